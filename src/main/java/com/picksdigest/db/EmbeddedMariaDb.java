@@ -33,7 +33,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setPort(port)
                     .setBaseDir(home.resolve("base").toFile())
                     .setDataDir(home.resolve("data").toFile())
-                    .setTmpDir(home.resolve("tmp").toFile())
+                    .setTmpDir(home.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             // MariaDB refuses to run as root without --user=root (CI runs as root); --skip-ssl avoids
             // generating a TLS key at every start, which took 4-25 s here.

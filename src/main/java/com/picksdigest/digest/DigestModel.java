@@ -1,0 +1,32 @@
+package com.picksdigest.digest;
+
+import java.util.List;
+
+/**
+ * Everything a digest template sees. Strings are raw (unescaped): the HTML template escapes them through
+ * FreeMarker's auto-escaping, the text template prints them as they are.
+ *
+ * @param siteName        e.g. "Picks Digest"
+ * @param siteUrl         the public base URL, no trailing slash
+ * @param editionDate     the edition's date, already formatted in the subscriber's locale (e.g. "November 25, 2026")
+ * @param subject         the e-mail subject line
+ * @param preheader       one line shown by inboxes after the subject; hidden in the HTML body
+ * @param recipientName   the subscriber's name, or null when unknown
+ * @param picks           in the order they are to appear, at least one
+ * @param unsubscribeUrl  /u/{token}
+ * @param preferencesUrl  /prefs/{token}
+ * @param archiveUrl      /archive/{date} ("view in browser")
+ */
+public record DigestModel(String siteName, String siteUrl, String editionDate, String subject, String preheader,
+                          String recipientName, List<PickView> picks, String unsubscribeUrl, String preferencesUrl,
+                          String archiveUrl) {
+
+    /**
+     * One pick as shown.
+     *
+     * @param published date and time formatted in the subscriber's time zone and locale (e.g. "Nov 25, 2026, 9:30 AM")
+     * @param sourceName may be null; sourceUrl and imageUrl may be null
+     */
+    public record PickView(String title, String url, String summary, String sourceName, String sourceUrl,
+                           String category, String published, String imageUrl) {}
+}
