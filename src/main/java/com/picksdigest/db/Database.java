@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.url = url;
-        this.dsl = DSL.using(pool, dialect, new Settings().withRenderSchema(false));
+        this.dsl = DSL.using(new ReturningAwareConnections(pool), dialect, new Settings().withRenderSchema(false));
     }
 
     public static Database connect(String url, String user, String password, int poolSize) {

@@ -1,0 +1,83 @@
+package com.picksdigest;
+
+import com.picksdigest.config.DbConfig;
+import com.picksdigest.config.Settings;
+import com.picksdigest.db.Database;
+import com.picksdigest.db.EmbeddedMariaDb;
+import com.picksdigest.db.Migrations;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.picks.PickService;
+import com.picksdigest.subscribers.SubscriberService;
+import java.time.Clock;
+
+/**
+ * The composition root for one command: settings, the database (embedded when no PICKS_DB_URL), and the
+ * services built on it by constructor. Commands ask it for what they need; nothing is global.
+ */
+public final class AppContext implements AutoCloseable {
+    public static final String EMBEDDED_SCHEMA = "picks";
+
+    private final Settings settings;
+    private final Clock clock;
+    private final EmbeddedMariaDb embedded;
+    private final Database database;
+
+    private AppContext(Settings settings, Clock clock, EmbeddedMariaDb embedded, Database database) {
+        this.settings = settings;
+        this.clock = clock;
+        this.embedded = embedded;
+        this.database = database;
+    }
+
+    public static AppContext open(Settings settings, Clock clock, boolean migrate) {
+        DbConfig cfg = DbConfig.from(settings);
+        EmbeddedMariaDb embedded = null;
+        String url;
+        if (cfg.url().isPresent()) {
+            url = cfg.url().get();
+        } else {
+            embedded = EmbeddedMariaDb.start(cfg.dataDir().resolve("mariadb"));
+            url = embedded.createDatabase(settings.string("PICKS_EMBEDDED_SCHEMA", EMBEDDED_SCHEMA));
+        }
+        Database db;
+        try {
+            db = Database.connect(url, embedded == null ? cfg.user() : "root", embedded == null ? cfg.password() : "",
+                    cfg.poolSize());
+            if (migrate) Migrations.migrate(db.dataSource());
+        } catch (RuntimeException e) {
+            if (embedded != null) embedded.close();
+            throw e;
+        }
+        return new AppContext(settings, clock, embedded, db);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Categories categories() {
+        return new Categories(database.dsl());
+    }
+
+    public PickService picks() {
+        return new PickService(database.dsl(), categories(), clock);
+    }
+
+    public SubscriberService subscribers() {
+        return new SubscriberService(database.dsl(), categories(), clock);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        if (embedded != null) embedded.close();
+    }
+}

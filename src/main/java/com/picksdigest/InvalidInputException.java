@@ -1,0 +1,8 @@
+package com.picksdigest;
+
+/** Input that was refused before anything changed; the message is a sentence fit for the user. */
+public final class InvalidInputException extends RuntimeException {
+    public InvalidInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,36 @@
+package com.picksdigest.cli;
+
+import com.picksdigest.AppContext;
+import com.picksdigest.config.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** What every command gets from the top: the environment, the clock and the --config file. */
+public final class CliContext {
+    private final Map<String, String> env;
+    private final Clock clock;
+    Path configFile;
+
+    public CliContext(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    public Settings settings() {
+        return Settings.load(env, configFile);
+    }
+
+    public AppContext open() {
+        return AppContext.open(settings(), clock, true);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    static PrintWriter out(picocli.CommandLine.Model.CommandSpec spec) {
+        return spec.commandLine().getOut();
+    }
+}

@@ -1,0 +1,63 @@
+package com.picksdigest.subscribers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Capability tokens for subscriber links: "{id}.{version}.{HMAC-SHA256(secret, id.version)}" in base64url.
+ * A token names exactly one subscriber; bumping the subscriber's token version revokes every old link.
+ */
+public final class LinkTokens {
+    public sealed interface Verdict {}
+
+    public record Valid(long subscriberId, int version) implements Verdict {}
+
+    public record Malformed() implements Verdict {}
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private final SecretKeySpec key;
+
+    public LinkTokens(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public String issue(long subscriberId, int version) {
+        String body = subscriberId + "." + version;
+        return body + "." + B64.encodeToString(mac(body));
+    }
+
+    /** Checks the signature only; whether the version is still current is the caller's question. */
+    public Verdict verify(String token) {
+        if (token == null || token.length() > 200) return new Malformed();
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || !parts[0].matches("[1-9][0-9]{0,18}") || !parts[1].matches("[1-9][0-9]{0,8}")) {
+            return new Malformed();
+        }
+        byte[] given;
+        try {
+            given = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            return new Malformed();
+        }
+        String body = parts[0] + "." + parts[1];
+        if (!B64.encodeToString(given).equals(parts[2]) || !MessageDigest.isEqual(mac(body), given)) {
+            return new Malformed();
+        }
+        return new Valid(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
+    }
+
+    private byte[] mac(String body) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(key);
+            return m.doFinal(body.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

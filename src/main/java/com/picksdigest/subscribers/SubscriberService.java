@@ -1,0 +1,163 @@
+package com.picksdigest.subscribers;
+
+import static com.picksdigest.db.generated.Tables.CATEGORIES;
+import static com.picksdigest.db.generated.Tables.EVENTS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
+
+import com.picksdigest.Fields;
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.picks.Categories;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+
+/** Subscriber lifecycle as operators and subscribers drive it. */
+public final class SubscriberService {
+    private final DSLContext db;
+    private final Categories categories;
+    private final Clock clock;
+
+    public SubscriberService(DSLContext db, Categories categories, Clock clock) {
+        this.db = db;
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    /** Validates everything first, then writes subscriber, follows and event in one transaction. */
+    public SubscribersRecord add(SubscriberInput in, SubscriberStatus status) {
+        String email = EmailAddresses.parse(in.email());
+        String name = Fields.line("Name", in.name(), 200, false);
+        String tz = timezone(in.timezone());
+        int hour = in.sendHour() == null ? 8 : in.sendHour();
+        if (hour < 0 || hour > 23) throw new InvalidInputException("Send hour must be from 0 to 23, not " + hour + ".");
+        String frequency = in.frequency() == null || in.frequency().isBlank() ? "daily" : in.frequency().strip().toLowerCase(Locale.ROOT);
+        if (!frequency.equals("daily") && !frequency.equals("weekly")) {
+            throw new InvalidInputException("Frequency must be daily or weekly, not \"" + in.frequency() + "\".");
+        }
+        Integer weekday = in.weekday();
+        if (frequency.equals("weekly")) {
+            if (weekday == null) weekday = 1;
+            if (weekday < 1 || weekday > 7) throw new InvalidInputException("Weekday must be from 1 (Monday) to 7 (Sunday).");
+        } else {
+            weekday = null;
+        }
+        String format = in.format() == null || in.format().isBlank() ? "html" : in.format().strip().toLowerCase(Locale.ROOT);
+        if (!format.equals("html") && !format.equals("text")) {
+            throw new InvalidInputException("Format must be html or text, not \"" + in.format() + "\".");
+        }
+        String locale = locale(in.locale());
+        Set<Integer> follows = new LinkedHashSet<>();
+        for (String c : in.categories() == null ? List.<String>of() : in.categories()) {
+            if (c != null && !c.isBlank()) follows.add(categories.require(c.strip()).getId());
+        }
+        String key = EmailAddresses.key(email);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        final Integer wd = weekday;
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            if (t.fetchExists(SUBSCRIBERS, SUBSCRIBERS.EMAIL_KEY.eq(key))) {
+                throw new InvalidInputException(email + " is already on the list.");
+            }
+            SubscribersRecord r = t.newRecord(SUBSCRIBERS);
+            r.setEmail(email);
+            r.setEmailKey(key);
+            r.setName(name);
+            r.setStatus(status.db());
+            r.setTimezone(tz);
+            r.setSendHour((byte) hour);
+            r.setFrequency(frequency);
+            r.setWeekday(wd == null ? null : wd.byteValue());
+            r.setFormat(format);
+            r.setLocale(locale);
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            if (status == SubscriberStatus.ACTIVE) r.setConfirmedAt(now);
+            r.store();
+            for (Integer cid : follows) {
+                t.insertInto(SUBSCRIBER_CATEGORIES).set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, r.getId())
+                        .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid).execute();
+            }
+            t.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, r.getId()).set(EVENTS.TYPE, "subscribed")
+                    .set(EVENTS.CREATED_AT, now).execute();
+            return r;
+        });
+    }
+
+    public SubscribersRecord find(long id) {
+        return db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).fetchAny();
+    }
+
+    public SubscribersRecord findByEmail(String email) {
+        return db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.eq(EmailAddresses.key(email.strip()))).fetchAny();
+    }
+
+    /** Stops all future digests at once; queued deliveries are suppressed when a worker reaches them. */
+    public boolean unsubscribe(long id, String reason) {
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        return db.transactionResult(tx -> {
+            int n = tx.dsl().update(SUBSCRIBERS)
+                    .set(SUBSCRIBERS.STATUS, SubscriberStatus.UNSUBSCRIBED.db())
+                    .set(SUBSCRIBERS.UNSUBSCRIBED_AT, now)
+                    .set(SUBSCRIBERS.UPDATED_AT, now)
+                    .where(SUBSCRIBERS.ID.eq(id))
+                    .and(SUBSCRIBERS.STATUS.ne(SubscriberStatus.UNSUBSCRIBED.db()))
+                    .execute();
+            if (n > 0) {
+                tx.dsl().insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, id).set(EVENTS.TYPE, "unsubscribed")
+                        .set(EVENTS.DETAIL, Fields.line("Reason", reason, 1000, false)).set(EVENTS.CREATED_AT, now)
+                        .execute();
+            }
+            return n > 0;
+        });
+    }
+
+    public Result<? extends Record> list(SubscriberStatus status, int limit) {
+        var q = db.select(SUBSCRIBERS.ID, SUBSCRIBERS.EMAIL, SUBSCRIBERS.NAME, SUBSCRIBERS.STATUS, SUBSCRIBERS.TIMEZONE,
+                SUBSCRIBERS.SEND_HOUR, SUBSCRIBERS.FREQUENCY, SUBSCRIBERS.FORMAT).from(SUBSCRIBERS);
+        return (status == null ? q.where() : q.where(SUBSCRIBERS.STATUS.eq(status.db())))
+                .orderBy(SUBSCRIBERS.ID).limit(limit).fetch();
+    }
+
+    public List<String> followedCategoryNames(long subscriberId) {
+        return new ArrayList<>(db.select(CATEGORIES.NAME)
+                .from(SUBSCRIBER_CATEGORIES)
+                .join(CATEGORIES)
+                .on(CATEGORIES.ID.eq(SUBSCRIBER_CATEGORIES.CATEGORY_ID))
+                .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(subscriberId))
+                .fetch(CATEGORIES.NAME));
+    }
+
+    static String timezone(String raw) {
+        if (raw == null || raw.isBlank()) return "UTC";
+        String v = raw.strip();
+        try {
+            if (v.length() > 64 || !ZoneId.getAvailableZoneIds().contains(v) && !v.equals("UTC")) throw new DateTimeException(v);
+            return ZoneId.of(v).getId();
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("\"" + (v.length() > 64 ? v.substring(0, 61) + "..." : v)
+                    + "\" is not an IANA time zone such as Europe/Paris.");
+        }
+    }
+
+    static String locale(String raw) {
+        if (raw == null || raw.isBlank()) return "en";
+        String v = raw.strip();
+        if (!v.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,2}")) {
+            throw new InvalidInputException("\"" + (v.length() > 35 ? v.substring(0, 32) + "..." : v)
+                    + "\" is not a locale such as en or fr-CA.");
+        }
+        return Locale.forLanguageTag(v.replace('_', '-')).toLanguageTag();
+    }
+}
