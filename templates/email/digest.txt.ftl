@@ -1,0 +1,48 @@
+<#ftl output_format="plainText">
+<#--
+  Model: com.picksdigest.digest.DigestModel (its components are top-level names here). Nothing is escaped: the text
+  part shows titles such as "<script> & co" exactly as written.
+  Summaries are wrapped at 72 columns, what plain-text readers expect; URLs are never wrapped so they stay clickable.
+-->
+<#function wrap text indent width=72>
+  <#local out = "" line = "">
+  <#list text?split(r"\s+", "r") as word>
+    <#if word == "">
+      <#continue>
+    <#elseif line == "">
+      <#local line = word>
+    <#elseif indent?length + line?length + 1 + word?length <= width>
+      <#local line = line + " " + word>
+    <#else>
+      <#local out = out + indent + line + "\n" line = word>
+    </#if>
+  </#list>
+  <#return out + indent + line>
+</#function>
+<#assign heading = siteName + " - " + editionDate>
+${heading}
+${""?left_pad(heading?length, "=")}
+
+<#if recipientName??>
+Hi ${recipientName},
+
+</#if>
+Here is what our editors picked since your last digest.
+
+<#list picks as pick>
+${(pick?counter + ".")?right_pad(4)}[${pick.category}] ${pick.title}
+    ${pick.url}
+    <#if pick.sourceName??>${pick.sourceName}, </#if>${pick.published}
+<#if pick.summary?has_content>
+
+${wrap(pick.summary, "    ")}
+</#if>
+
+</#list>
+------------------------------------------------------------------------
+View in browser: ${archiveUrl}
+Manage preferences: ${preferencesUrl}
+Unsubscribe: ${unsubscribeUrl}
+
+You are receiving this e-mail because you subscribed to ${siteName} at
+${siteUrl}.
