@@ -1,0 +1,86 @@
+package com.picksdigest;
+
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.SendConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.delivery.DeliveryLedger;
+import com.picksdigest.delivery.DeliveryProcessor;
+import com.picksdigest.delivery.DigestMessage;
+import com.picksdigest.delivery.DueDeliveries;
+import com.picksdigest.delivery.SendWorkers;
+import com.picksdigest.delivery.SmtpConnection;
+import com.picksdigest.digest.DigestComposer;
+import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.digest.PickSelector;
+import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.subscribers.LinkTokens;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jooq.DSLContext;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The sending side wired together: dispatch (enqueue due deliveries), the workers, and the Quartz schedule. */
+public final class Mailer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final DueDeliveries due;
+    private final SendWorkers workers;
+    private final DigestTemplates templates;
+    private final Clock clock;
+    private Scheduling scheduling;
+
+    public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
+                  Clock clock) {
+        this.clock = clock;
+        this.templates = new DigestTemplates(mail.templatesDir());
+        DeliveryLedger ledger = new DeliveryLedger(db);
+        this.due = new DueDeliveries(db);
+        DeliveryProcessor processor = new DeliveryProcessor(ledger, new PickSelector(db, mail.maxItems()),
+                new DigestComposer(mail), templates, new DigestMessage(mail), signer, new LinkTokens(mail.secret()),
+                mail, send, clock);
+        String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
+        this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock);
+    }
+
+    /** Template errors surface here, with file and line, before any message of the run is built. */
+    public void checkTemplates() {
+        templates.check();
+    }
+
+    /** The hourly job's work: create the deliveries whose hour has come, then wake the workers. */
+    public int dispatch() {
+        long t0 = System.nanoTime();
+        int created = due.enqueue(clock.instant(), DueDeliveries.Mode.AT_SEND_HOUR, Optional.empty());
+        log.info("Dispatch: {} new deliveries queued in {} ms", created, (System.nanoTime() - t0) / 1_000_000);
+        workers.wake();
+        return created;
+    }
+
+    public int enqueueAll(Optional<String> onlyEmailKey) {
+        return due.enqueue(clock.instant(), DueDeliveries.Mode.ANY_HOUR, onlyEmailKey);
+    }
+
+    public SendWorkers workers() {
+        return workers;
+    }
+
+    /** Starts this node's Quartz scheduler (clustered) and the send workers; dispatches once for a missed hour. */
+    public Scheduling startScheduled(javax.sql.DataSource ds, String nodeId, boolean catchUpNow) throws SchedulerException {
+        checkTemplates();
+        scheduling = Scheduling.create(ds, nodeId, this::dispatch);
+        scheduling.start();
+        workers.start();
+        if (catchUpNow) scheduling.dispatchNow();
+        return scheduling;
+    }
+
+    @Override
+    public void close() {
+        if (scheduling != null) scheduling.close();
+        workers.close();
+    }
+}

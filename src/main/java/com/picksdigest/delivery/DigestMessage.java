@@ -1,0 +1,111 @@
+package com.picksdigest.delivery;
+
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.digest.DigestModel;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/** Builds the MIME message of one digest: headers for list handling and one-click unsubscribe, text then HTML. */
+public final class DigestMessage {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final MailConfig mail;
+    private final Session session = Session.getInstance(new Properties());
+    private final String domain;
+    private final String listId;
+
+    public DigestMessage(MailConfig mail) {
+        this.mail = mail;
+        String from = mail.from().getAddress();
+        this.domain = from.substring(from.indexOf('@') + 1);
+        this.listId = encodePhrase(mail.siteName()) + " <" + mail.listId() + ">";
+    }
+
+    /**
+     * @param html null for text-only subscribers
+     */
+    public MimeMessage build(String toEmail, String toName, String token, DigestModel model, String text, String html)
+            throws MessagingException {
+        String messageId = "<" + HexFormat.of().formatHex(randomBytes())
+                + "." + System.currentTimeMillis() + "@" + domain + ">";
+        MimeMessage m = new FixedIdMessage(session, messageId);
+        m.setFrom(mail.from());
+        m.setRecipient(MimeMessage.RecipientType.TO, recipient(toEmail, toName));
+        m.setSubject(model.subject(), "UTF-8");
+        m.setSentDate(new Date());
+        m.setHeader("List-Id", listId);
+        m.setHeader("List-Unsubscribe", "<" + model.unsubscribeUrl() + ">, <mailto:" + mail.unsubscribeMailto()
+                + "?subject=" + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">");
+        // RFC 8058: a POST to the https URL unsubscribes without further interaction.
+        m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        m.setHeader("Auto-Submitted", "auto-generated");
+        m.setHeader("Precedence", "bulk");
+        if (html == null) {
+            m.setText(text, "UTF-8", "plain");
+            m.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        } else {
+            MimeMultipart alt = new MimeMultipart("alternative");
+            alt.addBodyPart(part(text, "plain"));
+            alt.addBodyPart(part(html, "html"));
+            m.setContent(alt);
+        }
+        m.saveChanges();
+        return m;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static MimeBodyPart part(String body, String subtype) throws MessagingException {
+        MimeBodyPart p = new MimeBodyPart();
+        p.setText(body, "UTF-8", subtype);
+        // Declared up front so the encoder is not chosen by scanning the whole body again at saveChanges.
+        p.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        return p;
+    }
+
+    private static InternetAddress recipient(String email, String name) throws MessagingException {
+        try {
+            return name == null ? new InternetAddress(email, true) : new InternetAddress(email, name, "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("cannot encode the recipient name", e);
+        }
+    }
+
+    private static String encodePhrase(String s) {
+        try {
+            return MimeUtility.encodeWord(s.replaceAll("[\"\\\\<>]", ""), "UTF-8", "Q");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps the Message-ID we chose (and logged in the ledger) instead of the one saveChanges would invent. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session s, String id) {
+            super(s);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package com.picksdigest.delivery;
+
+import com.picksdigest.config.SendConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * N worker threads, each with its own reused SMTP connection, claiming batches from the ledger until told to
+ * stop. Several processes can run these against one database: claims never overlap (SKIP LOCKED).
+ */
+public final class SendWorkers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SendWorkers.class);
+    private static final Duration IDLE_POLL = Duration.ofSeconds(5);
+
+    private final DeliveryLedger ledger;
+    private final DeliveryProcessor processor;
+    private final Supplier<SmtpConnection> connections;
+    private final SendConfig cfg;
+    private final Clock clock;
+    private final RunStats stats = new RunStats();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+    private volatile boolean drainOnly;
+    private volatile long lastStaleCheck;
+
+    public SendWorkers(DeliveryLedger ledger, DeliveryProcessor processor, Supplier<SmtpConnection> connections,
+                       SendConfig cfg, Clock clock) {
+        this.ledger = ledger;
+        this.processor = processor;
+        this.connections = connections;
+        this.cfg = cfg;
+        this.clock = clock;
+    }
+
+    /** Starts the workers; they keep polling the ledger (and wake at once on {@link #wake()}) until closed. */
+    public synchronized void start() {
+        if (!threads.isEmpty()) return;
+        for (int i = 0; i < cfg.threads(); i++) {
+            Thread t = new Thread(this::loop, "sender-" + (i + 1));
+            t.setDaemon(false);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    /**
+     * Sends until nothing is left to do (queued, sending elsewhere, or waiting for a retry), then stops the
+     * workers. For send-now and demo; returns this run's counters.
+     */
+    public RunStats drain(Duration maxWait) throws InterruptedException {
+        drainOnly = true;
+        start();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) t.join(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+        }
+        close();
+        return stats;
+    }
+
+    public void wake() {
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public RunStats stats() {
+        return stats;
+    }
+
+    private void loop() {
+        try (SmtpConnection smtp = connections.get()) {
+            while (!stopping) {
+                releaseStaleClaims();
+                List<Claim> claims = ledger.claim(cfg.nodeId(), cfg.batchSize(), now());
+                if (!claims.isEmpty()) {
+                    processor.process(claims, smtp, stats);
+                    continue;
+                }
+                if (drainOnly && ledger.outstanding() == 0) return;
+                idle(drainOnly ? Duration.ofMillis(200) : IDLE_POLL);
+            }
+        } catch (RuntimeException e) {
+            // A database outage: log the cause once per occurrence and let the pool reconnect.
+            log.warn("Sender {} stopped on an error: {}", Thread.currentThread().getName(), e.getMessage());
+            if (!stopping) {
+                idle(IDLE_POLL);
+                if (!stopping) loop();
+            }
+        }
+    }
+
+    private void releaseStaleClaims() {
+        long nowMs = System.currentTimeMillis();
+        if (nowMs - lastStaleCheck < 30_000) return;
+        lastStaleCheck = nowMs;
+        int n = ledger.releaseStale(now(), cfg.claimTimeout());
+        if (n > 0) log.warn("Released {} stale claim(s) older than {}s", n, cfg.claimTimeout().toSeconds());
+    }
+
+    private void idle(Duration d) {
+        lock.lock();
+        try {
+            if (!stopping) work.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** Stops claiming, lets in-flight batches finish, and hands back anything this node still holds. */
+    @Override
+    public void close() {
+        stopping = true;
+        wake();
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            int released = ledger.releaseOwn(cfg.nodeId(), now());
+            if (released > 0) log.info("Released {} unfinished claim(s) on shutdown", released);
+        } catch (RuntimeException e) {
+            log.warn("Could not release claims on shutdown ({}); they return after the claim timeout", e.getMessage());
+        }
+    }
+}

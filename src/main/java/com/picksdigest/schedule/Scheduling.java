@@ -1,0 +1,126 @@
+package com.picksdigest.schedule;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * Quartz with the JDBC JobStore on the application's own database and pool, clustered: every node runs the
+ * same scheduler name, and Quartz's row locks make each firing run on exactly one of them.
+ */
+public final class Scheduling implements AutoCloseable {
+    public static final JobKey DISPATCH = JobKey.jobKey("dispatch", "digest");
+    static final TriggerKey HOURLY = TriggerKey.triggerKey("hourly", "digest");
+    private static final String NAME = "PicksDigest";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final Scheduler scheduler;
+
+    private Scheduling(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public static Scheduling create(DataSource ds, String nodeId, Runnable dispatch) throws SchedulerException {
+        String dsName = "picks-" + SEQ.incrementAndGet();
+        DBConnectionManager.getInstance().addConnectionProvider(dsName, new PoolProvider(ds));
+        Properties p = new Properties();
+        p.put("org.quartz.scheduler.instanceName", NAME);
+        p.put("org.quartz.scheduler.instanceId", nodeId + "#" + SEQ.get());
+        p.put("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.put("org.quartz.threadPool.threadCount", "2");
+        p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.put("org.quartz.jobStore.dataSource", dsName);
+        p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.put("org.quartz.jobStore.isClustered", "true");
+        p.put("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.put("org.quartz.jobStore.misfireThreshold", "60000");
+        p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        StdSchedulerFactory factory = new StdSchedulerFactory(p);
+        Scheduler s = factory.getScheduler();
+        // Quartz keeps one scheduler per name per JVM; nodes of a cluster share the name, and tests run two
+        // nodes in one JVM, so this instance is taken out of that registry once built.
+        SchedulerRepository.getInstance().remove(NAME);
+        s.setJobFactory((bundle, sched) -> {
+            if (bundle.getJobDetail().getJobClass() == DispatchJob.class) return new DispatchJob(dispatch);
+            throw new SchedulerException("Unknown job " + bundle.getJobDetail().getJobClass().getName());
+        });
+        return new Scheduling(s);
+    }
+
+    /** Registers the hourly dispatch once for the whole cluster; an existing trigger keeps its misfire state. */
+    public void start() throws SchedulerException {
+        if (!scheduler.checkExists(DISPATCH)) {
+            JobDetail job = JobBuilder.newJob(DispatchJob.class).withIdentity(DISPATCH).storeDurably()
+                    .requestRecovery().build();
+            Trigger hourly = TriggerBuilder.newTrigger().withIdentity(HOURLY).forJob(DISPATCH)
+                    .withSchedule(CronScheduleBuilder.cronSchedule("0 0 * * * ?")
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+            try {
+                scheduler.scheduleJob(job, java.util.Set.of(hourly), false);
+            } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                // another node registered it first: the same job, nothing to do
+            }
+        }
+        scheduler.start();
+    }
+
+    /** Asks the cluster to run the dispatch now (one node will); at startup this catches up a missed hour. */
+    public void dispatchNow() throws SchedulerException {
+        scheduler.triggerJob(DISPATCH);
+    }
+
+    public Scheduler quartz() {
+        return scheduler;
+    }
+
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            // shutting down anyway
+        }
+    }
+
+    private record PoolProvider(DataSource ds) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return ds.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the pool belongs to the application, which closes it
+        }
+
+        @Override
+        public void initialize() {
+            // nothing: the pool exists already
+        }
+    }
+}

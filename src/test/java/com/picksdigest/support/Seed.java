@@ -1,0 +1,63 @@
+package com.picksdigest.support;
+
+import static com.picksdigest.db.generated.Tables.PICKS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
+
+import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.picks.PickInput;
+import com.picksdigest.picks.PickService;
+import com.picksdigest.subscribers.SubscriberInput;
+import com.picksdigest.subscribers.SubscriberService;
+import com.picksdigest.subscribers.SubscriberStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Test data through the real services, with times relative to the test clock. */
+public final class Seed {
+    private final DSLContext db;
+    private final Clock clock;
+    public final Categories categories;
+    public final PickService picks;
+    public final SubscriberService subscribers;
+
+    public Seed(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.categories = new Categories(db);
+        this.picks = new PickService(db, categories, clock);
+        this.subscribers = new SubscriberService(db, categories, clock);
+    }
+
+    public PicksRecord published(String title, String category, Instant at) {
+        return picks.add(new PickInput(title, "https://news.example.org/" + Math.abs((title + at).hashCode()) + "/"
+                + title.replaceAll("[^A-Za-z0-9]+", "-"), "Summary of " + title, "Example Source",
+                "https://source.example.org", null, category, null, false, at), "test");
+    }
+
+    public PicksRecord published(String title, String category, int position, Instant at) {
+        PicksRecord r = published(title, category, at);
+        db.update(PICKS).set(PICKS.POSITION, position).where(PICKS.ID.eq(r.getId())).execute();
+        return r;
+    }
+
+    /** Active, send hour 0 so they are due at any dispatch. */
+    public SubscribersRecord subscriber(String email, String name, String timezone, String format, String... categories) {
+        return subscribers.add(new SubscriberInput(email, name, timezone, 0, "daily", null, format, "en",
+                List.of(categories)), SubscriberStatus.ACTIVE);
+    }
+
+    public void watermark(long subscriberId, Instant at) {
+        db.update(SUBSCRIBERS).set(SUBSCRIBERS.WATERMARK, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .where(SUBSCRIBERS.ID.eq(subscriberId)).execute();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}
