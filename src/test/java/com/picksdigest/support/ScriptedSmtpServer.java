@@ -177,7 +177,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 spawn("smtp-conn-" + n, () -> {
                     try (socket) {
                         socket.setSoTimeout(60_000); // no test should leave a thread behind forever
-                        new Session(socket.getInputStream(), socket.getOutputStream()).run();
+                        new Conversation(socket.getInputStream(), socket.getOutputStream()).run();
                     } catch (IOException | InterruptedException ignored) {
                         // the client or close() ended the connection; nothing to record
                     } finally {
@@ -199,14 +199,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** One SMTP conversation; not shared between threads. */
-    private final class Session {
+    private final class Conversation {
         private final InputStream in;
         private final OutputStream out;
         private String sender;
         private final List<String> recipients = new ArrayList<>();
         private boolean authenticated;
 
-        Session(InputStream in, OutputStream out) {
+        Conversation(InputStream in, OutputStream out) {
             this.in = new BufferedInputStream(in);
             this.out = out;
         }
