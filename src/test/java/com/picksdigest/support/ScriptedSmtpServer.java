@@ -1,0 +1,417 @@
+package com.picksdigest.support;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small, real ESMTP server on 127.0.0.1 whose failures are scripted by the test, so that the
+ * sender's reaction to 4xx, 5xx, dropped connections and slow servers can be tested over a real
+ * socket with the real Angus client.
+ *
+ * <p>Every scripted reaction is consumed once, in the order it was added. Reactions keyed by a
+ * recipient address are consulted before those keyed by {@link #ANY}. A message is recorded in
+ * {@link #received()} only when the server answers its end-of-data dot with 250 (it is recorded
+ * even if the client has already given up waiting, as a real server would have queued it).
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+    /** Key for reactions that apply to whichever recipient comes next. */
+    public static final String ANY = "*";
+
+    private static final String HOST = "scripted.test";
+    private static final String DROP = "\u0000drop";
+    private static final int MAX_LINE = 64 * 1024;
+
+    public record Received(String sender, List<String> recipients, byte[] bytes) {
+        /** The message as it arrived after dot-unstuffing, CRLF line ends, decoded as UTF-8. */
+        public String data() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final ServerSocket serverSocket;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final Queue<String> onConnect = new ConcurrentLinkedQueue<>();
+    private final Queue<Duration> dataStalls = new ConcurrentLinkedQueue<>();
+    private final Map<String, Queue<String>> rcptReactions = new ConcurrentHashMap<>();
+    private final Map<String, Queue<String>> dataReactions = new ConcurrentHashMap<>();
+    private volatile String authUser;
+    private volatile String authPassword;
+    private volatile boolean closed;
+
+    private ScriptedSmtpServer(ServerSocket serverSocket) {
+        this.serverSocket = serverSocket;
+    }
+
+    public static ScriptedSmtpServer start() {
+        try {
+            ScriptedSmtpServer server = new ScriptedSmtpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+            server.spawn("smtp-accept", server::acceptLoop);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot open a loopback server socket.", e);
+        }
+    }
+
+    /** The next RCPT for {@code address} (or {@link #ANY}) gets {@code reply} instead of 250. */
+    public ScriptedSmtpServer onRcpt(String address, String reply) {
+        enqueue(rcptReactions, address, reply);
+        return this;
+    }
+
+    /** The next message with {@code address} (or {@link #ANY}) among its recipients gets {@code reply} after its dot. */
+    public ScriptedSmtpServer onData(String address, String reply) {
+        enqueue(dataReactions, address, reply);
+        return this;
+    }
+
+    /** The next message for {@code address} (or {@link #ANY}): the socket closes after the first line of data. */
+    public ScriptedSmtpServer onDataDrop(String address) {
+        enqueue(dataReactions, address, DROP);
+        return this;
+    }
+
+    /** The next connection is greeted with {@code reply}; a greeting other than 220 is followed by a close. */
+    public ScriptedSmtpServer onConnect(String reply) {
+        onConnect.add(reply);
+        return this;
+    }
+
+    /** The next end-of-data dot waits this long before it is answered. */
+    public ScriptedSmtpServer stallOnData(Duration delay) {
+        dataStalls.add(delay);
+        return this;
+    }
+
+    /** From now on MAIL needs a prior AUTH PLAIN or AUTH LOGIN with these credentials. */
+    public ScriptedSmtpServer requireAuth(String user, String password) {
+        this.authPassword = password;
+        this.authUser = user;
+        return this;
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** A snapshot of the accepted messages, in order of acceptance. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(serverSocket);
+        openSockets.forEach(ScriptedSmtpServer::closeQuietly);
+        threads.forEach(Thread::interrupt); // wakes stalled replies
+    }
+
+    private static void enqueue(Map<String, Queue<String>> reactions, String address, String reply) {
+        reactions.computeIfAbsent(key(address), k -> new ConcurrentLinkedQueue<>()).add(reply);
+    }
+
+    private static String key(String address) {
+        return address.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String poll(Map<String, Queue<String>> reactions, List<String> addresses) {
+        for (String address : addresses) {
+            String reply = poll(reactions, address);
+            if (reply != null) return reply;
+        }
+        return poll(reactions, ANY);
+    }
+
+    private static String poll(Map<String, Queue<String>> reactions, String address) {
+        Queue<String> queue = reactions.get(key(address));
+        return queue == null ? null : queue.poll();
+    }
+
+    private void spawn(String name, Runnable body) {
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } finally {
+                threads.remove(Thread.currentThread());
+            }
+        }, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = serverSocket.accept();
+                int n = connections.incrementAndGet();
+                openSockets.add(socket);
+                spawn("smtp-conn-" + n, () -> {
+                    try (socket) {
+                        socket.setSoTimeout(60_000); // no test should leave a thread behind forever
+                        new Conversation(socket.getInputStream(), socket.getOutputStream()).run();
+                    } catch (IOException | InterruptedException ignored) {
+                        // the client or close() ended the connection; nothing to record
+                    } finally {
+                        openSockets.remove(socket);
+                    }
+                });
+            } catch (IOException e) {
+                if (!closed) throw new IllegalStateException("accept failed", e);
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing is best effort
+        }
+    }
+
+    /** One SMTP conversation; not shared between threads. */
+    private final class Conversation {
+        private final InputStream in;
+        private final OutputStream out;
+        private String sender;
+        private final List<String> recipients = new ArrayList<>();
+        private boolean authenticated;
+
+        Conversation(InputStream in, OutputStream out) {
+            this.in = new BufferedInputStream(in);
+            this.out = out;
+        }
+
+        void run() throws IOException, InterruptedException {
+            String greeting = onConnect.poll();
+            if (greeting != null && !greeting.startsWith("220")) {
+                reply(greeting);
+                return;
+            }
+            reply(greeting != null ? greeting : "220 " + HOST + " ESMTP ScriptedSmtpServer");
+            String line;
+            while ((line = readLine()) != null) {
+                String upper = line.toUpperCase(Locale.ROOT);
+                String verb = upper.split(" ", 2)[0];
+                switch (verb) {
+                    case "EHLO" -> ehlo();
+                    case "HELO" -> reply("250 " + HOST);
+                    case "AUTH" -> auth(line);
+                    case "MAIL" -> mail(line);
+                    case "RCPT" -> {
+                        if (!rcpt(line)) return;
+                    }
+                    case "DATA" -> {
+                        if (!data()) return;
+                    }
+                    case "RSET" -> {
+                        reset();
+                        reply("250 2.0.0 OK");
+                    }
+                    case "NOOP" -> reply("250 2.0.0 OK");
+                    case "QUIT" -> {
+                        reply("221 2.0.0 Bye");
+                        return;
+                    }
+                    default -> reply("502 5.5.2 Command not recognized");
+                }
+            }
+        }
+
+        private void ehlo() throws IOException {
+            reset();
+            List<String> lines = new ArrayList<>(List.of(HOST, "8BITMIME", "SIZE 52428800"));
+            if (authUser != null) lines.add("AUTH PLAIN LOGIN");
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                sb.append("250").append(i < lines.size() - 1 ? '-' : ' ').append(lines.get(i)).append("\r\n");
+            }
+            write(sb.toString());
+        }
+
+        private void auth(String line) throws IOException {
+            String[] parts = line.split(" ");
+            String mechanism = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "";
+            String user;
+            String password;
+            if (mechanism.equals("PLAIN")) {
+                String response = parts.length > 2 ? parts[2] : challenge("");
+                if (response == null) return;
+                String[] fields = decode(response).split("\u0000", -1);
+                if (fields.length != 3) {
+                    reply("501 5.5.2 Malformed AUTH PLAIN response");
+                    return;
+                }
+                user = fields[1];
+                password = fields[2];
+            } else if (mechanism.equals("LOGIN")) {
+                String u = parts.length > 2 ? parts[2] : challenge(b64("Username:"));
+                String p = u == null ? null : challenge(b64("Password:"));
+                if (p == null) return;
+                user = decode(u);
+                password = decode(p);
+            } else {
+                reply("504 5.5.4 Unrecognized authentication type");
+                return;
+            }
+            authenticated = authUser != null && authUser.equals(user) && authPassword.equals(password);
+            reply(authenticated ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
+        }
+
+        private String challenge(String text) throws IOException {
+            reply("334 " + text);
+            return readLine();
+        }
+
+        private void mail(String line) throws IOException {
+            if (authUser != null && !authenticated) {
+                reply("530 5.7.0 Authentication required");
+            } else if (sender != null) {
+                reply("503 5.5.1 Nested MAIL command");
+            } else {
+                sender = address(line);
+                reply("250 2.1.0 OK");
+            }
+        }
+
+        private boolean rcpt(String line) throws IOException {
+            if (sender == null) {
+                reply("503 5.5.1 MAIL first");
+                return true;
+            }
+            String recipient = address(line);
+            String scripted = poll(rcptReactions, List.of(recipient));
+            if (scripted == null || scripted.startsWith("2")) recipients.add(recipient);
+            reply(scripted != null ? scripted : "250 2.1.5 OK");
+            return !closing(scripted);
+        }
+
+        /** RFC 5321 4.2.2: after 421 the server closes the transmission channel. */
+        private boolean closing(String reply) {
+            return reply != null && reply.startsWith("421");
+        }
+
+        /** Returns false when the connection is to end here. */
+        private boolean data() throws IOException, InterruptedException {
+            if (recipients.isEmpty()) {
+                reply("554 5.5.1 No valid recipients");
+                return true;
+            }
+            String scripted = poll(dataReactions, recipients);
+            reply("354 End data with <CR><LF>.<CR><LF>");
+            if (DROP.equals(scripted)) {
+                readLine(); // read some of the data, so the client is mid-transfer when the socket goes
+                return false;
+            }
+            byte[] message = readData();
+            if (message == null) return false;
+            Duration stall = dataStalls.poll();
+            if (stall != null) Thread.sleep(stall.toMillis());
+            String answer = scripted != null ? scripted : "250 2.0.0 OK queued as " + (received.size() + 1);
+            if (answer.startsWith("250")) received.add(new Received(sender, List.copyOf(recipients), message));
+            reset();
+            reply(answer);
+            return !closing(answer);
+        }
+
+        private byte[] readData() throws IOException {
+            ByteArrayOutputStream message = new ByteArrayOutputStream();
+            byte[] line;
+            while ((line = readRawLine()) != null) {
+                if (line.length == 1 && line[0] == '.') return message.toByteArray();
+                int skip = line.length > 0 && line[0] == '.' ? 1 : 0; // dot-unstuffing, RFC 5321 4.5.2
+                message.write(line, skip, line.length - skip);
+                message.write('\r');
+                message.write('\n');
+            }
+            return null;
+        }
+
+        private void reset() {
+            sender = null;
+            recipients.clear();
+        }
+
+        private String readLine() throws IOException {
+            byte[] raw = readRawLine();
+            return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
+        }
+
+        /** One line without its line end; a bare LF is accepted as a line end too. Null at end of stream. */
+        private byte[] readRawLine() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    byte[] bytes = line.toByteArray();
+                    int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    return Arrays.copyOf(bytes, len);
+                }
+                if (line.size() >= MAX_LINE) throw new IOException("line too long");
+                line.write(b);
+            }
+            return null;
+        }
+
+        private void reply(String reply) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            reply.lines().forEach(l -> sb.append(l).append("\r\n"));
+            write(sb.toString());
+        }
+
+        private void write(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** The path inside &lt;&gt; of "MAIL FROM:&lt;a@b&gt; PARAMS" or "RCPT TO:&lt;a@b&gt;". */
+    private static String address(String line) {
+        int open = line.indexOf('<');
+        int close = line.indexOf('>', open + 1);
+        if (open >= 0 && close > open) return line.substring(open + 1, close);
+        String afterColon = line.substring(line.indexOf(':') + 1).trim();
+        return afterColon.split(" ", 2)[0];
+    }
+
+    private static String decode(String base64) {
+        try {
+            return new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
