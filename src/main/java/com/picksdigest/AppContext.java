@@ -1,6 +1,13 @@
 package com.picksdigest;
 
+import com.picksdigest.config.ConfigException;
 import com.picksdigest.config.DbConfig;
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.SendConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.delivery.DkimSigning;
+import jakarta.mail.internet.MimeMessage;
+import java.util.function.UnaryOperator;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.EmbeddedMariaDb;
@@ -73,6 +80,21 @@ public final class AppContext implements AutoCloseable {
 
     public SubscriberService subscribers() {
         return new SubscriberService(database.dsl(), categories(), clock);
+    }
+
+    /** The sending side for this process, signing with DKIM when PICKS_DKIM_* are set. */
+    public Mailer mailer(SmtpConfig smtp) {
+        MailConfig mail = MailConfig.from(settings);
+        UnaryOperator<MimeMessage> signer = UnaryOperator.identity();
+        if (mail.dkim().isPresent()) {
+            MailConfig.Dkim d = mail.dkim().get();
+            try {
+                signer = DkimSigning.load(d.domain(), d.selector(), d.keyFile())::sign;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("PICKS_DKIM_KEY: " + e.getMessage());
+            }
+        }
+        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), signer, clock);
     }
 
     @Override
