@@ -38,6 +38,9 @@ public final class Database implements AutoCloseable {
         cfg.setInitializationFailTimeout(1);
         // Every time the application reads or writes is UTC; the server's own zone never leaks in.
         cfg.setConnectionInitSql("SET time_zone = '+00:00'");
+        // READ COMMITTED: the set-based enqueue (INSERT ... SELECT) then reads subscribers without locking
+        // them, so it does not block or deadlock with workers recording sends.
+        cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(cfg);

@@ -5,6 +5,7 @@ import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.db.Deadlocks;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class DeliveryLedger {
      * claim side by side without waiting on each other or taking the same row.
      */
     public List<Claim> claim(String nodeId, int limit, LocalDateTime now) {
-        return db.transactionResult(tx -> {
+        return Deadlocks.retry(() -> db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             List<Long> ids = t.select(DELIVERIES.ID).from(DELIVERIES)
                     .where(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()))
@@ -56,7 +57,7 @@ public final class DeliveryLedger {
                     .orderBy(DELIVERIES.ID)
                     .fetch(r -> new Claim(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                             r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
-        });
+        }));
     }
 
     /** Puts back claims whose worker went away (crash, kill, lost connection) so another can take them. */
@@ -88,7 +89,7 @@ public final class DeliveryLedger {
      */
     public void markSent(Claim c, String messageId, String reply, LocalDateTime picksThrough, List<Long> pickIds,
                          LocalDateTime now) {
-        db.transaction(tx -> {
+        Deadlocks.retry(() -> db.transaction(tx -> {
             DSLContext t = tx.dsl();
             int n = t.update(DELIVERIES)
                     .set(DELIVERIES.STATUS, DeliveryStatus.SENT.db())
@@ -111,7 +112,7 @@ public final class DeliveryLedger {
                     DELIVERY_PICKS.POSITION);
             for (int i = 0; i < pickIds.size(); i++) insert = insert.values(c.deliveryId(), pickIds.get(i), i + 1);
             if (!pickIds.isEmpty()) insert.execute();
-        });
+        }));
     }
 
     public void markSkipped(Claim c, LocalDateTime now) {
@@ -128,7 +129,7 @@ public final class DeliveryLedger {
 
     /** A transient failure: back to the queue at {@code retryAt}. */
     public void markRetry(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now) {
-        db.update(DELIVERIES)
+        Deadlocks.retry(() -> db.update(DELIVERIES)
                 .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.NEXT_ATTEMPT_AT, retryAt)
@@ -136,17 +137,17 @@ public final class DeliveryLedger {
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.eq(c.deliveryId()))
                 .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
-                .execute();
+                .execute());
     }
 
     private void finish(Claim c, DeliveryStatus status, String reply, LocalDateTime now) {
-        db.update(DELIVERIES)
+        Deadlocks.retry(() -> db.update(DELIVERIES)
                 .set(DELIVERIES.STATUS, status.db())
                 .set(DELIVERIES.LAST_REPLY, clip(reply))
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.eq(c.deliveryId()))
                 .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
-                .execute();
+                .execute());
     }
 
     /** Deliveries still to be sent (queued or claimed), optionally only those due by {@code now}. */

@@ -4,6 +4,7 @@ import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.db.Deadlocks;
 import com.picksdigest.subscribers.SubscriberStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,18 +66,20 @@ public final class DueDeliveries {
                 .and(SUBSCRIBERS.PAUSED_UNTIL.isNull().or(SUBSCRIBERS.PAUSED_UNTIL.le(date)));
         if (mode == Mode.AT_SEND_HOUR) due = due.and(SUBSCRIBERS.SEND_HOUR.le((byte) local.getHour()));
         if (onlyEmailKey.isPresent()) due = due.and(SUBSCRIBERS.EMAIL_KEY.eq(onlyEmailKey.get()));
+        final Condition dueNow = due;
         var bounds = db.select(DSL.min(SUBSCRIBERS.ID), DSL.max(SUBSCRIBERS.ID)).from(SUBSCRIBERS).where(due).fetchOne();
         if (bounds == null || bounds.value1() == null) return 0;
         int created = 0;
         for (long lo = bounds.value1(); lo <= bounds.value2(); lo += CHUNK) {
-            created += db.insertInto(DELIVERIES, DELIVERIES.EDITION_ID, DELIVERIES.SUBSCRIBER_ID, DELIVERIES.STATUS,
+            final long from = lo;
+            created += Deadlocks.retry(() -> db.insertInto(DELIVERIES, DELIVERIES.EDITION_ID, DELIVERIES.SUBSCRIBER_ID, DELIVERIES.STATUS,
                             DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.CREATED_AT, DELIVERIES.UPDATED_AT)
                     .select(DSL.select(DSL.val(editionId), SUBSCRIBERS.ID, DSL.val(DeliveryStatus.QUEUED.db()),
                                     DSL.val(nowUtc), DSL.val(nowUtc), DSL.val(nowUtc))
                             .from(SUBSCRIBERS)
-                            .where(due).and(SUBSCRIBERS.ID.between(lo, lo + CHUNK - 1)))
+                            .where(dueNow).and(SUBSCRIBERS.ID.between(from, from + CHUNK - 1)))
                     .onDuplicateKeyIgnore()
-                    .execute();
+                    .execute());
         }
         return created;
     }

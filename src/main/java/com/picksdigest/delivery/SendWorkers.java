@@ -87,23 +87,29 @@ public final class SendWorkers implements AutoCloseable {
     private void loop() {
         try (SmtpConnection smtp = connections.get()) {
             while (!stopping) {
-                releaseStaleClaims();
-                List<Claim> claims = ledger.claim(cfg.nodeId(), cfg.batchSize(), now());
-                if (!claims.isEmpty()) {
-                    processor.process(claims, smtp, stats);
-                    continue;
+                try {
+                    if (!work(smtp)) return;
+                } catch (RuntimeException e) {
+                    // A database outage or similar: one line with the cause, then try again; the pool reconnects.
+                    log.warn("Sender {} paused after an error: {}", Thread.currentThread().getName(),
+                            e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+                    idle(IDLE_POLL);
                 }
-                if (drainOnly && ledger.outstanding() == 0) return;
-                idle(drainOnly ? Duration.ofMillis(200) : IDLE_POLL);
-            }
-        } catch (RuntimeException e) {
-            // A database outage: log the cause once per occurrence and let the pool reconnect.
-            log.warn("Sender {} stopped on an error: {}", Thread.currentThread().getName(), e.getMessage());
-            if (!stopping) {
-                idle(IDLE_POLL);
-                if (!stopping) loop();
             }
         }
+    }
+
+    /** One round: claim and process a batch, or wait. Returns false when a drain has nothing left. */
+    private boolean work(SmtpConnection smtp) {
+        releaseStaleClaims();
+        List<Claim> claims = ledger.claim(cfg.nodeId(), cfg.batchSize(), now());
+        if (!claims.isEmpty()) {
+            processor.process(claims, smtp, stats);
+            return true;
+        }
+        if (drainOnly && ledger.outstanding() == 0) return false;
+        idle(drainOnly ? Duration.ofMillis(200) : IDLE_POLL);
+        return true;
     }
 
     private void releaseStaleClaims() {
