@@ -37,14 +37,24 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(Settings settings, Clock clock, boolean migrate) {
+        return open(settings, clock, migrate, EMBEDDED_SCHEMA, false);
+    }
+
+    /** The demo's own database inside the embedded server, emptied first so every run starts the same. */
+    public static AppContext openFreshEmbedded(Settings settings, Clock clock, String schema) {
+        return open(settings, clock, true, schema, true);
+    }
+
+    private static AppContext open(Settings settings, Clock clock, boolean migrate, String schema, boolean fresh) {
         DbConfig cfg = DbConfig.from(settings);
         EmbeddedMariaDb embedded = null;
         String url;
-        if (cfg.url().isPresent()) {
+        if (cfg.url().isPresent() && !fresh) {
             url = cfg.url().get();
         } else {
             embedded = EmbeddedMariaDb.start(cfg.dataDir().resolve("mariadb"));
-            url = embedded.createDatabase(settings.string("PICKS_EMBEDDED_SCHEMA", EMBEDDED_SCHEMA));
+            if (fresh) embedded.dropDatabase(schema);
+            url = embedded.createDatabase(schema);
         }
         Database db;
         try {

@@ -31,6 +31,7 @@ public final class Mailer implements AutoCloseable {
     private final SendWorkers workers;
     private final DigestTemplates templates;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicInteger dispatches = new java.util.concurrent.atomic.AtomicInteger();
     private Scheduling scheduling;
 
     public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
@@ -57,7 +58,13 @@ public final class Mailer implements AutoCloseable {
         int created = due.enqueue(clock.instant(), DueDeliveries.Mode.AT_SEND_HOUR, Optional.empty());
         log.info("Dispatch: {} new deliveries queued in {} ms", created, (System.nanoTime() - t0) / 1_000_000);
         workers.wake();
+        dispatches.incrementAndGet();
         return created;
+    }
+
+    /** How many dispatches this process has run (the demo waits for the first one Quartz fires). */
+    public int dispatchCount() {
+        return dispatches.get();
     }
 
     public int enqueueAll(Optional<String> onlyEmailKey) {

@@ -1,10 +1,52 @@
 package com.picksdigest.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import static com.picksdigest.db.generated.Tables.DELIVERIES;
+import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "TODO")
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.picksdigest.AppContext;
+import com.picksdigest.Mailer;
+import com.picksdigest.config.Settings;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.delivery.DeliveryLedger;
+import com.picksdigest.demo.DemoData;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole flow with nothing installed: embedded MariaDB and SMTP server, sample picks and "
+                + "subscribers, a Quartz dispatch, and every received message written to target/demo/.")
 final class DemoCommand implements Callable<Integer> {
+    static final String SCHEMA = "picks_demo";
+
+    @Spec CommandSpec spec;
+    @Option(names = "--out", defaultValue = "target/demo", description = "Where to write the messages (default ${DEFAULT-VALUE}).")
+    Path outDir;
     private final CliContext ctx;
 
     DemoCommand(CliContext ctx) {
@@ -12,7 +54,119 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws Exception {
+        PrintWriter out = CliContext.out(spec);
+        Settings base = ctx.settings();
+        Map<String, String> overrides = new HashMap<>();
+        if (base.optional("PICKS_SECRET").isEmpty()) overrides.put("PICKS_SECRET", randomSecret());
+        GreenMail greenMail = null;
+        if (base.optional("PICKS_SMTP_HOST").isEmpty()) {
+            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+            overrides.put("PICKS_SMTP_HOST", "127.0.0.1");
+            overrides.put("PICKS_SMTP_PORT", String.valueOf(greenMail.getSmtp().getPort()));
+            overrides.put("PICKS_SMTP_TLS", "none");
+        }
+        Settings settings = base.with(overrides);
+        out.println("Starting the embedded MariaDB (data under " + com.picksdigest.config.DbConfig.from(settings).dataDir()
+                + ") and " + (greenMail != null ? "an embedded SMTP server" : "the relay " + settings.required("PICKS_SMTP_HOST")) + "...");
+        try (AppContext app = AppContext.openFreshEmbedded(settings, ctx.clock(), SCHEMA)) {
+            new DemoData(app.categories(), app.picks(), app.subscribers(), app.clock()).seed();
+            out.printf("Seeded %d picks in %d categories and %d subscribers.%n",
+                    app.database().dsl().fetchCount(com.picksdigest.db.generated.Tables.PICKS),
+                    app.categories().active().size(), DemoData.subscriberCount());
+            try (Mailer mailer = app.mailer(SmtpConfig.from(settings))) {
+                mailer.startScheduled(app.database().dataSource(), "demo", true);
+                awaitSends(app, mailer);
+            }
+            Path written = greenMail == null ? null : write(greenMail.getReceivedMessages());
+            summarize(app.database().dsl(), out, written);
+        } finally {
+            if (greenMail != null) greenMail.stop();
+        }
+        return 0;
+    }
+
+    /** Waits for Quartz to fire the dispatch and for the workers to finish what it queued. */
+    private static void awaitSends(AppContext app, Mailer mailer) throws InterruptedException {
+        DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (mailer.dispatchCount() > 0
+                    && ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))) == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the demo dispatch did not finish within 2 minutes");
+    }
+
+    private Path write(MimeMessage[] messages) throws IOException, MessagingException {
+        Files.createDirectories(outDir);
+        try (Stream<Path> old = Files.list(outDir)) {
+            for (Path p : old.filter(p -> p.toString().endsWith(".eml") || p.toString().endsWith(".html")).toList()) {
+                Files.delete(p);
+            }
+        }
+        int n = 0;
+        for (MimeMessage m : messages) {
+            n++;
+            String who = recipient(m).replaceAll("@.*", "").replaceAll("[^A-Za-z0-9._-]", "_");
+            String stem = String.format("%02d-%s", n, who);
+            try (OutputStream o = Files.newOutputStream(outDir.resolve(stem + ".eml"))) {
+                m.writeTo(o);
+            }
+            String html = htmlPart(m);
+            if (html != null) Files.writeString(outDir.resolve(stem + ".html"), html);
+        }
+        return outDir.toAbsolutePath();
+    }
+
+    private static void summarize(DSLContext db, PrintWriter out, Path written) {
+        out.println();
+        out.printf("%-24s %-10s %-6s %s%n", "subscriber", "delivery", "picks", "reply");
+        var rows = db.select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DSL.count(DELIVERY_PICKS.PICK_ID), DELIVERIES.LAST_REPLY)
+                .from(SUBSCRIBERS)
+                .leftJoin(DELIVERIES).on(DELIVERIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID))
+                .leftJoin(DELIVERY_PICKS).on(DELIVERY_PICKS.DELIVERY_ID.eq(DELIVERIES.ID))
+                .groupBy(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DELIVERIES.LAST_REPLY, SUBSCRIBERS.ID)
+                .orderBy(SUBSCRIBERS.ID)
+                .fetch();
+        Map<String, Integer> totals = new HashMap<>();
+        for (var r : rows) {
+            String status = r.value2() == null ? "not due" : r.value2();
+            totals.merge(status, 1, Integer::sum);
+            out.printf("%-24s %-10s %-6d %s%n", r.value1(), status, r.value3(),
+                    r.value4() == null ? "" : r.value4().length() > 60 ? r.value4().substring(0, 60) : r.value4());
+        }
+        out.println();
+        out.println("Demo done: " + totals + (written == null ? "" : "; messages in " + written
+                + " (open the .html files in a browser, the .eml files in a mail client)"));
+    }
+
+    private static String recipient(MimeMessage m) throws MessagingException {
+        Address[] to = m.getRecipients(MimeMessage.RecipientType.TO);
+        return to == null ? "unknown" : ((InternetAddress) to[0]).getAddress();
+    }
+
+    private static String htmlPart(MimeMessage m) throws IOException, MessagingException {
+        if (!m.isMimeType("multipart/alternative")) return null;
+        Multipart mp = (Multipart) m.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+            if (mp.getBodyPart(i).isMimeType("text/html")) return (String) mp.getBodyPart(i).getContent();
+        }
+        return null;
+    }
+
+    private static String randomSecret() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }

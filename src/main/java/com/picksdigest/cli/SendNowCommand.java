@@ -1,10 +1,35 @@
 package com.picksdigest.cli;
 
+import com.picksdigest.AppContext;
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.Mailer;
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.delivery.DeliveryLedger;
+import com.picksdigest.delivery.DryRun;
+import com.picksdigest.delivery.RunStats;
+import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.subscribers.EmailAddresses;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "send-now", mixinStandardHelpOptions = true, description = "TODO")
+@Command(name = "send-now", mixinStandardHelpOptions = true,
+        description = "Send today's digest now to everyone due today, whatever their hour (or to one subscriber). "
+                + "Subscribers who already had today's digest are not sent another.")
 final class SendNowCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--dry-run", description = "Select and render every digest, send nothing, change nothing.")
+    boolean dryRun;
+    @Option(names = "--subscriber", paramLabel = "EMAIL", description = "Only this subscriber.") String email;
     private final CliContext ctx;
 
     SendNowCommand(CliContext ctx) {
@@ -12,7 +37,45 @@ final class SendNowCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws InterruptedException {
+        try (AppContext app = ctx.open()) {
+            PrintWriter out = CliContext.out(spec);
+            Optional<String> only = Optional.empty();
+            if (email != null) {
+                SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
+                if (s == null) throw new InvalidInputException("No subscriber " + email + ".");
+                if (!"active".equals(s.getStatus())) {
+                    throw new InvalidInputException(email + " is " + s.getStatus() + ", not active: nothing to send.");
+                }
+                only = Optional.of(s.getEmailKey());
+            }
+            if (dryRun) {
+                MailConfig mail = MailConfig.from(app.settings());
+                DryRun.Report r = new DryRun(app.database().dsl(), mail, new DigestTemplates(mail.templatesDir()),
+                        app.clock()).run(only);
+                out.printf("Dry run: %d digest(s) would be sent, %d subscriber(s) have nothing new; %d KB rendered; nothing sent.%n",
+                        r.wouldSend(), r.nothingNew(), r.renderedBytes() / 1024);
+                return 0;
+            }
+            SmtpConfig smtp = SmtpConfig.from(app.settings());
+            smtp.requireHost();
+            try (Mailer mailer = app.mailer(smtp)) {
+                mailer.checkTemplates();
+                int queued = mailer.enqueueAll(only);
+                DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
+                RunStats stats = mailer.workers().stats();
+                double secs;
+                try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), stats,
+                        () -> ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))), 2000)) {
+                    mailer.workers().drain(Duration.ofDays(1));
+                    secs = progress.elapsedSeconds();
+                }
+                int waiting = ledger.outstanding();
+                out.printf("send-now: %d queued; %s in %.1f s (%.1f msg/s)%s%n", queued, stats.summary(), secs,
+                        secs > 0 ? stats.sent.sum() / secs : 0,
+                        waiting > 0 ? "; " + waiting + " wait for a retry that serve will make" : "");
+                return 0;
+            }
+        }
     }
 }

@@ -67,6 +67,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return serverUrl() + name;
     }
 
+    public void dropDatabase(String name) {
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) throw new IllegalArgumentException("bad schema name " + name);
+        try (Connection c = DriverManager.getConnection(serverUrl(), "root", ""); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException("The embedded MariaDB refused to drop " + name + ": "
+                    + Database.rootMessage(e), e);
+        }
+    }
+
     public static void createSchema(String serverUrl, String user, String password, String name) {
         if (!name.matches("[A-Za-z0-9_]{1,64}")) throw new IllegalArgumentException("bad schema name " + name);
         try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {

@@ -150,9 +150,15 @@ public final class DeliveryLedger {
                 .execute());
     }
 
-    /** Deliveries still to be sent (queued or claimed), optionally only those due by {@code now}. */
+    /** Deliveries still to be sent: queued (now or for a later retry) or claimed. */
     public int outstanding() {
         return db.fetchCount(DELIVERIES, DELIVERIES.STATUS.in(DeliveryStatus.QUEUED.db(), DeliveryStatus.SENDING.db()));
+    }
+
+    /** Deliveries a worker could take or is working on right now; retries waiting for later are not counted. */
+    public int workable(LocalDateTime now) {
+        return db.fetchCount(DELIVERIES, DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db())
+                .or(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()).and(DELIVERIES.NEXT_ATTEMPT_AT.le(now))));
     }
 
     static String clip(String s) {

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -37,47 +38,56 @@ public final class DueDeliveries {
     /** Whether to honour each subscriber's send hour (the hourly dispatch) or take everyone due today (send-now). */
     public enum Mode { AT_SEND_HOUR, ANY_HOUR }
 
-    /** @return how many deliveries were created */
-    public int enqueue(Instant now, Mode mode, Optional<String> onlyEmailKey) {
-        int created = 0;
+    /** The subscribers of one time zone who are due, and the local date that is their edition. */
+    public record ZoneSlice(String zoneId, LocalDate editionDate, Condition due) {}
+
+    public List<ZoneSlice> slices(Instant now, Mode mode, Optional<String> onlyEmailKey) {
+        List<ZoneSlice> out = new ArrayList<>();
         List<String> zones = db.selectDistinct(SUBSCRIBERS.TIMEZONE).from(SUBSCRIBERS)
                 .where(SUBSCRIBERS.STATUS.eq(SubscriberStatus.ACTIVE.db()))
                 .fetch(SUBSCRIBERS.TIMEZONE);
         for (String zoneId : zones) {
-            ZoneId zone;
+            ZonedDateTime local;
             try {
-                zone = ZoneId.of(zoneId);
+                local = now.atZone(ZoneId.of(zoneId));
             } catch (RuntimeException e) {
                 log.warn("Skipping subscribers with unknown time zone \"{}\"", zoneId);
                 continue;
             }
-            created += enqueueZone(zoneId, now.atZone(zone), mode, onlyEmailKey, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            LocalDate date = local.toLocalDate();
+            Condition due = SUBSCRIBERS.STATUS.eq(SubscriberStatus.ACTIVE.db())
+                    .and(SUBSCRIBERS.TIMEZONE.eq(zoneId))
+                    .and(SUBSCRIBERS.FREQUENCY.eq("daily").or(SUBSCRIBERS.WEEKDAY.eq((byte) local.getDayOfWeek().getValue())))
+                    .and(SUBSCRIBERS.PAUSED_UNTIL.isNull().or(SUBSCRIBERS.PAUSED_UNTIL.le(date)));
+            if (mode == Mode.AT_SEND_HOUR) due = due.and(SUBSCRIBERS.SEND_HOUR.le((byte) local.getHour()));
+            if (onlyEmailKey.isPresent()) due = due.and(SUBSCRIBERS.EMAIL_KEY.eq(onlyEmailKey.get()));
+            out.add(new ZoneSlice(zoneId, date, due));
         }
+        return out;
+    }
+
+    /** @return how many deliveries were created */
+    public int enqueue(Instant now, Mode mode, Optional<String> onlyEmailKey) {
+        LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        int created = 0;
+        for (ZoneSlice slice : slices(now, mode, onlyEmailKey)) created += enqueue(slice, nowUtc);
         return created;
     }
 
-    private int enqueueZone(String zoneId, ZonedDateTime local, Mode mode, Optional<String> onlyEmailKey,
-                            LocalDateTime nowUtc) {
-        LocalDate date = local.toLocalDate();
-        long editionId = edition(date);
-        Condition due = SUBSCRIBERS.STATUS.eq(SubscriberStatus.ACTIVE.db())
-                .and(SUBSCRIBERS.TIMEZONE.eq(zoneId))
-                .and(SUBSCRIBERS.FREQUENCY.eq("daily").or(SUBSCRIBERS.WEEKDAY.eq((byte) local.getDayOfWeek().getValue())))
-                .and(SUBSCRIBERS.PAUSED_UNTIL.isNull().or(SUBSCRIBERS.PAUSED_UNTIL.le(date)));
-        if (mode == Mode.AT_SEND_HOUR) due = due.and(SUBSCRIBERS.SEND_HOUR.le((byte) local.getHour()));
-        if (onlyEmailKey.isPresent()) due = due.and(SUBSCRIBERS.EMAIL_KEY.eq(onlyEmailKey.get()));
-        final Condition dueNow = due;
-        var bounds = db.select(DSL.min(SUBSCRIBERS.ID), DSL.max(SUBSCRIBERS.ID)).from(SUBSCRIBERS).where(due).fetchOne();
+    private int enqueue(ZoneSlice slice, LocalDateTime nowUtc) {
+        var bounds = db.select(DSL.min(SUBSCRIBERS.ID), DSL.max(SUBSCRIBERS.ID)).from(SUBSCRIBERS)
+                .where(slice.due()).fetchOne();
         if (bounds == null || bounds.value1() == null) return 0;
+        long editionId = edition(slice.editionDate());
         int created = 0;
         for (long lo = bounds.value1(); lo <= bounds.value2(); lo += CHUNK) {
             final long from = lo;
-            created += Deadlocks.retry(() -> db.insertInto(DELIVERIES, DELIVERIES.EDITION_ID, DELIVERIES.SUBSCRIBER_ID, DELIVERIES.STATUS,
-                            DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.CREATED_AT, DELIVERIES.UPDATED_AT)
+            created += Deadlocks.retry(() -> db.insertInto(DELIVERIES, DELIVERIES.EDITION_ID, DELIVERIES.SUBSCRIBER_ID,
+                            DELIVERIES.STATUS, DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.CREATED_AT, DELIVERIES.UPDATED_AT)
                     .select(DSL.select(DSL.val(editionId), SUBSCRIBERS.ID, DSL.val(DeliveryStatus.QUEUED.db()),
                                     DSL.val(nowUtc), DSL.val(nowUtc), DSL.val(nowUtc))
                             .from(SUBSCRIBERS)
-                            .where(dueNow).and(SUBSCRIBERS.ID.between(from, from + CHUNK - 1)))
+                            .where(slice.due()).and(SUBSCRIBERS.ID.between(from, from + CHUNK - 1)))
                     .onDuplicateKeyIgnore()
                     .execute());
         }
@@ -87,5 +97,11 @@ public final class DueDeliveries {
     private long edition(LocalDate date) {
         db.insertInto(EDITIONS, EDITIONS.EDITION_DATE).values(date).onDuplicateKeyIgnore().execute();
         return db.select(EDITIONS.ID).from(EDITIONS).where(EDITIONS.EDITION_DATE.eq(date)).fetchOne(EDITIONS.ID);
+    }
+
+    /** Subscribers of a slice who have no delivery for its edition yet: what an enqueue would add. */
+    public Condition notYetEnqueued(ZoneSlice slice) {
+        return DSL.notExists(DSL.selectOne().from(DELIVERIES).join(EDITIONS).on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
+                .where(DELIVERIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID)).and(EDITIONS.EDITION_DATE.eq(slice.editionDate())));
     }
 }

@@ -56,8 +56,8 @@ public final class SendWorkers implements AutoCloseable {
     }
 
     /**
-     * Sends until nothing is left to do (queued, sending elsewhere, or waiting for a retry), then stops the
-     * workers. For send-now and demo; returns this run's counters.
+     * Sends until nothing is left that can be sent now (retries scheduled for later stay queued for serve),
+     * then stops the workers. For send-now and demo; returns this run's counters.
      */
     public RunStats drain(Duration maxWait) throws InterruptedException {
         drainOnly = true;
@@ -107,7 +107,7 @@ public final class SendWorkers implements AutoCloseable {
             processor.process(claims, smtp, stats);
             return true;
         }
-        if (drainOnly && ledger.outstanding() == 0) return false;
+        if (drainOnly && ledger.workable(now()) == 0) return false;
         idle(drainOnly ? Duration.ofMillis(200) : IDLE_POLL);
         return true;
     }
