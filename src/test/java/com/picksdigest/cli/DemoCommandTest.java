@@ -1,0 +1,47 @@
+package com.picksdigest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.picksdigest.support.Cli;
+import com.picksdigest.support.Mails;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The newcomer's command: nothing configured, runs twice, leaves parseable messages behind. */
+class DemoCommandTest {
+    @Test
+    void demoRunsTwiceAndWritesEveryMessage(@TempDir Path dataDir, @TempDir Path out) throws Exception {
+        Cli cli = new Cli(Map.of("PICKS_DATA_DIR", dataDir.toString()));
+        for (int run = 1; run <= 2; run++) {
+            Cli.Result r = cli.run("demo", "--out", out.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Demo done: {sent=5}").contains("ada@example.org").contains(out.toString());
+            List<Path> emls;
+            try (Stream<Path> s = Files.list(out)) {
+                emls = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+            }
+            assertThat(emls).hasSize(5);
+            try (Stream<Path> s = Files.list(out)) {
+                assertThat(s.filter(p -> p.toString().endsWith(".html")).count()).isEqualTo(4);
+            }
+            boolean sawHeadline = false;
+            for (Path p : emls) {
+                assertThat(p.getFileName().toString()).matches("\\d\\d-[a-z]+\\.eml");
+                MimeMessage m = Mails.parse(Files.readAllBytes(p));
+                assertThat(Mails.header(m, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+                String text = Mails.text(m);
+                if (text.contains("Microsoft & Mayo Clinic Team Up to Build a Healthcare-Specific AI Model")) {
+                    sawHeadline = true;
+                    assertThat(text).contains("AI News via Google News").contains("[AI Whole Tech]");
+                }
+            }
+            assertThat(sawHeadline).isTrue();
+        }
+    }
+}
