@@ -28,12 +28,12 @@ body { margin: 0; background: var(--bg); color: var(--text); font: 16px/1.5 -app
 .wrap { max-width: 560px; margin: 0 auto; padding: 16px 12px 40px; }
 .site { display: inline-block; margin: 4px 0 12px; font-size: 20px; font-weight: 700; color: var(--text); text-decoration: none; }
 main { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 20px; }
-h1 { font-size: 22px; line-height: 1.3; margin: 0 0 12px; overflow-wrap: anywhere; }
+h1 { font-size: 22px; line-height: 1.3; margin: 0 0 12px; overflow-wrap: break-word; }
 h2 { font-size: 17px; margin: 20px 0 6px; }
 p { margin: 0 0 12px; }
 a { color: var(--link); }
 .muted, .hint { color: var(--muted); font-size: 14px; }
-.addr { font-weight: 600; overflow-wrap: anywhere; }
+.addr { font-weight: 600; overflow-wrap: break-word; }
 .notice { border-radius: 6px; padding: 10px 12px; margin: 0 0 16px; }
 .notice.ok { background: var(--okbg); color: var(--ok); }
 .notice.error { background: var(--errbg); color: var(--err); overflow-wrap: anywhere; }
@@ -53,7 +53,7 @@ button.danger { background: var(--err); }
 .picks li { padding: 14px 0; border-top: 1px solid var(--line); }
 .picks li:first-child { border-top: 0; padding-top: 0; }
 .label { font-size: 12px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); }
-.title { display: block; font-size: 17px; font-weight: 600; margin: 2px 0 4px; overflow-wrap: anywhere; }
+.title { display: block; font-size: 17px; font-weight: 600; margin: 2px 0 4px; overflow-wrap: break-word; }
 footer { margin-top: 16px; font-size: 14px; color: var(--muted); }
 </style>
 </head>

@@ -63,16 +63,17 @@ final class PreferencesPage {
     void submit(Context ctx) {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
-        if (!csrf.matches(token, ctx.formParam("csrf"))) throw WebError.badCsrf();
+        FormData form = FormData.of(ctx);
+        if (!csrf.matches(token, form.first("csrf"))) throw WebError.badCsrf();
 
-        List<String> cats = ctx.formParams("category");
-        Form f = new Form(ctx.formParam("name"), new HashSet<>(cats), ctx.formParam("frequency"),
-                weekdayOrDefault(ctx.formParam("weekday")), ctx.formParam("hour"), ctx.formParam("timezone"),
-                ctx.formParam("format"));
+        List<String> cats = form.all("category");
+        Form f = new Form(form.first("name"), new HashSet<>(cats), form.first("frequency"),
+                weekdayOrDefault(form.first("weekday")), form.first("hour"), form.first("timezone"),
+                form.first("format"));
         try {
             SubscriberInput in = new SubscriberInput(null, f.name(), f.timezone(),
                     number("Send hour", f.hour(), "from 0 to 23"), f.frequency(),
-                    number("Weekday", ctx.formParam("weekday"), "from 1 (Monday) to 7 (Sunday)"), f.format(), null,
+                    number("Weekday", form.first("weekday"), "from 1 (Monday) to 7 (Sunday)"), f.format(), null,
                     cats);
             if (in.timezone() == null || in.timezone().isBlank()) {
                 throw new InvalidInputException("Time zone is required, for example Europe/Paris or UTC.");
@@ -84,8 +85,8 @@ final class PreferencesPage {
             pages.render(ctx, 400, "preferences.html.ftl", m);
             return;
         }
-        // Relative to this page's own URL, so it is right behind any proxy or path prefix.
-        ctx.header("Location", "?saved=1").status(303);
+        // Root-relative (with the base URL's path prefix), so it is right whatever host name the request used.
+        ctx.header("Location", pages.path("/prefs/" + token + "?saved=1")).status(303);
     }
 
     /** What the form shows: the stored values on GET, what was typed when a POST is refused. */

@@ -43,7 +43,7 @@ final class UnsubscribePage {
     void submit(Context ctx) {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
-        String rawReason = ctx.formParam("reason");
+        String rawReason = FormData.of(ctx).first("reason");
         String reason;
         try {
             reason = Fields.line("Reason", rawReason, MAX_REASON, false);

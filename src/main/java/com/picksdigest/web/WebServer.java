@@ -92,7 +92,9 @@ public final class WebServer implements AutoCloseable {
                 : new WebError(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
                         "The request could not be handled. Nothing was changed.")));
         r.exception(Exception.class, (e, ctx) -> {
-            log.error("{} {} failed: {}", ctx.method(), redact(ctx.path()), Health.oneLine(rootCause(e)));
+            Throwable root = rootCause(e);
+            log.error("{} {} failed: {}: {}", ctx.method(), redact(ctx.path()), root.getClass().getSimpleName(),
+                    Health.oneLine(root));
             page(ctx, new WebError(500, "Something went wrong",
                     "The page could not be shown because of a problem on our side. Nothing was changed by it; "
                             + "please try again in a few minutes."));

@@ -81,6 +81,18 @@ class UnsubscribePageTest {
     }
 
     @Test
+    void aBodyThatIsNotAFormIs400AndChangesNothing() {
+        SubscribersRecord s = w.subscriber("Dee", List.of());
+        String before = w.snapshot(s.getId());
+
+        HttpResponse<String> r = w.post("/u/" + w.token(s), "multipart/form-data; boundary=xyz", "garbage");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("The form could not be read").doesNotContain("Exception", "PREAMBLE");
+        assertThat(w.snapshot(s.getId())).isEqualTo(before);
+    }
+
+    @Test
     void repeatingThePostIsHarmless() {
         SubscribersRecord s = w.subscriber("Ed", List.of());
         assertThat(w.postForm("/u/" + w.token(s), "List-Unsubscribe", "One-Click").statusCode()).isEqualTo(200);
