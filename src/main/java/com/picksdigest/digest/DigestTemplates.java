@@ -1,32 +1,12 @@
 package com.picksdigest.digest;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.ConditionalTemplateConfigurationFactory;
-import freemarker.cache.FileNameGlobMatcher;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.FirstMatchTemplateConfigurationFactory;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
-import freemarker.core.HTMLOutputFormat;
-import freemarker.core.OutputFormat;
-import freemarker.core.ParseException;
-import freemarker.core.PlainTextOutputFormat;
-import freemarker.core.TemplateClassResolver;
-import freemarker.core.TemplateConfiguration;
-import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Renders the e-mail templates. One instance is shared by all sender threads: the FreeMarker configuration is
- * complete when the constructor returns and never changes afterwards, which is what makes it safe to share.
+ * Renders the e-mail templates. One instance is shared by all sender threads: the FreeMarker configuration
+ * ({@link TemplateEngine}) is complete when the constructor returns and never changes afterwards, which is what
+ * makes it safe to share.
  */
 public final class DigestTemplates {
 
@@ -34,7 +14,7 @@ public final class DigestTemplates {
     private static final String HTML = DIR + "digest.html.ftl";
     private static final String TEXT = DIR + "digest.txt.ftl";
 
-    private final Configuration cfg;
+    private final TemplateEngine engine;
 
     /**
      * @param templatesDir when present, templates are loaded from that directory (operators restyle without a
@@ -42,37 +22,20 @@ public final class DigestTemplates {
      *                     "templates/", so an operator only copies the files they change.
      */
     public DigestTemplates(Optional<Path> templatesDir) {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_35);
-        c.setTemplateLoader(loader(templatesDir));
-        c.setDefaultEncoding("UTF-8");
-        c.setOutputEncoding("UTF-8");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setFallbackOnNullLoopVariable(false);
-        c.setRecognizeStandardFileExtensions(true);
-        // Incompatible improvements 2.3.33+ make the wrapper expose record components as properties (model.siteName).
-        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
-        // No digest_en_US.ftl variants: one lookup per template, and no surprise file winning over the one edited.
-        c.setLocalizedLookup(false);
-        // Templates in PICKS_TEMPLATES_DIR are edited by operators: they must not instantiate Java classes.
-        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        // Auto-escaping is chosen by file name too, so a future *.html.ftl that forgets its <#ftl> header still escapes.
-        c.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
-                byFileName("*.html.ftl", HTMLOutputFormat.INSTANCE),
-                byFileName("*.txt.ftl", PlainTextOutputFormat.INSTANCE)).allowNoMatch(true));
-        // Loaded once per process: every mail of an edition uses the template that check() validated, never a file
-        // half-edited in the middle of a run. Restart to pick up a restyle.
-        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        this.cfg = c;
+        this(new TemplateEngine(templatesDir));
+    }
+
+    /** Shares one engine (and so one template cache) with the web pages. */
+    public DigestTemplates(TemplateEngine engine) {
+        this.engine = engine;
     }
 
     public String renderHtml(DigestModel model) {
-        return process(load(HTML), model);
+        return engine.render(HTML, model);
     }
 
     public String renderText(DigestModel model) {
-        return process(load(TEXT), model);
+        return engine.render(TEXT, model);
     }
 
     /** Renders any template under email/ by name, e.g. "confirm.txt.ftl", with a Map or record model. */
@@ -80,7 +43,7 @@ public final class DigestTemplates {
         if (templateName.contains("/") || templateName.contains("\\")) {
             throw new IllegalArgumentException("A template name under email/, without a path: " + templateName);
         }
-        return process(load(DIR + templateName), model);
+        return engine.render(DIR + templateName, model);
     }
 
     /**
@@ -88,61 +51,7 @@ public final class DigestTemplates {
      * broken template stops the edition before any mail goes out.
      */
     public void check() {
-        load(HTML);
-        load(TEXT);
-    }
-
-    private Template load(String name) {
-        try {
-            return cfg.getTemplate(name);
-        } catch (ParseException e) {
-            throw new TemplateFailure(where(e.getTemplateName(), name, e.getLineNumber(), e.getColumnNumber())
-                    + e.getEditorMessage(), e);
-        } catch (IOException e) {
-            throw new TemplateFailure("Template " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String process(Template template, Object model) {
-        StringWriter out = new StringWriter(16 * 1024);
-        try {
-            template.process(model, out);
-        } catch (TemplateException e) {
-            throw new TemplateFailure(where(e.getTemplateSourceName(), template.getName(), e.getLineNumber(),
-                    e.getColumnNumber()) + e.getMessageWithoutStackTop(), e);
-        } catch (IOException e) {
-            throw new TemplateFailure("Template " + template.getName() + ": " + e.getMessage(), e); // StringWriter: never
-        }
-        return out.toString();
-    }
-
-    private static String where(String source, String name, Integer line, Integer column) {
-        StringBuilder s = new StringBuilder("Template ").append(source != null ? source : name);
-        if (line != null) {
-            s.append(", line ").append(line);
-            if (column != null) {
-                s.append(", column ").append(column);
-            }
-        }
-        return s.append(": ").toString();
-    }
-
-    private static TemplateLoader loader(Optional<Path> templatesDir) {
-        TemplateLoader builtIn = new ClassTemplateLoader(DigestTemplates.class.getClassLoader(), "templates");
-        if (templatesDir.isEmpty()) {
-            return builtIn;
-        }
-        try {
-            return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templatesDir.get().toFile()), builtIn});
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Templates directory " + templatesDir.get() + " cannot be used: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static ConditionalTemplateConfigurationFactory byFileName(String glob, OutputFormat format) {
-        TemplateConfiguration tc = new TemplateConfiguration();
-        tc.setOutputFormat(format);
-        return new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher(glob), tc);
+        engine.check(HTML);
+        engine.check(TEXT);
     }
 }

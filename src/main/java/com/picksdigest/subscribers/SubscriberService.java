@@ -160,4 +160,44 @@ public final class SubscriberService {
         }
         return Locale.forLanguageTag(v.replace('_', '-')).toLanguageTag();
     }
+
+    /**
+     * Replaces a subscriber's preferences (name, schedule, format, followed categories; not the address, which
+     * only changes through a confirmed new subscription). Validates everything first, exactly as {@link #add} does
+     * (null fields take the same defaults, except the locale, which is kept when null), then writes the subscriber,
+     * the follows and a {@code preferences} event in one transaction. Returns false when the subscriber no longer
+     * exists; nothing is written then.
+     */
+    public boolean updatePreferences(long id, SubscriberInput in) {
+        Preferences p = Preferences.validate(in, categories);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            var update = t.update(SUBSCRIBERS)
+                    .set(SUBSCRIBERS.NAME, p.name())
+                    .set(SUBSCRIBERS.TIMEZONE, p.timezone())
+                    .set(SUBSCRIBERS.SEND_HOUR, (byte) p.sendHour())
+                    .set(SUBSCRIBERS.FREQUENCY, p.frequency())
+                    .set(SUBSCRIBERS.WEEKDAY, p.weekday() == null ? null : p.weekday().byteValue())
+                    .set(SUBSCRIBERS.FORMAT, p.format())
+                    .set(SUBSCRIBERS.UPDATED_AT, now);
+            if (p.locale() != null) update = update.set(SUBSCRIBERS.LOCALE, p.locale());
+            if (update.where(SUBSCRIBERS.ID.eq(id)).execute() == 0) return false;
+            t.deleteFrom(SUBSCRIBER_CATEGORIES).where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(id)).execute();
+            for (Integer cid : p.follows()) {
+                t.insertInto(SUBSCRIBER_CATEGORIES).set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, id)
+                        .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid).execute();
+            }
+            t.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, id).set(EVENTS.TYPE, "preferences")
+                    .set(EVENTS.DETAIL, p.summary()).set(EVENTS.CREATED_AT, now).execute();
+            return true;
+        });
+    }
+
+    /** Ids of the categories a subscriber follows; empty means "all categories". */
+    public Set<Integer> followedCategoryIds(long subscriberId) {
+        return new LinkedHashSet<>(db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID).from(SUBSCRIBER_CATEGORIES)
+                .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(subscriberId))
+                .fetch(SUBSCRIBER_CATEGORIES.CATEGORY_ID));
+    }
 }

@@ -1,0 +1,68 @@
+package com.picksdigest.subscribers;
+
+import com.picksdigest.Fields;
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.picks.Categories;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A subscriber's preferences after validation: every field checked and defaulted exactly as
+ * {@link SubscriberService#add} does, so a form can never store what an import would refuse.
+ *
+ * @param weekday 1 (Monday) to 7 (Sunday) for weekly digests, null for daily ones
+ * @param locale  null when the input had none (an update then keeps the stored locale)
+ * @param follows category ids; empty means "all categories"
+ */
+public record Preferences(String name, String timezone, int sendHour, String frequency, Integer weekday,
+                          String format, String locale, Set<Integer> follows) {
+
+    /** Throws InvalidInputException with a sentence fit for the user on the first bad field. */
+    public static Preferences validate(SubscriberInput in, Categories categories) {
+        String name = Fields.line("Name", in.name(), 200, false);
+        String tz = SubscriberService.timezone(in.timezone());
+        int hour = in.sendHour() == null ? 8 : in.sendHour();
+        if (hour < 0 || hour > 23) throw new InvalidInputException("Send hour must be from 0 to 23, not " + hour + ".");
+        String frequency = in.frequency() == null || in.frequency().isBlank() ? "daily" : in.frequency().strip().toLowerCase(Locale.ROOT);
+        if (!frequency.equals("daily") && !frequency.equals("weekly")) {
+            throw new InvalidInputException("Frequency must be daily or weekly, not \"" + clip(in.frequency()) + "\".");
+        }
+        Integer weekday = in.weekday();
+        if (frequency.equals("weekly")) {
+            if (weekday == null) weekday = 1;
+            if (weekday < 1 || weekday > 7) throw new InvalidInputException("Weekday must be from 1 (Monday) to 7 (Sunday).");
+        } else {
+            weekday = null;
+        }
+        String format = in.format() == null || in.format().isBlank() ? "html" : in.format().strip().toLowerCase(Locale.ROOT);
+        if (!format.equals("html") && !format.equals("text")) {
+            throw new InvalidInputException("Format must be html or text, not \"" + clip(in.format()) + "\".");
+        }
+        String locale = in.locale() == null || in.locale().isBlank() ? null : SubscriberService.locale(in.locale());
+        Set<Integer> follows = new LinkedHashSet<>();
+        List<String> wanted = in.categories() == null ? List.of() : in.categories();
+        if (wanted.size() > 1000) throw new InvalidInputException("Too many categories.");
+        for (String c : wanted) {
+            if (c == null || c.isBlank()) continue;
+            if (c.length() > 100) throw new InvalidInputException("Unknown category \"" + clip(c) + "\".");
+            follows.add(categories.require(c.strip()).getId());
+        }
+        return new Preferences(name, tz, hour, frequency, weekday, format, locale, Set.copyOf(follows));
+    }
+
+    /** One line for the events table, e.g. "weekly on day 1 at 8:00 Europe/Paris, html, categories 3,5". */
+    String summary() {
+        String when = frequency.equals("weekly") ? "weekly on day " + weekday : "daily";
+        String cats = follows.isEmpty() ? "all categories"
+                : "categories " + String.join(",", follows.stream().sorted().map(String::valueOf).toList());
+        String s = when + " at " + sendHour + ":00 " + timezone + ", " + format + ", " + cats;
+        return s.length() > 1000 ? s.substring(0, 997) + "..." : s;
+    }
+
+    private static String clip(String v) {
+        String p = v == null ? "" : v.replaceAll("\\p{Cntrl}", "?");
+        return p.length() > 40 ? p.substring(0, 37) + "..." : p;
+    }
+}

@@ -1,0 +1,137 @@
+package com.picksdigest.web;
+
+import static com.picksdigest.db.generated.Tables.CATEGORIES;
+import static com.picksdigest.db.generated.Tables.DELIVERIES;
+import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
+import static com.picksdigest.db.generated.Tables.EDITIONS;
+import static com.picksdigest.db.generated.Tables.PICKS;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The public archive: /archive lists the editions that went out to at least one reader; /archive/{date} shows the
+ * picks that edition carried (every pick sent in it to anyone, once), which is what the digest's "View in browser"
+ * link opens. Retracted picks are left out. Pages are public and the same for everyone, so they are cached here
+ * for a few minutes (an edition keeps growing while it is sent across time zones) and may be cached by browsers.
+ */
+final class ArchivePage {
+    static final int MAX_EDITIONS = 1000;
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final int CACHE_SIZE = 64;
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
+
+    private final DSLContext db;
+    private final Pages pages;
+    private final Clock clock;
+    private final Map<LocalDate, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, Cached> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private record Cached(List<Map<String, Object>> picks, Instant until) {}
+
+    ArchivePage(DSLContext db, Pages pages, Clock clock) {
+        this.db = db;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    void index(Context ctx) {
+        List<Map<String, Object>> editions = new ArrayList<>();
+        for (LocalDate d : db.select(EDITIONS.EDITION_DATE).from(EDITIONS)
+                .whereExists(DSL.selectOne().from(DELIVERIES)
+                        .where(DELIVERIES.EDITION_ID.eq(EDITIONS.ID)).and(DELIVERIES.STATUS.eq("sent")))
+                .orderBy(EDITIONS.EDITION_DATE.desc())
+                .limit(MAX_EDITIONS)
+                .fetch(EDITIONS.EDITION_DATE)) {
+            editions.add(Map.of("url", pages.path("/archive/" + d), "label", LONG_DATE.format(d)));
+        }
+        ctx.header("Cache-Control", "public, max-age=300");
+        pages.render(ctx, 200, "archive-index.html.ftl", Map.of("editions", editions));
+    }
+
+    void edition(Context ctx) {
+        LocalDate date = parse(ctx.pathParam("date"));
+        List<Map<String, Object>> picks = picks(date);
+        if (picks.isEmpty()) throw WebError.notFound();
+        ctx.header("Cache-Control", "public, max-age=300");
+        pages.render(ctx, 200, "archive.html.ftl", Map.of("date", LONG_DATE.format(date), "picks", picks));
+    }
+
+    private List<Map<String, Object>> picks(LocalDate date) {
+        Instant now = clock.instant();
+        synchronized (cache) {
+            Cached c = cache.get(date);
+            if (c != null && now.isBefore(c.until())) return c.picks();
+        }
+        List<Map<String, Object>> picks = load(date);
+        if (!picks.isEmpty()) { // an unknown date costs one index lookup; caching it would only hide a new edition
+            synchronized (cache) {
+                cache.put(date, new Cached(picks, now.plus(TTL)));
+            }
+        }
+        return picks;
+    }
+
+    /** Distinct picks of the edition's sent deliveries, in the order the digests showed them, newest first on ties. */
+    private List<Map<String, Object>> load(LocalDate date) {
+        Field<Integer> pos = DSL.min(DELIVERY_PICKS.POSITION).as("pos");
+        var sent = DSL.select(DELIVERY_PICKS.PICK_ID, pos)
+                .from(DELIVERY_PICKS)
+                .join(DELIVERIES).on(DELIVERIES.ID.eq(DELIVERY_PICKS.DELIVERY_ID))
+                .join(EDITIONS).on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
+                .where(EDITIONS.EDITION_DATE.eq(date)).and(DELIVERIES.STATUS.eq("sent"))
+                .groupBy(DELIVERY_PICKS.PICK_ID)
+                .asTable("sent");
+        Field<Long> sentPick = sent.field(DELIVERY_PICKS.PICK_ID);
+        Field<Integer> sentPos = sent.field(pos);
+        List<Map<String, Object>> out = new ArrayList<>();
+        db.select(PICKS.TITLE, PICKS.URL, PICKS.SUMMARY, PICKS.SOURCE_NAME, PICKS.SOURCE_URL, CATEGORIES.NAME)
+                .from(sent)
+                .join(PICKS).on(PICKS.ID.eq(sentPick))
+                .join(CATEGORIES).on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
+                .where(PICKS.STATUS.ne("retracted"))
+                .orderBy(sentPos, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
+                .forEach(r -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("title", r.get(PICKS.TITLE));
+                    p.put("url", httpOnly(r.get(PICKS.URL)));
+                    p.put("category", r.get(CATEGORIES.NAME));
+                    p.put("summary", r.get(PICKS.SUMMARY) == null ? "" : r.get(PICKS.SUMMARY));
+                    p.put("source", r.get(PICKS.SOURCE_NAME) == null ? "" : r.get(PICKS.SOURCE_NAME));
+                    p.put("sourceUrl", httpOnly(r.get(PICKS.SOURCE_URL)));
+                    out.add(Map.copyOf(p));
+                });
+        return List.copyOf(out);
+    }
+
+    /** Escaping does not stop a javascript: URL; only http(s) URLs become links ("" means no link). */
+    static String httpOnly(String url) {
+        return url != null && url.matches("(?i)https?://\\S+") ? url : "";
+    }
+
+    private static LocalDate parse(String raw) {
+        if (raw == null || !raw.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) throw WebError.notFound();
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw WebError.notFound();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package com.picksdigest.web;
+
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.db.generated.tables.records.CategoriesRecord;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.subscribers.SubscriberInput;
+import com.picksdigest.subscribers.SubscriberService;
+import io.javalin.http.Context;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * /prefs/{token}: the subscriber's settings as a form. POST needs the CSRF field ({@link CsrfTokens}); it validates
+ * everything through {@link SubscriberService#updatePreferences} (the same rules as every other way in), re-renders
+ * the form with the message and a 400 when anything is wrong, and otherwise redirects (303) back to the form with a
+ * "Saved" notice.
+ */
+final class PreferencesPage {
+    /** Region zones only (no Etc/GMT+5, SystemV/...): about 430 names, a datalist the browser filters as one types. */
+    static final List<String> ZONES = zones();
+
+    private static final List<Map<String, Object>> WEEKDAYS = weekdays();
+
+    private final SubscriberLinks links;
+    private final SubscriberService subscribers;
+    private final Categories categories;
+    private final CsrfTokens csrf;
+    private final Pages pages;
+
+    PreferencesPage(SubscriberLinks links, SubscriberService subscribers, Categories categories, CsrfTokens csrf,
+                    Pages pages) {
+        this.links = links;
+        this.subscribers = subscribers;
+        this.categories = categories;
+        this.csrf = csrf;
+        this.pages = pages;
+    }
+
+    void show(Context ctx) {
+        String token = ctx.pathParam("token");
+        SubscribersRecord s = links.resolve(token);
+        Set<String> followed = new HashSet<>();
+        Set<Integer> ids = subscribers.followedCategoryIds(s.getId());
+        for (CategoriesRecord c : categories.active()) {
+            if (ids.contains(c.getId())) followed.add(c.getSlug());
+        }
+        Form f = new Form(s.getName(), followed, s.getFrequency(), s.getWeekday() == null ? 1 : s.getWeekday(),
+                String.valueOf(s.getSendHour()), s.getTimezone(), s.getFormat());
+        Map<String, Object> m = model(token, s, f);
+        if (ctx.queryParam("saved") != null) m.put("saved", true);
+        pages.render(ctx, 200, "preferences.html.ftl", m);
+    }
+
+    void submit(Context ctx) {
+        String token = ctx.pathParam("token");
+        SubscribersRecord s = links.resolve(token);
+        FormData form = FormData.of(ctx);
+        if (!csrf.matches(token, form.first("csrf"))) throw WebError.badCsrf();
+
+        List<String> cats = form.all("category");
+        Form f = new Form(form.first("name"), new HashSet<>(cats), form.first("frequency"),
+                weekdayOrDefault(form.first("weekday")), form.first("hour"), form.first("timezone"),
+                form.first("format"));
+        try {
+            SubscriberInput in = new SubscriberInput(null, f.name(), f.timezone(),
+                    number("Send hour", f.hour(), "from 0 to 23"), f.frequency(),
+                    number("Weekday", form.first("weekday"), "from 1 (Monday) to 7 (Sunday)"), f.format(), null,
+                    cats);
+            if (in.timezone() == null || in.timezone().isBlank()) {
+                throw new InvalidInputException("Time zone is required, for example Europe/Paris or UTC.");
+            }
+            if (!subscribers.updatePreferences(s.getId(), in)) throw WebError.revokedLink();
+        } catch (InvalidInputException e) {
+            Map<String, Object> m = model(token, s, f);
+            m.put("error", e.getMessage());
+            pages.render(ctx, 400, "preferences.html.ftl", m);
+            return;
+        }
+        // Root-relative (with the base URL's path prefix), so it is right whatever host name the request used.
+        ctx.header("Location", pages.path("/prefs/" + token + "?saved=1")).status(303);
+    }
+
+    /** What the form shows: the stored values on GET, what was typed when a POST is refused. */
+    private record Form(String name, Set<String> categories, String frequency, int weekday, String hour,
+                        String timezone, String format) {}
+
+    private Map<String, Object> model(String token, SubscribersRecord s, Form f) {
+        List<Map<String, Object>> cats = new ArrayList<>();
+        for (CategoriesRecord c : categories.active()) {
+            cats.add(Map.of("slug", c.getSlug(), "name", c.getName(), "checked", f.categories().contains(c.getSlug())));
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("email", s.getEmail());
+        m.put("status", s.getStatus());
+        m.put("name", f.name() == null ? "" : f.name());
+        m.put("categories", cats);
+        m.put("frequency", f.frequency() == null ? "" : f.frequency());
+        m.put("weekday", f.weekday());
+        m.put("weekdays", WEEKDAYS);
+        m.put("hour", f.hour() == null ? "" : f.hour());
+        m.put("timezone", f.timezone() == null ? "" : f.timezone());
+        m.put("zones", ZONES);
+        m.put("format", f.format() == null ? "" : f.format());
+        m.put("csrf", csrf.issue(token));
+        m.put("unsubscribeUrl", pages.path("/u/" + token));
+        return m;
+    }
+
+    private static Integer number(String field, String raw, String range) {
+        if (raw == null || raw.isBlank()) return null;
+        String v = raw.strip();
+        if (!v.matches("-?[0-9]{1,9}")) throw new InvalidInputException(field + " must be a whole number " + range + ".");
+        return Integer.parseInt(v);
+    }
+
+    private static int weekdayOrDefault(String raw) {
+        try {
+            int d = Integer.parseInt(raw == null ? "" : raw.strip());
+            return d >= 1 && d <= 7 ? d : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static List<String> zones() {
+        List<String> out = new ArrayList<>();
+        out.add("UTC");
+        ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.matches("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+                .sorted()
+                .forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    private static List<Map<String, Object>> weekdays() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            out.add(Map.of("value", d.getValue(), "label", d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,71 @@
+package com.picksdigest.web;
+
+import com.picksdigest.Fields;
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.subscribers.SubscriberService;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * /u/{token}. GET only asks (mail scanners and link previews fetch GETs; they must not unsubscribe anyone);
+ * POST acts at once.
+ *
+ * <p>POST takes no CSRF field on purpose. RFC 8058 one-click unsubscribe has the mail client POST
+ * "List-Unsubscribe=One-Click" to this URL with nothing from our page, so no CSRF token can be sent. The signed
+ * link token is the capability: only someone holding the digest can build this request, and the one thing it can
+ * do, unsubscribing that same reader, is what the link exists for. The optional reason comes from the page's form.
+ */
+final class UnsubscribePage {
+    static final int MAX_REASON = 500;
+
+    private final SubscriberLinks links;
+    private final SubscriberService subscribers;
+    private final Pages pages;
+
+    UnsubscribePage(SubscriberLinks links, SubscriberService subscribers, Pages pages) {
+        this.links = links;
+        this.subscribers = subscribers;
+        this.pages = pages;
+    }
+
+    void show(Context ctx) {
+        String token = ctx.pathParam("token");
+        SubscribersRecord s = links.resolve(token);
+        if ("unsubscribed".equals(s.getStatus())) {
+            done(ctx, s);
+            return;
+        }
+        form(ctx, 200, token, s, null, null);
+    }
+
+    void submit(Context ctx) {
+        String token = ctx.pathParam("token");
+        SubscribersRecord s = links.resolve(token);
+        String rawReason = FormData.of(ctx).first("reason");
+        String reason;
+        try {
+            reason = Fields.line("Reason", rawReason, MAX_REASON, false);
+        } catch (InvalidInputException e) {
+            form(ctx, 400, token, s, rawReason, e.getMessage());
+            return;
+        }
+        subscribers.unsubscribe(s.getId(), reason); // false when already unsubscribed: same page, nothing to do
+        done(ctx, s);
+    }
+
+    private void form(Context ctx, int status, String token, SubscribersRecord s, String reason, String error) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("email", s.getEmail());
+        m.put("reason", reason == null ? "" : reason);
+        m.put("maxReason", MAX_REASON);
+        m.put("preferencesUrl", pages.path("/prefs/" + token));
+        if (error != null) m.put("error", error);
+        pages.render(ctx, status, "unsubscribe.html.ftl", m);
+    }
+
+    private void done(Context ctx, SubscribersRecord s) {
+        pages.render(ctx, 200, "unsubscribed.html.ftl", Map.of("email", s.getEmail()));
+    }
+}

@@ -1,0 +1,138 @@
+package com.picksdigest.web;
+
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.db.Database;
+import com.picksdigest.digest.TemplateEngine;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.SubscriberService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public web server: subscriber pages reached from the links in every digest, the archive, and /healthz.
+ * Every route is declared in {@link #routes}; the work is in one small class per feature. Pages are server-rendered
+ * (templates/web/*.html.ftl, auto-escaped) and need no JavaScript.
+ *
+ * <pre>
+ * GET  /u/{token}        "Unsubscribe ADDRESS from SITE?" with a button (and an optional reason)
+ * POST /u/{token}        unsubscribes at once; also RFC 8058 one-click (List-Unsubscribe=One-Click)
+ * GET  /prefs/{token}    the preferences form
+ * POST /prefs/{token}    saves them (CSRF field required), then 303 back to the form with a notice
+ * GET  /archive          editions that went out, newest first
+ * GET  /archive/{date}   the picks of one edition (yyyy-MM-dd)
+ * GET  /healthz          JSON; 200 when everything is ok, 503 otherwise
+ * </pre>
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /** Forms here are a few fields; anything bigger is refused (413) before it is parsed. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final Pages pages;
+    private final UnsubscribePage unsubscribe;
+    private final PreferencesPage preferences;
+    private final ArchivePage archive;
+    private final Health health;
+    private Javalin app;
+
+    /**
+     * @param healthChecks called on every /healthz: name to "ok" or a short description of what is wrong (e.g.
+     *                     "scheduler" to "ok", "smtp" to "connection refused"); may be null
+     */
+    public WebServer(Database database, SubscriberService subscribers, Categories categories, LinkTokens tokens,
+                     MailConfig mail, Clock clock, Supplier<Map<String, String>> healthChecks) {
+        this.pages = new Pages(new TemplateEngine(mail.templatesDir()), mail.siteName(), mail.baseUrl());
+        SubscriberLinks links = new SubscriberLinks(tokens, subscribers);
+        this.unsubscribe = new UnsubscribePage(links, subscribers, pages);
+        this.preferences = new PreferencesPage(links, subscribers, categories, new CsrfTokens(mail.secret()), pages);
+        this.archive = new ArchivePage(database.dsl(), pages, clock);
+        this.health = new Health(database.dataSource(), healthChecks);
+    }
+
+    /** Starts on all interfaces; port 0 takes any free port (see {@link #port()}). */
+    public WebServer start(int port) {
+        return start("0.0.0.0", port);
+    }
+
+    public synchronized WebServer start(String host, int port) {
+        if (app != null) throw new IllegalStateException("already started");
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            routes(config.routes);
+        });
+        app.start(host, port);
+        return this;
+    }
+
+    private void routes(io.javalin.config.RoutesConfig r) {
+        r.before(Pages::securityHeaders);
+
+        r.get("/u/{token}", unsubscribe::show);
+        r.post("/u/{token}", unsubscribe::submit);
+        r.get("/prefs/{token}", preferences::show);
+        r.post("/prefs/{token}", preferences::submit);
+        r.get("/archive", archive::index);
+        r.get("/archive/{date}", archive::edition);
+        r.get("/healthz", health::handle);
+
+        r.exception(WebError.class, (e, ctx) -> page(ctx, e));
+        r.exception(InvalidInputException.class, (e, ctx) ->
+                page(ctx, new WebError(400, "That could not be accepted", e.getMessage())));
+        r.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus() == 404 ? WebError.notFound()
+                : new WebError(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
+                        "The request could not be handled. Nothing was changed.")));
+        r.exception(Exception.class, (e, ctx) -> {
+            Throwable root = rootCause(e);
+            log.error("{} {} failed: {}: {}", ctx.method(), redact(ctx.path()), root.getClass().getSimpleName(),
+                    Health.oneLine(root));
+            page(ctx, new WebError(500, "Something went wrong",
+                    "The page could not be shown because of a problem on our side. Nothing was changed by it; "
+                            + "please try again in a few minutes."));
+        });
+    }
+
+    private void page(Context ctx, WebError e) {
+        try {
+            pages.error(ctx, e);
+        } catch (RuntimeException failure) {
+            log.error("error page {} failed: {}", e.status(), Health.oneLine(failure));
+            Pages.plainError(ctx, e.status(), e.status() == 500 ? "Something went wrong" : "Error " + e.status());
+        }
+    }
+
+    /** Link tokens are capabilities: they stay out of the logs. */
+    static String redact(String path) {
+        return path == null ? "" : path.replaceAll("^(/u/|/prefs/)[^/]+", "$1...");
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+        return r;
+    }
+
+    /** The port listened on; the chosen one when started with port 0. */
+    public int port() {
+        if (app == null) throw new IllegalStateException("not started");
+        return app.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+        health.close();
+    }
+}

@@ -1,0 +1,121 @@
+package com.picksdigest.web;
+
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.subscribers.LinkTokens;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Invariant 4: links are capabilities; tampering or a revoked token gets a clear 4xx and changes nothing. */
+class TokenLinksTest {
+    private static WebTestSupport w;
+
+    @BeforeAll
+    static void start() {
+        w = new WebTestSupport(TokenLinksTest.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        w.close();
+    }
+
+    @Test
+    void tamperedTokensGet400OnEveryRouteAndChangeNothing() {
+        SubscribersRecord victim = w.subscriber("Victim", List.of());
+        SubscribersRecord other = w.subscriber("Other", List.of());
+        String good = w.token(victim);
+        String sig = good.substring(good.lastIndexOf('.') + 1);
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("signature with one character flipped", flipLast(good));
+        bad.put("truncated", good.substring(0, good.length() - 5));
+        bad.put("another subscriber's id with the first one's signature",
+                other.getId() + "." + other.getTokenVersion() + "." + sig);
+        bad.put("signed with another secret",
+                new LinkTokens("another-secret-another-secret-another-secret").issue(victim.getId(), 1));
+        bad.put("a newer version with the old signature", victim.getId() + ".2." + sig);
+        bad.put("garbage", "not-a-token");
+        bad.put("no signature", victim.getId() + "." + victim.getTokenVersion() + ".");
+        bad.put("padded base64", good + "=");
+        String beforeVictim = w.snapshot(victim.getId());
+        String beforeOther = w.snapshot(other.getId());
+
+        for (var e : bad.entrySet()) {
+            String t = e.getValue();
+            String csrf = w.csrf.issue(t);
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            responses.add(w.get("/u/" + t));
+            responses.add(w.postForm("/u/" + t, "List-Unsubscribe", "One-Click"));
+            responses.add(w.postForm("/u/" + t, "reason", "gone"));
+            responses.add(w.get("/prefs/" + t));
+            responses.add(w.postForm("/prefs/" + t, "csrf", csrf, "name", "Mallory", "frequency", "weekly",
+                    "weekday", "3", "hour", "5", "timezone", "UTC", "format", "text"));
+            for (HttpResponse<String> r : responses) {
+                assertThat(r.statusCode()).as(e.getKey() + ": " + r.request().method() + " " + r.uri().getPath())
+                        .isEqualTo(400);
+                assertThat(r.body()).contains("This link is not valid")
+                        .doesNotContain(victim.getEmail(), "Victim", "Exception");
+                assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+            }
+        }
+        assertThat(w.snapshot(victim.getId())).isEqualTo(beforeVictim);
+        assertThat(w.snapshot(other.getId())).isEqualTo(beforeOther);
+    }
+
+    @Test
+    void aRevokedTokenGets410AndChangesNothing() {
+        SubscribersRecord s = w.subscriber("Revoked", List.of());
+        String old = w.token(s);
+        w.db.update(SUBSCRIBERS).set(SUBSCRIBERS.TOKEN_VERSION, SUBSCRIBERS.TOKEN_VERSION.plus(1))
+                .where(SUBSCRIBERS.ID.eq(s.getId())).execute();
+        String before = w.snapshot(s.getId());
+
+        List<HttpResponse<String>> responses = List.of(
+                w.get("/u/" + old),
+                w.postForm("/u/" + old, "List-Unsubscribe", "One-Click"),
+                w.get("/prefs/" + old),
+                w.postForm("/prefs/" + old, "csrf", w.csrf.issue(old), "name", "Changed", "frequency", "daily",
+                        "hour", "5", "timezone", "UTC", "format", "text"));
+
+        for (HttpResponse<String> r : responses) {
+            assertThat(r.statusCode()).as(r.request().method() + " " + r.uri().getPath()).isEqualTo(410);
+            assertThat(r.body()).contains("This link has expired").doesNotContain(s.getEmail());
+        }
+        assertThat(w.snapshot(s.getId())).isEqualTo(before);
+        // the new link works
+        String fresh = w.tokens.issue(s.getId(), s.getTokenVersion() + 1);
+        assertThat(w.get("/u/" + fresh).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLinkToADeletedSubscriberReadsExactlyLikeARevokedOne() {
+        SubscribersRecord gone = w.subscriber("Gone", List.of());
+        SubscribersRecord revoked = w.subscriber("Revoked2", List.of());
+        String goneToken = w.token(gone);
+        String revokedToken = w.token(revoked);
+        w.db.deleteFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(gone.getId())).execute();
+        w.db.update(SUBSCRIBERS).set(SUBSCRIBERS.TOKEN_VERSION, 7).where(SUBSCRIBERS.ID.eq(revoked.getId())).execute();
+
+        HttpResponse<String> a = w.get("/u/" + goneToken);
+        HttpResponse<String> b = w.get("/u/" + revokedToken);
+        HttpResponse<String> never = w.get("/u/" + w.tokens.issue(999_999_999L, 1));
+
+        assertThat(List.of(a.statusCode(), b.statusCode(), never.statusCode())).containsOnly(410);
+        assertThat(a.body()).isEqualTo(b.body()).isEqualTo(never.body()); // nothing tells which addresses exist
+        assertThat(w.postForm("/u/" + goneToken, "List-Unsubscribe", "One-Click").statusCode()).isEqualTo(410);
+    }
+
+    private static String flipLast(String token) {
+        char c = token.charAt(token.length() - 2);
+        char flipped = c == 'A' ? 'B' : 'A';
+        return token.substring(0, token.length() - 2) + flipped + token.charAt(token.length() - 1);
+    }
+}

@@ -1,0 +1,148 @@
+package com.picksdigest.web;
+
+import static com.picksdigest.db.generated.Tables.EVENTS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
+
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.db.Database;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.SubscriberInput;
+import com.picksdigest.subscribers.SubscriberService;
+import com.picksdigest.subscribers.SubscriberStatus;
+import com.picksdigest.support.TestDatabase;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+
+/** One migrated schema and one real WebServer on a free port per test class, and an HTTP client that never follows redirects. */
+final class WebTestSupport implements AutoCloseable {
+    static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
+    static final String SITE = "Picks <Digest> & Co";
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    final TestDatabase testDb;
+    final Database database;
+    final DSLContext db;
+    final Categories categories;
+    final SubscriberService subscribers;
+    final LinkTokens tokens = new LinkTokens(SECRET);
+    final CsrfTokens csrf = new CsrfTokens(SECRET);
+    final AtomicReference<Map<String, String>> healthChecks = new AtomicReference<>(Map.of("scheduler", "ok"));
+    final WebServer server;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    WebTestSupport(Class<?> owner) {
+        testDb = TestDatabase.migrated(owner);
+        database = testDb.database();
+        db = database.dsl();
+        categories = new Categories(db);
+        subscribers = new SubscriberService(db, categories, Clock.systemUTC());
+        server = new WebServer(database, subscribers, categories, tokens, mailConfig(Optional.empty()),
+                Clock.systemUTC(), healthChecks::get).start("127.0.0.1", 0);
+    }
+
+    static MailConfig mailConfig(Optional<java.nio.file.Path> templatesDir) {
+        try {
+            return new MailConfig(new InternetAddress("Picks <digest@example.org>"), SITE,
+                    URI.create("https://picks.example.org"), SECRET, "digest.example.org", "unsubscribe@example.org",
+                    12, templatesDir, Optional.empty());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static WebServer serverOn(Database database, Supplier<Map<String, String>> checks) {
+        Categories c = new Categories(database.dsl());
+        return new WebServer(database, new SubscriberService(database.dsl(), c, Clock.systemUTC()), c,
+                new LinkTokens(SECRET), mailConfig(Optional.empty()), Clock.systemUTC(), checks).start("127.0.0.1", 0);
+    }
+
+    SubscribersRecord subscriber(String name, List<String> follows) {
+        int n = SEQ.incrementAndGet();
+        long id = subscribers.add(new SubscriberInput("reader" + n + "+o'neil&co@example.com", name, "Europe/Paris", 7,
+                "daily", null, "html", "en", follows), SubscriberStatus.ACTIVE).getId();
+        return subscribers.find(id); // add() returns the record without the columns the database defaulted
+    }
+
+    String token(SubscribersRecord s) {
+        return tokens.issue(s.getId(), s.getTokenVersion());
+    }
+
+    /** Everything a request could change about a subscriber, as one comparable string. */
+    String snapshot(long id) {
+        SubscribersRecord r = db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).fetchOne();
+        List<Integer> follows = db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID).from(SUBSCRIBER_CATEGORIES)
+                .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(id)).orderBy(SUBSCRIBER_CATEGORIES.CATEGORY_ID)
+                .fetch(SUBSCRIBER_CATEGORIES.CATEGORY_ID);
+        int events = db.fetchCount(EVENTS, EVENTS.SUBSCRIBER_ID.eq(id));
+        return r.formatJSON() + " follows=" + follows + " events=" + events;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> postForm(String path, String... pairs) {
+        return post(path, "application/x-www-form-urlencoded", form(pairs));
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    static String form(String... pairs) {
+        StringJoiner j = new StringJoiner("&");
+        for (int i = 0; i < pairs.length; i += 2) {
+            j.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return j.toString();
+    }
+
+    static String escaped(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        testDb.close();
+    }
+}
