@@ -1,10 +1,28 @@
 package com.picksdigest.cli;
 
+import com.picksdigest.AppContext;
+import com.picksdigest.Mailer;
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.SendConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.web.WebServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "TODO")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the scheduler, the send workers and the web server until SIGTERM. Several processes can "
+                + "serve one database: Quartz clustering and row claims share the work.")
 final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
     private final CliContext ctx;
 
     ServeCommand(CliContext ctx) {
@@ -12,7 +30,42 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws Exception {
+        ShutdownSignal signal = new ShutdownSignal().install();
+        try (AppContext app = ctx.open()) {
+            MailConfig mail = MailConfig.from(app.settings());
+            SmtpConfig smtp = SmtpConfig.from(app.settings());
+            smtp.requireHost();
+            SendConfig send = SendConfig.from(app.settings());
+            int port = app.settings().integer("PICKS_HTTP_PORT", 8080, 0, 65535);
+            try (Mailer mailer = app.mailer(smtp)) {
+                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true);
+                WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
+                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp));
+                try {
+                    web.start(port);
+                    log.info("Serving on port {} as node {} with {} send worker(s); SMTP {}:{}", web.port(),
+                            send.nodeId(), send.threads(), smtp.requireHost(), smtp.port());
+                    signal.await();
+                    log.info("Stopping: no new work; finishing in-flight sends");
+                } finally {
+                    web.close();
+                }
+            }
+        }
+        log.info("Stopped");
+        return 0;
+    }
+
+    private static Map<String, String> checks(Scheduling scheduling, SmtpConfig smtp) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("scheduler", scheduling.running() ? "ok" : "not running");
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(smtp.requireHost(), smtp.port()), 2000);
+            out.put("smtp", "ok");
+        } catch (IOException e) {
+            out.put("smtp", "unreachable: " + e.getMessage());
+        }
+        return out;
     }
 }

@@ -85,6 +85,7 @@ public final class SubscriberService {
             r.setUpdatedAt(now);
             if (status == SubscriberStatus.ACTIVE) r.setConfirmedAt(now);
             r.store();
+            r.refresh();
             for (Integer cid : follows) {
                 t.insertInto(SUBSCRIBER_CATEGORIES).set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, r.getId())
                         .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid).execute();

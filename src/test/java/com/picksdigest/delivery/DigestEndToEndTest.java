@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.AppContext;
 import com.picksdigest.Mailer;
+import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.Settings;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
@@ -16,7 +17,14 @@ import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
+import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.web.WebServer;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,8 +45,11 @@ class DigestEndToEndTest {
     static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @BeforeAll
-    static void setUp() {
+    static void setUp() throws Exception {
         db = TestDatabase.migrated(DigestEndToEndTest.class);
+        try (ServerSocket s = new ServerSocket(0)) {
+            webPort = s.getLocalPort();
+        }
     }
 
     @AfterAll
@@ -46,10 +57,23 @@ class DigestEndToEndTest {
         db.close();
     }
 
+    static int webPort;
+
     static Settings settings() {
         return Settings.of(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", "e2e-secret-e2e-secret-e2e-secret-42",
-                "PICKS_FROM", "Picks Digest <digest@picks.example.org>", "PICKS_BASE_URL", "https://picks.example.org",
+                "PICKS_FROM", "Picks Digest <digest@picks.example.org>", "PICKS_BASE_URL", base(),
                 "PICKS_SEND_THREADS", "2", "PICKS_SITE_NAME", "Picks"));
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + webPort;
+    }
+
+    static HttpResponse<String> http(String method, String url, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        b = form == null ? b.GET() : b.header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(form));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -74,7 +98,10 @@ class DigestEndToEndTest {
         seed.watermark(cyd.getId(), now.minus(Duration.ofHours(1)));
 
         try (AppContext app = AppContext.open(settings(), clock, false);
-             Mailer mailer = app.mailer(SmtpConfig.from(settings()).withServer("127.0.0.1", smtp.getSmtp().getPort()))) {
+             Mailer mailer = app.mailer(SmtpConfig.from(settings()).withServer("127.0.0.1", smtp.getSmtp().getPort()));
+             WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
+                     new LinkTokens(MailConfig.from(settings()).secret()), MailConfig.from(settings()), clock, Map::of)
+                     .start("127.0.0.1", webPort)) {
             Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), "node-a", false);
             scheduling.dispatchNow();
             assertThat(smtp.waitForIncomingEmail(20_000, 3)).isTrue();
@@ -94,7 +121,7 @@ class DigestEndToEndTest {
             assertThat(Arrays.stream(got).map(m -> uncheckedId(m)).distinct()).hasSize(3);
             assertThat(Mails.header(toAda, "List-Id")).contains("<digest.picks.example.org>");
             assertThat(Mails.header(toAda, "List-Unsubscribe"))
-                    .matches("<https://picks\\.example\\.org/u/[^>]+>, <mailto:unsubscribe@picks\\.example\\.org\\?subject=[^>]+>");
+                    .matches("<http://127\\.0\\.0\\.1:\\d+/u/[^>]+>, <mailto:unsubscribe@picks\\.example\\.org\\?subject=[^>]+>");
             assertThat(Mails.header(toAda, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
             assertThat(toAda.getSubject()).startsWith("Picks · ").contains("Microsoft & Mayo Clinic");
 
@@ -116,17 +143,27 @@ class DigestEndToEndTest {
             assertThat(Mails.text(toCyd)).contains("Comet seen twice").doesNotContain("Microsoft", "Ship");
             for (MimeMessage m : got) {
                 String token = Mails.unsubscribeUrl(m).substring(Mails.unsubscribeUrl(m).lastIndexOf('/') + 1);
-                assertThat(Mails.text(m)).contains("https://picks.example.org/u/" + token)
-                        .contains("https://picks.example.org/prefs/" + token);
+                assertThat(Mails.text(m)).contains(base() + "/u/" + token).contains(base() + "/prefs/" + token);
             }
-            assertThat(adaHtml).contains("https://picks.example.org/prefs/");
+            assertThat(adaHtml).contains(base() + "/prefs/");
+
+            // The footer links work when followed
+            String adaPrefs = linkIn(Mails.text(toAda), "/prefs/");
+            HttpResponse<String> prefs = http("GET", adaPrefs, null);
+            assertThat(prefs.statusCode()).isEqualTo(200);
+            assertThat(prefs.body()).contains("ada@example.org");
+            HttpResponse<String> archive = http("GET", linkIn(Mails.text(toAda), "/archive/"), null);
+            assertThat(archive.statusCode()).isEqualTo(200);
+            assertThat(archive.body()).contains("Microsoft &amp; Mayo Clinic");
 
             // Ledger: sent, with the picks recorded
             assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent"))).isEqualTo(3);
             assertThat(db.database().dsl().fetchCount(DELIVERY_PICKS)).isEqualTo(3 + 1 + 1);
 
-            // Bob leaves; a day later two new picks, dispatch again
-            app.subscribers().unsubscribe(bob.getId(), null);
+            // Bob leaves with his mail client's RFC 8058 one-click POST; a day later two new picks, dispatch again
+            HttpResponse<String> oneClick = http("POST", Mails.unsubscribeUrl(toBob), "List-Unsubscribe=One-Click");
+            assertThat(oneClick.statusCode()).isEqualTo(200);
+            assertThat(app.subscribers().find(bob.getId()).getStatus()).isEqualTo("unsubscribed");
             clock.advance(Duration.ofDays(1));
             seed.published("Day two AI", "AI Whole Tech", clock.instant().minus(Duration.ofHours(1)));
             seed.published("Day two security", "Security", clock.instant().minus(Duration.ofHours(1)));
@@ -143,6 +180,12 @@ class DigestEndToEndTest {
             assertThat(Mails.text(byRecipient(second, "cyd@example.org"))).contains("Day two AI", "Future AI news")
                     .doesNotContain("Day two security", "Comet");
         }
+    }
+
+    static String linkIn(String text, String path) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+" + path + "\\S+)").matcher(text);
+        assertThat(m.find()).as("a link to " + path).isTrue();
+        return m.group(1);
     }
 
     static void awaitNothingOutstanding(AppContext app) throws InterruptedException {
