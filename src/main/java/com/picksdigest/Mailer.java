@@ -12,7 +12,10 @@ import com.picksdigest.delivery.SmtpConnection;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.PickSelector;
+import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
+import java.util.ArrayList;
+import java.util.List;
 import com.picksdigest.subscribers.LinkTokens;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -77,8 +80,17 @@ public final class Mailer implements AutoCloseable {
 
     /** Starts this node's Quartz scheduler (clustered) and the send workers; dispatches once for a missed hour. */
     public Scheduling startScheduled(javax.sql.DataSource ds, String nodeId, boolean catchUpNow) throws SchedulerException {
+        return startScheduled(ds, nodeId, catchUpNow, List.of());
+    }
+
+    /** As above, with other features' recurring tasks (bounce polling, feed import...) in the same cluster. */
+    public Scheduling startScheduled(javax.sql.DataSource ds, String nodeId, boolean catchUpNow,
+                                     List<ScheduledTask> otherTasks) throws SchedulerException {
         checkTemplates();
-        scheduling = Scheduling.create(ds, nodeId, this::dispatch);
+        List<ScheduledTask> tasks = new ArrayList<>();
+        tasks.add(new ScheduledTask(Scheduling.DISPATCH_TASK, "0 0 * * * ?", this::dispatch));
+        tasks.addAll(otherTasks);
+        scheduling = Scheduling.create(ds, nodeId, tasks);
         scheduling.start();
         workers.start();
         if (catchUpNow) scheduling.dispatchNow();

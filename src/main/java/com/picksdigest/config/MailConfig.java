@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /** What every digest carries: sender, site, links, list headers, signing. */
 public record MailConfig(InternetAddress from, String siteName, URI baseUrl, String secret, String listId,
-                         String unsubscribeMailto, int maxItems, Optional<Path> templatesDir, Optional<Dkim> dkim) {
+                         String unsubscribeMailto, int maxItems, Optional<Path> templatesDir, Optional<Dkim> dkim,
+                         Optional<InternetAddress> bounceAddress) {
 
     public record Dkim(String domain, String selector, Path keyFile) {}
 
@@ -30,7 +31,8 @@ public record MailConfig(InternetAddress from, String siteName, URI baseUrl, Str
         String baseText = base.toString().replaceAll("/+$", "");
         return new MailConfig(from, s.string("PICKS_SITE_NAME", "Picks Digest"), URI.create(baseText), secret,
                 listId, unsub, s.integer("PICKS_DIGEST_MAX_ITEMS", 12, 1, 100),
-                s.optional("PICKS_TEMPLATES_DIR").map(Path::of), dkim(s));
+                s.optional("PICKS_TEMPLATES_DIR").map(Path::of), dkim(s),
+                s.optional("PICKS_BOUNCE_ADDRESS").map(a -> address("PICKS_BOUNCE_ADDRESS", a)));
     }
 
     private static Optional<Dkim> dkim(Settings s) {
@@ -56,6 +58,17 @@ public record MailConfig(InternetAddress from, String siteName, URI baseUrl, Str
         } catch (AddressException e) {
             throw new ConfigException(key + " must be an e-mail address such as \"Picks <digest@example.org>\", not \"" + value + "\".");
         }
+    }
+
+    /**
+     * The envelope sender (Return-Path) of one delivery: with PICKS_BOUNCE_ADDRESS = bounces@example.org this is
+     * bounces+ID@example.org (VERP), so a bounce names the delivery it is about; otherwise the From address.
+     */
+    public String envelopeFrom(long deliveryId) {
+        if (bounceAddress.isEmpty()) return from.getAddress();
+        String a = bounceAddress.get().getAddress();
+        int at = a.lastIndexOf('@');
+        return a.substring(0, at) + "+" + deliveryId + a.substring(at);
     }
 
     public String link(String path) {

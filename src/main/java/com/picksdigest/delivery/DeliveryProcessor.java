@@ -103,7 +103,7 @@ public final class DeliveryProcessor {
             return;
         }
         rate.acquire();
-        SendResult result = smtp.send(message, to);
+        SendResult result = smtp.send(message, to, mail.envelopeFrom(c.deliveryId()));
         if (result instanceof SendResult.Accepted a) {
             ledger.markSent(c, messageId(message), a.reply(), cutoff, picks.stream().map(SelectedPick::id).toList(), now());
             stats.sent.increment();

@@ -48,7 +48,13 @@ public final class SmtpConnection implements AutoCloseable {
         return p;
     }
 
-    public SendResult send(MimeMessage message, Address recipient) {
+    /**
+     * @param envelopeFrom the MAIL FROM (Return-Path) for this message; the session is this connection's own,
+     *                     so setting it per message is confined to the worker's thread
+     */
+    public SendResult send(MimeMessage message, Address recipient, String envelopeFrom) {
+        session.getProperties().setProperty(cfg.tls() == SmtpConfig.Tls.SSL ? "mail.smtps.from" : "mail.smtp.from",
+                envelopeFrom);
         try {
             if (transport == null || !transport.isConnected()) connect();
         } catch (MessagingException e) {

@@ -2,13 +2,18 @@ package com.picksdigest.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -24,18 +29,20 @@ import org.quartz.utils.DBConnectionManager;
  * same scheduler name, and Quartz's row locks make each firing run on exactly one of them.
  */
 public final class Scheduling implements AutoCloseable {
-    public static final JobKey DISPATCH = JobKey.jobKey("dispatch", "digest");
-    static final TriggerKey HOURLY = TriggerKey.triggerKey("hourly", "digest");
+    public static final String DISPATCH_TASK = "dispatch";
+    static final String GROUP = "picks";
     private static final String NAME = "PicksDigest";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private final Scheduler scheduler;
+    private final List<ScheduledTask> tasks;
 
-    private Scheduling(Scheduler scheduler) {
+    private Scheduling(Scheduler scheduler, List<ScheduledTask> tasks) {
         this.scheduler = scheduler;
+        this.tasks = tasks;
     }
 
-    public static Scheduling create(DataSource ds, String nodeId, Runnable dispatch) throws SchedulerException {
+    public static Scheduling create(DataSource ds, String nodeId, List<ScheduledTask> tasks) throws SchedulerException {
         String dsName = "picks-" + SEQ.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new PoolProvider(ds));
         Properties p = new Properties();
@@ -56,34 +63,44 @@ public final class Scheduling implements AutoCloseable {
         // Quartz keeps one scheduler per name per JVM; nodes of a cluster share the name, and tests run two
         // nodes in one JVM, so this instance is taken out of that registry once built.
         SchedulerRepository.getInstance().remove(NAME);
+        Map<String, Runnable> work = new HashMap<>();
+        for (ScheduledTask t : tasks) work.put(t.name(), t.work());
         s.setJobFactory((bundle, sched) -> {
-            if (bundle.getJobDetail().getJobClass() == DispatchJob.class) return new DispatchJob(dispatch);
-            throw new SchedulerException("Unknown job " + bundle.getJobDetail().getJobClass().getName());
+            Runnable r = work.get(bundle.getJobDetail().getKey().getName());
+            // A job another node knows and this one does not (a newer version during a rolling upgrade): skip.
+            return new TaskJob(r != null ? r : () -> { });
         });
-        return new Scheduling(s);
+        return new Scheduling(s, List.copyOf(tasks));
     }
 
-    /** Registers the hourly dispatch once for the whole cluster; an existing trigger keeps its misfire state. */
+    /**
+     * Registers each task once for the whole cluster (an existing trigger keeps its misfire state, so a missed
+     * firing is caught up once when a node comes back) and starts this node.
+     */
     public void start() throws SchedulerException {
-        if (!scheduler.checkExists(DISPATCH)) {
-            JobDetail job = JobBuilder.newJob(DispatchJob.class).withIdentity(DISPATCH).storeDurably()
-                    .requestRecovery().build();
-            Trigger hourly = TriggerBuilder.newTrigger().withIdentity(HOURLY).forJob(DISPATCH)
-                    .withSchedule(CronScheduleBuilder.cronSchedule("0 0 * * * ?")
-                            .withMisfireHandlingInstructionFireAndProceed())
+        for (ScheduledTask t : tasks) {
+            JobKey key = JobKey.jobKey(t.name(), GROUP);
+            if (scheduler.checkExists(key)) continue;
+            JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(key).storeDurably().requestRecovery().build();
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(t.name(), GROUP)).forJob(key)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(t.cron()).withMisfireHandlingInstructionFireAndProceed())
                     .build();
             try {
-                scheduler.scheduleJob(job, java.util.Set.of(hourly), false);
-            } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                scheduler.scheduleJob(job, Set.of(trigger), false);
+            } catch (ObjectAlreadyExistsException raced) {
                 // another node registered it first: the same job, nothing to do
             }
         }
         scheduler.start();
     }
 
-    /** Asks the cluster to run the dispatch now (one node will); at startup this catches up a missed hour. */
+    /** Asks the cluster to run a task now (one node will); at startup this catches up a missed dispatch. */
+    public void runNow(String taskName) throws SchedulerException {
+        scheduler.triggerJob(JobKey.jobKey(taskName, GROUP));
+    }
+
     public void dispatchNow() throws SchedulerException {
-        scheduler.triggerJob(DISPATCH);
+        runNow(DISPATCH_TASK);
     }
 
     public Scheduler quartz() {

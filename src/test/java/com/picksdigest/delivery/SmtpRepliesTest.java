@@ -163,4 +163,15 @@ class SmtpRepliesTest {
         assertThat(server.received()).hasSize(20);
         assertThat(server.connectionCount()).isLessThanOrEqualTo(2);
     }
+
+    @Test
+    void bouncesGoToAVerpAddressNamingTheDelivery() throws Exception {
+        seed.subscriber("verp@example.org", null, "UTC", "html");
+        try (MailerHarness h = new MailerHarness(db, server.port(), clock,
+                Map.of("PICKS_BOUNCE_ADDRESS", "bounces@picks.example.org"))) {
+            assertThat(h.sendNow().sent.sum()).isEqualTo(1);
+        }
+        long id = db.database().dsl().selectFrom(DELIVERIES).fetchSingle().getId();
+        assertThat(server.received().get(0).sender()).isEqualTo("bounces+" + id + "@picks.example.org");
+    }
 }

@@ -65,7 +65,7 @@ final class WebTestSupport implements AutoCloseable {
         try {
             return new MailConfig(new InternetAddress("Picks <digest@example.org>"), SITE,
                     URI.create("https://picks.example.org"), SECRET, "digest.example.org", "unsubscribe@example.org",
-                    12, templatesDir, Optional.empty());
+                    12, templatesDir, Optional.empty(), Optional.empty());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -5,21 +5,21 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 
-/** The hourly dispatch; thin on purpose: the work is the Runnable it is given. */
+/** Runs one ScheduledTask; thin on purpose, the work lives in the feature classes. */
 @DisallowConcurrentExecution
-public final class DispatchJob implements Job {
-    private final Runnable dispatch;
+public final class TaskJob implements Job {
+    private final Runnable work;
 
-    public DispatchJob(Runnable dispatch) {
-        this.dispatch = dispatch;
+    TaskJob(Runnable work) {
+        this.work = work;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         try {
-            dispatch.run();
+            work.run();
         } catch (RuntimeException e) {
-            // Quartz logs the cause; the next firing (or the startup catch-up) tries again, and enqueueing is idempotent.
+            // Quartz logs the cause; the next firing tries again, and every task is idempotent.
             throw new JobExecutionException(e.getMessage(), e, false);
         }
     }
