@@ -35,6 +35,7 @@ public final class Mailer implements AutoCloseable {
     private final DigestTemplates templates;
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicInteger dispatches = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastDispatchNanos;
     private Scheduling scheduling;
 
     public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
@@ -59,7 +60,8 @@ public final class Mailer implements AutoCloseable {
     public int dispatch() {
         long t0 = System.nanoTime();
         int created = due.enqueue(clock.instant(), DueDeliveries.Mode.AT_SEND_HOUR, Optional.empty());
-        log.info("Dispatch: {} new deliveries queued in {} ms", created, (System.nanoTime() - t0) / 1_000_000);
+        lastDispatchNanos = System.nanoTime() - t0;
+        log.info("Dispatch: {} new deliveries queued in {} ms", created, lastDispatchNanos / 1_000_000);
         workers.wake();
         dispatches.incrementAndGet();
         return created;
@@ -72,6 +74,11 @@ public final class Mailer implements AutoCloseable {
 
     public int enqueueAll(Optional<String> onlyEmailKey) {
         return due.enqueue(clock.instant(), DueDeliveries.Mode.ANY_HOUR, onlyEmailKey);
+    }
+
+    /** How long the last dispatch took to create its deliveries. */
+    public long lastDispatchNanos() {
+        return lastDispatchNanos;
     }
 
     public SendWorkers workers() {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "picks-digest", mixinStandardHelpOptions = true, version = "Picks Digest 0.1.0",
         description = "A self-hosted digest mailer: curated picks to each subscriber at their own hour.",
-        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, SendNowCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, SendNowCommand.class, BenchCommand.class,
                 PicksCommand.class, CategoriesCommand.class, SubscribersCommand.class})
 public final class PicksDigestCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(PicksDigestCommand.class);

@@ -86,6 +86,7 @@ public final class DeliveryProcessor {
     }
 
     private void deliver(Claim c, List<SelectedPick> picks, LocalDateTime cutoff, SmtpConnection smtp, RunStats stats) {
+        long start = System.nanoTime();
         String token = tokens.issue(c.subscriberId(), c.tokenVersion());
         MimeMessage message;
         InternetAddress to;
@@ -104,6 +105,7 @@ public final class DeliveryProcessor {
         }
         rate.acquire();
         SendResult result = smtp.send(message, to, mail.envelopeFrom(c.deliveryId()));
+        stats.latency.recordNanos(System.nanoTime() - start);
         if (result instanceof SendResult.Accepted a) {
             ledger.markSent(c, messageId(message), a.reply(), cutoff, picks.stream().map(SelectedPick::id).toList(), now());
             stats.sent.increment();

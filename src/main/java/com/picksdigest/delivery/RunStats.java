@@ -9,6 +9,8 @@ public final class RunStats {
     public final LongAdder failed = new LongAdder();
     public final LongAdder suppressed = new LongAdder();
     public final LongAdder retried = new LongAdder();
+    /** From the start of building a message to the relay's answer. */
+    public final LatencyHistogram latency = new LatencyHistogram();
 
     public long finished() {
         return sent.sum() + skipped.sum() + failed.sum() + suppressed.sum();
