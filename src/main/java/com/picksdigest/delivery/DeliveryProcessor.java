@@ -3,7 +3,6 @@ package com.picksdigest.delivery;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.digest.DigestComposer;
-import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.PickSelector;
 import com.picksdigest.digest.SelectedPick;
@@ -33,8 +32,6 @@ public final class DeliveryProcessor {
 
     private final DeliveryLedger ledger;
     private final PickSelector selector;
-    private final DigestComposer composer;
-    private final DigestTemplates templates;
     private final DigestMessage messages;
     private final UnaryOperator<MimeMessage> signer;
     private final LinkTokens tokens;
@@ -42,14 +39,13 @@ public final class DeliveryProcessor {
     private final SendConfig send;
     private final RateLimiter rate;
     private final Clock clock;
+    private final PreparedDigests prepared;
 
     public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
                              DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
                              LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock) {
         this.ledger = ledger;
         this.selector = selector;
-        this.composer = composer;
-        this.templates = templates;
         this.messages = messages;
         this.signer = signer;
         this.tokens = tokens;
@@ -57,6 +53,7 @@ public final class DeliveryProcessor {
         this.send = send;
         this.rate = new RateLimiter(send.ratePerSecond());
         this.clock = clock;
+        this.prepared = new PreparedDigests(composer, templates);
     }
 
     /**
@@ -123,11 +120,9 @@ public final class DeliveryProcessor {
         MimeMessage message;
         InternetAddress to;
         try {
-            DigestModel model = composer.compose(c.editionDate(), picks,
-                    new DigestComposer.Recipient(c.name(), c.timezone(), c.locale(), token));
-            String text = templates.renderText(model);
-            String html = c.textOnly() ? null : templates.renderHtml(model);
-            message = signer.apply(messages.build(c.email(), c.name(), token, model, text, html));
+            PreparedDigest digest = prepared.get(new PreparedDigests.Key(picks, c.editionDate(), c.timezone(),
+                    c.locale(), c.textOnly(), c.name() != null));
+            message = signer.apply(messages.prepared(digest, c.email(), c.name(), token));
             to = new InternetAddress(c.email(), true);
         } catch (MessagingException e) {
             outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
