@@ -50,31 +50,41 @@ final class CountingSmtpSink implements AutoCloseable {
             StringBuilder line = new StringBuilder();
             boolean data = false;
             long size = 0;
+            int lineLength = 0;
+            boolean lineIsDot = false;
             int c;
             while ((c = in.read()) != -1) {
-                if (c != '\n') {
-                    if (!data || line.length() < 2) line.append((char) c);
-                    size++;
-                    continue;
-                }
-                String l = line.toString().stripTrailing();
-                line.setLength(0);
                 if (data) {
-                    if (l.equals(".")) {
-                        data = false;
-                        messages.increment();
-                        bytes.add(size);
-                        reply(out, "250 2.0.0 Ok: queued");
-                    }
+                    // only "." alone on a line matters here; no strings are built for message lines
                     size++;
+                    if (c == '\n') {
+                        if (lineIsDot && lineLength <= 2) {
+                            data = false;
+                            messages.increment();
+                            bytes.add(size);
+                            reply(out, "250 2.0.0 Ok: queued");
+                        }
+                        lineLength = 0;
+                        lineIsDot = false;
+                    } else {
+                        lineIsDot = lineLength == 0 ? c == '.' : lineIsDot && c == '\r';
+                        lineLength++;
+                    }
                     continue;
                 }
+                if (c != '\n') {
+                    line.append((char) c);
+                    continue;
+                }
+                String l = line.toString().strip();
+                line.setLength(0);
                 String cmd = l.length() >= 4 ? l.substring(0, 4).toUpperCase() : l.toUpperCase();
                 switch (cmd) {
                     case "EHLO" -> reply(out, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME");
                     case "DATA" -> {
                         data = true;
                         size = 0;
+                        lineLength = 0;
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                     }
                     case "QUIT" -> {

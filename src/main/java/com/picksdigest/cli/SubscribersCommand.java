@@ -3,7 +3,10 @@ package com.picksdigest.cli;
 import com.picksdigest.AppContext;
 import com.picksdigest.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.config.MailConfig;
 import com.picksdigest.subscribers.CsvImport;
+import com.picksdigest.subscribers.EmailAddresses;
+import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import java.io.BufferedReader;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Manage subscribers.",
-        subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListCmd.class, SubscribersCommand.Import.class})
+        subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListCmd.class, SubscribersCommand.Import.class,
+                SubscribersCommand.Links.class})
 final class SubscribersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an active subscriber (no confirmation e-mail).")
@@ -106,6 +110,32 @@ final class SubscribersCommand {
                 for (CsvImport.LineError e : report.errors()) err.printf("line %d: %s%n", e.line(), e.message());
                 out.printf("Imported %d subscriber(s); %d line(s) refused.%n", report.imported(), report.errors().size());
                 return report.errors().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "links", mixinStandardHelpOptions = true,
+            description = "Print a subscriber's current unsubscribe and preference links (for support requests).")
+    static final class Links implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL") String email;
+        private final CliContext ctx;
+
+        Links(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (AppContext app = ctx.open()) {
+                MailConfig mail = MailConfig.from(app.settings());
+                SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
+                if (s == null) throw new InvalidInputException("No subscriber " + email + ".");
+                String token = new LinkTokens(mail.secret()).issue(s.getId(), s.getTokenVersion());
+                PrintWriter out = CliContext.out(spec);
+                out.println("unsubscribe: " + mail.link("/u/" + token));
+                out.println("preferences: " + mail.link("/prefs/" + token));
+                return 0;
             }
         }
     }
