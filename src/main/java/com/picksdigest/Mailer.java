@@ -10,7 +10,11 @@ import com.picksdigest.delivery.DueDeliveries;
 import com.picksdigest.delivery.SendWorkers;
 import com.picksdigest.delivery.SmtpConnection;
 import com.picksdigest.digest.DigestComposer;
+import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.digest.SelectedPick;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import com.picksdigest.digest.PickSelector;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
@@ -33,6 +37,7 @@ public final class Mailer implements AutoCloseable {
     private final DueDeliveries due;
     private final SendWorkers workers;
     private final DigestTemplates templates;
+    private final DigestComposer composer;
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicInteger dispatches = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long lastDispatchNanos;
@@ -42,10 +47,11 @@ public final class Mailer implements AutoCloseable {
                   Clock clock) {
         this.clock = clock;
         this.templates = new DigestTemplates(mail.templatesDir());
+        this.composer = new DigestComposer(mail);
         DeliveryLedger ledger = new DeliveryLedger(db);
         this.due = new DueDeliveries(db);
         DeliveryProcessor processor = new DeliveryProcessor(ledger, new PickSelector(db, mail.maxItems()),
-                new DigestComposer(mail), templates, new DigestMessage(mail), signer, new LinkTokens(mail.secret()),
+                composer, templates, new DigestMessage(mail), signer, new LinkTokens(mail.secret()),
                 mail, send, clock);
         String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
         this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock);
@@ -54,6 +60,13 @@ public final class Mailer implements AutoCloseable {
     /** Template errors surface here, with file and line, before any message of the run is built. */
     public void checkTemplates() {
         templates.check();
+        // a full render of a sample digest also catches what parsing cannot (an unknown variable, a bad built-in)
+        DigestModel sample = composer.compose(LocalDate.of(2026, 1, 1), List.of(new SelectedPick(0, "Sample pick",
+                "https://example.org/sample", "A sample summary.", "Sample source", "https://example.org", null,
+                "Sample category", LocalDateTime.of(2026, 1, 1, 8, 0), 0, 0)),
+                new DigestComposer.Recipient("Sample Reader", "UTC", "en", "0.0.sample"));
+        templates.renderHtml(sample);
+        templates.renderText(sample);
     }
 
     /** The hourly job's work: create the deliveries whose hour has come, then wake the workers. */

@@ -3,6 +3,7 @@ package com.picksdigest.cli;
 import com.picksdigest.InvalidInputException;
 import com.picksdigest.config.ConfigException;
 import com.picksdigest.db.DatabaseUnreachableException;
+import com.picksdigest.digest.TemplateFailure;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -60,10 +61,11 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
 
     private static boolean expected(Exception e) {
         return e instanceof ConfigException || e instanceof DatabaseUnreachableException
-                || e instanceof InvalidInputException;
+                || e instanceof InvalidInputException || e instanceof TemplateFailure;
     }
 
     static String sentence(Exception e) {
+        if (e instanceof TemplateFailure) return "The digest templates are broken; nothing was sent. " + firstLine(e.getMessage());
         if (expected(e)) return e.getMessage();
         if (e instanceof FlywayException) return "The database migration failed: " + firstLine(e.getMessage());
         if (e instanceof DataAccessException) return "The database refused the request: " + firstLine(e.getMessage());
