@@ -4,7 +4,6 @@ import com.picksdigest.config.MailConfig;
 import com.picksdigest.digest.DigestModel;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -69,8 +68,8 @@ public final class DigestMessage {
     private void headers(MimeMessage m, String toEmail, String toName, String token, String subject)
             throws MessagingException {
         m.setFrom(mail.from());
-        m.setRecipient(MimeMessage.RecipientType.TO, recipient(toEmail, toName));
-        m.setSubject(subject, "UTF-8");
+        m.setHeader("To", HeaderEncoding.mailbox(toEmail, toName));
+        m.setHeader("Subject", HeaderEncoding.text(subject));
         m.setSentDate(new Date());
         m.setHeader("List-Id", listId);
         m.setHeader("List-Unsubscribe", "<" + mail.link("/u/" + token) + ">, <mailto:" + mail.unsubscribeMailto()
@@ -93,14 +92,6 @@ public final class DigestMessage {
         // Declared up front so the encoder is not chosen by scanning the whole body again at saveChanges.
         p.setHeader("Content-Transfer-Encoding", "quoted-printable");
         return p;
-    }
-
-    private static InternetAddress recipient(String email, String name) throws MessagingException {
-        try {
-            return name == null ? new InternetAddress(email, true) : new InternetAddress(email, name, "UTF-8");
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("cannot encode the recipient name", e);
-        }
     }
 
     private static String encodePhrase(String s) {
