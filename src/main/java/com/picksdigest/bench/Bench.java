@@ -10,7 +10,6 @@ import com.picksdigest.delivery.RunStats;
 import com.picksdigest.schedule.Scheduling;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -154,9 +153,5 @@ public final class Bench {
             long sent = Math.max(1, stats.sent.sum());
             return new Result(stats, seconds, stats.sent.sum() / seconds, enqueue, statements, (double) statements / sent);
         }
-    }
-
-    static String jvmName() {
-        return ManagementFactory.getRuntimeMXBean().getVmName();
     }
 }
