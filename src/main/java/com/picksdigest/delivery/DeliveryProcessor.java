@@ -5,6 +5,7 @@ import com.picksdigest.config.SendConfig;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.digest.PickLinks;
 import com.picksdigest.digest.PickSelector;
 import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.subscribers.LinkTokens;
@@ -42,10 +43,19 @@ public final class DeliveryProcessor {
     private final SendConfig send;
     private final RateLimiter rate;
     private final Clock clock;
+    private final PickLinks links;
 
     public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
                              DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
                              LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock) {
+        this(ledger, selector, composer, templates, messages, signer, tokens, mail, send, clock, PickLinks.DIRECT);
+    }
+
+    /** @param links rewrites each delivery's pick links (click tracking) or leaves them as they are */
+    public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
+                             DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
+                             LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock, PickLinks links) {
+        this.links = links;
         this.ledger = ledger;
         this.selector = selector;
         this.composer = composer;
@@ -90,7 +100,7 @@ public final class DeliveryProcessor {
         MimeMessage message;
         InternetAddress to;
         try {
-            DigestModel model = composer.compose(c.editionDate(), picks,
+            DigestModel model = composer.compose(c.editionDate(), links.forDelivery(c.deliveryId(), picks),
                     new DigestComposer.Recipient(c.name(), c.timezone(), c.locale(), token));
             String text = templates.renderText(model);
             String html = c.textOnly() ? null : templates.renderHtml(model);
@@ -103,7 +113,9 @@ public final class DeliveryProcessor {
             return;
         }
         rate.acquire();
+        long t0 = System.nanoTime();
         SendResult result = smtp.send(message, to, mail.envelopeFrom(c.deliveryId()));
+        stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
             ledger.markSent(c, messageId(message), a.reply(), cutoff, picks.stream().map(SelectedPick::id).toList(), now());
             stats.sent.increment();

@@ -9,6 +9,7 @@ public final class RunStats {
     public final LongAdder failed = new LongAdder();
     public final LongAdder suppressed = new LongAdder();
     public final LongAdder retried = new LongAdder();
+    public final SendLatency sendLatency = new SendLatency();
 
     public long finished() {
         return sent.sum() + skipped.sum() + failed.sum() + suppressed.sum();
