@@ -68,6 +68,11 @@ public final class EditorAccounts {
         return db.selectFrom(EDITORS).where(EDITORS.EMAIL.eq(email.strip().toLowerCase(Locale.ROOT))).fetchAny();
     }
 
+    public boolean passwordMatches(long id, String password) {
+        EditorsRecord r = db.selectFrom(EDITORS).where(EDITORS.ID.eq(id)).fetchAny();
+        return passwords.matches(password, r == null ? null : r.getPasswordHash());
+    }
+
     public void setRole(long id, Role role) {
         Editor e = require(id);
         if (e.role() == Role.ADMIN && role != Role.ADMIN) requireAnotherAdmin(id);

@@ -65,6 +65,11 @@ public final class PickService {
         return raw == null || raw.isBlank() ? null : UrlKey.parseHttp(field, raw).toString();
     }
 
+    /** Runs every check {@link #add} or {@link #update} would, and saves nothing. */
+    public void check(PickInput in, Long self) {
+        validate(in, self);
+    }
+
     public PicksRecord add(PickInput in, String actor) {
         Valid v = validate(in, null);
         PicksRecord r = db.newRecord(PICKS);
