@@ -79,7 +79,8 @@ final class AdminPages {
                     "admin", s.editor().admin()));
             model.put("csrf", csrfFor(s));
         }
-        String notice = NOTICES.get(ctx.queryParam("ok"));
+        String ok = ctx.queryParam("ok");
+        String notice = ok == null ? null : NOTICES.get(ok);
         if (notice != null && !model.containsKey("notice")) model.put("notice", notice);
         String html = engine.render("web/admin/" + template, model);
         ctx.status(status).contentType("text/html; charset=utf-8").result(html);
