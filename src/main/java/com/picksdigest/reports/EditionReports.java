@@ -53,8 +53,8 @@ public final class EditionReports {
                 .limit(limit)
                 .fetch();
         List<Long> ids = rows.getValues(EDITIONS.ID);
-        Map<Long, Integer> bounced = eventsPerEdition(ids, "bounced");
-        Map<Long, Integer> clicks = clicksPerEdition(ids);
+        Map<Long, Integer> bounced = perEdition(ids, "bounced", DSL.countDistinct(EVENTS.SUBSCRIBER_ID));
+        Map<Long, Integer> clicks = perEdition(ids, "clicked", DSL.count());
         Map<Long, Integer> unsubscribed = unsubscribedAfter(ids);
         List<Edition> out = new ArrayList<>();
         for (var r : rows) {
@@ -99,23 +99,13 @@ public final class EditionReports {
         return DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.eq(status));
     }
 
-    private Map<Long, Integer> eventsPerEdition(List<Long> editionIds, String type) {
+    /** Per edition, over the events of one type that name a delivery of it. */
+    private Map<Long, Integer> perEdition(List<Long> editionIds, String type, Field<Integer> measure) {
         Map<Long, Integer> out = new HashMap<>();
         if (editionIds.isEmpty()) return out;
-        db.select(DELIVERIES.EDITION_ID, DSL.countDistinct(EVENTS.SUBSCRIBER_ID))
+        db.select(DELIVERIES.EDITION_ID, measure)
                 .from(EVENTS).join(DELIVERIES).on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
                 .where(EVENTS.TYPE.eq(type)).and(DELIVERIES.EDITION_ID.in(editionIds))
-                .groupBy(DELIVERIES.EDITION_ID)
-                .forEach(r -> out.put(r.value1(), r.value2()));
-        return out;
-    }
-
-    private Map<Long, Integer> clicksPerEdition(List<Long> editionIds) {
-        Map<Long, Integer> out = new HashMap<>();
-        if (editionIds.isEmpty()) return out;
-        db.select(DELIVERIES.EDITION_ID, DSL.count())
-                .from(EVENTS).join(DELIVERIES).on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
-                .where(EVENTS.TYPE.eq("clicked")).and(DELIVERIES.EDITION_ID.in(editionIds))
                 .groupBy(DELIVERIES.EDITION_ID)
                 .forEach(r -> out.put(r.value1(), r.value2()));
         return out;

@@ -116,21 +116,20 @@ final class PickPages {
     }
 
     void publish(Context ctx) {
-        Editor me = AdminPages.session(ctx).editor();
-        PicksRecord p = find(ctx);
-        if (PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "Accept or dismiss a candidate first.");
-        picks.publish(p.getId(), me.actor());
-        audit.record(me.actor(), "publish", "pick", p.getId(), p.getTitle());
-        pages.redirect(ctx, back(ctx), "published");
+        changeStatus(ctx, "publish", picks::publish, "published");
     }
 
     void retract(Context ctx) {
+        changeStatus(ctx, "retract", picks::retract, "retracted");
+    }
+
+    private void changeStatus(Context ctx, String action, java.util.function.BiConsumer<Long, String> change, String notice) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
         if (PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "Accept or dismiss a candidate first.");
-        picks.retract(p.getId(), me.actor());
-        audit.record(me.actor(), "retract", "pick", p.getId(), p.getTitle());
-        pages.redirect(ctx, back(ctx), "retracted");
+        change.accept(p.getId(), me.actor());
+        audit.record(me.actor(), action, "pick", p.getId(), p.getTitle());
+        pages.redirect(ctx, back(ctx), notice);
     }
 
     void move(Context ctx) {
