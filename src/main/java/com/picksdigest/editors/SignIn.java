@@ -35,13 +35,13 @@ public final class SignIn {
     public Outcome attempt(String email, String password, String ip) {
         Duration wait = throttle.wait(email, ip);
         if (!wait.isZero()) {
-            log.warn("Sign-in throttled for {} from {}", email, ip);
+            log.warn("Sign-in throttled for {} from {}", printable(email), ip);
             return new Throttled(wait);
         }
         EditorsRecord r = accounts.forSignIn(email);
         if (!passwords.matches(password, r == null ? null : r.getPasswordHash())) {
             throttle.failed(email, ip);
-            log.info("Sign-in refused for {} from {}", email, ip);
+            log.info("Sign-in refused for {} from {}", printable(email), ip);
             return new Refused();
         }
         throttle.succeeded(email);
@@ -49,5 +49,12 @@ public final class SignIn {
         String cookie = sessions.start(editor.id());
         audit.record(editor.actor(), "sign-in", "editor", editor.id(), "from " + ip);
         return new SignedIn(editor, cookie);
+    }
+
+    /** Typed by anyone: kept to one short line in the log. */
+    private static String printable(String s) {
+        if (s == null) return "-";
+        String p = s.replaceAll("\\p{Cntrl}", "?");
+        return p.length() > 100 ? p.substring(0, 100) + "..." : p;
     }
 }

@@ -145,5 +145,4 @@ class ClicksReportsAndMetricsTest {
             throw new IllegalStateException(e);
         }
     }
-
 }
