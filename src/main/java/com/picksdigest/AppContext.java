@@ -1,6 +1,9 @@
 package com.picksdigest;
 
+import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.ConfigException;
+import com.picksdigest.digest.ClickLinks;
+import com.picksdigest.digest.PickLinks;
 import com.picksdigest.config.DbConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
@@ -104,7 +107,9 @@ public final class AppContext implements AutoCloseable {
                 throw new ConfigException("PICKS_DKIM_KEY: " + e.getMessage());
             }
         }
-        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), signer, clock);
+        PickLinks links = AdminConfig.from(settings).trackClicks()
+                ? new ClickLinks(mail.secret(), mail.baseUrl().toString()) : PickLinks.DIRECT;
+        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), signer, clock, links);
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.picksdigest.delivery.SmtpConnection;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.digest.PickLinks;
 import com.picksdigest.digest.SelectedPick;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,6 +46,12 @@ public final class Mailer implements AutoCloseable {
 
     public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
                   Clock clock) {
+        this(db, mail, smtp, send, signer, clock, PickLinks.DIRECT);
+    }
+
+    /** @param links how pick links are written in each digest: as they are, or through the click counter */
+    public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
+                  Clock clock, PickLinks links) {
         this.clock = clock;
         this.templates = new DigestTemplates(mail.templatesDir());
         this.composer = new DigestComposer(mail);
@@ -52,7 +59,7 @@ public final class Mailer implements AutoCloseable {
         this.due = new DueDeliveries(db);
         DeliveryProcessor processor = new DeliveryProcessor(ledger, new PickSelector(db, mail.maxItems()),
                 composer, templates, new DigestMessage(mail), signer, new LinkTokens(mail.secret()),
-                mail, send, clock);
+                mail, send, clock, links);
         String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
         this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock);
     }

@@ -8,6 +8,8 @@ import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.schedule.Scheduling;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.web.WebServer;
+import com.picksdigest.web.admin.AdminRoutes;
+import java.util.List;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,9 +41,12 @@ final class ServeCommand implements Callable<Integer> {
             SendConfig send = SendConfig.from(app.settings());
             int port = app.settings().integer("PICKS_HTTP_PORT", 8080, 0, 65535);
             try (Mailer mailer = app.mailer(smtp)) {
-                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true);
+                AdminRoutes admin = new AdminRoutes(app, mailer, smtp);
+                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true,
+                        List.of(admin.feedTask()));
                 WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
-                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp));
+                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp))
+                        .with(admin::register);
                 try {
                     web.start(port);
                     log.info("Serving on port {} as node {} with {} send worker(s); SMTP {}:{}", web.port(),

@@ -3,7 +3,9 @@ package com.picksdigest.delivery;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.digest.DigestComposer;
+import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.digest.PickLinks;
 import com.picksdigest.digest.PickSelector;
 import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.subscribers.LinkTokens;
@@ -40,10 +42,21 @@ public final class DeliveryProcessor {
     private final RateLimiter rate;
     private final Clock clock;
     private final PreparedDigests prepared;
+    private final PickLinks links;
+    private final DigestComposer composer;
+    private final DigestTemplates templates;
 
     public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
                              DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
                              LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock) {
+        this(ledger, selector, composer, templates, messages, signer, tokens, mail, send, clock, PickLinks.DIRECT);
+    }
+
+    /** @param links rewrites each delivery's pick links (click tracking) or leaves them as they are */
+    public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
+                             DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
+                             LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock, PickLinks links) {
+        this.links = links;
         this.ledger = ledger;
         this.selector = selector;
         this.messages = messages;
@@ -54,6 +67,8 @@ public final class DeliveryProcessor {
         this.rate = new RateLimiter(send.ratePerSecond());
         this.clock = clock;
         this.prepared = new PreparedDigests(composer, templates);
+        this.composer = composer;
+        this.templates = templates;
     }
 
     /**
@@ -120,9 +135,18 @@ public final class DeliveryProcessor {
         MimeMessage message;
         InternetAddress to;
         try {
-            PreparedDigest digest = prepared.get(new PreparedDigests.Key(picks, c.editionDate(), c.timezone(),
-                    c.locale(), c.textOnly(), c.name() != null));
-            message = signer.apply(messages.prepared(digest, c.email(), c.name(), token));
+            if (links == PickLinks.DIRECT) {
+                PreparedDigest digest = prepared.get(new PreparedDigests.Key(picks, c.editionDate(), c.timezone(),
+                        c.locale(), c.textOnly(), c.name() != null));
+                message = signer.apply(messages.prepared(digest, c.email(), c.name(), token));
+            } else {
+                // tracked links differ for every delivery, so there is nothing to share: render this one alone
+                DigestModel model = composer.compose(c.editionDate(), links.forDelivery(c.deliveryId(), picks),
+                        new DigestComposer.Recipient(c.name(), c.timezone(), c.locale(), token));
+                String text = templates.renderText(model);
+                String html = c.textOnly() ? null : templates.renderHtml(model);
+                message = signer.apply(messages.build(c.email(), c.name(), token, model, text, html));
+            }
             to = new InternetAddress(c.email(), true);
         } catch (MessagingException e) {
             outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
@@ -131,8 +155,10 @@ public final class DeliveryProcessor {
             return;
         }
         rate.acquire();
+        long t0 = System.nanoTime();
         SendResult result = smtp.send(message, to, mail.envelopeFrom(c.deliveryId()));
         stats.latency.recordNanos(System.nanoTime() - start);
+        stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
             outcomes.sent.add(new DeliveryLedger.Sent(c, messageId(message), a.reply(), cutoff,
                     picks.stream().map(SelectedPick::id).toList()));

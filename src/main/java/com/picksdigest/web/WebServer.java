@@ -12,7 +12,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class WebServer implements AutoCloseable {
     private final PreferencesPage preferences;
     private final ArchivePage archive;
     private final Health health;
+    private final List<Consumer<io.javalin.config.RoutesConfig>> moreRoutes = new ArrayList<>();
     private Javalin app;
 
     /**
@@ -56,6 +60,12 @@ public final class WebServer implements AutoCloseable {
         this.preferences = new PreferencesPage(links, subscribers, categories, new CsrfTokens(mail.secret()), pages);
         this.archive = new ArchivePage(database.dsl(), pages, clock);
         this.health = new Health(database.dataSource(), healthChecks);
+    }
+
+    /** Adds another feature's routes (the editors' workspace...); call before {@link #start}. */
+    public WebServer with(Consumer<io.javalin.config.RoutesConfig> routes) {
+        moreRoutes.add(routes);
+        return this;
     }
 
     /** Starts on all interfaces; port 0 takes any free port (see {@link #port()}). */
@@ -84,6 +94,7 @@ public final class WebServer implements AutoCloseable {
         r.get("/archive", archive::index);
         r.get("/archive/{date}", archive::edition);
         r.get("/healthz", health::handle);
+        moreRoutes.forEach(more -> more.accept(r));
 
         r.exception(WebError.class, (e, ctx) -> page(ctx, e));
         r.exception(InvalidInputException.class, (e, ctx) ->
