@@ -28,11 +28,13 @@ public final class SubscriberService {
     private final DSLContext db;
     private final Categories categories;
     private final Clock clock;
+    private final Suppressions suppressions;
 
     public SubscriberService(DSLContext db, Categories categories, Clock clock) {
         this.db = db;
         this.categories = categories;
         this.clock = clock;
+        this.suppressions = new Suppressions(db);
     }
 
     /** Validates everything first, then writes subscriber, follows and event in one transaction. */
@@ -63,6 +65,10 @@ public final class SubscriberService {
             if (c != null && !c.isBlank()) follows.add(categories.require(c.strip()).getId());
         }
         String key = EmailAddresses.key(email);
+        if (suppressions.contains(email)) {
+            throw new InvalidInputException(email + " is suppressed: its subscriber asked for their data to be erased, "
+                    + "so it cannot be added again.");
+        }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         final Integer wd = weekday;
         return db.transactionResult(tx -> {
