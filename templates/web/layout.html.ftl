@@ -41,7 +41,7 @@ label { display: block; font-weight: 600; margin: 16px 0 4px; }
 fieldset { border: 0; padding: 0; margin: 16px 0 0; }
 legend { font-weight: 600; padding: 0; margin-bottom: 4px; }
 fieldset label, label.check { display: flex; gap: 8px; align-items: center; font-weight: 400; margin: 6px 0; }
-input[type=text], select { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--line);
+input[type=text], input[type=email], select { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--line);
   border-radius: 6px; background: var(--card); color: var(--text); }
 input[type=checkbox], input[type=radio] { width: 20px; height: 20px; margin: 0; }
 .row { display: flex; gap: 12px; }

@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 
 /** Everything the public self-service pages act through, built together because they share one queue and one set of limits. */
 public record SelfService(Signups signups, AccountChanges accounts, SubscriberData data, Confirmations confirmations,
-                          NoticeMails notices, Background background) implements AutoCloseable {
+                          NoticeMails notices, Background background, SignupConfig config) implements AutoCloseable {
 
     public static SelfService create(DSLContext db, SubscriberService subscribers, Categories categories, MailConfig mail,
                                      SmtpConfig smtp, SignupConfig config, UnaryOperator<MimeMessage> signer,
@@ -24,7 +24,7 @@ public record SelfService(Signups signups, AccountChanges accounts, SubscriberDa
         return new SelfService(
                 new Signups(db, subscribers, categories, confirmations, notices, background, limits, config, clock),
                 new AccountChanges(db, subscribers, confirmations, notices, background, limits, clock),
-                new SubscriberData(db, clock), confirmations, notices, background);
+                new SubscriberData(db, clock), confirmations, notices, background, config);
     }
 
     @Override
