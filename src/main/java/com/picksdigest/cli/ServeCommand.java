@@ -5,7 +5,11 @@ import com.picksdigest.Mailer;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.subscribers.SelfService;
+import java.util.ArrayList;
+import java.util.List;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.web.WebServer;
 import java.io.IOException;
@@ -38,10 +42,15 @@ final class ServeCommand implements Callable<Integer> {
             smtp.requireHost();
             SendConfig send = SendConfig.from(app.settings());
             int port = app.settings().integer("PICKS_HTTP_PORT", 8080, 0, 65535);
+            SelfService selfService = app.selfService(smtp);
+            selfService.notices().check();
+            List<ScheduledTask> tasks = new ArrayList<>();
+            tasks.add(new ScheduledTask("expire-signups", "0 30 * * * ?", selfService.signups()::expire));
+            app.bounceMailbox().ifPresent(b -> tasks.add(b.task()));
             try (Mailer mailer = app.mailer(smtp)) {
-                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true);
+                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true, tasks);
                 WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
-                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp));
+                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp), selfService);
                 try {
                     web.start(port);
                     log.info("Serving on port {} as node {} with {} send worker(s); SMTP {}:{}", web.port(),

@@ -4,6 +4,8 @@ import com.picksdigest.AppContext;
 import com.picksdigest.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.subscribers.CsvImport;
+import com.picksdigest.subscribers.EmailAddresses;
+import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import java.io.BufferedReader;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Manage subscribers.",
-        subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListCmd.class, SubscribersCommand.Import.class})
+        subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListCmd.class, SubscribersCommand.Import.class,
+                SubscribersCommand.Export.class, SubscribersCommand.Erase.class})
 final class SubscribersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an active subscriber (no confirmation e-mail).")
@@ -106,6 +109,58 @@ final class SubscribersCommand {
                 for (CsvImport.LineError e : report.errors()) err.printf("line %d: %s%n", e.line(), e.message());
                 out.printf("Imported %d subscriber(s); %d line(s) refused.%n", report.imported(), report.errors().size());
                 return report.errors().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Print everything stored about one subscriber as JSON (profile, follows, deliveries, events).")
+    static final class Export implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL") String email;
+        private final CliContext ctx;
+
+        Export(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (AppContext app = ctx.open()) {
+                SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
+                if (s == null) throw new InvalidInputException("No subscriber has the address " + email.strip() + ".");
+                CliContext.out(spec).println(new SubscriberData(app.database().dsl(), app.clock()).export(s));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "erase", mixinStandardHelpOptions = true,
+            description = "Erase one subscriber (profile, follows, deliveries, events) and put the address on the "
+                    + "suppression list, so no import or sign-up adds it again. An address nobody has is suppressed all "
+                    + "the same.")
+    static final class Erase implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL") String email;
+        private final CliContext ctx;
+
+        Erase(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            String address = EmailAddresses.parse(email);
+            try (AppContext app = ctx.open()) {
+                SubscriberData data = new SubscriberData(app.database().dsl(), app.clock());
+                SubscribersRecord s = app.subscribers().findByEmail(address);
+                if (s != null && data.erase(s)) {
+                    CliContext.out(spec).printf("Erased subscriber #%d; the address is suppressed.%n", s.getId());
+                } else {
+                    data.suppress(address);
+                    CliContext.out(spec).println("No subscriber had that address; it is suppressed now.");
+                }
+                return 0;
             }
         }
     }
