@@ -52,7 +52,7 @@ public final class AccountChanges {
         if (weeks < 0 || weeks > MAX_PAUSE_WEEKS) {
             throw new InvalidInputException("A pause lasts from 1 to " + MAX_PAUSE_WEEKS + " weeks.");
         }
-        LocalDate until = weeks == 0 ? null : LocalDate.now(clock.withZone(ZoneId.of(s.getTimezone()))).plusWeeks(weeks);
+        LocalDate until = weeks == 0 ? null : clock.instant().atZone(ZoneId.of(s.getTimezone())).toLocalDate().plusWeeks(weeks);
         LocalDateTime now = now();
         db.transaction(tx -> {
             DSLContext t = tx.dsl();

@@ -5,6 +5,11 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.Settings;
+import com.picksdigest.config.SignupConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.subscribers.SelfService;
+import java.util.function.UnaryOperator;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.picks.Categories;
@@ -52,13 +57,24 @@ final class WebTestSupport implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     WebTestSupport(Class<?> owner) {
+        this(owner, null, null);
+    }
+
+    /** With {@code smtpPort}, the self-service pages mail through that SMTP server (GreenMail); without, they cannot. */
+    WebTestSupport(Class<?> owner, Integer smtpPort, SignupConfig signup) {
         testDb = TestDatabase.migrated(owner);
         database = testDb.database();
         db = database.dsl();
         categories = new Categories(db);
         subscribers = new SubscriberService(db, categories, Clock.systemUTC());
-        server = new WebServer(database, subscribers, categories, tokens, mailConfig(Optional.empty()),
-                Clock.systemUTC(), healthChecks::get).start("127.0.0.1", 0);
+        MailConfig mail = mailConfig(Optional.empty());
+        WebServer web = smtpPort == null
+                ? new WebServer(database, subscribers, categories, tokens, mail, Clock.systemUTC(), healthChecks::get)
+                : new WebServer(database, subscribers, categories, tokens, mail, Clock.systemUTC(), healthChecks::get,
+                        SelfService.create(db, subscribers, categories, mail,
+                                SmtpConfig.from(Settings.of(Map.of())).withServer("127.0.0.1", smtpPort), signup,
+                                UnaryOperator.identity(), Clock.systemUTC()));
+        server = web.start("127.0.0.1", 0);
     }
 
     static MailConfig mailConfig(Optional<java.nio.file.Path> templatesDir) {
