@@ -9,6 +9,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
@@ -86,7 +87,10 @@ public final class BounceMailbox {
 
     private BounceActions.Outcome handle(Message m) {
         try {
-            BounceActions.Outcome outcome = actions.apply(parser.parse(m));
+            // Parsed from its own bytes, fetched once: the server's idea of the MIME structure (BODYSTRUCTURE) of
+            // nested reports is not always right, and every part read through IMAP would be one more round trip.
+            Message local = m instanceof MimeMessage mime ? new MimeMessage(mime) : m;
+            BounceActions.Outcome outcome = actions.apply(parser.parse(local));
             if (outcome.done()) log.info("Bounce mailbox: {}", outcome.summary());
             return outcome;
         } catch (MessagingException | IOException e) {
