@@ -119,6 +119,9 @@ class BounceMailboxTest {
         Reader leaver = reader("leaving@example.com", 0);
         Reader third = reader("always.full@example.com", 2);
         Reader bystander = reader("bystander@example.com", 0);
+        Reader signedOut = reader("signed.out@example.com", 0);
+        db.database().dsl().update(SUBSCRIBERS).set(SUBSCRIBERS.TOKEN_VERSION, 2)
+                .where(SUBSCRIBERS.ID.eq(signedOut.subscriber().getId())).execute();
 
         deliver(user, BounceMessages.postfixBounce("hard", hard.deliveryId(), "gone@example.com", "failed", "5.1.1",
                 "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown in local recipient table",
@@ -135,8 +138,10 @@ class BounceMailboxTest {
         deliver(user, BounceMessages.postfixBounce("delayed", bystander.deliveryId(), "bystander@example.com",
                 "delayed", "4.4.1", "connect to mx.example.com: Connection timed out",
                 BounceMessages.digestHeaders("bystander@example.com", bystander.deliveryId(), null)));
-        // Left for a person: not a report, and a report whose VERP address names someone it is not about.
+        // Left for a person: not a report, an unsubscribe by a link that was signed out, and a report whose VERP
+        // address names someone it is not about.
         deliver(user, BounceMessages.spam("spam"));
+        deliver(user, BounceMessages.mailtoUnsubscribe("old-link", "signed.out@example.com", signedOut.token()));
         deliver(user, BounceMessages.postfixBounce("forged", bystander.deliveryId(), "someone.else@example.com",
                 "failed", "5.1.1", "550 5.1.1 User unknown",
                 BounceMessages.digestHeaders("someone.else@example.com", bystander.deliveryId(), null)));
@@ -144,7 +149,7 @@ class BounceMailboxTest {
         BounceMailbox mailbox = mailbox();
         BounceMailbox.Result first = mailbox.poll();
 
-        assertThat(first).isEqualTo(new BounceMailbox.Result(7, 2));
+        assertThat(first).isEqualTo(new BounceMailbox.Result(7, 3));
         assertThat(now(hard).getStatus()).isEqualTo("bounced");
         assertThat(events(hard)).containsExactly("subscribed", "bounced@" + hard.deliveryId());
         assertThat(now(soft).getStatus()).isEqualTo("active");
@@ -160,14 +165,16 @@ class BounceMailboxTest {
                 "bounced@" + third.deliveryId());
         assertThat(now(bystander).getStatus()).isEqualTo("active");
         assertThat(events(bystander)).containsExactly("subscribed");
-        assertThat(leftInMailbox()).containsExactlyInAnyOrder("<spam@spam.example.biz>", "<forged@mx.example.com>");
+        assertThat(now(signedOut).getStatus()).isEqualTo("active");
+        assertThat(leftInMailbox()).containsExactlyInAnyOrder("<spam@spam.example.biz>", "<forged@mx.example.com>",
+                "<old-link@mail.example.com>");
 
         String after = state();
         BounceMailbox.Result second = mailbox.poll();
 
         assertThat(second).isEqualTo(new BounceMailbox.Result(0, 0));
         assertThat(state()).isEqualTo(after);
-        assertThat(leftInMailbox()).hasSize(2);
+        assertThat(leftInMailbox()).hasSize(3);
     }
 
     /** Message-IDs of the messages still in the INBOX, each checked to carry the "left" keyword. */
