@@ -2,7 +2,7 @@
 <#--
   The one layout of the public pages. Plain HTML and inline CSS (the CSP allows no scripts and no external files),
   readable on a phone. Token pages and errors are noindex; the archive passes indexable=true.
-  Every page's model has siteName and archiveUrl; every ${...} is HTML-escaped.
+  Every page's model has siteName, archiveUrl and subscribeUrl; every ${...} is HTML-escaped.
   Colours as in the digest: text #1f2328, muted #57606a, link #0b5cad (all >= 4.5:1 on white), dark mode too.
 -->
 <#macro page title indexable=false>
@@ -63,7 +63,7 @@ footer { margin-top: 16px; font-size: 14px; color: var(--muted); }
 <main>
 <#nested>
 </main>
-<footer><a href="${archiveUrl}">Past editions</a></footer>
+<footer><a href="${archiveUrl}">Past editions</a> &middot; <a href="${subscribeUrl}">Subscribe</a></footer>
 </div>
 </body>
 </html>

@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param softBounceLimit soft bounces in a row (no successful send between them) that make a subscriber bounced
  */
 public record BounceConfig(Optional<Imap> imap, int softBounceLimit) {
+    /** Connect, read and write timeouts: a hung mailbox ends the poll, the next one tries again. */
+    static final Duration IMAP_TIMEOUT = Duration.ofSeconds(30);
 
     public record Imap(String host, int port, String user, String password, SmtpConfig.Tls tls, String folder,
                        Duration timeout) {}
@@ -22,6 +24,6 @@ public record BounceConfig(Optional<Imap> imap, int softBounceLimit) {
         return new BounceConfig(Optional.of(new Imap(host.get(),
                 s.integer("PICKS_BOUNCE_IMAP_PORT", tls == SmtpConfig.Tls.SSL ? 993 : 143, 1, 65535), user,
                 s.string("PICKS_BOUNCE_IMAP_PASSWORD", ""), tls, s.string("PICKS_BOUNCE_IMAP_FOLDER", "INBOX"),
-                s.seconds("PICKS_SMTP_TIMEOUT_SECONDS", 30, 1, 600))), limit);
+                IMAP_TIMEOUT)), limit);
     }
 }
