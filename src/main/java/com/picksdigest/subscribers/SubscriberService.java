@@ -40,37 +40,13 @@ public final class SubscriberService {
     /** Validates everything first, then writes subscriber, follows and event in one transaction. */
     public SubscribersRecord add(SubscriberInput in, SubscriberStatus status) {
         String email = EmailAddresses.parse(in.email());
-        String name = Fields.line("Name", in.name(), 200, false);
-        String tz = timezone(in.timezone());
-        int hour = in.sendHour() == null ? 8 : in.sendHour();
-        if (hour < 0 || hour > 23) throw new InvalidInputException("Send hour must be from 0 to 23, not " + hour + ".");
-        String frequency = in.frequency() == null || in.frequency().isBlank() ? "daily" : in.frequency().strip().toLowerCase(Locale.ROOT);
-        if (!frequency.equals("daily") && !frequency.equals("weekly")) {
-            throw new InvalidInputException("Frequency must be daily or weekly, not \"" + in.frequency() + "\".");
-        }
-        Integer weekday = in.weekday();
-        if (frequency.equals("weekly")) {
-            if (weekday == null) weekday = 1;
-            if (weekday < 1 || weekday > 7) throw new InvalidInputException("Weekday must be from 1 (Monday) to 7 (Sunday).");
-        } else {
-            weekday = null;
-        }
-        String format = in.format() == null || in.format().isBlank() ? "html" : in.format().strip().toLowerCase(Locale.ROOT);
-        if (!format.equals("html") && !format.equals("text")) {
-            throw new InvalidInputException("Format must be html or text, not \"" + in.format() + "\".");
-        }
-        String locale = locale(in.locale());
-        Set<Integer> follows = new LinkedHashSet<>();
-        for (String c : in.categories() == null ? List.<String>of() : in.categories()) {
-            if (c != null && !c.isBlank()) follows.add(categories.require(c.strip()).getId());
-        }
+        Preferences p = Preferences.validate(in, categories);
         String key = EmailAddresses.key(email);
         if (suppressions.contains(email)) {
             throw new InvalidInputException(email + " is suppressed: its subscriber asked for their data to be erased, "
                     + "so it cannot be added again.");
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        final Integer wd = weekday;
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             if (t.fetchExists(SUBSCRIBERS, SUBSCRIBERS.EMAIL_KEY.eq(key))) {
@@ -79,20 +55,20 @@ public final class SubscriberService {
             SubscribersRecord r = t.newRecord(SUBSCRIBERS);
             r.setEmail(email);
             r.setEmailKey(key);
-            r.setName(name);
+            r.setName(p.name());
             r.setStatus(status.db());
-            r.setTimezone(tz);
-            r.setSendHour((byte) hour);
-            r.setFrequency(frequency);
-            r.setWeekday(wd == null ? null : wd.byteValue());
-            r.setFormat(format);
-            r.setLocale(locale);
+            r.setTimezone(p.timezone());
+            r.setSendHour((byte) p.sendHour());
+            r.setFrequency(p.frequency());
+            r.setWeekday(p.weekday() == null ? null : p.weekday().byteValue());
+            r.setFormat(p.format());
+            r.setLocale(p.locale() == null ? "en" : p.locale());
             r.setCreatedAt(now);
             r.setUpdatedAt(now);
             if (status == SubscriberStatus.ACTIVE) r.setConfirmedAt(now);
             r.store();
             r.refresh();
-            for (Integer cid : follows) {
+            for (Integer cid : p.follows()) {
                 t.insertInto(SUBSCRIBER_CATEGORIES).set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, r.getId())
                         .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid).execute();
             }

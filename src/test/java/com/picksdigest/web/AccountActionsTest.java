@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.delivery.DueDeliveries;
-import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.support.Inbox;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +35,7 @@ class AccountActionsTest {
 
     @BeforeAll
     static void start() {
-        w = new WebTestSupport(AccountActionsTest.class, smtp.getSmtp().getPort(), new SignupConfig(true, false));
+        w = WebTestSupport.mailing(AccountActionsTest.class, smtp, new SignupConfig(true, false));
         inbox = new Inbox(smtp);
     }
 
@@ -108,13 +106,7 @@ class AccountActionsTest {
     void forgedTruncatedOrOtherSubscribersTokensGet400OnTheNewRoutesAndChangeNothing() {
         SubscribersRecord victim = w.subscriber("Victim", List.of());
         SubscribersRecord other = w.subscriber("Other", List.of());
-        String good = w.token(victim);
-        String sig = good.substring(good.lastIndexOf('.') + 1);
-        Map<String, String> bad = new LinkedHashMap<>();
-        bad.put("forged", good.substring(0, good.length() - 1) + (good.endsWith("A") ? "B" : "A"));
-        bad.put("truncated", good.substring(0, good.length() - 4));
-        bad.put("another subscriber's id with this signature", other.getId() + "." + other.getTokenVersion() + "." + sig);
-        bad.put("signed with another secret", new LinkTokens("another-secret-another-secret-another-secret").issue(victim.getId(), 1));
+        Map<String, String> bad = w.tamperedTokens(victim, other);
         String beforeVictim = w.snapshot(victim.getId());
         String beforeOther = w.snapshot(other.getId());
         for (var e : bad.entrySet()) {

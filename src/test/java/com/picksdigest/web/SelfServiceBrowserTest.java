@@ -38,9 +38,7 @@ class SelfServiceBrowserTest {
 
     @BeforeAll
     static void start() {
-        w = new WebTestSupport(SelfServiceBrowserTest.class, smtp.getSmtp().getPort(), new SignupConfig(true, false));
-        w.categories.add("AI");
-        w.categories.add("Security");
+        w = WebTestSupport.mailing(SelfServiceBrowserTest.class, smtp, new SignupConfig(true, false), "AI", "Security");
         inbox = new Inbox(smtp);
     }
 

@@ -43,9 +43,7 @@ class SignupTest {
     @BeforeAll
     static void start() {
         // Behind a trusted proxy, so each test can be its own client for the per-client limit.
-        w = new WebTestSupport(SignupTest.class, smtp.getSmtp().getPort(), new SignupConfig(true, true));
-        w.categories.add("AI");
-        w.categories.add("Security");
+        w = WebTestSupport.mailing(SignupTest.class, smtp, new SignupConfig(true, true), "AI", "Security");
         inbox = new Inbox(smtp);
     }
 
@@ -309,8 +307,7 @@ class SignupTest {
 
     @Test
     void withoutDoubleOptInANewAddressIsActiveAtOnceButAComebackIsNot() throws Exception {
-        try (WebTestSupport open = new WebTestSupport(SignupTest.class, smtp.getSmtp().getPort(),
-                new SignupConfig(false, false))) {
+        try (WebTestSupport open = WebTestSupport.mailing(SignupTest.class, smtp, new SignupConfig(false, false))) {
             HttpResponse<String> r = open.postForm("/subscribe", "email", "straight.in@example.com");
             assertThat(r.statusCode()).isEqualTo(200);
             MimeMessage welcome = inbox.await("straight.in@example.com", 1);
