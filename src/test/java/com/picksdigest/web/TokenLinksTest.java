@@ -44,6 +44,16 @@ class TokenLinksTest {
             responses.add(w.get("/prefs/" + t));
             responses.add(w.postForm("/prefs/" + t, "csrf", csrf, "name", "Mallory", "frequency", "weekly",
                     "weekday", "3", "hour", "5", "timezone", "UTC", "format", "text"));
+            // subscriber self-service
+            responses.add(w.postForm("/prefs/" + t + "/pause", "csrf", csrf, "weeks", "4"));
+            responses.add(w.postForm("/prefs/" + t + "/email", "csrf", csrf, "email", "attacker@example.net"));
+            responses.add(w.postForm("/prefs/" + t + "/rotate", "csrf", csrf));
+            responses.add(w.get("/prefs/" + t + "/export"));
+            responses.add(w.get("/prefs/" + t + "/erase"));
+            responses.add(w.postForm("/prefs/" + t + "/erase", "csrf", csrf));
+            responses.add(w.postForm("/u/" + t + "/resubscribe", "csrf", csrf));
+            responses.add(w.get("/confirm/" + t));
+            responses.add(w.postForm("/confirm/" + t, "csrf", csrf));
             for (HttpResponse<String> r : responses) {
                 assertThat(r.statusCode()).as(e.getKey() + ": " + r.request().method() + " " + r.uri().getPath())
                         .isEqualTo(400);
