@@ -15,11 +15,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -61,13 +63,17 @@ class SelfServiceBrowserTest {
 
     /** Waits for the page after a click (a POST, then often a redirect): its heading starts with {@code text}. */
     private static void expectHeading(WebDriver d, String text) {
-        new WebDriverWait(d, Duration.ofSeconds(10)).withMessage(() -> "heading \"" + text + "\" on " + d.getCurrentUrl())
-                .until(x -> x.findElement(By.tagName("h1")).getText().startsWith(text));
+        waitFor(d, "heading \"" + text + "\"", x -> x.findElement(By.tagName("h1")).getText().startsWith(text));
     }
 
     private static void expectNotice(WebDriver d, String text) {
-        new WebDriverWait(d, Duration.ofSeconds(10)).withMessage(() -> "notice \"" + text + "\" on " + d.getCurrentUrl())
-                .until(x -> x.findElements(By.cssSelector(".notice.ok")).stream().anyMatch(e -> e.getText().startsWith(text)));
+        waitFor(d, "notice \"" + text + "\"", x -> x.findElements(By.cssSelector(".notice.ok")).stream()
+                .anyMatch(e -> e.getText().startsWith(text)));
+    }
+
+    private static void waitFor(WebDriver d, String what, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(d, Duration.ofSeconds(10)).withMessage(() -> what + " on " + d.getCurrentUrl())
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Readable on a phone: nothing wider than the 412-pixel window. */
@@ -131,6 +137,7 @@ class SelfServiceBrowserTest {
             assertThat(row(email).getPausedUntil()).isNull();
 
             d.findElement(By.linkText("Unsubscribe")).click();
+            expectHeading(d, "Unsubscribe " + email);
             d.findElement(By.name("reason")).sendKeys("Going on holiday");
             click(d, "Unsubscribe");
             expectHeading(d, "You are unsubscribed");
