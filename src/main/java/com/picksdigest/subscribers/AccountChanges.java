@@ -71,9 +71,9 @@ public final class AccountChanges {
     /**
      * Revokes every link the subscriber holds (digests, confirmation mails) by moving to a new token version, and
      * mails the new links to the subscriber's own address only: someone who got hold of an old link and pressed the
-     * button must not walk away with the new one. False when the version had already moved (a second click).
+     * button must not walk away with the new one. A second click (the version moved already) changes nothing.
      */
-    public boolean signOutAllLinks(SubscribersRecord s) {
+    public void signOutAllLinks(SubscribersRecord s) {
         LocalDateTime now = now();
         boolean rotated = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -86,29 +86,29 @@ public final class AccountChanges {
             }
             return n > 0;
         });
-        if (rotated) {
-            int version = s.getTokenVersion() + 1;
-            background.submit("Mailing new links", () -> {
-                if (limits.allowMailTo(s.getEmail())) {
-                    notices.manage(NoticeMails.Manage.NEW_LINKS, s.getId(), version, s.getEmail(), s.getName());
-                }
-            });
+        if (!rotated) return;
+        int version = s.getTokenVersion() + 1;
+        boolean queued = background.submit("Mailing new links", () -> {
+            if (limits.allowMailTo(s.getEmail())) {
+                notices.manage(NoticeMails.Manage.NEW_LINKS, s.getId(), version, s.getEmail(), s.getName());
+            }
+        });
+        if (!queued) {
+            log.warn("Subscriber #{} signed out all links; the queue was full, so their next digest brings the new ones",
+                    s.getId());
         }
-        return rotated;
     }
 
     /**
      * Asks the new address to confirm the change. The answer is the same whatever happens next: an address that is
      * suppressed gets nothing, one that is subscribed on its own gets its own links, any other gets the link.
-     * Returns the validated new address.
      */
-    public String requestEmailChange(SubscribersRecord s, String rawNewEmail) {
+    public void requestEmailChange(SubscribersRecord s, String rawNewEmail) {
         String email = EmailAddresses.parse(rawNewEmail);
         if (EmailAddresses.key(email).equals(s.getEmailKey())) {
             throw new InvalidInputException("That is already the address of this subscription.");
         }
         if (!background.submit("An address change", () -> mailNewAddress(s, email))) throw new Signups.Busy();
-        return email;
     }
 
     private void mailNewAddress(SubscribersRecord s, String email) {

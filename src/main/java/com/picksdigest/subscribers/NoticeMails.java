@@ -64,7 +64,7 @@ public final class NoticeMails {
     }
 
     /** Sends the link that confirms {@code action}; {@code to} is the address being confirmed. */
-    public boolean confirm(Confirm action, long subscriberId, String to, String name, String confirmToken) {
+    public void confirm(Confirm action, long subscriberId, String to, String name, String confirmToken) {
         String subject = switch (action) {
             case SUBSCRIBE -> "Confirm your subscription to " + mail.siteName();
             case RESUBSCRIBE -> "Confirm to resubscribe to " + mail.siteName();
@@ -74,11 +74,11 @@ public final class NoticeMails {
         m.put("action", action.name().toLowerCase());
         m.put("confirmUrl", mail.link("/confirm/" + confirmToken));
         m.put("validDays", Confirmations.VALIDITY.toDays());
-        return send("confirm", subject, subscriberId, to, name, m);
+        send("confirm", subject, subscriberId, to, name, m);
     }
 
     /** Sends the subscriber's current preference and unsubscribe links. */
-    public boolean manage(Manage reason, long subscriberId, int tokenVersion, String to, String name) {
+    public void manage(Manage reason, long subscriberId, int tokenVersion, String to, String name) {
         String subject = switch (reason) {
             case WELCOME -> "Welcome to " + mail.siteName();
             case ALREADY_SUBSCRIBED -> "You are already subscribed to " + mail.siteName();
@@ -89,7 +89,7 @@ public final class NoticeMails {
         m.put("reason", reason.name().toLowerCase());
         m.put("preferencesUrl", mail.link("/prefs/" + token));
         m.put("unsubscribeUrl", mail.link("/u/" + token));
-        return send("manage", subject, subscriberId, to, name, m);
+        send("manage", subject, subscriberId, to, name, m);
     }
 
     private Map<String, Object> model(String email, String name) {
@@ -112,7 +112,8 @@ public final class NoticeMails {
         return m;
     }
 
-    private boolean send(String template, String subject, long subscriberId, String to, String name,
+    /** Sends one notice; a failure is one warning line (the reader can ask again), never an exception. */
+    private void send(String template, String subject, long subscriberId, String to, String name,
                          Map<String, Object> model) {
         SendResult result;
         try (SmtpConnection smtpConnection = new SmtpConnection(smtp, helo)) {
@@ -121,14 +122,13 @@ public final class NoticeMails {
             result = smtpConnection.send(message, new InternetAddress(to, true), envelopeFrom());
         } catch (MessagingException | RuntimeException e) {
             log.warn("The {} e-mail for subscriber #{} was not sent: {}", template, subscriberId, e.getMessage());
-            return false;
+            return;
         }
         if (result instanceof SendResult.Accepted) {
             log.info("Sent the {} e-mail for subscriber #{}", template, subscriberId);
-            return true;
+        } else {
+            log.warn("The {} e-mail for subscriber #{} was not sent: {}", template, subscriberId, result.reply());
         }
-        log.warn("The {} e-mail for subscriber #{} was not sent: {}", template, subscriberId, result.reply());
-        return false;
     }
 
     private MimeMessage build(String to, String name, String subject, String text, String html)
