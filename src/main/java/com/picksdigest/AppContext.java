@@ -1,6 +1,9 @@
 package com.picksdigest;
 
+import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.ConfigException;
+import com.picksdigest.digest.ClickLinks;
+import com.picksdigest.digest.PickLinks;
 import com.picksdigest.config.DbConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
@@ -102,7 +105,10 @@ public final class AppContext implements AutoCloseable {
 
     /** The sending side for this process, signing with DKIM when PICKS_DKIM_* are set. */
     public Mailer mailer(SmtpConfig smtp) {
-        return new Mailer(database.dsl(), MailConfig.from(settings), smtp, SendConfig.from(settings), signer(), clock);
+        MailConfig mail = MailConfig.from(settings);
+        PickLinks links = AdminConfig.from(settings).trackClicks()
+                ? new ClickLinks(mail.secret(), mail.baseUrl().toString()) : PickLinks.DIRECT;
+        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), signer(), clock, links);
     }
 
     /** DKIM signing of outgoing mail when PICKS_DKIM_* are set; otherwise messages go out as built. */

@@ -1,7 +1,7 @@
 package com.picksdigest;
 
 /** Input that was refused before anything changed; the message is a sentence fit for the user. */
-public final class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException {
     public InvalidInputException(String message) {
         super(message);
     }

@@ -10,7 +10,12 @@ import com.picksdigest.delivery.DueDeliveries;
 import com.picksdigest.delivery.SendWorkers;
 import com.picksdigest.delivery.SmtpConnection;
 import com.picksdigest.digest.DigestComposer;
+import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.digest.PickLinks;
+import com.picksdigest.digest.SelectedPick;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import com.picksdigest.digest.PickSelector;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
@@ -33,19 +38,28 @@ public final class Mailer implements AutoCloseable {
     private final DueDeliveries due;
     private final SendWorkers workers;
     private final DigestTemplates templates;
+    private final DigestComposer composer;
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicInteger dispatches = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastDispatchNanos;
     private Scheduling scheduling;
 
     public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
                   Clock clock) {
+        this(db, mail, smtp, send, signer, clock, PickLinks.DIRECT);
+    }
+
+    /** @param links how pick links are written in each digest: as they are, or through the click counter */
+    public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
+                  Clock clock, PickLinks links) {
         this.clock = clock;
         this.templates = new DigestTemplates(mail.templatesDir());
+        this.composer = new DigestComposer(mail);
         DeliveryLedger ledger = new DeliveryLedger(db);
         this.due = new DueDeliveries(db);
         DeliveryProcessor processor = new DeliveryProcessor(ledger, new PickSelector(db, mail.maxItems()),
-                new DigestComposer(mail), templates, new DigestMessage(mail), signer, new LinkTokens(mail.secret()),
-                mail, send, clock);
+                composer, templates, new DigestMessage(mail), signer, new LinkTokens(mail.secret()),
+                mail, send, clock, links);
         String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
         this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock);
     }
@@ -53,13 +67,21 @@ public final class Mailer implements AutoCloseable {
     /** Template errors surface here, with file and line, before any message of the run is built. */
     public void checkTemplates() {
         templates.check();
+        // a full render of a sample digest also catches what parsing cannot (an unknown variable, a bad built-in)
+        DigestModel sample = composer.compose(LocalDate.of(2026, 1, 1), List.of(new SelectedPick(0, "Sample pick",
+                "https://example.org/sample", "A sample summary.", "Sample source", "https://example.org", null,
+                "Sample category", LocalDateTime.of(2026, 1, 1, 8, 0), 0, 0)),
+                new DigestComposer.Recipient("Sample Reader", "UTC", "en", "0.0.sample"));
+        templates.renderHtml(sample);
+        templates.renderText(sample);
     }
 
     /** The hourly job's work: create the deliveries whose hour has come, then wake the workers. */
     public int dispatch() {
         long t0 = System.nanoTime();
         int created = due.enqueue(clock.instant(), DueDeliveries.Mode.AT_SEND_HOUR, Optional.empty());
-        log.info("Dispatch: {} new deliveries queued in {} ms", created, (System.nanoTime() - t0) / 1_000_000);
+        lastDispatchNanos = System.nanoTime() - t0;
+        log.info("Dispatch: {} new deliveries queued in {} ms", created, lastDispatchNanos / 1_000_000);
         workers.wake();
         dispatches.incrementAndGet();
         return created;
@@ -72,6 +94,11 @@ public final class Mailer implements AutoCloseable {
 
     public int enqueueAll(Optional<String> onlyEmailKey) {
         return due.enqueue(clock.instant(), DueDeliveries.Mode.ANY_HOUR, onlyEmailKey);
+    }
+
+    /** How long the last dispatch took to create its deliveries. */
+    public long lastDispatchNanos() {
+        return lastDispatchNanos;
     }
 
     public SendWorkers workers() {

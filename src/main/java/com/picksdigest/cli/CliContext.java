@@ -2,6 +2,7 @@ package com.picksdigest.cli;
 
 import com.picksdigest.AppContext;
 import com.picksdigest.config.Settings;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,11 +12,22 @@ import java.util.Map;
 public final class CliContext {
     private final Map<String, String> env;
     private final Clock clock;
+    private final InputStream in;
     Path configFile;
 
     public CliContext(Map<String, String> env, Clock clock) {
+        this(env, clock, System.in);
+    }
+
+    /** @param in standard input (passwords for editors add) */
+    public CliContext(Map<String, String> env, Clock clock, InputStream in) {
         this.env = env;
         this.clock = clock;
+        this.in = in;
+    }
+
+    InputStream in() {
+        return in;
     }
 
     public Settings settings() {

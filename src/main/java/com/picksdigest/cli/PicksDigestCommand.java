@@ -3,6 +3,7 @@ package com.picksdigest.cli;
 import com.picksdigest.InvalidInputException;
 import com.picksdigest.config.ConfigException;
 import com.picksdigest.db.DatabaseUnreachableException;
+import com.picksdigest.digest.TemplateFailure;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "picks-digest", mixinStandardHelpOptions = true, version = "Picks Digest 0.1.0",
         description = "A self-hosted digest mailer: curated picks to each subscriber at their own hour.",
-        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, SendNowCommand.class,
-                PicksCommand.class, CategoriesCommand.class, SubscribersCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, SendNowCommand.class, BenchCommand.class,
+                PicksCommand.class, CategoriesCommand.class, SubscribersCommand.class, EditorsCommand.class})
 public final class PicksDigestCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(PicksDigestCommand.class);
     private final CliContext ctx;
@@ -45,7 +46,13 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
 
     /** Runs one command line; returns the exit code: 0 ok, 1 failure, 2 usage error. */
     public static int run(String[] args, Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err) {
-        CliContext ctx = new CliContext(env, clock);
+        return run(args, env, clock, System.in, out, err);
+    }
+
+    /** As above, reading standard input from {@code in}. */
+    public static int run(String[] args, Map<String, String> env, Clock clock, java.io.InputStream in, PrintWriter out,
+                          PrintWriter err) {
+        CliContext ctx = new CliContext(env, clock, in);
         CommandLine cl = new CommandLine(new PicksDigestCommand(ctx), new Factory(ctx));
         cl.setOut(out);
         cl.setErr(err);
@@ -60,10 +67,11 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
 
     private static boolean expected(Exception e) {
         return e instanceof ConfigException || e instanceof DatabaseUnreachableException
-                || e instanceof InvalidInputException;
+                || e instanceof InvalidInputException || e instanceof TemplateFailure;
     }
 
     static String sentence(Exception e) {
+        if (e instanceof TemplateFailure) return "The digest templates are broken; nothing was sent. " + firstLine(e.getMessage());
         if (expected(e)) return e.getMessage();
         if (e instanceof FlywayException) return "The database migration failed: " + firstLine(e.getMessage());
         if (e instanceof DataAccessException) return "The database refused the request: " + firstLine(e.getMessage());

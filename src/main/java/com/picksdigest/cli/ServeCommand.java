@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.web.WebServer;
+import com.picksdigest.web.admin.AdminRoutes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -48,9 +49,12 @@ final class ServeCommand implements Callable<Integer> {
             tasks.add(new ScheduledTask("expire-signups", "0 30 * * * ?", selfService.signups()::expire));
             app.bounceMailbox().ifPresent(b -> tasks.add(b.task()));
             try (Mailer mailer = app.mailer(smtp)) {
+                AdminRoutes admin = new AdminRoutes(app, mailer, smtp);
+                tasks.add(admin.feedTask());
                 Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true, tasks);
                 WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
-                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp), selfService);
+                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp), selfService)
+                        .with(admin::register);
                 try {
                     web.start(port);
                     log.info("Serving on port {} as node {} with {} send worker(s); SMTP {}:{}", web.port(),

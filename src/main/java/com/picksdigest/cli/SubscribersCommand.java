@@ -3,8 +3,10 @@ package com.picksdigest.cli;
 import com.picksdigest.AppContext;
 import com.picksdigest.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.config.MailConfig;
 import com.picksdigest.subscribers.CsvImport;
 import com.picksdigest.subscribers.EmailAddresses;
+import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Manage subscribers.",
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListCmd.class, SubscribersCommand.Import.class,
-                SubscribersCommand.Export.class, SubscribersCommand.Erase.class})
+                SubscribersCommand.Export.class, SubscribersCommand.Erase.class, SubscribersCommand.Links.class})
 final class SubscribersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an active subscriber (no confirmation e-mail).")
@@ -127,8 +129,7 @@ final class SubscribersCommand {
         @Override
         public Integer call() {
             try (AppContext app = ctx.open()) {
-                SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
-                if (s == null) throw new InvalidInputException("No subscriber has the address " + email.strip() + ".");
+                SubscribersRecord s = existing(app, email);
                 CliContext.out(spec).println(new SubscriberData(app.database().dsl(), app.clock()).export(s));
                 return 0;
             }
@@ -160,6 +161,38 @@ final class SubscribersCommand {
                     data.suppress(address);
                     CliContext.out(spec).println("No subscriber had that address; it is suppressed now.");
                 }
+                return 0;
+            }
+        }
+    }
+
+    /** The subscriber with this address, or InvalidInputException (exit 1 with one sentence). */
+    private static SubscribersRecord existing(AppContext app, String email) {
+        SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
+        if (s == null) throw new InvalidInputException("No subscriber has the address " + email.strip() + ".");
+        return s;
+    }
+
+    @Command(name = "links", mixinStandardHelpOptions = true,
+            description = "Print a subscriber's current unsubscribe and preference links (for support requests).")
+    static final class Links implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL") String email;
+        private final CliContext ctx;
+
+        Links(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (AppContext app = ctx.open()) {
+                MailConfig mail = MailConfig.from(app.settings());
+                SubscribersRecord s = existing(app, email);
+                String token = new LinkTokens(mail.secret()).issue(s.getId(), s.getTokenVersion());
+                PrintWriter out = CliContext.out(spec);
+                out.println("unsubscribe: " + mail.link("/u/" + token));
+                out.println("preferences: " + mail.link("/prefs/" + token));
                 return 0;
             }
         }

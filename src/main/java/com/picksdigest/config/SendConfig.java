@@ -4,14 +4,15 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /** How the workers send: concurrency, pacing, retries, claim sizes. */
-public record SendConfig(int threads, double ratePerSecond, int batchSize, int maxAttempts, Duration retryBase,
-                         Duration claimTimeout, String nodeId) {
+public record SendConfig(int threads, double ratePerSecond, int batchSize, int recordEvery, int maxAttempts,
+                         Duration retryBase, Duration claimTimeout, String nodeId) {
 
     public static SendConfig from(Settings s) {
         return new SendConfig(
                 s.integer("PICKS_SEND_THREADS", 4, 1, 64),
                 s.decimal("PICKS_SEND_RATE", 0, 0, 100_000),
-                s.integer("PICKS_SEND_BATCH", 50, 1, 5000),
+                s.integer("PICKS_SEND_BATCH", 250, 1, 5000),
+                s.integer("PICKS_SEND_RECORD_EVERY", 125, 1, 5000),
                 s.integer("PICKS_SEND_MAX_ATTEMPTS", 5, 1, 50),
                 s.seconds("PICKS_RETRY_BASE_SECONDS", 60, 0, 86_400),
                 s.seconds("PICKS_CLAIM_TIMEOUT_SECONDS", 600, 10, 86_400),

@@ -57,6 +57,11 @@ public final class Settings {
         return out;
     }
 
+    /** Every value set (environment and file), for the admins' read-only settings page. */
+    public Map<String, String> all() {
+        return values;
+    }
+
     public Optional<String> optional(String key) {
         String v = values.get(key);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);

@@ -9,7 +9,10 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import java.util.concurrent.atomic.LongAdder;
+import org.jooq.impl.CallbackExecuteListener;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.jooq.tools.jdbc.JDBCUtils;
 
 /** The connection pool and the jOOQ context over it, with the SQL dialect read off the server. */
@@ -18,12 +21,17 @@ public final class Database implements AutoCloseable {
     private final SQLDialect dialect;
     private final DSLContext dsl;
     private final String url;
+    private final LongAdder statements = new LongAdder();
 
     private Database(HikariDataSource pool, SQLDialect dialect, String url) {
         this.pool = pool;
         this.dialect = dialect;
         this.url = url;
-        this.dsl = DSL.using(new ReturningAwareConnections(pool), dialect, new Settings().withRenderSchema(false));
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(new ReturningAwareConnections(pool))
+                .set(dialect)
+                .set(new Settings().withRenderSchema(false))
+                .set(new CallbackExecuteListener().onExecuteStart(ctx -> statements.increment())));
     }
 
     public static Database connect(String url, String user, String password, int poolSize) {
@@ -93,6 +101,11 @@ public final class Database implements AutoCloseable {
         while (r.getCause() != null && r.getCause() != r) r = r.getCause();
         String m = r.getMessage();
         return m == null ? r.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /** SQL statements run through jOOQ since start (the bench reports statements per message). */
+    public long statementCount() {
+        return statements.sum();
     }
 
     public DSLContext dsl() {

@@ -83,48 +83,84 @@ public final class DeliveryLedger {
                 .execute();
     }
 
+    /** A 250 waiting to be written: what {@link #recordSent} needs of it. */
+    public record Sent(Claim claim, String messageId, String reply, LocalDateTime picksThrough, List<Long> pickIds) {}
+
+    /** An outcome other than sent or retry: skipped, failed, suppressed. */
+    public record Finished(Claim claim, DeliveryStatus status, String reply) {}
+
     /**
-     * Records a 250: the delivery is sent, the picks it held are noted, and the subscriber's watermark moves
-     * to the selection cut-off, all in one transaction so they can never disagree.
+     * Records many 250s in one transaction of two statements: deliveries and their subscribers' watermarks in
+     * one multi-table UPDATE (only rows this worker still holds), then the picks each delivery held.
      */
-    public void markSent(Claim c, String messageId, String reply, LocalDateTime picksThrough, List<Long> pickIds,
-                         LocalDateTime now) {
+    public void recordSent(List<Sent> sent, LocalDateTime now) {
+        if (sent.isEmpty()) return;
+        List<Long> ids = sent.stream().map(s -> s.claim().deliveryId()).toList();
+        var messageId = DSL.choose(DELIVERIES.ID);
+        var reply = DSL.choose(DELIVERIES.ID);
+        var through = DSL.choose(DELIVERIES.ID);
+        org.jooq.CaseWhenStep<Long, String> mid = null;
+        org.jooq.CaseWhenStep<Long, String> rep = null;
+        org.jooq.CaseWhenStep<Long, LocalDateTime> thr = null;
+        for (Sent s : sent) {
+            long id = s.claim().deliveryId();
+            mid = mid == null ? messageId.when(id, s.messageId()) : mid.when(id, s.messageId());
+            rep = rep == null ? reply.when(id, clip(s.reply())) : rep.when(id, clip(s.reply()));
+            thr = thr == null ? through.when(id, s.picksThrough()) : thr.when(id, s.picksThrough());
+        }
+        var midF = mid.otherwise(DELIVERIES.MESSAGE_ID);
+        var repF = rep.otherwise(DELIVERIES.LAST_REPLY);
+        var thrF = thr.otherwise(DELIVERIES.PICKS_THROUGH);
         Deadlocks.retry(() -> db.transaction(tx -> {
             DSLContext t = tx.dsl();
-            int n = t.update(DELIVERIES)
+            t.update(DELIVERIES.join(SUBSCRIBERS).on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID)))
                     .set(DELIVERIES.STATUS, DeliveryStatus.SENT.db())
                     .set(DELIVERIES.SENT_AT, now)
-                    .set(DELIVERIES.MESSAGE_ID, messageId)
-                    .set(DELIVERIES.LAST_REPLY, clip(reply))
-                    .set(DELIVERIES.PICKS_THROUGH, picksThrough)
                     .set(DELIVERIES.UPDATED_AT, now)
-                    .where(DELIVERIES.ID.eq(c.deliveryId()))
-                    .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
-                    .execute();
-            if (n == 0) return;
-            t.update(SUBSCRIBERS)
-                    .set(SUBSCRIBERS.WATERMARK, picksThrough)
+                    .set(DELIVERIES.MESSAGE_ID, midF)
+                    .set(DELIVERIES.LAST_REPLY, repF)
+                    .set(DELIVERIES.PICKS_THROUGH, thrF)
+                    .set(SUBSCRIBERS.WATERMARK, DSL.when(SUBSCRIBERS.WATERMARK.isNull().or(SUBSCRIBERS.WATERMARK.lt(thrF)), thrF)
+                            .otherwise(SUBSCRIBERS.WATERMARK))
                     .set(SUBSCRIBERS.SOFT_BOUNCES, 0)
-                    .where(SUBSCRIBERS.ID.eq(c.subscriberId()))
-                    .and(SUBSCRIBERS.WATERMARK.isNull().or(SUBSCRIBERS.WATERMARK.lt(picksThrough)))
+                    .where(DELIVERIES.ID.in(ids))
+                    .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
                     .execute();
             var insert = t.insertInto(DELIVERY_PICKS, DELIVERY_PICKS.DELIVERY_ID, DELIVERY_PICKS.PICK_ID,
                     DELIVERY_PICKS.POSITION);
-            for (int i = 0; i < pickIds.size(); i++) insert = insert.values(c.deliveryId(), pickIds.get(i), i + 1);
-            if (!pickIds.isEmpty()) insert.execute();
+            boolean any = false;
+            for (Sent s : sent) {
+                for (int i = 0; i < s.pickIds().size(); i++) {
+                    insert = insert.values(s.claim().deliveryId(), s.pickIds().get(i), i + 1);
+                    any = true;
+                }
+            }
+            // IGNORE: a delivery released as stale and sent again by another worker already has its rows.
+            if (any) insert.onDuplicateKeyIgnore().execute();
         }));
     }
 
-    public void markSkipped(Claim c, LocalDateTime now) {
-        finish(c, DeliveryStatus.SKIPPED, "nothing new since the last digest", now);
-    }
-
-    public void markSuppressed(Claim c, LocalDateTime now) {
-        finish(c, DeliveryStatus.SUPPRESSED, "subscriber is " + c.status(), now);
-    }
-
-    public void markFailed(Claim c, String reply, LocalDateTime now) {
-        finish(c, DeliveryStatus.FAILED, reply, now);
+    /** Records many skipped/failed/suppressed outcomes in one statement. */
+    public void recordFinished(List<Finished> finished, LocalDateTime now) {
+        if (finished.isEmpty()) return;
+        var status = DSL.choose(DELIVERIES.ID);
+        var reply = DSL.choose(DELIVERIES.ID);
+        org.jooq.CaseWhenStep<Long, String> st = null;
+        org.jooq.CaseWhenStep<Long, String> rep = null;
+        for (Finished f : finished) {
+            long id = f.claim().deliveryId();
+            st = st == null ? status.when(id, f.status().db()) : st.when(id, f.status().db());
+            rep = rep == null ? reply.when(id, clip(f.reply())) : rep.when(id, clip(f.reply()));
+        }
+        var stF = st.otherwise(DELIVERIES.STATUS);
+        var repF = rep.otherwise(DELIVERIES.LAST_REPLY);
+        Deadlocks.retry(() -> db.update(DELIVERIES)
+                .set(DELIVERIES.STATUS, stF)
+                .set(DELIVERIES.LAST_REPLY, repF)
+                .set(DELIVERIES.UPDATED_AT, now)
+                .where(DELIVERIES.ID.in(finished.stream().map(f -> f.claim().deliveryId()).toList()))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
+                .execute());
     }
 
     /** A transient failure: back to the queue at {@code retryAt}. */
@@ -133,16 +169,6 @@ public final class DeliveryLedger {
                 .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.NEXT_ATTEMPT_AT, retryAt)
-                .set(DELIVERIES.LAST_REPLY, clip(reply))
-                .set(DELIVERIES.UPDATED_AT, now)
-                .where(DELIVERIES.ID.eq(c.deliveryId()))
-                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
-                .execute());
-    }
-
-    private void finish(Claim c, DeliveryStatus status, String reply, LocalDateTime now) {
-        Deadlocks.retry(() -> db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, status.db())
                 .set(DELIVERIES.LAST_REPLY, clip(reply))
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.eq(c.deliveryId()))

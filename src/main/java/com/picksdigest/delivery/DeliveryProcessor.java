@@ -5,6 +5,7 @@ import com.picksdigest.config.SendConfig;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.digest.PickLinks;
 import com.picksdigest.digest.PickSelector;
 import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.subscribers.LinkTokens;
@@ -16,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,6 @@ public final class DeliveryProcessor {
 
     private final DeliveryLedger ledger;
     private final PickSelector selector;
-    private final DigestComposer composer;
-    private final DigestTemplates templates;
     private final DigestMessage messages;
     private final UnaryOperator<MimeMessage> signer;
     private final LinkTokens tokens;
@@ -42,14 +41,24 @@ public final class DeliveryProcessor {
     private final SendConfig send;
     private final RateLimiter rate;
     private final Clock clock;
+    private final PreparedDigests prepared;
+    private final PickLinks links;
+    private final DigestComposer composer;
+    private final DigestTemplates templates;
 
     public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
                              DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
                              LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock) {
+        this(ledger, selector, composer, templates, messages, signer, tokens, mail, send, clock, PickLinks.DIRECT);
+    }
+
+    /** @param links rewrites each delivery's pick links (click tracking) or leaves them as they are */
+    public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
+                             DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
+                             LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock, PickLinks links) {
+        this.links = links;
         this.ledger = ledger;
         this.selector = selector;
-        this.composer = composer;
-        this.templates = templates;
         this.messages = messages;
         this.signer = signer;
         this.tokens = tokens;
@@ -57,74 +66,116 @@ public final class DeliveryProcessor {
         this.send = send;
         this.rate = new RateLimiter(send.ratePerSecond());
         this.clock = clock;
+        this.prepared = new PreparedDigests(composer, templates);
+        this.composer = composer;
+        this.templates = templates;
     }
 
-    private record GroupKey(Set<Integer> categories, LocalDateTime after) {}
+    /**
+     * Outcomes waiting to be written. Written every {@code PICKS_SEND_RECORD_EVERY} sends and at the end of
+     * each batch: a crash loses at most that many records per worker, and those are the only messages a
+     * restart can send twice (a graceful stop writes them all).
+     */
+    private final class Outcomes {
+        final List<DeliveryLedger.Sent> sent = new ArrayList<>();
+        final List<DeliveryLedger.Finished> finished = new ArrayList<>();
+
+        void flushIfFull() {
+            if (sent.size() >= send.recordEvery()) flush();
+        }
+
+        void flush() {
+            ledger.recordSent(sent, now());
+            ledger.recordFinished(finished, now());
+            sent.clear();
+            finished.clear();
+        }
+    }
 
     public void process(List<Claim> claims, SmtpConnection smtp, RunStats stats) {
         LocalDateTime cutoff = now();
         Map<Long, Set<Integer>> follows = selector.follows(claims.stream().map(Claim::subscriberId).toList());
-        Map<GroupKey, List<SelectedPick>> groups = new HashMap<>();
+        LocalDateTime earliest = cutoff;
         for (Claim c : claims) {
-            if (!SubscriberStatus.ACTIVE.db().equals(c.status())) {
-                ledger.markSuppressed(c, now());
-                stats.suppressed.increment();
-                continue;
+            LocalDateTime after = after(c, cutoff);
+            if (after.isBefore(earliest)) earliest = after;
+        }
+        List<SelectedPick> window = selector.window(earliest, cutoff);
+        Outcomes outcomes = new Outcomes();
+        try {
+            for (Claim c : claims) {
+                if (!SubscriberStatus.ACTIVE.db().equals(c.status())) {
+                    outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.SUPPRESSED, "subscriber is " + c.status()));
+                    stats.suppressed.increment();
+                    continue;
+                }
+                List<SelectedPick> picks = selector.choose(window, follows.getOrDefault(c.subscriberId(), Set.of()),
+                        after(c, cutoff));
+                if (picks.isEmpty()) {
+                    outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.SKIPPED, "nothing new since the last digest"));
+                    stats.skipped.increment();
+                    continue;
+                }
+                deliver(c, picks, cutoff, smtp, stats, outcomes);
+                outcomes.flushIfFull();
             }
-            LocalDateTime after = c.watermark() != null ? c.watermark()
-                    : cutoff.minus(mail.newSubscriberLookback(c.weekly()));
-            List<SelectedPick> picks = groups.computeIfAbsent(
-                    new GroupKey(follows.getOrDefault(c.subscriberId(), Set.of()), after),
-                    k -> selector.select(k.categories(), k.after(), cutoff));
-            if (picks.isEmpty()) {
-                ledger.markSkipped(c, now());
-                stats.skipped.increment();
-                continue;
-            }
-            deliver(c, picks, cutoff, smtp, stats);
+        } finally {
+            outcomes.flush();
         }
     }
 
-    private void deliver(Claim c, List<SelectedPick> picks, LocalDateTime cutoff, SmtpConnection smtp, RunStats stats) {
+    private LocalDateTime after(Claim c, LocalDateTime cutoff) {
+        return c.watermark() != null ? c.watermark() : cutoff.minus(mail.newSubscriberLookback(c.weekly()));
+    }
+
+    private void deliver(Claim c, List<SelectedPick> picks, LocalDateTime cutoff, SmtpConnection smtp, RunStats stats,
+                         Outcomes outcomes) {
+        long start = System.nanoTime();
         String token = tokens.issue(c.subscriberId(), c.tokenVersion());
         MimeMessage message;
         InternetAddress to;
         try {
-            DigestModel model = composer.compose(c.editionDate(), picks,
-                    new DigestComposer.Recipient(c.name(), c.timezone(), c.locale(), token));
-            String text = templates.renderText(model);
-            String html = c.textOnly() ? null : templates.renderHtml(model);
-            message = signer.apply(messages.build(c.email(), c.name(), token, model, text, html));
+            if (links == PickLinks.DIRECT) {
+                PreparedDigest digest = prepared.get(new PreparedDigests.Key(picks, c.editionDate(), c.timezone(),
+                        c.locale(), c.textOnly(), c.name() != null));
+                message = signer.apply(messages.prepared(digest, c.email(), c.name(), token));
+            } else {
+                // tracked links differ for every delivery, so there is nothing to share: render this one alone
+                DigestModel model = composer.compose(c.editionDate(), links.forDelivery(c.deliveryId(), picks),
+                        new DigestComposer.Recipient(c.name(), c.timezone(), c.locale(), token));
+                String text = templates.renderText(model);
+                String html = c.textOnly() ? null : templates.renderHtml(model);
+                message = signer.apply(messages.build(c.email(), c.name(), token, model, text, html));
+            }
             to = new InternetAddress(c.email(), true);
         } catch (MessagingException e) {
-            ledger.markFailed(c, "cannot build the message: " + e.getMessage(), now());
+            outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
             stats.failed.increment();
             log.warn("Delivery {} to subscriber {} failed before sending: {}", c.deliveryId(), c.subscriberId(), e.getMessage());
             return;
         }
         rate.acquire();
+        long t0 = System.nanoTime();
         SendResult result = smtp.send(message, to, mail.envelopeFrom(c.deliveryId()));
+        stats.latency.recordNanos(System.nanoTime() - start);
+        stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
-            ledger.markSent(c, messageId(message), a.reply(), cutoff, picks.stream().map(SelectedPick::id).toList(), now());
+            outcomes.sent.add(new DeliveryLedger.Sent(c, messageId(message), a.reply(), cutoff,
+                    picks.stream().map(SelectedPick::id).toList()));
             stats.sent.increment();
         } else if (result instanceof SendResult.Permanent p) {
-            ledger.markFailed(c, p.reply(), now());
+            outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, p.reply()));
             stats.failed.increment();
             log.warn("Delivery {} failed permanently: {}", c.deliveryId(), p.reply());
-        } else {
-            retryOrFail(c, result.reply(), stats);
-        }
-    }
-
-    private void retryOrFail(Claim c, String reply, RunStats stats) {
-        if (c.attempts() >= send.maxAttempts()) {
-            ledger.markFailed(c, "gave up after " + c.attempts() + " attempts: " + reply, now());
+        } else if (c.attempts() >= send.maxAttempts()) {
+            outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED,
+                    "gave up after " + c.attempts() + " attempts: " + result.reply()));
             stats.failed.increment();
-            log.warn("Delivery {} failed after {} attempts: {}", c.deliveryId(), c.attempts(), reply);
-            return;
+            log.warn("Delivery {} failed after {} attempts: {}", c.deliveryId(), c.attempts(), result.reply());
+        } else {
+            ledger.markRetry(c, result.reply(), now().plus(backoff(c.attempts())), now());
+            stats.retried.increment();
         }
-        ledger.markRetry(c, reply, now().plus(backoff(c.attempts())), now());
-        stats.retried.increment();
     }
 
     /** Exponential: base, 2x base, 4x base ... capped at a day. */

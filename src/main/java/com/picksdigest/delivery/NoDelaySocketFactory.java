@@ -9,7 +9,7 @@ import javax.net.SocketFactory;
  * Plain sockets with TCP_NODELAY. Without it each message stalls about 45 ms on loopback and LANs: Nagle's
  * algorithm holds the last small SMTP write until the server's delayed ACK (measured in shared/STACK.md).
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
     @Override
     public Socket createSocket() throws IOException {
         Socket s = new Socket();

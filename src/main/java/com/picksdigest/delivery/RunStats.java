@@ -9,6 +9,10 @@ public final class RunStats {
     public final LongAdder failed = new LongAdder();
     public final LongAdder suppressed = new LongAdder();
     public final LongAdder retried = new LongAdder();
+    /** From the start of building a message to the relay's answer (percentiles for the bench). */
+    public final LatencyHistogram latency = new LatencyHistogram();
+    /** The SMTP transaction alone, in Prometheus buckets for /metrics. */
+    public final SendLatency sendLatency = new SendLatency();
 
     public long finished() {
         return sent.sum() + skipped.sum() + failed.sum() + suppressed.sum();

@@ -56,6 +56,38 @@ public final class Categories {
         return db.selectFrom(CATEGORIES).where(CATEGORIES.RETIRED.isFalse()).orderBy(CATEGORIES.NAME).fetch();
     }
 
+    /** Every category, retired ones too (they keep their picks and history). */
+    public List<CategoriesRecord> all() {
+        return db.selectFrom(CATEGORIES).orderBy(CATEGORIES.RETIRED, CATEGORIES.NAME).fetch();
+    }
+
+    public CategoriesRecord require(int id) {
+        CategoriesRecord r = db.selectFrom(CATEGORIES).where(CATEGORIES.ID.eq(id)).fetchAny();
+        if (r == null) throw new InvalidInputException("There is no category #" + id + ".");
+        return r;
+    }
+
+    /** A new name; the slug stays, so links and imports that use it keep working. */
+    public CategoriesRecord rename(int id, String name) {
+        CategoriesRecord r = require(id);
+        String n = Fields.line("Category name", name, 100, true);
+        slug(n);
+        if (db.fetchExists(CATEGORIES, CATEGORIES.NAME.eq(n).and(CATEGORIES.ID.ne(id)))) {
+            throw new InvalidInputException("A category named \"" + n + "\" already exists.");
+        }
+        r.setName(n);
+        r.store();
+        return r;
+    }
+
+    /** A retired category disappears from sign-up and preference forms; its picks and followers stay. */
+    public CategoriesRecord setRetired(int id, boolean retired) {
+        CategoriesRecord r = require(id);
+        r.setRetired(retired);
+        r.store();
+        return r;
+    }
+
     static String slug(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");

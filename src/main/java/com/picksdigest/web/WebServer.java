@@ -17,7 +17,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -62,6 +65,7 @@ public final class WebServer implements AutoCloseable {
     private final ConfirmPage confirm;
     private final AccountActions account;
     private final DataRightsPage dataRights;
+    private final List<Consumer<io.javalin.config.RoutesConfig>> moreRoutes = new ArrayList<>();
     private Javalin app;
 
     /**
@@ -98,6 +102,12 @@ public final class WebServer implements AutoCloseable {
         this.dataRights = new DataRightsPage(links, selfService.data(), csrf, pages);
     }
 
+    /** Adds another feature's routes (the editors' workspace...); call before {@link #start}. */
+    public WebServer with(Consumer<io.javalin.config.RoutesConfig> routes) {
+        moreRoutes.add(routes);
+        return this;
+    }
+
     /** Starts on all interfaces; port 0 takes any free port (see {@link #port()}). */
     public WebServer start(int port) {
         return start("0.0.0.0", port);
@@ -124,6 +134,7 @@ public final class WebServer implements AutoCloseable {
         r.get("/archive", archive::index);
         r.get("/archive/{date}", archive::edition);
         r.get("/healthz", health::handle);
+        moreRoutes.forEach(more -> more.accept(r));
 
         r.get("/subscribe", signup::show);
         r.post("/subscribe", signup::submit);

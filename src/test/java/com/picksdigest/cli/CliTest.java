@@ -144,6 +144,18 @@ class CliTest {
     }
 
     @Test
+    void linksPrintsWorkingSignedLinks() {
+        Cli withSecret = new Cli(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", "0123456789abcdef0123456789abcdef",
+                "PICKS_BASE_URL", "https://news.example.org"));
+        assertThat(withSecret.run("subscribers", "add", "linked@example.org").exitCode()).isZero();
+        Cli.Result r = withSecret.run("subscribers", "links", "LINKED@example.org");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("unsubscribe: https://news\\.example\\.org/u/\\d+\\.1\\.[A-Za-z0-9_-]{43}")
+                .containsPattern("preferences: https://news\\.example\\.org/prefs/\\d+\\.1\\.");
+        assertThat(withSecret.run("subscribers", "links", "nobody@example.org").err()).contains("No subscriber");
+    }
+
+    @Test
     void csvImportWithoutEmailColumnIsRefused(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "name,timezone\nx,UTC\n");

@@ -8,12 +8,15 @@ import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.ScriptedSmtpServer;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SendNowCommandTest {
     static TestDatabase db;
@@ -70,6 +73,26 @@ class SendNowCommandTest {
         Cli.Result bad = cli.run("send-now", "--subscriber", "x\r\ny");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("not a valid e-mail address");
+    }
+
+    @Test
+    void aBrokenTemplateStopsTheEditionBeforeAnyMailWithFileAndLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("email"));
+        Files.writeString(dir.resolve("email/digest.html.ftl"), "<#ftl output_format=\"HTML\">\n<p>${siteName}</p>\n<#if picks?size > 0>\n");
+        int before = smtp.received().size();
+        Cli broken = new Cli(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", "0123456789abcdef0123456789abcdef",
+                "PICKS_SMTP_HOST", "127.0.0.1", "PICKS_SMTP_PORT", String.valueOf(smtp.port()),
+                "PICKS_TEMPLATES_DIR", dir.toString()));
+        Cli.Result r = broken.run("send-now");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("digest.html.ftl").contains("line");
+        assertThat(smtp.received()).hasSize(before);
+
+        Files.writeString(dir.resolve("email/digest.html.ftl"), "<#ftl output_format=\"HTML\">\n<p>${noSuchVariable}</p>\n");
+        Cli.Result unknown = broken.run("send-now");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("digest.html.ftl").contains("line 2");
+        assertThat(smtp.received()).hasSize(before);
     }
 
     @Test

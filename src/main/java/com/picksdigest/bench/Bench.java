@@ -1,0 +1,157 @@
+package com.picksdigest.bench;
+
+import com.picksdigest.AppContext;
+import com.picksdigest.Mailer;
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.Settings;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.delivery.DeliveryLedger;
+import com.picksdigest.delivery.RunStats;
+import com.picksdigest.schedule.Scheduling;
+import jakarta.mail.internet.MimeMessage;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One full edition through the real path (Quartz dispatch, enqueue, claim, render, MIME, SMTP, ledger) against
+ * an SMTP sink, then the references measured in the same run on the same machine: Postfix's smtp-source (the
+ * physical limit) and plain Jakarta Mail, naive and tuned, on a sample of the same messages.
+ */
+public final class Bench {
+    public record Options(int subscribers, int threads, Optional<String> smtp, Optional<String> dbServerUrl,
+                          Optional<Path> postfixDir, boolean references, int naiveSample, int tunedSample) {}
+
+    private final Options opt;
+    private final Settings base;
+    private final Clock clock;
+    private final PrintWriter out;
+
+    public Bench(Options opt, Settings base, Clock clock, PrintWriter out) {
+        this.opt = opt;
+        this.base = base;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        Optional<PostfixTools> postfix = PostfixTools.find(opt.postfixDir());
+        String host = "127.0.0.1";
+        int port;
+        Process postfixSink = null;
+        CountingSmtpSink jvmSink = null;
+        if (opt.smtp().isPresent()) {
+            String[] hp = opt.smtp().get().split(":");
+            host = hp[0];
+            port = Integer.parseInt(hp[1]);
+        } else if (postfix.isPresent()) {
+            port = PostfixTools.freePort();
+            postfixSink = postfix.get().startSink(port);
+        } else {
+            jvmSink = new CountingSmtpSink();
+            port = jvmSink.port();
+        }
+        String sinkName = opt.smtp().isPresent() ? "the relay " + opt.smtp().get()
+                : postfixSink != null ? "Postfix smtp-sink" : "an in-process counting sink (smtp-sink not found)";
+        try (BenchDatabase bdb = BenchDatabase.open(base, opt.dbServerUrl(), clock, opt.threads());
+             LiveHeap heap = new LiveHeap()) {
+            AppContext app = bdb.app();
+            Settings settings = bdb.settings().with(java.util.Map.of("PICKS_SMTP_HOST", host,
+                    "PICKS_SMTP_PORT", String.valueOf(port)));
+            out.printf("bench: %,d subscribers, %d send threads, sink: %s, database: %s (%s)%n", opt.subscribers(),
+                    opt.threads(), sinkName, bdb.description(), app.database().dialect());
+            BenchSeed seed = new BenchSeed(app.database().dsl(), clock);
+            seed.picks();
+            long seedStart = System.nanoTime();
+            seed.subscribers(opt.subscribers(), done -> {
+                if (done % 100_000 == 0 || done == opt.subscribers()) {
+                    out.printf("... seeded %,d subscribers (%.0f/s)%n", done, done / ((System.nanoTime() - seedStart) / 1e9));
+                    out.flush();
+                }
+            });
+
+            Result r = edition(app, settings, heap);
+            out.println();
+            out.printf("Picks Digest, end to end      %8.0f msg/s   (%,d sent, %,d skipped, %,d failed in %.1f s)%n",
+                    r.rate, r.stats.sent.sum(), r.stats.skipped.sum(), r.stats.failed.sum(), r.seconds);
+            out.printf("  per-message latency         p50 %.2f ms, p99 %.2f ms (build + SMTP transaction)%n",
+                    r.stats.latency.percentileMicros(50) / 1000, r.stats.latency.percentileMicros(99) / 1000);
+            out.printf("  time to enqueue             %.2f s%n", r.enqueueSeconds);
+            out.printf("  SQL statements per message  %.4f (%,d statements)%n", r.statementsPerMessage, r.statements);
+            out.printf("  peak live heap              %.1f MB (after-GC; -Xmx %d MB)%n", heap.peakBytes() / 1e6,
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+            List<MimeMessage> sample = SampleMessages.build(app.database().dsl(), MailConfig.from(settings), clock,
+                    Math.min(opt.tunedSample(), opt.subscribers()));
+            int size = SampleMessages.averageSize(sample);
+            out.printf("  average message size        %,d bytes%n", size);
+            if (!opt.references()) return;
+            out.println();
+            out.println("References, same run, same machine:");
+            if (postfix.isPresent()) {
+                int limitPort = PostfixTools.freePort();
+                Process sink = postfix.get().startSink(limitPort);
+                try {
+                    int n = Math.max(10_000, Math.min(100_000, (int) r.stats.sent.sum()));
+                    double secs = postfix.get().sourceSeconds(limitPort, n, size, opt.threads());
+                    double limit = n / secs;
+                    out.printf("  smtp-source -> smtp-sink    %8.0f msg/s   (%,d x %,d bytes, %d connections)   ours = %.0f %%%n",
+                            limit, n, size, opt.threads(), 100 * r.rate / limit);
+                } finally {
+                    sink.destroy();
+                }
+            } else {
+                out.println("  smtp-source -> smtp-sink    skipped: Postfix tools not found (see README, Performance)");
+            }
+            double tuned = PlainJakartaMail.tunedRate(sample, host, port, opt.threads());
+            out.printf("  Jakarta Mail, tuned         %8.0f msg/s   (%,d messages, %d reused connections, TCP_NODELAY)   ours = %.1fx%n",
+                    tuned, sample.size(), opt.threads(), r.rate / tuned);
+            List<MimeMessage> naiveSample = sample.subList(0, Math.min(opt.naiveSample(), sample.size()));
+            double naive = PlainJakartaMail.naiveRate(naiveSample, host, port);
+            out.printf("  Jakarta Mail, naive         %8.0f msg/s   (%,d messages, Transport.send each, defaults)   ours = %.1fx%n",
+                    naive, naiveSample.size(), r.rate / naive);
+            out.printf("%nMachine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
+        } finally {
+            if (postfixSink != null) postfixSink.destroy();
+            if (jvmSink != null) jvmSink.close();
+        }
+    }
+
+    private record Result(RunStats stats, double seconds, double rate, double enqueueSeconds, long statements,
+                          double statementsPerMessage) {}
+
+    private Result edition(AppContext app, Settings settings, LiveHeap heap) throws Exception {
+        DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
+        try (Mailer mailer = app.mailer(SmtpConfig.from(settings))) {
+            System.gc();
+            long statementsBefore = app.database().statementCount();
+            long start = System.nanoTime();
+            Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), "bench", false);
+            scheduling.dispatchNow();
+            while (mailer.dispatchCount() == 0) Thread.sleep(20);
+            double enqueue = mailer.lastDispatchNanos() / 1e9;
+            RunStats stats = mailer.workers().stats();
+            long lastReport = System.nanoTime();
+            while (ledger.workable(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))) > 0) {
+                Thread.sleep(200);
+                if (System.nanoTime() - lastReport > 5e9) {
+                    lastReport = System.nanoTime();
+                    double s = (lastReport - start) / 1e9;
+                    long done = stats.finished();
+                    out.printf("... %,d of %,d done, %.0f msg/s, heap %.0f MB live peak%n", done, opt.subscribers(),
+                            done / s, heap.peakBytes() / 1e6);
+                    out.flush();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long statements = app.database().statementCount() - statementsBefore;
+            long sent = Math.max(1, stats.sent.sum());
+            return new Result(stats, seconds, stats.sent.sum() / seconds, enqueue, statements, (double) statements / sent);
+        }
+    }
+}

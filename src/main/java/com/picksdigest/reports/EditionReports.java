@@ -1,0 +1,125 @@
+package com.picksdigest.reports;
+
+import static com.picksdigest.db.generated.Tables.DELIVERIES;
+import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
+import static com.picksdigest.db.generated.Tables.EDITIONS;
+import static com.picksdigest.db.generated.Tables.EVENTS;
+import static com.picksdigest.db.generated.Tables.PICKS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * What went out, edition by edition (an edition is a calendar day): how many digests were due and how each ended,
+ * who bounced or unsubscribed after receiving it, and, with click tracking on, clicks per pick.
+ */
+public final class EditionReports {
+    private final DSLContext db;
+
+    public EditionReports(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * @param due            deliveries created for the edition (every subscriber it was due for)
+     * @param pending        still queued or being sent
+     * @param bounced        subscribers whose digest of this edition bounced
+     * @param unsubscribed   subscribers who got this edition and unsubscribed after it arrived
+     */
+    public record Edition(LocalDate date, int due, int sent, int skipped, int failed, int suppressed, int pending,
+                          int bounced, int unsubscribed, int clicks) {}
+
+    public record Failure(String email, int attempts, String reply) {}
+
+    /** @param recipients how many digests of the edition carried the pick */
+    public record PickClicks(long pickId, String title, int recipients, int clicks, int clickers) {}
+
+    public record Detail(Edition edition, List<Failure> failures, List<PickClicks> picks) {}
+
+    public List<Edition> editions(int limit) {
+        var rows = db.select(EDITIONS.ID, EDITIONS.EDITION_DATE, DSL.count(DELIVERIES.ID),
+                        countStatus("sent"), countStatus("skipped"), countStatus("failed"), countStatus("suppressed"),
+                        DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.in("queued", "sending")))
+                .from(EDITIONS).join(DELIVERIES).on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
+                .groupBy(EDITIONS.ID, EDITIONS.EDITION_DATE)
+                .orderBy(EDITIONS.EDITION_DATE.desc())
+                .limit(limit)
+                .fetch();
+        List<Long> ids = rows.getValues(EDITIONS.ID);
+        Map<Long, Integer> bounced = perEdition(ids, "bounced", DSL.countDistinct(EVENTS.SUBSCRIBER_ID));
+        Map<Long, Integer> clicks = perEdition(ids, "clicked", DSL.count());
+        Map<Long, Integer> unsubscribed = unsubscribedAfter(ids);
+        List<Edition> out = new ArrayList<>();
+        for (var r : rows) {
+            long id = r.value1();
+            out.add(new Edition(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                    bounced.getOrDefault(id, 0), unsubscribed.getOrDefault(id, 0), clicks.getOrDefault(id, 0)));
+        }
+        return out;
+    }
+
+    /** Null when no digest was due on that date. */
+    public Detail detail(LocalDate date) {
+        Long id = db.select(EDITIONS.ID).from(EDITIONS).where(EDITIONS.EDITION_DATE.eq(date)).fetchOne(EDITIONS.ID);
+        if (id == null) return null;
+        Edition edition = editions(Integer.MAX_VALUE).stream().filter(e -> e.date().equals(date)).findFirst().orElse(null);
+        if (edition == null) return null;
+        List<Failure> failures = db.select(SUBSCRIBERS.EMAIL, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)
+                .from(DELIVERIES).join(SUBSCRIBERS).on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                .where(DELIVERIES.EDITION_ID.eq(id)).and(DELIVERIES.STATUS.eq("failed"))
+                .orderBy(SUBSCRIBERS.EMAIL).limit(500)
+                .fetch(r -> new Failure(r.value1(), r.value2(), r.value3()));
+        Map<Long, int[]> clicks = new HashMap<>();
+        db.select(EVENTS.PICK_ID, DSL.count(), DSL.countDistinct(EVENTS.DELIVERY_ID))
+                .from(EVENTS).join(DELIVERIES).on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
+                .where(EVENTS.TYPE.eq("clicked")).and(DELIVERIES.EDITION_ID.eq(id))
+                .groupBy(EVENTS.PICK_ID)
+                .forEach(r -> clicks.put(r.value1(), new int[] {r.value2(), r.value3()}));
+        List<PickClicks> picks = db.select(PICKS.ID, PICKS.TITLE, DSL.count())
+                .from(DELIVERY_PICKS).join(DELIVERIES).on(DELIVERIES.ID.eq(DELIVERY_PICKS.DELIVERY_ID))
+                .join(PICKS).on(PICKS.ID.eq(DELIVERY_PICKS.PICK_ID))
+                .where(DELIVERIES.EDITION_ID.eq(id)).and(DELIVERIES.STATUS.eq("sent"))
+                .groupBy(PICKS.ID, PICKS.TITLE)
+                .orderBy(DSL.min(DELIVERY_PICKS.POSITION), PICKS.ID)
+                .fetch(r -> {
+                    int[] c = clicks.getOrDefault(r.value1(), new int[2]);
+                    return new PickClicks(r.value1(), r.value2(), r.value3(), c[0], c[1]);
+                });
+        return new Detail(edition, failures, picks);
+    }
+
+    private static Field<Integer> countStatus(String status) {
+        return DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.eq(status));
+    }
+
+    /** Per edition, over the events of one type that name a delivery of it. */
+    private Map<Long, Integer> perEdition(List<Long> editionIds, String type, Field<Integer> measure) {
+        Map<Long, Integer> out = new HashMap<>();
+        if (editionIds.isEmpty()) return out;
+        db.select(DELIVERIES.EDITION_ID, measure)
+                .from(EVENTS).join(DELIVERIES).on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
+                .where(EVENTS.TYPE.eq(type)).and(DELIVERIES.EDITION_ID.in(editionIds))
+                .groupBy(DELIVERIES.EDITION_ID)
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    private Map<Long, Integer> unsubscribedAfter(List<Long> editionIds) {
+        Map<Long, Integer> out = new HashMap<>();
+        if (editionIds.isEmpty()) return out;
+        db.select(DELIVERIES.EDITION_ID, DSL.countDistinct(DELIVERIES.SUBSCRIBER_ID))
+                .from(DELIVERIES).join(EVENTS).on(EVENTS.SUBSCRIBER_ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                .where(EVENTS.TYPE.eq("unsubscribed")).and(EVENTS.CREATED_AT.ge(DELIVERIES.SENT_AT))
+                .and(DELIVERIES.STATUS.eq("sent")).and(DELIVERIES.EDITION_ID.in(editionIds))
+                .groupBy(DELIVERIES.EDITION_ID)
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package com.picksdigest.web.admin;
+
+import static com.picksdigest.db.generated.Tables.PICKS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
+
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.db.generated.tables.records.CategoriesRecord;
+import com.picksdigest.editors.AuditLog;
+import com.picksdigest.editors.Editor;
+import com.picksdigest.picks.Categories;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Categories: create, rename, retire (gone from sign-up and preference forms, history kept) and restore. */
+final class CategoryPages {
+    private final Categories categories;
+    private final DSLContext db;
+    private final AuditLog audit;
+    private final AdminPages pages;
+
+    CategoryPages(Categories categories, DSLContext db, AuditLog audit, AdminPages pages) {
+        this.categories = categories;
+        this.db = db;
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    void list(Context ctx) {
+        show(ctx, 200, "", null, null, null);
+    }
+
+    void create(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        String name = ctx.formParam("name");
+        try {
+            CategoriesRecord c = categories.add(name);
+            audit.record(me.actor(), "create", "category", (long) c.getId(), c.getName());
+        } catch (InvalidInputException e) {
+            show(ctx, 400, name, e.getMessage(), null, null);
+            return;
+        }
+        pages.redirect(ctx, "/admin/categories", "category-added");
+    }
+
+    void rename(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        int id = id(ctx);
+        String name = ctx.formParam("name");
+        try {
+            CategoriesRecord c = categories.rename(id, name);
+            audit.record(me.actor(), "rename", "category", (long) id, c.getName());
+        } catch (InvalidInputException e) {
+            show(ctx, 400, "", null, id, e.getMessage());
+            return;
+        }
+        pages.redirect(ctx, "/admin/categories", "saved");
+    }
+
+    void retire(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        int id = id(ctx);
+        boolean retire = !"restore".equals(ctx.formParam("action"));
+        CategoriesRecord c = categories.setRetired(id, retire);
+        audit.record(me.actor(), retire ? "retire" : "restore", "category", (long) id, c.getName());
+        pages.redirect(ctx, "/admin/categories", "saved");
+    }
+
+    private void show(Context ctx, int status, String newName, String newError, Integer errorId, String rowError) {
+        Map<Integer, Integer> picks = counts(db.select(PICKS.CATEGORY_ID, DSL.count()).from(PICKS).groupBy(PICKS.CATEGORY_ID));
+        Map<Integer, Integer> followers = counts(db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID, DSL.count())
+                .from(SUBSCRIBER_CATEGORIES).groupBy(SUBSCRIBER_CATEGORIES.CATEGORY_ID));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CategoriesRecord c : categories.all()) {
+            Map<String, Object> r = new HashMap<>();
+            r.put("id", c.getId());
+            r.put("name", c.getName());
+            r.put("slug", c.getSlug());
+            r.put("retired", c.getRetired());
+            r.put("picks", picks.getOrDefault(c.getId(), 0));
+            r.put("followers", followers.getOrDefault(c.getId(), 0));
+            if (errorId != null && errorId == c.getId()) r.put("error", rowError);
+            rows.add(r);
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("categories", rows);
+        m.put("newName", newName == null ? "" : newName);
+        if (newError != null) m.put("newError", newError);
+        m.put("nav", "categories");
+        pages.render(ctx, status, "categories.html.ftl", m);
+    }
+
+    private static Map<Integer, Integer> counts(org.jooq.ResultQuery<org.jooq.Record2<Integer, Integer>> q) {
+        Map<Integer, Integer> out = new HashMap<>();
+        q.forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    private int id(Context ctx) {
+        try {
+            int id = Integer.parseInt(ctx.pathParam("id"));
+            categories.require(id);
+            return id;
+        } catch (NumberFormatException | InvalidInputException e) {
+            throw AdminError.notFound();
+        }
+    }
+}

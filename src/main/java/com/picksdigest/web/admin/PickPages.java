@@ -1,0 +1,314 @@
+package com.picksdigest.web.admin;
+
+import com.picksdigest.InvalidFields;
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.db.generated.tables.records.CategoriesRecord;
+import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.editors.AuditLog;
+import com.picksdigest.editors.Editor;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.picks.PickInput;
+import com.picksdigest.picks.PickService;
+import com.picksdigest.picks.PickStatus;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Picks and candidates: the filtered list, the create/edit form, publish, retract, reorder within a day, and
+ * accepting or dismissing what feeds brought in. A refused form comes back (400) with each message next to its
+ * field and nothing saved.
+ */
+final class PickPages {
+    static final int LIST_LIMIT = 300;
+    private static final String[] FIELDS = {"title", "url", "summary", "source", "sourceUrl", "imageUrl", "category",
+            "publish", "publishAt"};
+
+    private final PickService picks;
+    private final Categories categories;
+    private final AuditLog audit;
+    private final AdminPages pages;
+
+    PickPages(PickService picks, Categories categories, AuditLog audit, AdminPages pages) {
+        this.picks = picks;
+        this.categories = categories;
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    void list(Context ctx) {
+        PickStatus status = status(ctx.queryParam("status"));
+        String category = blankToNull(ctx.queryParam("category"));
+        LocalDate day = day(ctx.queryParam("date"));
+        String q = blankToNull(ctx.queryParam("q"));
+        if (q != null && q.length() > 200) q = q.substring(0, 200);
+        Integer categoryId = category == null ? null : categories.all().stream()
+                .filter(c -> c.getSlug().equals(category)).map(CategoriesRecord::getId).findFirst().orElse(-1);
+        Map<Integer, String> names = categoryNames();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PicksRecord p : picks.search(status, categoryId, day, pages.zone(), q, LIST_LIMIT)) {
+            Map<String, Object> r = row(p, names);
+            r.put("movable", day != null && PickStatus.PUBLISHED.db().equals(p.getStatus()));
+            rows.add(r);
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("picks", rows);
+        m.put("status", status == null ? "" : status.db());
+        m.put("category", category == null ? "" : category);
+        m.put("date", day == null ? "" : day.toString());
+        m.put("q", q == null ? "" : q);
+        m.put("today", LocalDate.now(pages.zone()).toString());
+        m.put("categories", categoryOptions(true));
+        m.put("statuses", List.of("draft", "published", "retracted", "candidate"));
+        m.put("back", ctx.queryString() == null ? "/admin/picks" : "/admin/picks?" + ctx.queryString());
+        m.put("nav", "picks");
+        pages.render(ctx, 200, "picks.html.ftl", m);
+    }
+
+    void newForm(Context ctx) {
+        Map<String, String> v = new HashMap<>();
+        v.put("publish", "");
+        form(ctx, 200, "new", null, v, Map.of());
+    }
+
+    void create(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        Map<String, String> v = values(ctx);
+        PickInput in;
+        try {
+            in = input(v, null);
+        } catch (InvalidFields e) {
+            form(ctx, 400, "new", null, v, e.errors());
+            return;
+        }
+        PicksRecord r = picks.add(in, me.actor());
+        audit.record(me.actor(), "create", "pick", r.getId(), r.getStatus() + ": " + r.getTitle());
+        pages.redirect(ctx, "/admin/picks/" + r.getId(), "created");
+    }
+
+    void edit(Context ctx) {
+        PicksRecord p = find(ctx);
+        form(ctx, 200, PickStatus.CANDIDATE.db().equals(p.getStatus()) ? "accept" : "edit", p, values(p), Map.of());
+    }
+
+    void update(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        PicksRecord p = find(ctx);
+        if (PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "Accept or dismiss a candidate first.");
+        Map<String, String> v = values(ctx);
+        PickInput in;
+        try {
+            in = input(v, p.getId());
+        } catch (InvalidFields e) {
+            form(ctx, 400, "edit", p, v, e.errors());
+            return;
+        }
+        PicksRecord r = picks.update(p.getId(), in, me.actor());
+        audit.record(me.actor(), "edit", "pick", r.getId(), r.getStatus() + ": " + r.getTitle());
+        pages.redirect(ctx, "/admin/picks/" + r.getId(), "saved");
+    }
+
+    void publish(Context ctx) {
+        changeStatus(ctx, "publish", picks::publish, "published");
+    }
+
+    void retract(Context ctx) {
+        changeStatus(ctx, "retract", picks::retract, "retracted");
+    }
+
+    private void changeStatus(Context ctx, String action, java.util.function.BiConsumer<Long, String> change, String notice) {
+        Editor me = AdminPages.session(ctx).editor();
+        PicksRecord p = find(ctx);
+        if (PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "Accept or dismiss a candidate first.");
+        change.accept(p.getId(), me.actor());
+        audit.record(me.actor(), action, "pick", p.getId(), p.getTitle());
+        pages.redirect(ctx, back(ctx), notice);
+    }
+
+    void move(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        PicksRecord p = find(ctx);
+        boolean up = "up".equals(ctx.formParam("dir"));
+        if (picks.move(p.getId(), up, pages.zone(), me.actor())) {
+            audit.record(me.actor(), up ? "move-up" : "move-down", "pick", p.getId(), p.getTitle());
+        }
+        pages.redirect(ctx, back(ctx), "moved");
+    }
+
+    void candidates(Context ctx) {
+        Map<Integer, String> names = categoryNames();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PicksRecord p : picks.search(PickStatus.CANDIDATE, null, null, pages.zone(), null, LIST_LIMIT)) {
+            Map<String, Object> r = row(p, names);
+            r.put("categorySlug", categories.require(p.getCategoryId()).getSlug());
+            rows.add(r);
+        }
+        pages.render(ctx, 200, "candidates.html.ftl",
+                Map.of("candidates", rows, "categories", categoryOptions(false), "nav", "candidates"));
+    }
+
+    /** From the list (summary and category edited in place) or from the candidate's full form. */
+    void accept(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        PicksRecord p = find(ctx);
+        if (!PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "This pick is not a candidate any more.");
+        Map<String, String> v = values(p);
+        for (String f : FIELDS) {
+            if (ctx.formParam(f) != null) v.put(f, ctx.formParam(f));
+        }
+        PickInput in;
+        try {
+            in = input(v, p.getId());
+        } catch (InvalidFields e) {
+            form(ctx, 400, "accept", p, v, e.errors());
+            return;
+        }
+        PicksRecord r = picks.accept(p.getId(), in, me.actor());
+        audit.record(me.actor(), "accept", "pick", r.getId(), r.getStatus() + ": " + r.getTitle());
+        pages.redirect(ctx, "/admin/candidates", "accepted");
+    }
+
+    void dismiss(Context ctx) {
+        Editor me = AdminPages.session(ctx).editor();
+        PicksRecord p = find(ctx);
+        picks.dismiss(p.getId(), me.actor());
+        audit.record(me.actor(), "dismiss", "pick", p.getId(), p.getTitle());
+        pages.redirect(ctx, "/admin/candidates", "dismissed");
+    }
+
+    /** The service's field checks and the form's own (publish time) together, so every message shows at once. */
+    private PickInput input(Map<String, String> v, Long self) {
+        InvalidFields.Collector c = new InvalidFields.Collector();
+        String publish = v.getOrDefault("publish", "");
+        Instant at = null;
+        if (publish.equals("at")) {
+            at = c.check("publishAt", () -> pages.parseInputTime(v.get("publishAt")));
+            if (at == null && !c.has("publishAt")) c.add("publishAt", "Publish time is required to schedule a pick.");
+        } else if (!publish.isEmpty() && !publish.equals("now")) {
+            c.add("publish", "Choose when to publish.");
+        }
+        PickInput in = new PickInput(v.get("title"), v.get("url"), v.get("summary"), v.get("source"), v.get("sourceUrl"),
+                v.get("imageUrl"), v.get("category"), null, publish.equals("now"), at);
+        try {
+            picks.check(in, self);
+        } catch (InvalidFields e) {
+            e.errors().forEach(c::add);
+        }
+        c.throwIfAny();
+        return in;
+    }
+
+    private void form(Context ctx, int status, String mode, PicksRecord p, Map<String, String> v, Map<String, String> errors) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("mode", mode);
+        m.put("v", v);
+        m.put("errors", errors);
+        m.put("categories", categoryOptions(false));
+        if (p != null) {
+            m.put("id", p.getId());
+            m.put("pickStatus", p.getStatus());
+            m.put("publishedAt", pages.time(p.getPublishedAt()));
+            m.put("updated", p.getUpdatedBy() + ", " + pages.time(p.getUpdatedAt()));
+        }
+        m.put("zone", pages.zone().getId());
+        m.put("nav", "candidates".equals(mode) || "accept".equals(mode) ? "candidates" : "picks");
+        pages.render(ctx, status, "pick-form.html.ftl", m);
+    }
+
+    private Map<String, String> values(Context ctx) {
+        Map<String, String> v = new HashMap<>();
+        for (String f : FIELDS) v.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f));
+        return v;
+    }
+
+    private Map<String, String> values(PicksRecord p) {
+        Map<String, String> v = new HashMap<>();
+        v.put("title", p.getTitle());
+        v.put("url", p.getUrl());
+        v.put("summary", nz(p.getSummary()));
+        v.put("source", nz(p.getSourceName()));
+        v.put("sourceUrl", nz(p.getSourceUrl()));
+        v.put("imageUrl", nz(p.getImageUrl()));
+        v.put("category", categories.require(p.getCategoryId()).getSlug());
+        v.put("publish", "");
+        v.put("publishAt", pages.inputTime(p.getPublishedAt()));
+        return v;
+    }
+
+    private Map<String, Object> row(PicksRecord p, Map<Integer, String> names) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", p.getId());
+        r.put("title", p.getTitle());
+        r.put("url", p.getUrl());
+        r.put("summary", nz(p.getSummary()));
+        r.put("source", nz(p.getSourceName()));
+        r.put("status", p.getStatus());
+        r.put("category", names.getOrDefault(p.getCategoryId(), "?"));
+        r.put("published", pages.time(p.getPublishedAt()));
+        r.put("scheduled", p.getPublishedAt() != null && p.getPublishedAt().isAfter(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
+        r.put("position", p.getPosition());
+        return r;
+    }
+
+    private Map<Integer, String> categoryNames() {
+        Map<Integer, String> names = new HashMap<>();
+        for (CategoriesRecord c : categories.all()) names.put(c.getId(), c.getName());
+        return names;
+    }
+
+    /** Active categories for forms; the list filter also offers retired ones (their picks still exist). */
+    private List<Map<String, Object>> categoryOptions(boolean withRetired) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CategoriesRecord c : withRetired ? categories.all() : categories.active()) {
+            out.add(Map.of("slug", c.getSlug(), "name", c.getName() + (c.getRetired() ? " (retired)" : "")));
+        }
+        return out;
+    }
+
+    private PicksRecord find(Context ctx) {
+        try {
+            return picks.require(Long.parseLong(ctx.pathParam("id")));
+        } catch (NumberFormatException | InvalidInputException e) {
+            throw AdminError.notFound();
+        }
+    }
+
+    /** Where a list button returns to: the list with the same filters; never anywhere else. */
+    private static String back(Context ctx) {
+        String b = ctx.formParam("back");
+        return b != null && b.matches("/admin/picks(\\?[A-Za-z0-9_.=&%+-]*)?") ? b : "/admin/picks";
+    }
+
+    private static PickStatus status(String v) {
+        if (v == null || v.isBlank()) return null;
+        try {
+            return PickStatus.valueOf(v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate day(String v) {
+        if (v == null || v.isBlank()) return null;
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String nz(String v) {
+        return v == null ? "" : v;
+    }
+}

@@ -1,0 +1,48 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#--
+  Model: e (EditionReports.Edition), failures (email, attempts, reply), picks (pickId, title, recipients, clicks,
+  clickers), trackClicks, archiveUrl.
+-->
+<#import "layout.html.ftl" as layout>
+<@layout.page title="Edition " + e.date()>
+<h1>Edition ${e.date()}</h1>
+<p><a href="${archiveUrl}">Public page of this edition</a></p>
+<table id="summary">
+<tbody>
+<tr><th>Due</th><td class="num due">${e.due()?c}</td></tr>
+<tr><th>Sent</th><td class="num sent">${e.sent()?c}</td></tr>
+<tr><th>Skipped (nothing new)</th><td class="num">${e.skipped()?c}</td></tr>
+<tr><th>Failed</th><td class="num failed">${e.failed()?c}</td></tr>
+<tr><th>Suppressed (left before sending)</th><td class="num">${e.suppressed()?c}</td></tr>
+<tr><th>Still pending</th><td class="num">${e.pending()?c}</td></tr>
+<tr><th>Bounced</th><td class="num">${e.bounced()?c}</td></tr>
+<tr><th>Unsubscribed since</th><td class="num">${e.unsubscribed()?c}</td></tr>
+</tbody>
+</table>
+<h2>Picks sent</h2>
+<#if picks?has_content>
+<table id="picks">
+<thead><tr><th>Pick</th><th class="num">Digests</th><#if trackClicks><th class="num">Clicks</th><th class="num">Readers who clicked</th></#if></tr></thead>
+<tbody>
+<#list picks as p>
+<tr><td><a href="${base}/admin/picks/${p.pickId()?c}">${p.title()}</a></td><td class="num">${p.recipients()?c}</td>
+<#if trackClicks><td class="num clicks">${p.clicks()?c}</td><td class="num">${p.clickers()?c}</td></#if></tr>
+</#list>
+</tbody>
+</table>
+<#if !trackClicks><p class="hint">Click counts appear here when PICKS_TRACK_CLICKS is on.</p></#if>
+<#else>
+<p class="card">No digest of this edition has been sent.</p>
+</#if>
+<h2>Failures</h2>
+<#if failures?has_content>
+<table id="failures">
+<thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Last reply</th></tr></thead>
+<tbody>
+<#list failures as f><tr><td>${f.email()}</td><td class="num">${f.attempts()?c}</td><td>${f.reply()!""}</td></tr></#list>
+</tbody>
+</table>
+<#else>
+<p class="card">None.</p>
+</#if>
+</@layout.page>
