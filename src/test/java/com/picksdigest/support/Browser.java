@@ -3,6 +3,7 @@ package com.picksdigest.support;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Window sizes, width,height in CSS pixels: a large phone, and a laptop screen. */
+    public static final String PHONE = "412,915";
+    public static final String DESKTOP = "1280,1000";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -30,16 +34,24 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** @param environment extra environment of the browser process, e.g. TZ to set its time zone */
-    public static Browser start(Map<String, String> environment) throws IOException {
+    /**
+     * @param windowSize  {@link #PHONE}, {@link #DESKTOP} or any "width,height"
+     * @param environment extra environment of the browser process, e.g. TZ to set its time zone
+     */
+    public static Browser start(String windowSize, Map<String, String> environment) {
         assumeTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is not installed (Debian: chromium-driver)");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        Path profile = Files.createTempDirectory("picks-chromium");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("picks-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=412,915", "--user-data-dir=" + profile);
+                "--window-size=" + windowSize, "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withEnvironment(environment).build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -51,14 +63,24 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    @Override
-    public void close() throws IOException {
+    /** The page as it is now, kept under target/browser/ for a failing test's reader. */
+    public void keep(String name) {
         try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Path dir = Path.of("target", "browser");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            // best effort: the test's own failure is what matters
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
         }
     }
 }

@@ -85,7 +85,7 @@ class SelfServiceBrowserTest {
     @Test
     void signUpConfirmChangePreferencesUnsubscribeAndComeBack() throws Exception {
         String email = "browser.reader@example.com";
-        try (Browser browser = Browser.start(Map.of("TZ", "Asia/Tokyo"))) {
+        try (Browser browser = Browser.start(Browser.PHONE, Map.of("TZ", "Asia/Tokyo"))) {
             ChromeDriver d = browser.driver();
 
             d.get(url("/subscribe"));
