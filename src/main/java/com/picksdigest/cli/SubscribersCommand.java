@@ -117,13 +117,9 @@ final class SubscribersCommand {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Print everything stored about one subscriber as JSON (profile, follows, deliveries, events).")
-    static final class Export implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "EMAIL") String email;
-        private final CliContext ctx;
-
+    static final class Export extends ForOneAddress {
         Export(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -140,13 +136,9 @@ final class SubscribersCommand {
             description = "Erase one subscriber (profile, follows, deliveries, events) and put the address on the "
                     + "suppression list, so no import or sign-up adds it again. An address nobody has is suppressed all "
                     + "the same.")
-    static final class Erase implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "EMAIL") String email;
-        private final CliContext ctx;
-
+    static final class Erase extends ForOneAddress {
         Erase(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -166,6 +158,17 @@ final class SubscribersCommand {
         }
     }
 
+    /** The shape of the commands about one address: the EMAIL parameter and the application. */
+    abstract static class ForOneAddress implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL") String email;
+        final CliContext ctx;
+
+        ForOneAddress(CliContext ctx) {
+            this.ctx = ctx;
+        }
+    }
+
     /** The subscriber with this address, or InvalidInputException (exit 1 with one sentence). */
     private static SubscribersRecord existing(AppContext app, String email) {
         SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
@@ -175,13 +178,9 @@ final class SubscribersCommand {
 
     @Command(name = "links", mixinStandardHelpOptions = true,
             description = "Print a subscriber's current unsubscribe and preference links (for support requests).")
-    static final class Links implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "EMAIL") String email;
-        private final CliContext ctx;
-
+    static final class Links extends ForOneAddress {
         Links(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
