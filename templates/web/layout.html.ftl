@@ -2,7 +2,7 @@
 <#--
   The one layout of the public pages. Plain HTML and inline CSS (the CSP allows no scripts and no external files),
   readable on a phone. Token pages and errors are noindex; the archive passes indexable=true.
-  Every page's model has siteName and archiveUrl; every ${...} is HTML-escaped.
+  Every page's model has siteName, archiveUrl and subscribeUrl; every ${...} is HTML-escaped.
   Colours as in the digest: text #1f2328, muted #57606a, link #0b5cad (all >= 4.5:1 on white), dark mode too.
 -->
 <#macro page title indexable=false>
@@ -41,7 +41,7 @@ label { display: block; font-weight: 600; margin: 16px 0 4px; }
 fieldset { border: 0; padding: 0; margin: 16px 0 0; }
 legend { font-weight: 600; padding: 0; margin-bottom: 4px; }
 fieldset label, label.check { display: flex; gap: 8px; align-items: center; font-weight: 400; margin: 6px 0; }
-input[type=text], select { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--line);
+input[type=text], input[type=email], select { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--line);
   border-radius: 6px; background: var(--card); color: var(--text); }
 input[type=checkbox], input[type=radio] { width: 20px; height: 20px; margin: 0; }
 .row { display: flex; gap: 12px; }
@@ -63,7 +63,7 @@ footer { margin-top: 16px; font-size: 14px; color: var(--muted); }
 <main>
 <#nested>
 </main>
-<footer><a href="${archiveUrl}">Past editions</a></footer>
+<footer><a href="${archiveUrl}">Past editions</a> &middot; <a href="${subscribeUrl}">Subscribe</a></footer>
 </div>
 </body>
 </html>

@@ -19,6 +19,14 @@ import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickService;
 import com.picksdigest.subscribers.SubscriberService;
 import java.time.Clock;
+import com.picksdigest.bounces.BounceActions;
+import com.picksdigest.bounces.BounceMailbox;
+import com.picksdigest.bounces.ReportParser;
+import com.picksdigest.config.BounceConfig;
+import com.picksdigest.config.SignupConfig;
+import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.SelfService;
+import java.util.Optional;
 
 /**
  * The composition root for one command: settings, the database (embedded when no PICKS_DB_URL), and the
@@ -98,18 +106,36 @@ public final class AppContext implements AutoCloseable {
     /** The sending side for this process, signing with DKIM when PICKS_DKIM_* are set. */
     public Mailer mailer(SmtpConfig smtp) {
         MailConfig mail = MailConfig.from(settings);
-        UnaryOperator<MimeMessage> signer = UnaryOperator.identity();
-        if (mail.dkim().isPresent()) {
-            MailConfig.Dkim d = mail.dkim().get();
-            try {
-                signer = DkimSigning.load(d.domain(), d.selector(), d.keyFile())::sign;
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("PICKS_DKIM_KEY: " + e.getMessage());
-            }
-        }
         PickLinks links = AdminConfig.from(settings).trackClicks()
                 ? new ClickLinks(mail.secret(), mail.baseUrl().toString()) : PickLinks.DIRECT;
-        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), signer, clock, links);
+        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), signer(), clock, links);
+    }
+
+    /** DKIM signing of outgoing mail when PICKS_DKIM_* are set; otherwise messages go out as built. */
+    public UnaryOperator<MimeMessage> signer() {
+        MailConfig mail = MailConfig.from(settings);
+        if (mail.dkim().isEmpty()) return UnaryOperator.identity();
+        MailConfig.Dkim d = mail.dkim().get();
+        try {
+            return DkimSigning.load(d.domain(), d.selector(), d.keyFile())::sign;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("PICKS_DKIM_KEY: " + e.getMessage());
+        }
+    }
+
+    /** Sign-up, confirmation, account changes and data rights, mailing through {@code smtp}. */
+    public SelfService selfService(SmtpConfig smtp) {
+        return SelfService.create(database.dsl(), subscribers(), categories(), MailConfig.from(settings), smtp,
+                SignupConfig.from(settings), signer(), clock);
+    }
+
+    /** The bounce mailbox poller, when PICKS_BOUNCE_IMAP_HOST is set. */
+    public Optional<BounceMailbox> bounceMailbox() {
+        BounceConfig bounces = BounceConfig.from(settings);
+        MailConfig mail = MailConfig.from(settings);
+        return bounces.imap().map(imap -> new BounceMailbox(imap, new ReportParser(mail),
+                new BounceActions(database.dsl(), subscribers(), new LinkTokens(mail.secret()),
+                        bounces.softBounceLimit(), clock)));
     }
 
     @Override

@@ -5,11 +5,14 @@ import com.picksdigest.Mailer;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.subscribers.SelfService;
+import java.util.ArrayList;
+import java.util.List;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
-import java.util.List;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -40,12 +43,17 @@ final class ServeCommand implements Callable<Integer> {
             smtp.requireHost();
             SendConfig send = SendConfig.from(app.settings());
             int port = app.settings().integer("PICKS_HTTP_PORT", 8080, 0, 65535);
+            SelfService selfService = app.selfService(smtp);
+            selfService.notices().check();
+            List<ScheduledTask> tasks = new ArrayList<>();
+            tasks.add(new ScheduledTask("expire-signups", "0 30 * * * ?", selfService.signups()::expire));
+            app.bounceMailbox().ifPresent(b -> tasks.add(b.task()));
             try (Mailer mailer = app.mailer(smtp)) {
                 AdminRoutes admin = new AdminRoutes(app, mailer, smtp);
-                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true,
-                        List.of(admin.feedTask()));
+                tasks.add(admin.feedTask());
+                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true, tasks);
                 WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
-                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp))
+                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp), selfService)
                         .with(admin::register);
                 try {
                     web.start(port);

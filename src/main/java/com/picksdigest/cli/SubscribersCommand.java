@@ -7,6 +7,7 @@ import com.picksdigest.config.MailConfig;
 import com.picksdigest.subscribers.CsvImport;
 import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import java.io.BufferedReader;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Manage subscribers.",
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListCmd.class, SubscribersCommand.Import.class,
-                SubscribersCommand.Links.class})
+                SubscribersCommand.Export.class, SubscribersCommand.Erase.class, SubscribersCommand.Links.class})
 final class SubscribersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an active subscriber (no confirmation e-mail).")
@@ -114,23 +115,79 @@ final class SubscribersCommand {
         }
     }
 
-    @Command(name = "links", mixinStandardHelpOptions = true,
-            description = "Print a subscriber's current unsubscribe and preference links (for support requests).")
-    static final class Links implements Callable<Integer> {
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Print everything stored about one subscriber as JSON (profile, follows, deliveries, events).")
+    static final class Export extends ForOneAddress {
+        Export(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            try (AppContext app = ctx.open()) {
+                SubscribersRecord s = existing(app, email);
+                CliContext.out(spec).println(new SubscriberData(app.database().dsl(), app.clock()).export(s));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "erase", mixinStandardHelpOptions = true,
+            description = "Erase one subscriber (profile, follows, deliveries, events) and put the address on the "
+                    + "suppression list, so no import or sign-up adds it again. An address nobody has is suppressed all "
+                    + "the same.")
+    static final class Erase extends ForOneAddress {
+        Erase(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            String address = EmailAddresses.parse(email);
+            try (AppContext app = ctx.open()) {
+                SubscriberData data = new SubscriberData(app.database().dsl(), app.clock());
+                SubscribersRecord s = app.subscribers().findByEmail(address);
+                if (s != null && data.erase(s)) {
+                    CliContext.out(spec).printf("Erased subscriber #%d; the address is suppressed.%n", s.getId());
+                } else {
+                    data.suppress(address);
+                    CliContext.out(spec).println("No subscriber had that address; it is suppressed now.");
+                }
+                return 0;
+            }
+        }
+    }
+
+    /** The shape of the commands about one address: the EMAIL parameter and the application. */
+    abstract static class ForOneAddress implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(paramLabel = "EMAIL") String email;
-        private final CliContext ctx;
+        final CliContext ctx;
 
-        Links(CliContext ctx) {
+        ForOneAddress(CliContext ctx) {
             this.ctx = ctx;
+        }
+    }
+
+    /** The subscriber with this address, or InvalidInputException (exit 1 with one sentence). */
+    private static SubscribersRecord existing(AppContext app, String email) {
+        SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
+        if (s == null) throw new InvalidInputException("No subscriber has the address " + email.strip() + ".");
+        return s;
+    }
+
+    @Command(name = "links", mixinStandardHelpOptions = true,
+            description = "Print a subscriber's current unsubscribe and preference links (for support requests).")
+    static final class Links extends ForOneAddress {
+        Links(CliContext ctx) {
+            super(ctx);
         }
 
         @Override
         public Integer call() {
             try (AppContext app = ctx.open()) {
                 MailConfig mail = MailConfig.from(app.settings());
-                SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
-                if (s == null) throw new InvalidInputException("No subscriber " + email + ".");
+                SubscribersRecord s = existing(app, email);
                 String token = new LinkTokens(mail.secret()).issue(s.getId(), s.getTokenVersion());
                 PrintWriter out = CliContext.out(spec);
                 out.println("unsubscribe: " + mail.link("/u/" + token));

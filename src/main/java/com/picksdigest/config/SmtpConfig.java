@@ -8,16 +8,21 @@ import java.util.Optional;
 public record SmtpConfig(Optional<String> host, int port, Optional<String> user, String password, Tls tls,
                          Duration timeout) {
 
-    public enum Tls { NONE, STARTTLS, SSL }
+    public enum Tls {
+        NONE, STARTTLS, SSL;
+
+        /** The value of setting {@code key}: none, starttls or ssl (any case). */
+        public static Tls parse(String key, String text) {
+            try {
+                return valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + " must be none, starttls or ssl, not \"" + text + "\".");
+            }
+        }
+    }
 
     public static SmtpConfig from(Settings s) {
-        String tlsText = s.string("PICKS_SMTP_TLS", "none");
-        Tls tls;
-        try {
-            tls = Tls.valueOf(tlsText.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("PICKS_SMTP_TLS must be none, starttls or ssl, not \"" + tlsText + "\".");
-        }
+        Tls tls = Tls.parse("PICKS_SMTP_TLS", s.string("PICKS_SMTP_TLS", "none"));
         int defaultPort = switch (tls) { case NONE -> 25; case STARTTLS -> 587; case SSL -> 465; };
         return new SmtpConfig(s.optional("PICKS_SMTP_HOST"), s.integer("PICKS_SMTP_PORT", defaultPort, 1, 65535),
                 s.optional("PICKS_SMTP_USER"), s.string("PICKS_SMTP_PASSWORD", ""), tls,

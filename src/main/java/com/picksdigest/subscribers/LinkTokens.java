@@ -1,12 +1,8 @@
 package com.picksdigest.subscribers;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import com.picksdigest.Hmac;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Capability tokens for subscriber links: "{id}.{version}.{HMAC-SHA256(secret, id.version)}" in base64url.
@@ -20,15 +16,15 @@ public final class LinkTokens {
     public record Malformed() implements Verdict {}
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private final SecretKeySpec key;
+    private final Hmac hmac;
 
     public LinkTokens(String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hmac = new Hmac(secret);
     }
 
     public String issue(long subscriberId, int version) {
         String body = subscriberId + "." + version;
-        return body + "." + B64.encodeToString(mac(body));
+        return body + "." + B64.encodeToString(hmac.sign(body));
     }
 
     /** Checks the signature only; whether the version is still current is the caller's question. */
@@ -45,19 +41,9 @@ public final class LinkTokens {
             return new Malformed();
         }
         String body = parts[0] + "." + parts[1];
-        if (!B64.encodeToString(given).equals(parts[2]) || !MessageDigest.isEqual(mac(body), given)) {
+        if (!B64.encodeToString(given).equals(parts[2]) || !MessageDigest.isEqual(hmac.sign(body), given)) {
             return new Malformed();
         }
         return new Valid(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
-    }
-
-    private byte[] mac(String body) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            return m.doFinal(body.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -28,11 +28,13 @@ public final class SubscriberService {
     private final DSLContext db;
     private final Categories categories;
     private final Clock clock;
+    private final Suppressions suppressions;
 
     public SubscriberService(DSLContext db, Categories categories, Clock clock) {
         this.db = db;
         this.categories = categories;
         this.clock = clock;
+        this.suppressions = new Suppressions(db);
     }
 
     /** Validates everything first, then writes subscriber, follows and event in one transaction. */
@@ -40,6 +42,10 @@ public final class SubscriberService {
         String email = EmailAddresses.parse(in.email());
         Preferences p = Preferences.validate(in, categories);
         String key = EmailAddresses.key(email);
+        if (suppressions.contains(email)) {
+            throw new InvalidInputException(email + " is suppressed: its subscriber asked for their data to be erased, "
+                    + "so it cannot be added again.");
+        }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();

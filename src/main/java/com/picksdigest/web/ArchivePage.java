@@ -32,7 +32,7 @@ final class ArchivePage {
     static final int MAX_EDITIONS = 1000;
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final int CACHE_SIZE = 64;
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
+    static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
 
     private final DSLContext db;
     private final Pages pages;

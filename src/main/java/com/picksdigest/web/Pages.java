@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Renders the pages under templates/web/ (HTML output format: every ${...} is escaped) and sets the headers every
- * response carries. Each page's model gets {@code siteName} and {@code archiveUrl} besides its own values.
+ * response carries. Each page's model gets {@code siteName}, {@code archiveUrl} and {@code subscribeUrl} besides its own values.
  */
 final class Pages {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src https: data:; "
@@ -48,6 +48,7 @@ final class Pages {
         Map<String, Object> model = new HashMap<>(values);
         model.put("siteName", siteName);
         model.put("archiveUrl", path("/archive"));
+        model.put("subscribeUrl", path("/subscribe"));
         String html = engine.render("web/" + template, model);
         ctx.status(status).contentType("text/html; charset=utf-8").result(html);
     }

@@ -28,7 +28,13 @@ final class PreferencesPage {
     /** Region zones only (no Etc/GMT+5, SystemV/...): about 430 names, a datalist the browser filters as one types. */
     static final List<String> ZONES = zones();
 
-    private static final List<Map<String, Object>> WEEKDAYS = weekdays();
+    static final List<Map<String, Object>> WEEKDAYS = weekdays();
+    private static final List<Integer> PAUSE_WEEKS = List.of(1, 2, 3, 4, 6, 8, 12);
+    /** The notices of ?done=..., where the smaller forms of the page (pause, new address) redirect to. */
+    private static final Map<String, String> DONE = Map.of(
+            "paused", "Paused. You get no digests until the day shown below.",
+            "resumed", "Welcome back: digests are on again from the next one due.",
+            "email", "Almost done: we sent a link to the new address. Your address changes when you open it.");
 
     private final SubscriberLinks links;
     private final SubscriberService subscribers;
@@ -48,16 +54,28 @@ final class PreferencesPage {
     void show(Context ctx) {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
+        Map<String, Object> m = model(token, s, stored(s));
+        if (ctx.queryParam("saved") != null) m.put("saved", true);
+        String done = ctx.queryParam("done");
+        if (done != null && DONE.containsKey(done)) m.put("notice", DONE.get(done));
+        pages.render(ctx, 200, "preferences.html.ftl", m);
+    }
+
+    /** The form with the stored values and {@code error} above it: how the page's smaller forms refuse bad input. */
+    void refuse(Context ctx, String token, SubscribersRecord s, String error) {
+        Map<String, Object> m = model(token, s, stored(s));
+        m.put("error", error);
+        pages.render(ctx, 400, "preferences.html.ftl", m);
+    }
+
+    private Form stored(SubscribersRecord s) {
         Set<String> followed = new HashSet<>();
         Set<Integer> ids = subscribers.followedCategoryIds(s.getId());
         for (CategoriesRecord c : categories.active()) {
             if (ids.contains(c.getId())) followed.add(c.getSlug());
         }
-        Form f = new Form(s.getName(), followed, s.getFrequency(), s.getWeekday() == null ? 1 : s.getWeekday(),
+        return new Form(s.getName(), followed, s.getFrequency(), s.getWeekday() == null ? 1 : s.getWeekday(),
                 String.valueOf(s.getSendHour()), s.getTimezone(), s.getFormat());
-        Map<String, Object> m = model(token, s, f);
-        if (ctx.queryParam("saved") != null) m.put("saved", true);
-        pages.render(ctx, 200, "preferences.html.ftl", m);
     }
 
     void submit(Context ctx) {
@@ -112,17 +130,20 @@ final class PreferencesPage {
         m.put("format", f.format() == null ? "" : f.format());
         m.put("csrf", csrf.issue(token));
         m.put("unsubscribeUrl", pages.path("/u/" + token));
+        m.put("accountUrl", pages.path("/prefs/" + token));
+        m.put("pausedUntil", s.getPausedUntil() == null ? "" : ArchivePage.LONG_DATE.format(s.getPausedUntil()));
+        m.put("pauseWeeks", PAUSE_WEEKS);
         return m;
     }
 
-    private static Integer number(String field, String raw, String range) {
+    static Integer number(String field, String raw, String range) {
         if (raw == null || raw.isBlank()) return null;
         String v = raw.strip();
         if (!v.matches("-?[0-9]{1,9}")) throw new InvalidInputException(field + " must be a whole number " + range + ".");
         return Integer.parseInt(v);
     }
 
-    private static int weekdayOrDefault(String raw) {
+    static int weekdayOrDefault(String raw) {
         try {
             int d = Integer.parseInt(raw == null ? "" : raw.strip());
             return d >= 1 && d <= 7 ? d : 1;

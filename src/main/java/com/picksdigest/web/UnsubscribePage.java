@@ -22,11 +22,13 @@ final class UnsubscribePage {
 
     private final SubscriberLinks links;
     private final SubscriberService subscribers;
+    private final CsrfTokens csrf;
     private final Pages pages;
 
-    UnsubscribePage(SubscriberLinks links, SubscriberService subscribers, Pages pages) {
+    UnsubscribePage(SubscriberLinks links, SubscriberService subscribers, CsrfTokens csrf, Pages pages) {
         this.links = links;
         this.subscribers = subscribers;
+        this.csrf = csrf;
         this.pages = pages;
     }
 
@@ -34,7 +36,7 @@ final class UnsubscribePage {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
         if ("unsubscribed".equals(s.getStatus())) {
-            done(ctx, s);
+            done(ctx, token, s);
             return;
         }
         form(ctx, 200, token, s, null, null);
@@ -52,7 +54,7 @@ final class UnsubscribePage {
             return;
         }
         subscribers.unsubscribe(s.getId(), reason); // false when already unsubscribed: same page, nothing to do
-        done(ctx, s);
+        done(ctx, token, s);
     }
 
     private void form(Context ctx, int status, String token, SubscribersRecord s, String reason, String error) {
@@ -65,7 +67,9 @@ final class UnsubscribePage {
         pages.render(ctx, status, "unsubscribe.html.ftl", m);
     }
 
-    private void done(Context ctx, SubscribersRecord s) {
-        pages.render(ctx, 200, "unsubscribed.html.ftl", Map.of("email", s.getEmail()));
+    /** The page after unsubscribing, with "Resubscribe" (which mails a link to confirm: coming back needs the mailbox). */
+    private void done(Context ctx, String token, SubscribersRecord s) {
+        pages.render(ctx, 200, "unsubscribed.html.ftl", Map.of("email", s.getEmail(),
+                "resubscribeUrl", pages.path("/u/" + token + "/resubscribe"), "csrf", csrf.issue(token)));
     }
 }

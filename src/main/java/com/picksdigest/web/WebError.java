@@ -35,8 +35,9 @@ final class WebError extends RuntimeException {
 
     static WebError revokedLink() {
         return new WebError(410, "This link has expired",
-                "The link was replaced by a newer one or no longer applies. Use the link at the bottom of your most "
-                        + "recent digest.");
+                "The link was replaced by a newer one or no longer applies: links stop working when all links are "
+                        + "signed out from the preferences page, when the subscription moves to another address, and "
+                        + "when its data is erased. Use the link at the bottom of your most recent digest.");
     }
 
     static WebError badCsrf() {

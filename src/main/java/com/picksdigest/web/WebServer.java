@@ -2,10 +2,15 @@ package com.picksdigest.web;
 
 import com.picksdigest.InvalidInputException;
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.Settings;
+import com.picksdigest.config.SignupConfig;
+import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.db.Database;
 import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.SelfService;
+import com.picksdigest.subscribers.Signups;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,15 @@ import org.slf4j.LoggerFactory;
  * GET  /archive          editions that went out, newest first
  * GET  /archive/{date}   the picks of one edition (yyyy-MM-dd)
  * GET  /healthz          JSON; 200 when everything is ok, 503 otherwise
+ *
+ * Self-service ({@link SelfService}):
+ * GET  /subscribe                  the sign-up form; POST /subscribe takes it, or JSON (OPTIONS: CORS preflight)
+ * GET  /confirm/{token}            "Confirm?" with a button; POST confirms (sign-up, resubscription, new address)
+ * POST /u/{token}/resubscribe      mails a link to confirm a comeback
+ * POST /prefs/{token}/pause        pause for N weeks (0 resumes); /email: ask to move to a new address;
+ *                                  /rotate: sign out all links
+ * GET  /prefs/{token}/export       everything stored about the subscriber, as JSON
+ * GET  /prefs/{token}/erase        "Erase?" with a button; POST erases
  * </pre>
  */
 public final class WebServer implements AutoCloseable {
@@ -45,6 +60,11 @@ public final class WebServer implements AutoCloseable {
     private final PreferencesPage preferences;
     private final ArchivePage archive;
     private final Health health;
+    private final SelfService selfService;
+    private final SignupPage signup;
+    private final ConfirmPage confirm;
+    private final AccountActions account;
+    private final DataRightsPage dataRights;
     private final List<Consumer<io.javalin.config.RoutesConfig>> moreRoutes = new ArrayList<>();
     private Javalin app;
 
@@ -54,12 +74,32 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(Database database, SubscriberService subscribers, Categories categories, LinkTokens tokens,
                      MailConfig mail, Clock clock, Supplier<Map<String, String>> healthChecks) {
+        this(database, subscribers, categories, tokens, mail, clock, healthChecks,
+                SelfService.create(database.dsl(), subscribers, categories, mail,
+                        SmtpConfig.from(Settings.of(Map.of())), new SignupConfig(true, false), UnaryOperator.identity(),
+                        clock));
+    }
+
+    /**
+     * @param selfService sign-up, confirmation and account pages act through it; this server closes it on
+     *                    {@link #close} (the constructor above builds one that cannot mail: for servers and tests
+     *                    that send nothing)
+     */
+    public WebServer(Database database, SubscriberService subscribers, Categories categories, LinkTokens tokens,
+                     MailConfig mail, Clock clock, Supplier<Map<String, String>> healthChecks, SelfService selfService) {
         this.pages = new Pages(new TemplateEngine(mail.templatesDir()), mail.siteName(), mail.baseUrl());
         SubscriberLinks links = new SubscriberLinks(tokens, subscribers);
-        this.unsubscribe = new UnsubscribePage(links, subscribers, pages);
-        this.preferences = new PreferencesPage(links, subscribers, categories, new CsrfTokens(mail.secret()), pages);
+        CsrfTokens csrf = new CsrfTokens(mail.secret());
+        this.unsubscribe = new UnsubscribePage(links, subscribers, csrf, pages);
+        this.preferences = new PreferencesPage(links, subscribers, categories, csrf, pages);
         this.archive = new ArchivePage(database.dsl(), pages, clock);
         this.health = new Health(database.dataSource(), healthChecks);
+        this.selfService = selfService;
+        this.signup = new SignupPage(selfService.signups(), categories, pages, selfService.config().trustProxy());
+        this.confirm = new ConfirmPage(selfService.confirmations(), selfService.signups(), selfService.accounts(), tokens,
+                csrf, pages);
+        this.account = new AccountActions(links, selfService.accounts(), selfService.signups(), csrf, preferences, pages);
+        this.dataRights = new DataRightsPage(links, selfService.data(), csrf, pages);
     }
 
     /** Adds another feature's routes (the editors' workspace...); call before {@link #start}. */
@@ -96,7 +136,24 @@ public final class WebServer implements AutoCloseable {
         r.get("/healthz", health::handle);
         moreRoutes.forEach(more -> more.accept(r));
 
+        r.get("/subscribe", signup::show);
+        r.post("/subscribe", signup::submit);
+        r.options("/subscribe", signup::preflight);
+        r.get("/subscribe.js", signup::script);
+        r.get("/confirm/{token}", confirm::show);
+        r.post("/confirm/{token}", confirm::submit);
+        r.post("/u/{token}/resubscribe", account::resubscribe);
+        r.post("/prefs/{token}/pause", account::pause);
+        r.post("/prefs/{token}/email", account::changeEmail);
+        r.post("/prefs/{token}/rotate", account::signOutAllLinks);
+        r.get("/prefs/{token}/export", dataRights::export);
+        r.get("/prefs/{token}/erase", dataRights::confirmErase);
+        r.post("/prefs/{token}/erase", dataRights::erase);
+
         r.exception(WebError.class, (e, ctx) -> page(ctx, e));
+        r.exception(Signups.TooManyRequests.class, (e, ctx) ->
+                page(ctx, new WebError(429, "Too many requests", e.getMessage())));
+        r.exception(Signups.Busy.class, (e, ctx) -> page(ctx, new WebError(503, "Busy", e.getMessage())));
         r.exception(InvalidInputException.class, (e, ctx) ->
                 page(ctx, new WebError(400, "That could not be accepted", e.getMessage())));
         r.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus() == 404 ? WebError.notFound()
@@ -123,7 +180,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Link tokens are capabilities: they stay out of the logs. */
     static String redact(String path) {
-        return path == null ? "" : path.replaceAll("^(/u/|/prefs/)[^/]+", "$1...");
+        return path == null ? "" : path.replaceAll("^(/u/|/prefs/|/confirm/)[^/]+", "$1...");
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -145,5 +202,6 @@ public final class WebServer implements AutoCloseable {
             app = null;
         }
         health.close();
+        selfService.close();
     }
 }

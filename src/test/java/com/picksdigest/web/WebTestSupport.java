@@ -4,7 +4,13 @@ import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.Settings;
+import com.picksdigest.config.SignupConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.subscribers.SelfService;
+import java.util.function.UnaryOperator;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.picks.Categories;
@@ -23,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,13 +59,31 @@ final class WebTestSupport implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     WebTestSupport(Class<?> owner) {
+        this(owner, null, null);
+    }
+
+    /** With {@code smtpPort}, the self-service pages mail through that SMTP server (GreenMail); without, they cannot. */
+    WebTestSupport(Class<?> owner, Integer smtpPort, SignupConfig signup) {
         testDb = TestDatabase.migrated(owner);
         database = testDb.database();
         db = database.dsl();
         categories = new Categories(db);
         subscribers = new SubscriberService(db, categories, Clock.systemUTC());
-        server = new WebServer(database, subscribers, categories, tokens, mailConfig(Optional.empty()),
-                Clock.systemUTC(), healthChecks::get).start("127.0.0.1", 0);
+        MailConfig mail = mailConfig(Optional.empty());
+        WebServer web = smtpPort == null
+                ? new WebServer(database, subscribers, categories, tokens, mail, Clock.systemUTC(), healthChecks::get)
+                : new WebServer(database, subscribers, categories, tokens, mail, Clock.systemUTC(), healthChecks::get,
+                        SelfService.create(db, subscribers, categories, mail,
+                                SmtpConfig.from(Settings.of(Map.of())).withServer("127.0.0.1", smtpPort), signup,
+                                UnaryOperator.identity(), Clock.systemUTC()));
+        server = web.start("127.0.0.1", 0);
+    }
+
+    /** A server whose self-service pages mail through {@code smtp}, with these categories to follow. */
+    static WebTestSupport mailing(Class<?> owner, GreenMailExtension smtp, SignupConfig signup, String... categories) {
+        WebTestSupport w = new WebTestSupport(owner, smtp.getSmtp().getPort(), signup);
+        for (String c : categories) w.categories.add(c);
+        return w;
     }
 
     static MailConfig mailConfig(Optional<java.nio.file.Path> templatesDir) {
@@ -82,6 +107,26 @@ final class WebTestSupport implements AutoCloseable {
         long id = subscribers.add(new SubscriberInput("reader" + n + "+o'neil&co@example.com", name, "Europe/Paris", 7,
                 "daily", null, "html", "en", follows), SubscriberStatus.ACTIVE).getId();
         return subscribers.find(id); // add() returns the record without the columns the database defaulted
+    }
+
+    /** Tokens that must get 400 wherever a link token goes, each a way of tampering with {@code victim}'s. */
+    Map<String, String> tamperedTokens(SubscribersRecord victim, SubscribersRecord other) {
+        String good = token(victim);
+        String sig = good.substring(good.lastIndexOf('.') + 1);
+        char flipped = good.charAt(good.length() - 2) == 'A' ? 'B' : 'A';
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("signature with one character flipped",
+                good.substring(0, good.length() - 2) + flipped + good.charAt(good.length() - 1));
+        bad.put("truncated", good.substring(0, good.length() - 5));
+        bad.put("another subscriber's id with the first one's signature",
+                other.getId() + "." + other.getTokenVersion() + "." + sig);
+        bad.put("signed with another secret",
+                new LinkTokens("another-secret-another-secret-another-secret").issue(victim.getId(), 1));
+        bad.put("a newer version with the old signature", victim.getId() + ".2." + sig);
+        bad.put("garbage", "not-a-token");
+        bad.put("no signature", victim.getId() + "." + victim.getTokenVersion() + ".");
+        bad.put("padded base64", good + "=");
+        return bad;
     }
 
     String token(SubscribersRecord s) {

@@ -7,7 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.editors.Role;
-import com.picksdigest.support.AdminBrowser;
+import com.picksdigest.support.Browser;
 import com.picksdigest.support.FeedServer;
 import com.picksdigest.support.Mails;
 import jakarta.mail.internet.MimeMessage;
@@ -36,7 +36,7 @@ class EditorsWorkspaceBrowserTest {
 
     static AdminStack stack;
     static FeedServer feeds;
-    static AdminBrowser browser;
+    static Browser browser;
     static WebDriver d;
     static DSLContext db;
 
@@ -48,8 +48,8 @@ class EditorsWorkspaceBrowserTest {
         stack.harness.app.categories().add("Security");
         stack.editors.add("ed@example.org", "Ed", AdminStack.PASSWORD, Role.EDITOR);
         feeds = new FeedServer();
-        browser = new AdminBrowser();
-        d = browser.driver;
+        browser = Browser.start(Browser.DESKTOP, Map.of());
+        d = browser.driver();
     }
 
     @AfterAll

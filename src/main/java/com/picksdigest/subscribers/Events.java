@@ -1,0 +1,24 @@
+package com.picksdigest.subscribers;
+
+import static com.picksdigest.db.generated.Tables.EVENTS;
+
+import java.time.LocalDateTime;
+import org.jooq.DSLContext;
+
+/** The events table: one row per change to a subscriber, written in the transaction that makes the change. */
+public final class Events {
+    private Events() {}
+
+    /**
+     * @param subscriberId null for events that outlive their subscriber (erased, expired)
+     * @param detail       one line, clipped to the column's 1000 characters; may be null
+     * @param deliveryId   the digest the event is about (a bounce, a complaint); may be null
+     */
+    public static void record(DSLContext tx, Long subscriberId, String type, String detail, Long deliveryId,
+                              LocalDateTime at) {
+        String d = detail == null ? null : detail.replaceAll("[\\r\\n]+", " ");
+        tx.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, subscriberId).set(EVENTS.TYPE, type)
+                .set(EVENTS.DETAIL, d == null || d.length() <= 1000 ? d : d.substring(0, 997) + "...")
+                .set(EVENTS.DELIVERY_ID, deliveryId).set(EVENTS.CREATED_AT, at).execute();
+    }
+}

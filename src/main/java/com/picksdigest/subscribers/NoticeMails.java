@@ -1,0 +1,163 @@
+package com.picksdigest.subscribers;
+
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.delivery.SendResult;
+import com.picksdigest.delivery.SmtpConnection;
+import com.picksdigest.digest.DigestTemplates;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The e-mails the self-service pages send, one at a time through the configured relay: confirmation links
+ * (templates email/confirm.*.ftl) and links to manage a subscription (email/manage.*.ftl), each as
+ * multipart/alternative text + HTML. They are rare, so each opens its own SMTP connection.
+ */
+public final class NoticeMails {
+    private static final Logger log = LoggerFactory.getLogger(NoticeMails.class);
+
+    /** What a confirmation link does; the template's {@code action}. */
+    public enum Confirm { SUBSCRIBE, RESUBSCRIBE, EMAIL }
+
+    /** Why a subscriber is sent their links; the template's {@code reason}. */
+    public enum Manage { WELCOME, ALREADY_SUBSCRIBED, NEW_LINKS }
+
+    private final MailConfig mail;
+    private final SmtpConfig smtp;
+    private final DigestTemplates templates;
+    private final UnaryOperator<MimeMessage> signer;
+    private final LinkTokens links;
+    private final Session session;
+    private final String helo;
+
+    public NoticeMails(MailConfig mail, SmtpConfig smtp, DigestTemplates templates, UnaryOperator<MimeMessage> signer) {
+        this.mail = mail;
+        this.smtp = smtp;
+        this.templates = templates;
+        this.signer = signer;
+        this.links = new LinkTokens(mail.secret());
+        Properties p = new Properties();
+        // Message-IDs then end in the sender's domain, not this host's name.
+        p.setProperty("mail.from", mail.from().getAddress());
+        this.session = Session.getInstance(p);
+        this.helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
+    }
+
+    /** Parses every notice template, so a broken override stops the start instead of a sign-up. */
+    public void check() {
+        for (String t : new String[] {"confirm", "manage"}) {
+            templates.render(t + ".txt.ftl", sample());
+            templates.render(t + ".html.ftl", sample());
+        }
+    }
+
+    /** Sends the link that confirms {@code action}; {@code to} is the address being confirmed. */
+    public void confirm(Confirm action, long subscriberId, String to, String name, String confirmToken) {
+        String subject = switch (action) {
+            case SUBSCRIBE -> "Confirm your subscription to " + mail.siteName();
+            case RESUBSCRIBE -> "Confirm to resubscribe to " + mail.siteName();
+            case EMAIL -> "Confirm your new address for " + mail.siteName();
+        };
+        Map<String, Object> m = model(to, name);
+        m.put("action", action.name().toLowerCase());
+        m.put("confirmUrl", mail.link("/confirm/" + confirmToken));
+        m.put("validDays", Confirmations.VALIDITY.toDays());
+        send("confirm", subject, subscriberId, to, name, m);
+    }
+
+    /** Sends the subscriber's current preference and unsubscribe links. */
+    public void manage(Manage reason, long subscriberId, int tokenVersion, String to, String name) {
+        String subject = switch (reason) {
+            case WELCOME -> "Welcome to " + mail.siteName();
+            case ALREADY_SUBSCRIBED -> "You are already subscribed to " + mail.siteName();
+            case NEW_LINKS -> "Your new links for " + mail.siteName();
+        };
+        String token = links.issue(subscriberId, tokenVersion);
+        Map<String, Object> m = model(to, name);
+        m.put("reason", reason.name().toLowerCase());
+        m.put("preferencesUrl", mail.link("/prefs/" + token));
+        m.put("unsubscribeUrl", mail.link("/u/" + token));
+        send("manage", subject, subscriberId, to, name, m);
+    }
+
+    private Map<String, Object> model(String email, String name) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("siteName", mail.siteName());
+        m.put("siteUrl", mail.baseUrl().toString());
+        m.put("email", email);
+        if (name != null) m.put("recipientName", name);
+        return m;
+    }
+
+    private Map<String, Object> sample() {
+        Map<String, Object> m = model("reader@example.org", "Reader");
+        m.put("action", "subscribe");
+        m.put("confirmUrl", mail.link("/confirm/x"));
+        m.put("validDays", 7L);
+        m.put("reason", "welcome");
+        m.put("preferencesUrl", mail.link("/prefs/x"));
+        m.put("unsubscribeUrl", mail.link("/u/x"));
+        return m;
+    }
+
+    /** Sends one notice; a failure is one warning line (the reader can ask again), never an exception. */
+    private void send(String template, String subject, long subscriberId, String to, String name,
+                         Map<String, Object> model) {
+        SendResult result;
+        try (SmtpConnection smtpConnection = new SmtpConnection(smtp, helo)) {
+            MimeMessage message = signer.apply(build(to, name, subject, templates.render(template + ".txt.ftl", model),
+                    templates.render(template + ".html.ftl", model)));
+            result = smtpConnection.send(message, new InternetAddress(to, true), envelopeFrom());
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("The {} e-mail for subscriber #{} was not sent: {}", template, subscriberId, e.getMessage());
+            return;
+        }
+        if (result instanceof SendResult.Accepted) {
+            log.info("Sent the {} e-mail for subscriber #{}", template, subscriberId);
+        } else {
+            log.warn("The {} e-mail for subscriber #{} was not sent: {}", template, subscriberId, result.reply());
+        }
+    }
+
+    private MimeMessage build(String to, String name, String subject, String text, String html)
+            throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(mail.from());
+        try {
+            m.setRecipient(MimeMessage.RecipientType.TO,
+                    name == null ? new InternetAddress(to, true) : new InternetAddress(to, name, "UTF-8"));
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("cannot encode the recipient name", e);
+        }
+        m.setSubject(subject, "UTF-8");
+        m.setSentDate(new Date());
+        m.setHeader("Auto-Submitted", "auto-generated");
+        MimeMultipart alt = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8", "plain");
+        alt.addBodyPart(plain);
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html, "UTF-8", "html");
+        alt.addBodyPart(rich);
+        m.setContent(alt);
+        m.saveChanges();
+        return m;
+    }
+
+    /** Bounces of these mails go to the bounce mailbox too, without a delivery id: they are about no digest. */
+    private String envelopeFrom() {
+        return mail.bounceAddress().map(InternetAddress::getAddress).orElse(mail.from().getAddress());
+    }
+}

@@ -1,0 +1,86 @@
+package com.picksdigest.web;
+
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.subscribers.AccountChanges;
+import com.picksdigest.subscribers.Confirmations;
+import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.Signups;
+import com.picksdigest.subscribers.SubscriberStatus;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * /confirm/{token}, the link in a confirmation e-mail. GET shows what will happen and a button (mail scanners open
+ * links, and must not confirm anything); POST, with the page's CSRF field, does it: activates a sign-up or a
+ * resubscription, or moves the subscription to the confirmed new address.
+ */
+final class ConfirmPage {
+    private final Confirmations confirmations;
+    private final Signups signups;
+    private final AccountChanges accounts;
+    private final LinkTokens tokens;
+    private final CsrfTokens csrf;
+    private final Pages pages;
+
+    ConfirmPage(Confirmations confirmations, Signups signups, AccountChanges accounts, LinkTokens tokens, CsrfTokens csrf,
+                Pages pages) {
+        this.confirmations = confirmations;
+        this.signups = signups;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.csrf = csrf;
+        this.pages = pages;
+    }
+
+    void show(Context ctx) {
+        String token = ctx.pathParam("token");
+        Confirmations.Pending p = pending(token);
+        pages.render(ctx, 200, "confirm.html.ftl", Map.of("action", action(p), "email", address(p),
+                "csrf", csrf.issue(token)));
+    }
+
+    void submit(Context ctx) {
+        String token = ctx.pathParam("token");
+        Confirmations.Pending p = pending(token);
+        if (!csrf.matches(token, FormData.of(ctx).first("csrf"))) throw WebError.badCsrf();
+        SubscribersRecord s;
+        if (p.purpose() == Confirmations.Purpose.EMAIL) {
+            try {
+                s = accounts.applyEmailChange(p);
+            } catch (InvalidInputException e) {
+                throw new WebError(409, "This address cannot be used", e.getMessage() + " Nothing was changed.");
+            }
+        } else {
+            s = signups.activate(p) ? p.subscriber() : null;
+        }
+        if (s == null) throw expired();
+        pages.render(ctx, 200, "confirmed.html.ftl", Map.of("action", action(p), "email", s.getEmail(),
+                "preferencesUrl", pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion()))));
+    }
+
+    private Confirmations.Pending pending(String token) {
+        Confirmations.Lookup lookup = confirmations.find(token);
+        if (lookup instanceof Confirmations.Found found) return found.pending();
+        if (lookup instanceof Confirmations.Gone) throw expired();
+        throw WebError.invalidLink();
+    }
+
+    private static String action(Confirmations.Pending p) {
+        if (p.purpose() == Confirmations.Purpose.EMAIL) return "email";
+        String status = p.subscriber().getStatus();
+        return SubscriberStatus.PENDING.db().equals(status) || SubscriberStatus.ACTIVE.db().equals(status)
+                ? "subscribe" : "resubscribe";
+    }
+
+    private static String address(Confirmations.Pending p) {
+        return p.purpose() == Confirmations.Purpose.EMAIL ? p.newEmail() : p.subscriber().getEmail();
+    }
+
+    private static WebError expired() {
+        return new WebError(410, "This confirmation link has expired",
+                "Confirmation links work once and for " + Confirmations.VALIDITY.toDays() + " days, and stop working "
+                        + "when all links are signed out. Nothing was changed. To get a new link, sign up again or "
+                        + "ask for the change again.");
+    }
+}

@@ -1,0 +1,195 @@
+package com.picksdigest.web;
+
+import com.picksdigest.InvalidInputException;
+import com.picksdigest.db.generated.tables.records.CategoriesRecord;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.subscribers.MailLimits;
+import com.picksdigest.subscribers.Signups;
+import com.picksdigest.subscribers.SubscriberInput;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.tools.json.JSONParser;
+import org.jooq.tools.json.JSONValue;
+import org.jooq.tools.json.ParseException;
+
+/**
+ * /subscribe: the sign-up form (GET) and its submission (POST), as a form or as JSON for embedding on other sites.
+ * The answer to a valid sign-up is the same page (or JSON), status and timing whoever the address belongs to: the
+ * lookup and the e-mail happen after it ({@link Signups}).
+ *
+ * <p>The form carries no CSRF field, unlike every form behind a link: signing up is open to anyone by nature, and a
+ * sign-up posted from another site is exactly what embedding is. What protects an inbox is the confirmation link and
+ * the limits ({@link MailLimits}), not the origin of the request.
+ *
+ * <p>JSON: POST a body such as {"email": "a@example.org", "categories": ["ai"], "frequency": "weekly",
+ * "weekday": 1, "hour": 7, "timezone": "Europe/Paris", "format": "html", "name": "Ana"} (only email required).
+ * 202 {"status": "check-inbox", "message": ...}; 400/429/503 {"error": ...}. Any origin may call it (CORS).
+ */
+final class SignupPage {
+    private static final String SENT_HEADING = "Check your inbox";
+    private static final String SENT_MESSAGE = "A message from us is on its way to the address below. If it asks "
+            + "you to confirm, open its link: no digest is sent until you do.";
+
+    private final Signups signups;
+    private final Categories categories;
+    private final Pages pages;
+    private final boolean trustProxy;
+    private final String script;
+
+    SignupPage(Signups signups, Categories categories, Pages pages, boolean trustProxy) {
+        this.signups = signups;
+        this.categories = categories;
+        this.pages = pages;
+        this.trustProxy = trustProxy;
+        this.script = resource("static/subscribe.js");
+    }
+
+    /** What the form shows: the defaults on GET, what was typed when a POST is refused. */
+    private record Form(String email, String name, List<String> categories, String frequency, String weekday,
+                        String hour, String timezone, String format) {
+        static final Form DEFAULTS = new Form("", "", List.of(), "daily", "1", "8", "UTC", "html");
+    }
+
+    void show(Context ctx) {
+        render(ctx, 200, Form.DEFAULTS, null);
+    }
+
+    void submit(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        boolean json = ctx.contentType() != null && ctx.contentType().toLowerCase().startsWith("application/json");
+        Form f;
+        if (json) {
+            try {
+                f = fromJson(ctx.body());
+            } catch (InvalidInputException e) {
+                json(ctx, 400, Map.of("error", e.getMessage()));
+                return;
+            }
+        } else {
+            f = fromForm(FormData.of(ctx));
+        }
+        try {
+            signups.signUp(new SubscriberInput(f.email(), f.name(), f.timezone(),
+                    PreferencesPage.number("Send hour", f.hour(), "from 0 to 23"), f.frequency(),
+                    PreferencesPage.number("Weekday", f.weekday(), "from 1 (Monday) to 7 (Sunday)"), f.format(), null,
+                    f.categories()), clientAddress(ctx));
+        } catch (InvalidInputException e) {
+            if (json) json(ctx, 400, Map.of("error", e.getMessage()));
+            else render(ctx, 400, f, e.getMessage());
+            return;
+        } catch (Signups.TooManyRequests | Signups.Busy e) {
+            if (!json) throw e; // the error page, from WebServer
+            json(ctx, e instanceof Signups.Busy ? 503 : 429, Map.of("error", e.getMessage()));
+            return;
+        }
+        if (json) {
+            json(ctx, 202, Map.of("status", "check-inbox", "message", SENT_MESSAGE));
+        } else {
+            pages.render(ctx, 200, "check-inbox.html.ftl",
+                    Map.of("heading", SENT_HEADING, "message", SENT_MESSAGE, "email", f.email().strip()));
+        }
+    }
+
+    /** CORS preflight for the JSON sign-up from other sites; no cookies are involved, so any origin is fine. */
+    void preflight(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", "POST")
+                .header("Access-Control-Allow-Headers", "Content-Type")
+                .header("Access-Control-Max-Age", "86400")
+                .status(204);
+    }
+
+    void script(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=3600").contentType("text/javascript; charset=utf-8").result(script);
+    }
+
+    private void render(Context ctx, int status, Form f, String error) {
+        Set<String> ticked = Set.copyOf(f.categories());
+        List<Map<String, Object>> cats = new ArrayList<>();
+        for (CategoriesRecord c : categories.active()) {
+            cats.add(Map.of("slug", c.getSlug(), "name", c.getName(), "checked", ticked.contains(c.getSlug())));
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("email", nz(f.email()));
+        m.put("name", nz(f.name()));
+        m.put("categories", cats);
+        m.put("frequency", nz(f.frequency()));
+        m.put("weekday", PreferencesPage.weekdayOrDefault(f.weekday()));
+        m.put("weekdays", PreferencesPage.WEEKDAYS);
+        m.put("hour", nz(f.hour()));
+        m.put("timezone", nz(f.timezone()));
+        m.put("zones", PreferencesPage.ZONES);
+        m.put("format", nz(f.format()));
+        m.put("scriptUrl", pages.path("/subscribe.js"));
+        m.put("guessTimezone", f == Form.DEFAULTS);
+        if (error != null) m.put("error", error);
+        // The one page with a script: its own file, so the policy still allows no inline code.
+        ctx.header("Content-Security-Policy", Pages.CSP + "; script-src 'self'");
+        pages.render(ctx, status, "subscribe.html.ftl", m);
+    }
+
+    private static Form fromForm(FormData form) {
+        return new Form(form.first("email"), form.first("name"), form.all("category"), form.first("frequency"),
+                form.first("weekday"), form.first("hour"), form.first("timezone"), form.first("format"));
+    }
+
+    private static Form fromJson(String body) {
+        Object parsed;
+        try {
+            parsed = new JSONParser().parse(body);
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidInputException("The request body is not valid JSON.");
+        }
+        if (!(parsed instanceof Map<?, ?> v)) throw new InvalidInputException("The request body must be a JSON object.");
+        Object cats = v.get("categories");
+        List<String> categories = new ArrayList<>();
+        if (cats instanceof List<?> list) {
+            for (Object c : list) categories.add(text("categories", c));
+        } else if (cats != null) {
+            categories.add(text("categories", cats));
+        }
+        return new Form(text("email", v.get("email")), text("name", v.get("name")), categories,
+                text("frequency", v.get("frequency")), text("weekday", v.get("weekday")), text("hour", v.get("hour")),
+                text("timezone", v.get("timezone")), text("format", v.get("format")));
+    }
+
+    private static String text(String field, Object value) {
+        if (value == null || value instanceof String) return (String) value;
+        if (value instanceof Number) return value.toString();
+        throw new InvalidInputException("\"" + field + "\" must be a string or a number.");
+    }
+
+    private static void json(Context ctx, int status, Map<String, String> body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(JSONValue.toJSONString(new LinkedHashMap<>(body)));
+    }
+
+    /** The caller for the per-client limit: the address that connected, or the proxy's last X-Forwarded-For entry. */
+    private String clientAddress(Context ctx) {
+        String forwarded = trustProxy ? ctx.header("X-Forwarded-For") : null;
+        if (forwarded == null || forwarded.isBlank()) return ctx.ip();
+        String[] hops = forwarded.split(",");
+        return hops[hops.length - 1].strip();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = SignupPage.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException(path + " is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
