@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class SendWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SendWorkers.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(5);
+    private static final Duration MAX_STALE_CHECK = Duration.ofSeconds(30);
 
     private final DeliveryLedger ledger;
     private final DeliveryProcessor processor;
@@ -114,10 +115,19 @@ public final class SendWorkers implements AutoCloseable {
 
     private void releaseStaleClaims() {
         long nowMs = System.currentTimeMillis();
-        if (nowMs - lastStaleCheck < 30_000) return;
+        if (nowMs - lastStaleCheck < staleCheckInterval().toMillis()) return;
         lastStaleCheck = nowMs;
         int n = ledger.releaseStale(now(), cfg.claimTimeout());
         if (n > 0) log.warn("Released {} stale claim(s) older than {}s", n, cfg.claimTimeout().toSeconds());
+    }
+
+    /**
+     * A dead node's claims come back at most a quarter of the timeout after they expire: a short timeout (a small
+     * site, a test) should not then wait the 30 s meant for the 10-minute default.
+     */
+    private Duration staleCheckInterval() {
+        Duration quarter = cfg.claimTimeout().dividedBy(4);
+        return quarter.compareTo(MAX_STALE_CHECK) < 0 ? quarter : MAX_STALE_CHECK;
     }
 
     private void idle(Duration d) {
