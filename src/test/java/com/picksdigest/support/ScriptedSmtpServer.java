@@ -1,11 +1,11 @@
 package com.picksdigest.support;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * recipient address are consulted before those keyed by {@link #ANY}. A message is recorded in
  * {@link #received()} only when the server answers its end-of-data dot with 250 (it is recorded
  * even if the client has already given up waiting, as a real server would have queued it).
+ *
+ * <p>For runs of thousands of messages, {@link #countingOnly()} keeps just the recipients and Message-ID of each
+ * accepted message ({@link #accepted()}) instead of every byte.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -49,31 +52,52 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
+    /** What is kept of every accepted message, also in counting mode. */
+    public record Accepted(List<String> recipients, String messageId) {}
+
     private final ServerSocket serverSocket;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger acceptedCount = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Queue<String> onConnect = new ConcurrentLinkedQueue<>();
     private final Queue<Duration> dataStalls = new ConcurrentLinkedQueue<>();
+    private final Queue<Duration> connectStalls = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<String>> rcptReactions = new ConcurrentHashMap<>();
     private final Map<String, Queue<String>> dataReactions = new ConcurrentHashMap<>();
     private volatile String authUser;
     private volatile String authPassword;
     private volatile boolean closed;
+    private volatile boolean countingOnly;
 
     private ScriptedSmtpServer(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
     }
 
     public static ScriptedSmtpServer start() {
+        return start(0);
+    }
+
+    /** On a given port: a relay coming back where it was after an outage. */
+    public static ScriptedSmtpServer start(int port) {
         try {
-            ScriptedSmtpServer server = new ScriptedSmtpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            ScriptedSmtpServer server = new ScriptedSmtpServer(socket);
             server.spawn("smtp-accept", server::acceptLoop);
             return server;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot open a loopback server socket.", e);
+            throw new IllegalStateException("Cannot open a loopback server socket on port " + port + ".", e);
         }
+    }
+
+    /** Keeps only {@link #accepted()} from now on; {@link #received()} is then refused. */
+    public ScriptedSmtpServer countingOnly() {
+        countingOnly = true;
+        return this;
     }
 
     /** The next RCPT for {@code address} (or {@link #ANY}) gets {@code reply} instead of 250. */
@@ -106,6 +130,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** The next connection waits this long before its greeting: a relay that accepts and then hangs. */
+    public ScriptedSmtpServer stallOnConnect(Duration delay) {
+        connectStalls.add(delay);
+        return this;
+    }
+
     /** From now on MAIL needs a prior AUTH PLAIN or AUTH LOGIN with these credentials. */
     public ScriptedSmtpServer requireAuth(String user, String password) {
         this.authPassword = password;
@@ -119,7 +149,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** A snapshot of the accepted messages, in order of acceptance. */
     public List<Received> received() {
+        if (countingOnly) throw new IllegalStateException("a counting server keeps no messages; use accepted()");
         return List.copyOf(received);
+    }
+
+    /** Recipients and Message-ID of every accepted message, in order of acceptance. */
+    public List<Accepted> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    public int acceptedCount() {
+        return acceptedCount.get();
     }
 
     public int connectionCount() {
@@ -202,16 +242,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final class Conversation {
         private final InputStream in;
         private final OutputStream out;
+        private final byte[] buffer = new byte[16 * 1024];
+        private int position;
+        private int limit;
         private String sender;
         private final List<String> recipients = new ArrayList<>();
         private boolean authenticated;
 
         Conversation(InputStream in, OutputStream out) {
-            this.in = new BufferedInputStream(in);
+            this.in = in;
             this.out = out;
         }
 
         void run() throws IOException, InterruptedException {
+            Duration stall = connectStalls.poll();
+            if (stall != null) Thread.sleep(stall.toMillis());
             String greeting = onConnect.poll();
             if (greeting != null && !greeting.startsWith("220")) {
                 reply(greeting);
@@ -332,22 +377,36 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 readLine(); // read some of the data, so the client is mid-transfer when the socket goes
                 return false;
             }
-            byte[] message = readData();
+            Data message = readData();
             if (message == null) return false;
             Duration stall = dataStalls.poll();
             if (stall != null) Thread.sleep(stall.toMillis());
-            String answer = scripted != null ? scripted : "250 2.0.0 OK queued as " + (received.size() + 1);
-            if (answer.startsWith("250")) received.add(new Received(sender, List.copyOf(recipients), message));
+            String answer = scripted != null ? scripted : "250 2.0.0 OK queued as " + (acceptedCount.get() + 1);
+            if (answer.startsWith("250")) {
+                accepted.add(new Accepted(List.copyOf(recipients), message.messageId()));
+                acceptedCount.incrementAndGet();
+                if (!countingOnly) received.add(new Received(sender, List.copyOf(recipients), message.bytes()));
+            }
             reset();
             reply(answer);
             return !closing(answer);
         }
 
-        private byte[] readData() throws IOException {
+        private record Data(byte[] bytes, String messageId) {}
+
+        private Data readData() throws IOException {
             ByteArrayOutputStream message = new ByteArrayOutputStream();
+            String messageId = null;
+            boolean inHeaders = true;
             byte[] line;
             while ((line = readRawLine()) != null) {
-                if (line.length == 1 && line[0] == '.') return message.toByteArray();
+                if (line.length == 1 && line[0] == '.') return new Data(message.toByteArray(), messageId);
+                if (inHeaders) {
+                    String text = new String(line, StandardCharsets.UTF_8);
+                    if (text.isEmpty()) inHeaders = false;
+                    else if (text.regionMatches(true, 0, "Message-ID:", 0, 11)) messageId = text.substring(11).strip();
+                }
+                if (countingOnly) continue;
                 int skip = line.length > 0 && line[0] == '.' ? 1 : 0; // dot-unstuffing, RFC 5321 4.5.2
                 message.write(line, skip, line.length - skip);
                 message.write('\r');
@@ -369,17 +428,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         /** One line without its line end; a bare LF is accepted as a line end too. Null at end of stream. */
         private byte[] readRawLine() throws IOException {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return null;
+                    }
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') position++;
+                line.write(buffer, start, position - start);
+                if (line.size() > MAX_LINE) throw new IOException("line too long");
+                if (position < limit) {
+                    position++; // the LF
                     byte[] bytes = line.toByteArray();
                     int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
                     return Arrays.copyOf(bytes, len);
                 }
-                if (line.size() >= MAX_LINE) throw new IOException("line too long");
-                line.write(b);
             }
-            return null;
         }
 
         private void reply(String reply) throws IOException {
