@@ -2,6 +2,8 @@ package com.picksdigest.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,15 @@ public final class AppProcess implements AutoCloseable {
         pb.environment().putAll(env);
         pb.directory(new File(System.getProperty("user.dir")));
         return new AppProcess(pb.start(), log);
+    }
+
+    /** A port free right now, for a process that will listen on it. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public long pid() {
