@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -165,11 +166,21 @@ public final class DeliveryLedger {
 
     /** A transient failure: back to the queue at {@code retryAt}. */
     public void markRetry(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now) {
+        requeue(c, reply, retryAt, now, DELIVERIES.ATTEMPTS);
+    }
+
+    /** The relay was unavailable: back to the queue at {@code retryAt}, and the attempt, which never reached it, does not count. */
+    public void markDeferred(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now) {
+        requeue(c, reply, retryAt, now, DSL.greatest(DELIVERIES.ATTEMPTS.minus(1), DSL.inline(0)));
+    }
+
+    private void requeue(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now, Field<Integer> attempts) {
         Deadlocks.retry(() -> db.update(DELIVERIES)
                 .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.NEXT_ATTEMPT_AT, retryAt)
                 .set(DELIVERIES.LAST_REPLY, clip(reply))
+                .set(DELIVERIES.ATTEMPTS, attempts)
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.eq(c.deliveryId()))
                 .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))

@@ -163,6 +163,11 @@ public final class DeliveryProcessor {
             outcomes.sent.add(new DeliveryLedger.Sent(c, messageId(message), a.reply(), cutoff,
                     picks.stream().map(SelectedPick::id).toList()));
             stats.sent.increment();
+        } else if (result instanceof SendResult.Unavailable u) {
+            // An outage of the relay, however long, must not use up the subscriber's attempts and fail the edition.
+            ledger.markDeferred(c, u.reply(), now().plus(backoff(c.attempts())), now());
+            stats.retried.increment();
+            log.warn("Delivery {} deferred, the relay is unavailable: {}", c.deliveryId(), u.reply());
         } else if (result instanceof SendResult.Permanent p) {
             outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, p.reply()));
             stats.failed.increment();

@@ -61,7 +61,7 @@ public final class SmtpConnection implements AutoCloseable {
             close();
             // Refused connections, 421 greetings and AUTH failures are about the relay, not this message:
             // never a reason to give up on the subscriber.
-            return new SendResult.Transient("cannot connect to " + cfg.requireHost() + ":" + cfg.port() + ": "
+            return new SendResult.Unavailable("cannot connect to " + cfg.requireHost() + ":" + cfg.port() + ": "
                     + oneLine(e.getMessage()));
         }
         try {
