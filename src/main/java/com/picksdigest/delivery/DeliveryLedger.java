@@ -84,6 +84,18 @@ public final class DeliveryLedger {
                 .execute();
     }
 
+    /** Gives back claims this worker has not started on; as with {@link #releaseOwn}, the attempt does not count. */
+    public int release(List<Claim> claims, LocalDateTime now) {
+        return Deadlocks.retry(() -> db.update(DELIVERIES)
+                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
+                .set(DELIVERIES.CLAIMED_BY, (String) null)
+                .set(DELIVERIES.ATTEMPTS, DSL.greatest(DELIVERIES.ATTEMPTS.minus(1), DSL.inline(0)))
+                .set(DELIVERIES.UPDATED_AT, now)
+                .where(DELIVERIES.ID.in(claims.stream().map(Claim::deliveryId).toList()))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
+                .execute());
+    }
+
     /** A 250 waiting to be written: what {@link #recordSent} needs of it. */
     public record Sent(Claim claim, String messageId, String reply, LocalDateTime picksThrough, List<Long> pickIds) {}
 

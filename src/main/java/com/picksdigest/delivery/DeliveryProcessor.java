@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,11 @@ public final class DeliveryProcessor {
         }
     }
 
-    public void process(List<Claim> claims, SmtpConnection smtp, RunStats stats) {
+    /**
+     * @param carryOn asked before each delivery; once false, the deliveries not yet started are handed back to the
+     *                queue (a stopping node, or a batch about to outlive its claim and be taken by another worker)
+     */
+    public void process(List<Claim> claims, SmtpConnection smtp, RunStats stats, BooleanSupplier carryOn) {
         LocalDateTime cutoff = now();
         Map<Long, Set<Integer>> follows = selector.follows(claims.stream().map(Claim::subscriberId).toList());
         LocalDateTime earliest = cutoff;
@@ -103,7 +108,12 @@ public final class DeliveryProcessor {
         List<SelectedPick> window = selector.window(earliest, cutoff);
         Outcomes outcomes = new Outcomes();
         try {
-            for (Claim c : claims) {
+            for (int i = 0; i < claims.size(); i++) {
+                if (!carryOn.getAsBoolean()) {
+                    ledger.release(claims.subList(i, claims.size()), now());
+                    return;
+                }
+                Claim c = claims.get(i);
                 if (!SubscriberStatus.ACTIVE.db().equals(c.status())) {
                     outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.SUPPRESSED, "subscriber is " + c.status()));
                     stats.suppressed.increment();

@@ -105,7 +105,10 @@ public final class SendWorkers implements AutoCloseable {
         releaseStaleClaims();
         List<Claim> claims = ledger.claim(cfg.nodeId(), cfg.batchSize(), now());
         if (!claims.isEmpty()) {
-            processor.process(claims, smtp, stats);
+            // Past its claim timeout a batch may be released and taken by another worker, which would send it
+            // again: stop at half of it. And a stopping node finishes only the message on the wire.
+            long handBackAt = System.nanoTime() + cfg.claimTimeout().toNanos() / 2;
+            processor.process(claims, smtp, stats, () -> !stopping && System.nanoTime() < handBackAt);
             return true;
         }
         if (drainOnly && ledger.workable(now()) == 0) return false;
