@@ -1,0 +1,109 @@
+package com.picksdigest.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.picksdigest.support.AppProcess;
+import com.picksdigest.support.Await;
+import com.picksdigest.support.Edition;
+import com.picksdigest.support.Figures;
+import com.picksdigest.support.ScriptedSmtpServer;
+import com.picksdigest.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared MariaDB cannot be restarted under other people's tests, so the fault is the next best thing: every
+ * connection `serve` holds is KILLed, again and again, while it sends. The run pauses, reconnects and finishes; no
+ * delivery stays claimed, none is lost, none is sent twice.
+ */
+class DatabaseFaultsTest {
+    private TestDatabase db;
+    private ScriptedSmtpServer relay;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.migrated(DatabaseFaultsTest.class);
+        relay = ScriptedSmtpServer.start().countingOnly();
+    }
+
+    @AfterEach
+    void tearDown() {
+        relay.close();
+        db.close();
+    }
+
+    @Test
+    void killedConnectionsDuringAnEditionPauseItAndNothingIsLostOrSentTwice() throws Exception {
+        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.7 s while sending", 2_000, Duration.ofMillis(700));
+    }
+
+    @Test
+    @Tag("chaos")
+    void connectionsKilledEveryFewHundredMillisecondsThroughALargeEdition() throws Exception {
+        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.3 s while sending", 20_000, Duration.ofMillis(300));
+    }
+
+    private void killConnectionsDuringAnEdition(String scenario, int subscribers, Duration every) throws Exception {
+        Edition edition = Edition.seed(db, subscribers);
+        Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", "4"));
+        int rounds = 0;
+        int killed = 0;
+        Duration recovery;
+        // The test watches and kills through a connection without a default schema, which the KILLs never match.
+        try (AppProcess node = AppProcess.start(env, "serve");
+             Connection admin = DriverManager.getConnection(TestDatabase.serverUrl())) {
+            Await.until(Duration.ofSeconds(60), () -> relay.acceptedCount() >= subscribers / 10, () -> Edition.logs(node));
+            while (relay.acceptedCount() < subscribers * 8 / 10) {
+                killed += killConnections(admin, db.schema());
+                rounds++;
+                Thread.sleep(every.toMillis());
+                assertThat(rounds).as("rounds of KILLs before 80 %% were sent: %s", Edition.logs(node)).isLessThan(1000);
+            }
+            recovery = edition.awaitFinished(Duration.ofSeconds(120), node);
+            assertThat(node.terminate(60)).as(node.output()).isZero();
+            assertThat(node.output()).as("the pool saw its connections die").contains("marked as broken");
+        }
+        Edition.Tally t = edition.tally(relay.accepted());
+        Figures.record(scenario + " (" + killed + " connections killed)", rounds, t.messages(), t.lost(), t.duplicated(), recovery);
+        assertThat(killed).isPositive();
+        assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
+        assertThat(t.lost()).isZero();
+        assertThat(t.subscribersNotSentOnce()).isZero();
+        assertThat(t.duplicated()).isZero();
+    }
+
+    /** KILLs every connection whose default schema is {@code schema}; returns how many. */
+    static int killConnections(Connection admin, String schema) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement q = admin.prepareStatement("SELECT id FROM information_schema.PROCESSLIST WHERE db = ?")) {
+            q.setString(1, schema);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        int n = 0;
+        try (Statement s = admin.createStatement()) {
+            for (long id : ids) {
+                try {
+                    s.execute("KILL " + id);
+                    n++;
+                } catch (SQLException gone) {
+                    // it closed between the query and the KILL
+                }
+            }
+        }
+        return n;
+    }
+}
