@@ -7,6 +7,7 @@ import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;
 import com.picksdigest.support.Figures;
 import com.picksdigest.support.ScriptedSmtpServer;
+import com.picksdigest.support.TcpProxy;
 import com.picksdigest.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared MariaDB cannot be restarted under other people's tests, so the fault is the next best thing: every
- * connection `serve` holds is KILLed, again and again, while it sends. The run pauses, reconnects and finishes; no
- * delivery stays claimed, none is lost, none is sent twice.
+ * The shared MariaDB cannot be restarted under other people's tests, so the faults are the next best things: every
+ * connection `serve` holds is KILLed, again and again, while it sends; or the network between them is cut for a
+ * while (a TCP proxy). The run pauses, reconnects and finishes; no delivery stays claimed, none is lost, none is
+ * sent twice.
  */
 class DatabaseFaultsTest {
     private TestDatabase db;
@@ -53,6 +55,41 @@ class DatabaseFaultsTest {
     @Tag("chaos")
     void connectionsKilledEveryFewHundredMillisecondsThroughALargeEdition() throws Exception {
         killConnectionsDuringAnEdition("KILL serve's DB connections every 0.3 s while sending", 20_000, Duration.ofMillis(300));
+    }
+
+    @Test
+    void aDatabaseUnreachableForSecondsPausesTheRunWhichThenFinishes() throws Exception {
+        int subscribers = 2_000;
+        int threads = 4;
+        int recordEvery = 20;
+        Edition edition = Edition.seed(db, subscribers);
+        Duration recovery;
+        int acceptedDuringCut;
+        try (TcpProxy proxy = TcpProxy.forJdbc(db.url())) {
+            Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", String.valueOf(threads),
+                    "PICKS_SEND_RECORD_EVERY", String.valueOf(recordEvery), "PICKS_DB_URL", proxy.jdbcUrl(db.url()),
+                    // longer than the cut: a claim must not be taken from a worker that is only waiting to record
+                    "PICKS_CLAIM_TIMEOUT_SECONDS", "60"));
+            try (AppProcess node = AppProcess.start(env, "serve")) {
+                Await.until(Duration.ofSeconds(60), () -> relay.acceptedCount() >= subscribers / 5, () -> Edition.logs(node));
+                proxy.cut();
+                int atCut = relay.acceptedCount();
+                Thread.sleep(6_000);
+                // A worker goes on sending until it has outcomes to record; then it waits for the database.
+                acceptedDuringCut = relay.acceptedCount() - atCut;
+                proxy.restore();
+                recovery = edition.awaitFinished(Duration.ofSeconds(120), node);
+                assertThat(node.terminate(60)).as(node.output()).isZero();
+            }
+        }
+        Edition.Tally t = edition.tally(relay.accepted());
+        Figures.record("database unreachable for 6 s mid-edition (TCP cut)", 1, t.messages(), t.lost(), t.duplicated(), recovery);
+        assertThat(acceptedDuringCut).as("messages sent while the database was away")
+                .isLessThanOrEqualTo(threads * recordEvery);
+        assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
+        assertThat(t.lost()).isZero();
+        assertThat(t.subscribersNotSentOnce()).isZero();
+        assertThat(t.duplicated()).isZero();
     }
 
     private void killConnectionsDuringAnEdition(String scenario, int subscribers, Duration every) throws Exception {
