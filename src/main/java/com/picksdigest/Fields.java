@@ -15,6 +15,7 @@ public final class Fields {
         if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new InvalidInputException(field + " must be a single line without control characters.");
         }
+        requireWholeCharacters(field, v);
         return v;
     }
 
@@ -26,6 +27,22 @@ public final class Fields {
         if (v.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)) {
             throw new InvalidInputException(field + " must not contain control characters.");
         }
+        requireWholeCharacters(field, v);
         return v.replace("\r\n", "\n");
+    }
+
+    /**
+     * Invalid UTF-8 reaches us as U+FFFD (the web server and the CSV reader decode it so) or as an unpaired surrogate;
+     * neither is what the person meant, and a surrogate cannot even be stored: refused rather than kept garbled.
+     */
+    private static void requireWholeCharacters(String field, String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
+            if (c == '\uFFFD' || (Character.isSurrogate(c) && !pair)) {
+                throw new InvalidInputException(field + " contains bytes that are not valid UTF-8 text.");
+            }
+            if (pair) i++;
+        }
     }
 }
