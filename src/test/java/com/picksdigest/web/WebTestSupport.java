@@ -21,6 +21,8 @@ import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.TestDatabase;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +146,14 @@ final class WebTestSupport implements AutoCloseable {
         return r.formatJSON() + " follows=" + follows + " events=" + events;
     }
 
+    /** Every row a public request could touch, as one comparable string. */
+    String everyRow() {
+        return db.selectFrom(SUBSCRIBERS).orderBy(SUBSCRIBERS.ID).fetch().formatJSON()
+                + db.selectFrom(SUBSCRIBER_CATEGORIES).orderBy(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID,
+                        SUBSCRIBER_CATEGORIES.CATEGORY_ID).fetch().formatJSON()
+                + db.selectFrom(EVENTS).orderBy(EVENTS.ID).fetch().formatJSON();
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
@@ -165,6 +176,49 @@ final class WebTestSupport implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * One request, byte for byte, on a socket of its own; written on another thread while the answer is read here,
+     * since a server refusing a long request answers before it has read it all. -1: closed without an answer.
+     */
+    int rawStatus(String requestLine, byte[] body) {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            byte[] head = (requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + (body.length > 0 ? "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n" : "")
+                    + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(head);
+                    out.write(body);
+                    out.flush();
+                } catch (IOException refusedEarly) {
+                    // the server answered (and closed) before it had everything; the answer is read below
+                }
+            });
+            writer.start();
+            byte[] status = s.getInputStream().readNBytes(12);
+            writer.join(10_000);
+            return status.length < 12 ? -1 : Integer.parseInt(new String(status, 9, 3, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The UTF-8 bytes of {@code s}, every one percent-encoded except letters and digits: one path segment. */
+    static String segment(String s) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c < 0x80 && Character.isLetterOrDigit(c)) b.append((char) c);
+            else b.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+        }
+        return b.toString();
     }
 
     URI uri(String path) {
