@@ -11,8 +11,11 @@ import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +104,11 @@ final class SubscribersCommand {
         @Override
         public Integer call() throws IOException {
             if (!Files.isReadable(file)) throw new InvalidInputException("Cannot read " + file + ".");
+            // Invalid bytes become U+FFFD, which CsvImport refuses line by line: one bad byte must not abort the import.
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
             try (AppContext app = ctx.open();
-                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                 BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8))) {
                 PrintWriter out = CliContext.out(spec);
                 PrintWriter err = spec.commandLine().getErr();
                 CsvImport.Report report = new CsvImport(app.subscribers()).run(in, line -> {

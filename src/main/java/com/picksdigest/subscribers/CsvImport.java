@@ -53,6 +53,7 @@ public final class CsvImport {
             if (line.isBlank()) continue;
             try {
                 if (line.length() > MAX_LINE) throw new InvalidInputException("line is longer than " + MAX_LINE + " characters");
+                if (line.indexOf('\uFFFD') >= 0) throw new InvalidInputException("is not valid UTF-8 (save the file as UTF-8)");
                 subscribers.add(toInput(cols, parse(line)), SubscriberStatus.ACTIVE);
                 imported++;
             } catch (InvalidInputException e) {
