@@ -49,7 +49,14 @@ public final class CsvImport {
         long lineNo = 1;
         String line;
         while ((line = in.readLine()) != null) {
-            lineNo++;
+            long first = ++lineNo;
+            // RFC 4180: a quoted field may hold line breaks, so a record runs on until its quotes close. Read as
+            // lines of their own, the rest of such a field could pass for a record (another address) and be imported.
+            String next;
+            while (endsInsideQuotes(line) && line.length() <= MAX_LINE && (next = in.readLine()) != null) {
+                lineNo++;
+                line = line + "\n" + next;
+            }
             if (line.isBlank()) continue;
             try {
                 if (line.length() > MAX_LINE) throw new InvalidInputException("line is longer than " + MAX_LINE + " characters");
@@ -57,9 +64,9 @@ public final class CsvImport {
                 subscribers.add(toInput(cols, parse(line)), SubscriberStatus.ACTIVE);
                 imported++;
             } catch (InvalidInputException e) {
-                errors.add(new LineError(lineNo, e.getMessage()));
+                errors.add(new LineError(first, e.getMessage()));
             } catch (DataAccessException e) {
-                errors.add(new LineError(lineNo, "the database refused it: " + e.getMessage().lines().findFirst().orElse("")));
+                errors.add(new LineError(first, "the database refused it: " + e.getMessage().lines().findFirst().orElse("")));
             }
             if (progress != null) progress.accept(lineNo);
         }
@@ -89,8 +96,21 @@ public final class CsvImport {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    /** One CSV record on one line; quoted fields may hold commas and doubled quotes. */
+    /** Whether a quoted field is still open at the end of {@code line}: the record goes on in the next line. */
+    static boolean endsInsideQuotes(String line) {
+        return scan(line).open();
+    }
+
+    /** One CSV record; quoted fields may hold commas, doubled quotes and line breaks. */
     static List<String> parse(String line) {
+        Scan s = scan(line);
+        if (s.open()) throw new InvalidInputException("has an unclosed quote");
+        return s.fields();
+    }
+
+    private record Scan(List<String> fields, boolean open) {}
+
+    private static Scan scan(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder f = new StringBuilder();
         boolean quoted = false;
@@ -114,8 +134,7 @@ public final class CsvImport {
                 f.append(c);
             }
         }
-        if (quoted) throw new InvalidInputException("has an unclosed quote");
         out.add(f.toString());
-        return out;
+        return new Scan(out, quoted);
     }
 }
