@@ -48,7 +48,7 @@ class DatabaseFaultsTest {
 
     @Test
     void killedConnectionsDuringAnEditionPauseItAndNothingIsLostOrSentTwice() throws Exception {
-        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.7 s while sending", 2_000, Duration.ofMillis(700));
+        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.7 s while sending", 1_000, Duration.ofMillis(700));
     }
 
     @Test
@@ -59,7 +59,7 @@ class DatabaseFaultsTest {
 
     @Test
     void aDatabaseUnreachableForSecondsPausesTheRunWhichThenFinishes() throws Exception {
-        int subscribers = 2_000;
+        int subscribers = 1_000;
         int threads = 4;
         int recordEvery = 20;
         Edition edition = Edition.seed(db, subscribers);
@@ -74,7 +74,7 @@ class DatabaseFaultsTest {
                 Await.until(Duration.ofSeconds(60), () -> relay.acceptedCount() >= subscribers / 5, () -> Edition.logs(node));
                 proxy.cut();
                 int atCut = relay.acceptedCount();
-                Thread.sleep(6_000);
+                Thread.sleep(5_000);
                 // A worker goes on sending until it has outcomes to record; then it waits for the database.
                 acceptedDuringCut = relay.acceptedCount() - atCut;
                 proxy.restore();
@@ -83,7 +83,7 @@ class DatabaseFaultsTest {
             }
         }
         Edition.Tally t = edition.tally(relay.accepted());
-        Figures.record("database unreachable for 6 s mid-edition (TCP cut)", 1, t.messages(), t.lost(), t.duplicated(), recovery);
+        Figures.record("database unreachable for 5 s mid-edition (TCP cut)", 1, t.messages(), t.lost(), t.duplicated(), recovery);
         assertThat(acceptedDuringCut).as("messages sent while the database was away")
                 .isLessThanOrEqualTo(threads * recordEvery);
         assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
