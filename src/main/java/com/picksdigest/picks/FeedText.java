@@ -56,7 +56,9 @@ final class FeedText {
         return out.toString();
     }
 
+    /** A surrogate alone is no character: utf8mb4 cannot hold it, and the driver would store '?' instead. */
     private static String codePoint(int cp) {
-        return Character.isValidCodePoint(cp) && cp >= 0x20 ? new String(Character.toChars(cp)) : " ";
+        boolean character = Character.isValidCodePoint(cp) && cp >= 0x20 && !(cp >= 0xD800 && cp <= 0xDFFF);
+        return character ? new String(Character.toChars(cp)) : " ";
     }
 }
