@@ -37,6 +37,8 @@ final class FeedText {
     static String clip(String s, int max) {
         if (s == null || s.length() <= max) return s;
         String cut = s.substring(0, max - 1);
+        // never half of a character outside the BMP (an emoji): the driver would store the lone half as '?'
+        if (Character.isHighSurrogate(cut.charAt(cut.length() - 1))) cut = cut.substring(0, cut.length() - 1);
         int space = cut.lastIndexOf(' ');
         return (space > max / 2 ? cut.substring(0, space) : cut).stripTrailing() + "…";
     }
