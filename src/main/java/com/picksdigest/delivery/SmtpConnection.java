@@ -53,6 +53,10 @@ public final class SmtpConnection implements AutoCloseable {
      *                     so setting it per message is confined to the worker's thread
      */
     public SendResult send(MimeMessage message, Address recipient, String envelopeFrom) {
+        // Addresses stored before EmailAddresses refused non-ASCII: written byte for byte they would reach someone else.
+        if (!recipient.toString().chars().allMatch(c -> c < 0x7f)) {
+            return new SendResult.Permanent("the address is not plain ASCII; the relay would receive it mangled");
+        }
         session.getProperties().setProperty(cfg.tls() == SmtpConfig.Tls.SSL ? "mail.smtps.from" : "mail.smtp.from",
                 envelopeFrom);
         try {
