@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Faults of the relay beyond single replies (those are in SmtpRepliesTest): refused greetings, rejected credentials,
- * an unreachable or stalled relay, a slow one, and a mix of everything under load. Whatever happens: permanent
+ * an unreachable or stalled relay, a slow one, a mix of everything under load, and a stored address the relay
+ * would receive mangled. Whatever happens: permanent
  * refusals fail with the reply kept, everything else is sent exactly once in the end, and no worker hangs.
  */
 class SmtpFaultsTest {
@@ -143,6 +144,20 @@ class SmtpFaultsTest {
         }
         assertThat(edition.statuses()).containsExactly(Map.entry("sent", 12));
         assertThat(perRecipient()).hasSize(12).allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1));
+    }
+
+    @Test
+    void aStoredAddressThatIsNotAsciiFailsInsteadOfReachingTheRelayMangled() throws Exception {
+        Edition edition = Edition.seed(db, 2);
+        // stored before addresses had to be ASCII; U+0140 and U+013E go out as '@' and '>' when written byte for byte
+        db.database().dsl().update(SUBSCRIBERS).set(SUBSCRIBERS.EMAIL, "v\u0140vic.tim\u013e@example.org")
+                .where(SUBSCRIBERS.EMAIL.eq(Edition.address(1))).execute();
+        try (MailerHarness h = harness(Map.of())) {
+            h.sendNow();
+        }
+        assertThat(perRecipient()).containsOnlyKeys(Edition.address(0));
+        assertThat(edition.statuses()).containsOnly(Map.entry("sent", 1), Map.entry("failed", 1));
+        assertThat(outcomes().get("v\u0140vic.tim\u013e@example.org").value3()).contains("not plain ASCII");
     }
 
     @Test

@@ -93,7 +93,7 @@ class HeaderInjectionTest {
     }
 
     /** The names of the message's own headers, as a receiving server splits them (continuation lines unfolded). */
-    private static List<String> headerNames(ScriptedSmtpServer.Received r) {
+    static List<String> headerNames(ScriptedSmtpServer.Received r) {
         String data = r.data();
         String head = data.substring(0, data.indexOf("\r\n\r\n"));
         List<String> names = new ArrayList<>();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public routes against random and malicious input from {@link Hostile} (same seed, same inputs; another seed with
+ * The public routes (the subscriber links, self-service included, the archive, health; sign-up has its own test)
+ * against random and malicious input from {@link Hostile} (same seed, same inputs; another seed with
  * -Dpicks.hostile.seed=N): never a 500, and a request either is refused with a 4xx and changes nothing, or is accepted
  * and stores exactly what was sent.
  */
@@ -85,13 +86,21 @@ class HostileInputTest {
             assertRefused(get("/prefs/" + seg), what);
             assertRefused(post("/prefs/" + seg, "csrf", s, "name", s, "timezone", s), what);
             assertRefused(get("/archive/" + seg), what);
+            assertRefused(get("/confirm/" + seg), what);
+            assertRefused(post("/confirm/" + seg, "csrf", s), what);
+            assertRefused(post("/u/" + seg + "/resubscribe", "csrf", s), what);
+            for (String action : List.of("pause", "email", "rotate", "erase")) {
+                assertRefused(post("/prefs/" + seg + "/" + action, "csrf", s, "email", s, "until", s), what + " " + action);
+            }
+            assertRefused(get("/prefs/" + seg + "/export"), what);
+            assertRefused(get("/prefs/" + seg + "/erase"), what);
             // the query is ignored, but a long one is too long for the server (414)
             assertThat(get("/healthz?check=" + seg)).as(what).isIn(200, 414);
             assertThat(get("/archive?page=" + seg)).as(what).isIn(200, 414);
         }
         for (String raw : List.of("%FF", "%C0%AF", "%ED%A0%80", "%", "%zz", "%00", "..%2F..%2Fetc%2Fpasswd",
                 "%0D%0ABcc:%20v@example.org", "a%20b", "%E2%80%AE")) {
-            for (String route : List.of("/u/", "/prefs/", "/archive/")) {
+            for (String route : List.of("/u/", "/prefs/", "/archive/", "/confirm/")) {
                 assertThat(w.rawStatus("GET " + route + raw + " HTTP/1.1", new byte[0])).as(route + raw).isIn(REFUSALS);
                 assertThat(w.rawStatus("POST " + route + raw + " HTTP/1.1", invalidUtf8Form())).as(route + raw).isIn(REFUSALS);
             }

@@ -183,12 +183,17 @@ final class WebTestSupport implements AutoCloseable {
      * since a server refusing a long request answers before it has read it all. -1: closed without an answer.
      */
     int rawStatus(String requestLine, byte[] body) {
+        return rawStatus(requestLine, body.length > 0 ? "Content-Type: application/x-www-form-urlencoded\r\n" : "", body);
+    }
+
+    /** @param headers more header lines, each ending in CRLF */
+    int rawStatus(String requestLine, String headers, byte[] body) {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            byte[] head = (requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                    + (body.length > 0 ? "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n" : "")
-                    + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] head = (requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
+                    + (body.length > 0 ? "Content-Length: " + body.length + "\r\n" : "")
+                    + "\r\n").getBytes(StandardCharsets.UTF_8);
             Thread writer = new Thread(() -> {
                 try {
                     out.write(head);
