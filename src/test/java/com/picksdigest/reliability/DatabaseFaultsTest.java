@@ -48,13 +48,14 @@ class DatabaseFaultsTest {
 
     @Test
     void killedConnectionsDuringAnEditionPauseItAndNothingIsLostOrSentTwice() throws Exception {
-        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.7 s while sending", 1_000, Duration.ofMillis(700));
+                // paced so that the edition lasts several rounds of KILLs on any machine
+        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.7 s while sending", 1_000, Duration.ofMillis(700), 150);
     }
 
     @Test
     @Tag("chaos")
     void connectionsKilledEveryFewHundredMillisecondsThroughALargeEdition() throws Exception {
-        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.3 s while sending", 20_000, Duration.ofMillis(300));
+        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.3 s while sending", 20_000, Duration.ofMillis(300), 0);
     }
 
     @Test
@@ -92,9 +93,10 @@ class DatabaseFaultsTest {
         assertThat(t.duplicated()).isZero();
     }
 
-    private void killConnectionsDuringAnEdition(String scenario, int subscribers, Duration every) throws Exception {
+    private void killConnectionsDuringAnEdition(String scenario, int subscribers, Duration every, int rate) throws Exception {
         Edition edition = Edition.seed(db, subscribers);
-        Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", "4"));
+        Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", "4",
+                "PICKS_SEND_RATE", String.valueOf(rate)));
         int rounds = 0;
         int killed = 0;
         Duration recovery;
@@ -114,6 +116,7 @@ class DatabaseFaultsTest {
         }
         Edition.Tally t = edition.tally(relay.accepted());
         Figures.record(scenario + " (" + killed + " connections killed)", rounds, t.messages(), t.lost(), t.duplicated(), recovery);
+        assertThat(rounds).as("rounds of KILLs during the edition").isGreaterThanOrEqualTo(5);
         assertThat(killed).isPositive();
         assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
         assertThat(t.lost()).isZero();
