@@ -2,6 +2,7 @@ package com.picksdigest.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.picksdigest.db.EmbeddedMariaDb;
 import com.picksdigest.support.AppProcess;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;
@@ -15,8 +16,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +95,42 @@ class DatabaseFaultsTest {
         assertThat(t.lost()).isZero();
         assertThat(t.subscribersNotSentOnce()).isZero();
         assertThat(t.duplicated()).isZero();
+    }
+
+    /** A true restart: an embedded MariaDB of the test's own, stopped for 5 s mid-edition and started again. */
+    @Test
+    @Tag("chaos")
+    void aDatabaseServerRestartedMidEditionLosesAndDoublesNothing() throws Exception {
+        int subscribers = 20_000;
+        Path home = Files.createTempDirectory("picks-restarted-mariadb");
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(home);
+        try {
+            TestDatabase own = TestDatabase.migratedOn(server.serverUrl() + "?user=root", DatabaseFaultsTest.class);
+            Edition edition = Edition.seed(own, subscribers);
+            Duration recovery;
+            // a claim outlives the outage: a worker waiting to record its sends keeps them
+            Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_CLAIM_TIMEOUT_SECONDS", "120"));
+            try (AppProcess node = AppProcess.start(env, "serve")) {
+                Await.until(Duration.ofSeconds(120), () -> relay.acceptedCount() >= subscribers / 5, () -> Edition.logs(node));
+                long down = System.nanoTime();
+                server.restart(Duration.ofSeconds(5));
+                recovery = edition.awaitFinished(Duration.ofSeconds(600), node).plusNanos(System.nanoTime() - down);
+                assertThat(node.terminate(60)).as(node.output()).isZero();
+            }
+            Edition.Tally t = edition.tally(relay.accepted());
+            own.close();
+            Figures.record("embedded MariaDB stopped 5 s and restarted mid-edition", 1, t.messages(), t.lost(),
+                    t.duplicated(), recovery);
+            assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
+            assertThat(t.lost()).isZero();
+            assertThat(t.subscribersNotSentOnce()).isZero();
+            assertThat(t.duplicated()).isZero();
+        } finally {
+            server.close();
+            try (var files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private void killConnectionsDuringAnEdition(String scenario, int subscribers, Duration every, int rate) throws Exception {

@@ -21,11 +21,13 @@ public final class TestDatabase implements AutoCloseable {
     private static String serverUrl;
     private static EmbeddedMariaDb embedded;
 
+    private final String server;
     private final String schema;
     private final String url;
     private Database database;
 
-    private TestDatabase(String schema, String url) {
+    private TestDatabase(String server, String schema, String url) {
+        this.server = server;
         this.schema = schema;
         this.url = url;
     }
@@ -50,13 +52,23 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A fresh, empty schema named after the test class; not migrated. */
     public static TestDatabase create(Class<?> owner) {
+        return create(serverUrl(), owner);
+    }
+
+    /** A fresh, migrated schema on another server (one a test stops and starts). */
+    public static TestDatabase migratedOn(String server, Class<?> owner) {
+        TestDatabase t = create(server, owner);
+        Migrations.migrate(t.database().dataSource());
+        return t;
+    }
+
+    private static TestDatabase create(String server, Class<?> owner) {
         String name = ("t_" + owner.getSimpleName() + "_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet())
                 .toLowerCase(Locale.ROOT);
         if (name.length() > 64) name = name.substring(name.length() - 64);
-        String server = serverUrl();
         exec(server, "DROP DATABASE IF EXISTS `" + name + "`");
         exec(server, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return new TestDatabase(name, schemaUrl(server, name));
+        return new TestDatabase(server, name, schemaUrl(server, name));
     }
 
     public static TestDatabase migrated(Class<?> owner) {
@@ -98,6 +110,6 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (database != null) database.close();
-        exec(serverUrl(), "DROP DATABASE IF EXISTS `" + schema + "`");
+        exec(server, "DROP DATABASE IF EXISTS `" + schema + "`");
     }
 }
