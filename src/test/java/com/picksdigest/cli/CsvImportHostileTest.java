@@ -63,7 +63,7 @@ class CsvImportHostileTest {
     @Test
     @Tag("chaos")
     void manyHostileFiles() throws Exception {
-        for (long seed = SEED + 1; seed <= SEED + 20; seed++) {
+        for (long seed = SEED + 1; seed <= SEED + 10; seed++) {
             tearDown();
             setUp();
             importRandomFile(seed, 2000);
