@@ -91,6 +91,11 @@ class TwoNodesTest {
                 String victim = k % 2 == 1 ? "node-a" : "node-b";
                 int killAt = subscribers * k / (kills + 2);
                 Await.until(Duration.ofSeconds(120), () -> relay.acceptedCount() >= killAt, () -> Edition.logs(a, b));
+                if (k == 1) {
+                    // a node polls the ledger every few seconds: make sure both have sent before the first kill
+                    Await.until(Duration.ofSeconds(60), () -> sentBy("node-a") > 0 && sentBy("node-b") > 0,
+                            () -> Edition.logs(a, b));
+                }
                 AppProcess dead = nodes.get(victim);
                 dead.kill();
                 lastKill = System.nanoTime();
@@ -117,6 +122,10 @@ class TwoNodesTest {
         } finally {
             for (AppProcess p : started) p.close();
         }
+    }
+
+    private int sentBy(String nodeId) {
+        return db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent").and(DELIVERIES.CLAIMED_BY.eq(nodeId)));
     }
 
     private AppProcess start(Edition edition, String nodeId, List<AppProcess> started) throws IOException {
