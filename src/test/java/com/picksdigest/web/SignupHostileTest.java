@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class SignupHostileTest {
     private static ScriptedSmtpServer relay;
     private static WebTestSupport w;
+    /** Email key to the name of its first accepted sign-up (a later one for a pending address changes nothing). */
+    private static final Map<String, String> accepted = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -95,7 +97,6 @@ class SignupHostileTest {
 
     private void hostileSignUps(long seed, int cases) throws Exception {
         Hostile h = new Hostile(seed);
-        Map<String, String> accepted = new LinkedHashMap<>(); // email key -> the name sent first
         List<String> refused = new ArrayList<>();
         String plain = "plain" + seed + "@example.org";
         assertThat(signUp(seed, -1, plain, "Plain Reader", "UTC", "ai")).isEqualTo(200);
@@ -112,28 +113,28 @@ class SignupHostileTest {
             if (status == 200) accepted.putIfAbsent(key, name.isBlank() ? null : name.strip());
             else refused.add(key);
         }
-        Await.until(Duration.ofSeconds(20), () -> accepted.keySet().stream().allMatch(k -> mailTo(k) != null),
-                () -> accepted.size() + " accepted, " + relay.received().size() + " mails; none to "
-                        + accepted.keySet().stream().filter(k -> mailTo(k) == null).map(Hostile::printable).toList()
-                        + " DEBUG rcpts " + relay.received().stream().flatMap(r -> r.recipients().stream()).filter(t -> !accepted.containsKey(t.toLowerCase(Locale.ROOT))).map(Hostile::printable).toList());
+        Await.until(Duration.ofSeconds(120), () -> mailsByRecipient().keySet().containsAll(accepted.keySet()),
+                () -> accepted.size() + " accepted, " + relay.received().size() + " mails");
 
-        List<String> plainHeaders = HeaderInjectionTest.headerNames(mailTo(plain));
+        Map<String, ScriptedSmtpServer.Received> mails = mailsByRecipient();
+        List<String> plainHeaders = HeaderInjectionTest.headerNames(mails.get(plain));
         for (Map.Entry<String, String> e : accepted.entrySet()) {
             SubscribersRecord s = w.db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.eq(e.getKey())).fetchOne();
             String what = Hostile.printable(e.getKey());
             assertThat(s).as(what).isNotNull();
             assertThat(s.getStatus()).as(what).isEqualTo("pending");
             assertThat(s.getName()).as(what).isEqualTo(e.getValue());
-            ScriptedSmtpServer.Received mail = mailTo(e.getKey());
+            ScriptedSmtpServer.Received mail = mails.get(e.getKey());
             assertThat(mail.recipients()).as(what).hasSize(1);
             assertThat(HeaderInjectionTest.headerNames(mail)).as(what).containsExactlyInAnyOrderElementsOf(plainHeaders);
             MimeMessage m = Mails.parse(mail.bytes());
             assertThat(m.getAllRecipients()).as(what).hasSize(1);
             assertThat(((InternetAddress) m.getAllRecipients()[0]).getAddress().toLowerCase(Locale.ROOT)).as(what).isEqualTo(e.getKey());
         }
+        // compared here, not in SQL: the column's collation ignores some characters (a NUL among them)
+        List<String> stored = w.db.select(SUBSCRIBERS.EMAIL_KEY).from(SUBSCRIBERS).fetch(SUBSCRIBERS.EMAIL_KEY);
         for (String key : refused) {
-            if (accepted.containsKey(key)) continue;
-            assertThat(w.db.fetchExists(SUBSCRIBERS, SUBSCRIBERS.EMAIL_KEY.eq(key))).as(Hostile.printable(key)).isFalse();
+            if (!accepted.containsKey(key)) assertThat(stored).as(Hostile.printable(key)).doesNotContain(key);
         }
     }
 
@@ -145,9 +146,13 @@ class SignupHostileTest {
                 + client + "\r\n", form);
     }
 
-    private static ScriptedSmtpServer.Received mailTo(String emailKey) {
-        return relay.received().stream().filter(r -> r.recipients().stream().anyMatch(t -> t.equalsIgnoreCase(emailKey)))
-                .findFirst().orElse(null);
+    /** The first mail to each recipient (lower-cased). */
+    private static Map<String, ScriptedSmtpServer.Received> mailsByRecipient() {
+        Map<String, ScriptedSmtpServer.Received> out = new java.util.HashMap<>();
+        for (ScriptedSmtpServer.Received r : relay.received()) {
+            for (String to : r.recipients()) out.putIfAbsent(to.toLowerCase(Locale.ROOT), r);
+        }
+        return out;
     }
 
     /** What an HTTP client can send: an unpaired surrogate has no UTF-8 and goes out as '?'. */
