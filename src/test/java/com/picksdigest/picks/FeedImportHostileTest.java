@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,15 +108,17 @@ class FeedImportHostileTest {
                 assertThat(feeds.require(f.getId()).getLastError()).as(what).doesNotContain("\n", "\r").hasSizeLessThanOrEqualTo(1000);
                 continue;
             }
-            Map<String, String> meant = new HashMap<>(); // title -> summary, as the importer computes them
+            // title -> the summaries of the items with that title, as the importer computes them
+            Map<String, Set<String>> meant = new HashMap<>();
             for (FeedContent.Item item : FeedParser.parse(body, contentType).items()) {
-                meant.put(FeedText.clip(item.title(), 300), FeedText.clip(item.summary(), 5000));
+                meant.computeIfAbsent(FeedText.clip(item.title(), 300), t -> new HashSet<>())
+                        .add(String.valueOf(FeedText.clip(item.summary(), 5000)));
             }
             for (PicksRecord p : added) {
                 String stored = Hostile.printable(p.getTitle()) + " / " + Hostile.printable(String.valueOf(p.getSummary()));
                 assertThat(meant).as(what + ": title stored as meant: " + stored).containsKey(p.getTitle());
-                assertThat(Hostile.printable(String.valueOf(p.getSummary()))).as(what + ": summary stored as meant")
-                        .isEqualTo(Hostile.printable(String.valueOf(meant.get(p.getTitle()))));
+                assertThat(meant.get(p.getTitle())).as(what + ": summary stored as meant: " + stored)
+                        .contains(String.valueOf(p.getSummary()));
                 assertThat(p.getUrl()).as(what).matches("(?i)https?://\\S+");
                 assertThat(p.getTitle()).as(what).doesNotContainPattern("[\\p{Cntrl}]");
             }
