@@ -6,12 +6,8 @@ import com.picksdigest.support.AppProcess;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;
 import com.picksdigest.support.Figures;
-import com.picksdigest.support.ScriptedSmtpServer;
-import com.picksdigest.support.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +17,10 @@ import org.junit.jupiter.api.Test;
  * PICKS_SEND_RECORD_EVERY sends, so at most that many per send thread (one each when it is 1). Claimed but unsent
  * deliveries of the dead process come back after the claim timeout. A SIGTERM duplicates nothing.
  */
-class CrashRecoveryTest {
+class CrashRecoveryTest extends RelayAndSchemaTest {
     private static final int THREADS = 4;
     /** The shipped PICKS_SEND_RECORD_EVERY. */
     private static final int DEFAULT_RECORD_EVERY = 125;
-
-    private TestDatabase db;
-    private ScriptedSmtpServer relay;
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.migrated(CrashRecoveryTest.class);
-        relay = ScriptedSmtpServer.start().countingOnly();
-    }
-
-    @AfterEach
-    void tearDown() {
-        relay.close();
-        db.close();
-    }
 
     @Test
     void sigkillMidEditionLosesNothingAndDuplicatesAtMostTheSendsInFlight() throws Exception {

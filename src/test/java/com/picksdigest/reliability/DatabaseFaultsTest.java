@@ -7,7 +7,6 @@ import com.picksdigest.support.AppProcess;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;
 import com.picksdigest.support.Figures;
-import com.picksdigest.support.ScriptedSmtpServer;
 import com.picksdigest.support.TcpProxy;
 import com.picksdigest.support.TestDatabase;
 import java.sql.Connection;
@@ -23,8 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,22 +31,7 @@ import org.junit.jupiter.api.Test;
  * while (a TCP proxy). The run pauses, reconnects and finishes; no delivery stays claimed, none is lost, none is
  * sent twice.
  */
-class DatabaseFaultsTest {
-    private TestDatabase db;
-    private ScriptedSmtpServer relay;
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.migrated(DatabaseFaultsTest.class);
-        relay = ScriptedSmtpServer.start().countingOnly();
-    }
-
-    @AfterEach
-    void tearDown() {
-        relay.close();
-        db.close();
-    }
-
+class DatabaseFaultsTest extends RelayAndSchemaTest {
     @Test
     void killedConnectionsDuringAnEditionPauseItAndNothingIsLostOrSentTwice() throws Exception {
                 // paced so that the edition lasts several rounds of KILLs on any machine

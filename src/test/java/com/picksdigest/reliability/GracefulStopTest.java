@@ -7,13 +7,10 @@ import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;
 import com.picksdigest.support.Figures;
 import com.picksdigest.support.ScriptedSmtpServer;
-import com.picksdigest.support.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,23 +18,8 @@ import org.junit.jupiter.api.Test;
  * the rest of what it claimed and exits 0 within a deadline that does not grow with the batch size; a restart
  * sends the rest, and nobody gets two.
  */
-class GracefulStopTest {
+class GracefulStopTest extends RelayAndSchemaTest {
     private static final Duration RELAY_PER_MESSAGE = Duration.ofSeconds(1);
-
-    private TestDatabase db;
-    private ScriptedSmtpServer relay;
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.migrated(GracefulStopTest.class);
-        relay = ScriptedSmtpServer.start().countingOnly();
-    }
-
-    @AfterEach
-    void tearDown() {
-        relay.close();
-        db.close();
-    }
 
     @Test
     void sigtermFinishesTheSendsInFlightHandsBackTheRestAndExitsZero() throws Exception {

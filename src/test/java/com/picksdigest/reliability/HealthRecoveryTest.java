@@ -8,7 +8,6 @@ import com.picksdigest.support.Edition;
 import com.picksdigest.support.Figures;
 import com.picksdigest.support.ScriptedSmtpServer;
 import com.picksdigest.support.TcpProxy;
-import com.picksdigest.support.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,28 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** /healthz of a running `serve` answers 503 while the relay or the database is unreachable, and 200 once it is back. */
-class HealthRecoveryTest {
+class HealthRecoveryTest extends RelayAndSchemaTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private TestDatabase db;
-    private ScriptedSmtpServer relay;
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.migrated(HealthRecoveryTest.class);
-        relay = ScriptedSmtpServer.start().countingOnly();
-    }
-
-    @AfterEach
-    void tearDown() {
-        relay.close();
-        db.close();
-    }
-
     @Test
     void healthzTurnsUnhealthyWhileTheRelayOrTheDatabaseIsAwayAndHealthyWhenTheyReturn() throws Exception {
         Edition edition = Edition.seed(db, 10);

@@ -9,8 +9,6 @@ import com.picksdigest.support.AppProcess;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;
 import com.picksdigest.support.Figures;
-import com.picksdigest.support.ScriptedSmtpServer;
-import com.picksdigest.support.TestDatabase;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +21,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobBuilder;
@@ -40,24 +36,9 @@ import org.quartz.TriggerBuilder;
  * the claim timeout, its claimed deliveries. Everyone ends with one sent delivery and one message (a killed node
  * may leave the message it was recording unrecorded: one per send thread, recorded after every send here).
  */
-class TwoNodesTest {
+class TwoNodesTest extends RelayAndSchemaTest {
     private static final int THREADS = 2;
     private static final Pattern DISPATCH_LINE = Pattern.compile("Dispatch: \\d+ new deliveries");
-
-    private TestDatabase db;
-    private ScriptedSmtpServer relay;
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.migrated(TwoNodesTest.class);
-        relay = ScriptedSmtpServer.start().countingOnly();
-    }
-
-    @AfterEach
-    void tearDown() {
-        relay.close();
-        db.close();
-    }
 
     @Test
     void theClusterDispatchesOnceSharesTheSendingAndTheSurvivorFinishesAfterAKill() throws Exception {

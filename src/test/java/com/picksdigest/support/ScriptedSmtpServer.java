@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A small, real ESMTP server on 127.0.0.1 whose failures are scripted by the test, so that the
@@ -80,17 +82,31 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return start(0);
     }
 
-    /** On a given port: a relay coming back where it was after an outage. */
+    /**
+     * On a given port: a relay coming back where it was after an outage. The port may have been lent out meanwhile
+     * as another connection's local port on a busy machine, so binding is tried again for a while.
+     */
     public static ScriptedSmtpServer start(int port) {
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            ScriptedSmtpServer server = new ScriptedSmtpServer(socket);
-            server.spawn("smtp-accept", server::acceptLoop);
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot open a loopback server socket on port " + port + ".", e);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(port == 0 ? 0 : 15);
+        while (true) {
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                try {
+                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                } catch (IOException e) {
+                    socket.close();
+                    throw e;
+                }
+                ScriptedSmtpServer server = new ScriptedSmtpServer(socket);
+                server.spawn("smtp-accept", server::acceptLoop);
+                return server;
+            } catch (IOException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("Cannot open a loopback server socket on port " + port + ".", e);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
         }
     }
 
