@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -190,8 +191,10 @@ class EditorsWorkspaceBrowserTest {
     private static void go(WebElement e) {
         WebElement html = d.findElement(By.tagName("html"));
         e.click();
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> "complete".equals(
+        // Chromium may answer "node does not belong to the document" for the old page instead of stale
+        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(x -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) x).executeScript("return document.readyState")));
     }
 
