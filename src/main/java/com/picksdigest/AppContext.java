@@ -108,16 +108,21 @@ public final class AppContext implements AutoCloseable {
         MailConfig mail = MailConfig.from(settings);
         PickLinks links = AdminConfig.from(settings).trackClicks()
                 ? new ClickLinks(mail.secret(), mail.baseUrl().toString()) : PickLinks.DIRECT;
-        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), signer(), clock, links);
+        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), dkim(), clock, links);
     }
 
     /** DKIM signing of outgoing mail when PICKS_DKIM_* are set; otherwise messages go out as built. */
     public UnaryOperator<MimeMessage> signer() {
+        return dkim().orElse(UnaryOperator.identity());
+    }
+
+    /** The DKIM signer, when PICKS_DKIM_* are set. */
+    public Optional<UnaryOperator<MimeMessage>> dkim() {
         MailConfig mail = MailConfig.from(settings);
-        if (mail.dkim().isEmpty()) return UnaryOperator.identity();
+        if (mail.dkim().isEmpty()) return Optional.empty();
         MailConfig.Dkim d = mail.dkim().get();
         try {
-            return DkimSigning.load(d.domain(), d.selector(), d.keyFile())::sign;
+            return Optional.of(DkimSigning.load(d.domain(), d.selector(), d.keyFile())::sign);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PICKS_DKIM_KEY: " + e.getMessage());
         }

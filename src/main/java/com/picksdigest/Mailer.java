@@ -44,21 +44,19 @@ public final class Mailer implements AutoCloseable {
     private volatile long lastDispatchNanos;
     private Scheduling scheduling;
 
-    public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
-                  Clock clock) {
-        this(db, mail, smtp, send, signer, clock, PickLinks.DIRECT);
-    }
-
-    /** @param links how pick links are written in each digest: as they are, or through the click counter */
-    public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send, UnaryOperator<MimeMessage> signer,
-                  Clock clock, PickLinks links) {
+    /**
+     * @param dkim  signs each digest, when DKIM is configured
+     * @param links how pick links are written in each digest: as they are, or through the click counter
+     */
+    public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send,
+                  Optional<UnaryOperator<MimeMessage>> dkim, Clock clock, PickLinks links) {
         this.clock = clock;
         this.templates = new DigestTemplates(mail.templatesDir());
         this.composer = new DigestComposer(mail);
         DeliveryLedger ledger = new DeliveryLedger(db);
         this.due = new DueDeliveries(db);
         DeliveryProcessor processor = new DeliveryProcessor(ledger, new PickSelector(db, mail.maxItems()),
-                composer, templates, new DigestMessage(mail), signer, new LinkTokens(mail.secret()),
+                composer, templates, new DigestMessage(mail), dkim, new LinkTokens(mail.secret()),
                 mail, send, clock, links);
         String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
         this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import com.picksdigest.delivery.NoDelaySocketFactory;
 
 /** The two ways mailers are commonly written with Jakarta Mail, measured on the same messages as references. */
 final class PlainJakartaMail {

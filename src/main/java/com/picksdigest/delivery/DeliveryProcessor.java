@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -36,7 +37,7 @@ public final class DeliveryProcessor {
     private final DeliveryLedger ledger;
     private final PickSelector selector;
     private final DigestMessage messages;
-    private final UnaryOperator<MimeMessage> signer;
+    private final Optional<UnaryOperator<MimeMessage>> dkim;
     private final LinkTokens tokens;
     private final MailConfig mail;
     private final SendConfig send;
@@ -47,21 +48,18 @@ public final class DeliveryProcessor {
     private final DigestComposer composer;
     private final DigestTemplates templates;
 
+    /**
+     * @param dkim  signs each message, when DKIM is configured
+     * @param links rewrites each delivery's pick links (click tracking) or leaves them as they are
+     */
     public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
-                             DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
-                             LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock) {
-        this(ledger, selector, composer, templates, messages, signer, tokens, mail, send, clock, PickLinks.DIRECT);
-    }
-
-    /** @param links rewrites each delivery's pick links (click tracking) or leaves them as they are */
-    public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
-                             DigestTemplates templates, DigestMessage messages, UnaryOperator<MimeMessage> signer,
+                             DigestTemplates templates, DigestMessage messages, Optional<UnaryOperator<MimeMessage>> dkim,
                              LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock, PickLinks links) {
         this.links = links;
         this.ledger = ledger;
         this.selector = selector;
         this.messages = messages;
-        this.signer = signer;
+        this.dkim = dkim;
         this.tokens = tokens;
         this.mail = mail;
         this.send = send;
@@ -142,22 +140,27 @@ public final class DeliveryProcessor {
                          Outcomes outcomes) {
         long start = System.nanoTime();
         String token = tokens.issue(c.subscriberId(), c.tokenVersion());
-        MimeMessage message;
-        InternetAddress to;
+        MessagePayload message;
+        String messageId;
+        String to;
         try {
             if (links == PickLinks.DIRECT) {
                 PreparedDigest digest = prepared.get(new PreparedDigests.Key(picks, c.editionDate(), c.timezone(),
                         c.locale(), c.textOnly(), c.name() != null));
-                message = signer.apply(messages.prepared(digest, c.email(), c.name(), token));
+                DigestMessage.PreparedMessage m = messages.prepared(digest, c.email(), c.name(), token);
+                messageId = m.messageId();
+                message = dkim.isPresent() ? MessagePayload.of(dkim.get().apply(m.toMimeMessage())) : m;
             } else {
                 // tracked links differ for every delivery, so there is nothing to share: render this one alone
                 DigestModel model = composer.compose(c.editionDate(), links.forDelivery(c.deliveryId(), picks),
                         new DigestComposer.Recipient(c.name(), c.timezone(), c.locale(), token));
                 String text = templates.renderText(model);
                 String html = c.textOnly() ? null : templates.renderHtml(model);
-                message = signer.apply(messages.build(c.email(), c.name(), token, model, text, html));
+                MimeMessage m = messages.build(c.email(), c.name(), token, model, text, html);
+                messageId = m.getMessageID();
+                message = MessagePayload.of(dkim.isPresent() ? dkim.get().apply(m) : m);
             }
-            to = new InternetAddress(c.email(), true);
+            to = new InternetAddress(c.email(), true).getAddress();
         } catch (MessagingException e) {
             outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
             stats.failed.increment();
@@ -170,7 +173,7 @@ public final class DeliveryProcessor {
         stats.latency.recordNanos(System.nanoTime() - start);
         stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
-            outcomes.sent.add(new DeliveryLedger.Sent(c, messageId(message), a.reply(), cutoff,
+            outcomes.sent.add(new DeliveryLedger.Sent(c, messageId, a.reply(), cutoff,
                     picks.stream().map(SelectedPick::id).toList()));
             stats.sent.increment();
         } else if (result instanceof SendResult.Unavailable u) {
@@ -198,14 +201,6 @@ public final class DeliveryProcessor {
         long factor = 1L << Math.min(Math.max(attemptsSoFar - 1, 0), 20);
         Duration d = send.retryBase().multipliedBy(factor);
         return d.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : d;
-    }
-
-    private static String messageId(MimeMessage m) {
-        try {
-            return m.getMessageID();
-        } catch (MessagingException e) {
-            return null;
-        }
     }
 
     private LocalDateTime now() {

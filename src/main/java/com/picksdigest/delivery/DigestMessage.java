@@ -8,13 +8,18 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Enumeration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,12 +29,16 @@ public final class DigestMessage {
     private final Session session = Session.getInstance(new Properties());
     private final String domain;
     private final String listId;
+    private final String fromHeader;
+    /** RFC 5322 date-time with a numeric zone. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
     public DigestMessage(MailConfig mail) {
         this.mail = mail;
         String from = mail.from().getAddress();
         this.domain = from.substring(from.indexOf('@') + 1);
         this.listId = encodePhrase(mail.siteName()) + " <" + mail.listId() + ">";
+        this.fromHeader = mail.from().toString();
     }
 
     /**
@@ -54,15 +63,37 @@ public final class DigestMessage {
         return m;
     }
 
-    /** The edition path: the body was rendered and encoded once for the subscriber's group. */
-    MimeMessage prepared(PreparedDigest digest, String toEmail, String toName, String token) throws MessagingException {
-        PreparedMessage m = new PreparedMessage(session, digest, token, toName);
-        headers(m, toEmail, toName, token, digest.subject());
-        m.setHeader("Message-ID", newMessageId());
-        m.setHeader("MIME-Version", "1.0");
-        m.setHeader("Content-Type", digest.contentType());
-        if (!digest.multipart()) m.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        return m;
+    /**
+     * The edition path: the body was rendered and encoded once for the subscriber's group, and the headers are
+     * written straight to bytes, the same ones {@link #headers} sets on the general path.
+     */
+    PreparedMessage prepared(PreparedDigest digest, String toEmail, String toName, String token) {
+        String id = newMessageId();
+        StringBuilder h = new StringBuilder(1024);
+        header(h, "From", fromHeader);
+        header(h, "To", HeaderEncoding.mailbox(toEmail, toName));
+        header(h, "Subject", HeaderEncoding.text(digest.subject()));
+        header(h, "Date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        header(h, "Message-ID", id);
+        header(h, "List-Id", listId);
+        header(h, "List-Unsubscribe", listUnsubscribe(token));
+        header(h, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        header(h, "Auto-Submitted", "auto-generated");
+        header(h, "Precedence", "bulk");
+        header(h, "MIME-Version", "1.0");
+        header(h, "Content-Type", digest.contentType());
+        if (!digest.multipart()) header(h, "Content-Transfer-Encoding", "quoted-printable");
+        h.append("\r\n");
+        return new PreparedMessage(id, h.toString().getBytes(StandardCharsets.UTF_8), digest, token, toName);
+    }
+
+    private static void header(StringBuilder h, String name, String value) {
+        h.append(name).append(": ").append(value).append("\r\n");
+    }
+
+    private String listUnsubscribe(String token) {
+        return "<" + mail.link("/u/" + token) + ">, <mailto:" + mail.unsubscribeMailto() + "?subject="
+                + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">";
     }
 
     private void headers(MimeMessage m, String toEmail, String toName, String token, String subject)
@@ -72,8 +103,7 @@ public final class DigestMessage {
         m.setHeader("Subject", HeaderEncoding.text(subject));
         m.setSentDate(new Date());
         m.setHeader("List-Id", listId);
-        m.setHeader("List-Unsubscribe", "<" + mail.link("/u/" + token) + ">, <mailto:" + mail.unsubscribeMailto()
-                + "?subject=" + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">");
+        m.setHeader("List-Unsubscribe", listUnsubscribe(token));
         // RFC 8058: a POST to the https URL unsubscribes without further interaction.
         m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         m.setHeader("Auto-Submitted", "auto-generated");
@@ -117,36 +147,42 @@ public final class DigestMessage {
         }
     }
 
-    /**
-     * Headers as Jakarta Mail keeps them, body from the pre-encoded digest: writeTo is all the transport needs.
-     * The Message-ID is set once and never regenerated (no saveChanges).
-     */
-    private static final class PreparedMessage extends MimeMessage {
+    /** A digest for one subscriber on the edition path: header bytes of its own, the body shared with its group. */
+    final class PreparedMessage implements MessagePayload {
+        private final String id;
+        private final byte[] headers;
         private final PreparedDigest digest;
         private final String token;
         private final String name;
 
-        PreparedMessage(Session s, PreparedDigest digest, String token, String name) {
-            super(s);
+        private PreparedMessage(String id, byte[] headers, PreparedDigest digest, String token, String name) {
+            this.id = id;
+            this.headers = headers;
             this.digest = digest;
             this.token = token;
             this.name = name;
         }
 
-        @Override
-        public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
-            Enumeration<String> lines = getNonMatchingHeaderLines(ignoreList);
-            StringBuilder h = new StringBuilder(1024);
-            while (lines.hasMoreElements()) h.append(lines.nextElement()).append("\r\n");
-            h.append("\r\n");
-            os.write(h.toString().getBytes(StandardCharsets.UTF_8));
-            digest.writeBody(os, token, name);
-            os.flush();
+        String messageId() {
+            return id;
         }
 
+        /** Header lines never start with '.', and the encoded body escapes a leading '.' (=2E): safe for DATA as is. */
         @Override
-        protected void updateMessageID() {
-            // chosen in prepared() and kept
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(headers);
+            digest.writeBody(out, token, name);
+        }
+
+        /** For DKIM signing, which works on Jakarta Mail messages; the Message-ID is kept. */
+        MimeMessage toMimeMessage() throws MessagingException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(32 * 1024);
+            try {
+                writeTo(b);
+            } catch (IOException e) {
+                throw new MessagingException("cannot write the message", e);
+            }
+            return new MimeMessage(session, new ByteArrayInputStream(b.toByteArray()));
         }
     }
 }

@@ -14,15 +14,19 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
+import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the deliveries that have become due: set-based INSERT IGNORE ... SELECT per time zone and id range.
+ * Creates the deliveries that have become due: set-based INSERT IGNORE ... SELECT per id range, all zones at once.
  * The unique key (subscriber, edition) makes every call idempotent: a re-run, a catch-up after a misfire or a
  * second node adds nothing that is already there.
  */
@@ -68,30 +72,41 @@ public final class DueDeliveries {
 
     /** @return how many deliveries were created */
     public int enqueue(Instant now, Mode mode, Optional<String> onlyEmailKey) {
-        LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        int created = 0;
-        for (ZoneSlice slice : slices(now, mode, onlyEmailKey)) created += enqueue(slice, nowUtc);
-        return created;
-    }
-
-    private int enqueue(ZoneSlice slice, LocalDateTime nowUtc) {
-        var bounds = db.select(DSL.min(SUBSCRIBERS.ID), DSL.max(SUBSCRIBERS.ID)).from(SUBSCRIBERS)
-                .where(slice.due()).fetchOne();
+        List<ZoneSlice> slices = slices(now, mode, onlyEmailKey);
+        if (slices.isEmpty()) return 0;
+        var bounds = db.select(DSL.min(SUBSCRIBERS.ID), DSL.max(SUBSCRIBERS.ID)).from(SUBSCRIBERS).fetchOne();
         if (bounds == null || bounds.value1() == null) return 0;
-        long editionId = edition(slice.editionDate());
+        LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        Field<Long> editionId = editionIds(slices);
+        Condition due = DSL.or(slices.stream().map(ZoneSlice::due).toList());
         int created = 0;
+        // One pass over the primary key for all zones together: walking each zone's rows by id range instead
+        // went through the (status, timezone, send_hour) index, the whole zone for every chunk: quadratic.
         for (long lo = bounds.value1(); lo <= bounds.value2(); lo += CHUNK) {
             final long from = lo;
             created += Deadlocks.retry(() -> db.insertInto(DELIVERIES, DELIVERIES.EDITION_ID, DELIVERIES.SUBSCRIBER_ID,
                             DELIVERIES.STATUS, DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.CREATED_AT, DELIVERIES.UPDATED_AT)
-                    .select(DSL.select(DSL.val(editionId), SUBSCRIBERS.ID, DSL.val(DeliveryStatus.QUEUED.db()),
+                    .select(DSL.select(editionId, SUBSCRIBERS.ID, DSL.val(DeliveryStatus.QUEUED.db()),
                                     DSL.val(nowUtc), DSL.val(nowUtc), DSL.val(nowUtc))
-                            .from(SUBSCRIBERS)
-                            .where(slice.due()).and(SUBSCRIBERS.ID.between(from, from + CHUNK - 1)))
+                            .from(SUBSCRIBERS.forceIndex("PRIMARY"))
+                            .where(SUBSCRIBERS.ID.between(from, from + CHUNK - 1)).and(due))
                     .onDuplicateKeyIgnore()
                     .execute());
         }
         return created;
+    }
+
+    /** Zones on different sides of midnight are on different editions (local dates): the edition id by zone. */
+    private Field<Long> editionIds(List<ZoneSlice> slices) {
+        Map<LocalDate, List<String>> zonesByDate = new TreeMap<>();
+        for (ZoneSlice s : slices) zonesByDate.computeIfAbsent(s.editionDate(), d -> new ArrayList<>()).add(s.zoneId());
+        CaseConditionStep<Long> ids = null;
+        for (var e : zonesByDate.entrySet()) {
+            Condition inZones = SUBSCRIBERS.TIMEZONE.in(e.getValue());
+            Field<Long> id = DSL.val(edition(e.getKey()));
+            ids = ids == null ? DSL.when(inZones, id) : ids.when(inZones, id);
+        }
+        return ids;
     }
 
     private long edition(LocalDate date) {

@@ -1,6 +1,5 @@
 package com.picksdigest.delivery;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 final class PreparedDigest {
     /** '=' never appears literally in quoted-printable text, so this boundary cannot collide with a body. */
     private static final String BOUNDARY = "=_picks_alt_7f3a9c";
-    private static final byte[] TEXT_HEADERS = ascii("Content-Type: text/plain; charset=UTF-8\r\n"
+    private static final byte[] TEXT_START = ascii("--" + BOUNDARY + "\r\n" + "Content-Type: text/plain; charset=UTF-8\r\n"
             + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-    private static final byte[] HTML_HEADERS = ascii("Content-Type: text/html; charset=UTF-8\r\n"
+    private static final byte[] HTML_START = ascii("\r\n--" + BOUNDARY + "\r\n" + "Content-Type: text/html; charset=UTF-8\r\n"
             + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+    private static final byte[] END = ascii("\r\n--" + BOUNDARY + "--\r\n");
 
     private final String subject;
     private final PreparedBody text;
@@ -45,15 +45,11 @@ final class PreparedDigest {
             text.writeTo(out, token, name);
             return;
         }
-        ByteArrayOutputStream b = new ByteArrayOutputStream(32 * 1024);
-        b.write(ascii("--" + BOUNDARY + "\r\n"));
-        b.write(TEXT_HEADERS);
-        text.writeTo(b, token, name);
-        b.write(ascii("\r\n--" + BOUNDARY + "\r\n"));
-        b.write(HTML_HEADERS);
-        html.writeTo(b, token, name);
-        b.write(ascii("\r\n--" + BOUNDARY + "--\r\n"));
-        b.writeTo(out);
+        out.write(TEXT_START);
+        text.writeTo(out, token, name);
+        out.write(HTML_START);
+        html.writeTo(out, token, name);
+        out.write(END);
     }
 
     private static byte[] ascii(String s) {

@@ -34,6 +34,12 @@ final class QuotedPrintable {
                 softBreak(out);
                 col = 0;
             }
+            // a '.' opening a line (after a line end or a soft break) is encoded, so the body never needs SMTP
+            // dot-stuffing
+            if (c == '.' && col == 0) {
+                literal = false;
+                width = 3;
+            }
             if (literal) {
                 out.write(c);
             } else {

@@ -34,7 +34,7 @@ class PreparedDigestTest {
         for (int i = 0; i < 12; i++) {
             l.add(new SelectedPick(i, "Pick " + i + " <script>alert(1)</script> & café = ünïcode " + "long ".repeat(i * 3),
                     "https://news.example.org/a?x=" + i + "&y=2", "Summary " + i + " with trailing space \n and = signs "
-                    + "and a very long line ".repeat(10), "Source " + i, null, null, "Cat " + (i % 3),
+                    + "and a very long line ".repeat(10) + "\n.a line that starts with a dot\n.\n", "Source " + i, null, null, "Cat " + (i % 3),
                     LocalDateTime.of(2026, 11, 25, 8, i), i % 3, i));
         }
         return l;
@@ -46,8 +46,9 @@ class PreparedDigestTest {
             for (boolean textOnly : new boolean[] {false, true}) {
                 String token = "123.4.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ-_";
                 LocalDate date = LocalDate.of(2026, 11, 25);
-                MimeMessage fast = Mails.parse(bytes(messages.prepared(prepared.get(new PreparedDigests.Key(picks(), date,
-                        "Europe/Paris", "fr", textOnly, name != null)), "zoe@example.org", name, token)));
+                byte[] raw = bytes(messages.prepared(prepared.get(new PreparedDigests.Key(picks(), date,
+                        "Europe/Paris", "fr", textOnly, name != null)), "zoe@example.org", name, token));
+                MimeMessage fast = Mails.parse(raw);
                 DigestModel model = composer.compose(date, picks(),
                         new DigestComposer.Recipient(name, "Europe/Paris", "fr", token));
                 MimeMessage general = Mails.parse(bytes(messages.build("zoe@example.org", name, token, model,
@@ -59,6 +60,13 @@ class PreparedDigestTest {
                 assertThat(fast.getSubject()).isEqualTo(general.getSubject());
                 assertThat(Mails.header(fast, "List-Unsubscribe")).isEqualTo(Mails.header(general, "List-Unsubscribe"));
                 assertThat(Mails.header(fast, "To")).isEqualTo(Mails.header(general, "To"));
+                for (String h : List.of("From", "List-Id", "List-Unsubscribe-Post", "Auto-Submitted", "Precedence", "MIME-Version")) {
+                    assertThat(Mails.header(fast, h)).as(h).isNotNull().isEqualTo(Mails.header(general, h));
+                }
+                assertThat(fast.getSentDate()).isCloseTo(new java.util.Date(), 60_000);
+                assertThat(fast.getMessageID()).matches("<[0-9a-f]+\\.\\d+@picks\\.example\\.org>");
+                // written to the socket as is: no line may start with a dot (SMTP would eat it)
+                assertThat(new String(raw, StandardCharsets.US_ASCII).split("\r\n")).noneMatch(l -> l.startsWith("."));
                 String body = new String(bytes(fast), StandardCharsets.US_ASCII);
                 String bodyOnly = body.substring(body.indexOf("\r\n\r\n"));
                 for (String line : bodyOnly.split("\r\n", -1)) {
@@ -76,6 +84,12 @@ class PreparedDigestTest {
 
     private static String lf(String s) {
         return s == null ? null : s.replace("\r\n", "\n");
+    }
+
+    private static byte[] bytes(MessagePayload m) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.writeTo(out);
+        return out.toByteArray();
     }
 
     private static byte[] bytes(MimeMessage m) throws Exception {

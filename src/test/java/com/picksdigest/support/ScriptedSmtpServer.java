@@ -24,11 +24,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A small, real ESMTP server on 127.0.0.1 whose failures are scripted by the test, so that the
  * sender's reaction to 4xx, 5xx, dropped connections and slow servers can be tested over a real
- * socket with the real Angus client.
+ * socket with the real client (it offers PIPELINING, as Postfix does).
  *
  * <p>Every scripted reaction is consumed once, in the order it was added. Reactions keyed by a
  * recipient address are consulted before those keyed by {@link #ANY}. A message is recorded in
@@ -37,6 +40,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>For runs of thousands of messages, {@link #countingOnly()} keeps just the recipients and Message-ID of each
  * accepted message ({@link #accepted()}) instead of every byte.
+ *
+ * <p>TLS, both ways a relay offers it: {@link #startSsl} (implicit TLS, port 465) and {@link #withStartTls}
+ * (STARTTLS, RFC 3207), optionally {@link #requireStartTls() required}. {@link #commands()} tells which commands
+ * arrived in clear.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -45,12 +52,32 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     private static final String HOST = "scripted.test";
     private static final String DROP = "\u0000drop";
+    private static final String STOP_READING = "\u0000stop reading";
     private static final int MAX_LINE = 64 * 1024;
 
-    public record Received(String sender, List<String> recipients, byte[] bytes) {
+    /**
+     * @param tls whether the message came over TLS
+     * @param bareLineFeed whether any line of it ended in LF without CR on the wire ({@code bytes} has CRLF anyway),
+     *     which RFC 5321 2.3.8 forbids and some relays reject or, worse, read differently from the sender's intent
+     */
+    public record Received(String sender, List<String> recipients, byte[] bytes, boolean tls, boolean bareLineFeed) {
         /** The message as it arrived after dot-unstuffing, CRLF line ends, decoded as UTF-8. */
         public String data() {
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * One command line as it arrived, in order over all connections (the lines answering an AUTH LOGIN challenge
+     * are not commands and are not kept).
+     *
+     * @param connection 1 for the first connection accepted, and so on
+     * @param tls whether it came over TLS
+     */
+    public record Command(int connection, String line, boolean tls) {
+        /** The command word in upper case, e.g. "MAIL". */
+        public String verb() {
+            return line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
         }
     }
 
@@ -58,6 +85,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public record Accepted(List<String> recipients, String messageId) {}
 
     private final ServerSocket serverSocket;
+    private final boolean implicitTls;
+    private final List<Command> commands = new CopyOnWriteArrayList<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private final AtomicInteger acceptedCount = new AtomicInteger();
@@ -71,11 +100,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, Queue<String>> dataReactions = new ConcurrentHashMap<>();
     private volatile String authUser;
     private volatile String authPassword;
+    private volatile List<String> authMechanisms = List.of("PLAIN", "LOGIN");
+    private volatile SSLContext startTls;
+    private volatile boolean requireStartTls;
     private volatile boolean closed;
     private volatile boolean countingOnly;
 
-    private ScriptedSmtpServer(ServerSocket serverSocket) {
+    private ScriptedSmtpServer(ServerSocket serverSocket, boolean implicitTls) {
         this.serverSocket = serverSocket;
+        this.implicitTls = implicitTls;
     }
 
     public static ScriptedSmtpServer start() {
@@ -87,10 +120,19 @@ public final class ScriptedSmtpServer implements AutoCloseable {
      * as another connection's local port on a busy machine, so binding is tried again for a while.
      */
     public static ScriptedSmtpServer start(int port) {
+        return start(port, ServerSocketFactory.getDefault(), false);
+    }
+
+    /** Implicit TLS ("SMTPS", port 465): every connection is TLS from its first byte, with the key of {@code serverContext}. */
+    public static ScriptedSmtpServer startSsl(SSLContext serverContext) {
+        return start(0, serverContext.getServerSocketFactory(), true);
+    }
+
+    private static ScriptedSmtpServer start(int port, ServerSocketFactory factory, boolean implicitTls) {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(port == 0 ? 0 : 15);
         while (true) {
             try {
-                ServerSocket socket = new ServerSocket();
+                ServerSocket socket = factory.createServerSocket();
                 socket.setReuseAddress(true);
                 try {
                     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
@@ -98,7 +140,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     socket.close();
                     throw e;
                 }
-                ScriptedSmtpServer server = new ScriptedSmtpServer(socket);
+                ScriptedSmtpServer server = new ScriptedSmtpServer(socket, implicitTls);
                 server.spawn("smtp-accept", server::acceptLoop);
                 return server;
             } catch (IOException e) {
@@ -159,6 +201,39 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** The AUTH mechanisms EHLO offers once {@link #requireAuth} is set, and the only ones accepted (default PLAIN LOGIN). */
+    public ScriptedSmtpServer authMechanisms(String... mechanisms) {
+        this.authMechanisms = List.of(mechanisms);
+        return this;
+    }
+
+    /**
+     * EHLO offers STARTTLS; on it the server answers 220, does the TLS handshake as the server with the key of
+     * {@code serverContext}, and starts over as RFC 3207 4.2 says: no EHLO, sender or AUTH from before counts, and
+     * anything the client sent after STARTTLS in clear is discarded.
+     */
+    public ScriptedSmtpServer withStartTls(SSLContext serverContext) {
+        if (implicitTls) throw new IllegalStateException("an implicit-TLS server has no STARTTLS");
+        this.startTls = serverContext;
+        return this;
+    }
+
+    /**
+     * Before STARTTLS, MAIL and AUTH get "530 Must issue a STARTTLS command first" and AUTH is not offered, as a
+     * relay with Postfix's smtpd_tls_security_level=encrypt and smtpd_tls_auth_only does.
+     */
+    public ScriptedSmtpServer requireStartTls() {
+        if (startTls == null) throw new IllegalStateException("call withStartTls first");
+        this.requireStartTls = true;
+        return this;
+    }
+
+    /** The next message for {@code address} (or {@link #ANY}): after 354 the server never reads from the socket again. */
+    public ScriptedSmtpServer onDataStopReading(String address) {
+        enqueue(dataReactions, address, STOP_READING);
+        return this;
+    }
+
     public int port() {
         return serverSocket.getLocalPort();
     }
@@ -180,6 +255,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public int connectionCount() {
         return connections.get();
+    }
+
+    /** Every command line received so far, in order. */
+    public List<Command> commands() {
+        return List.copyOf(commands);
     }
 
     @Override
@@ -233,7 +313,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 spawn("smtp-conn-" + n, () -> {
                     try (socket) {
                         socket.setSoTimeout(60_000); // no test should leave a thread behind forever
-                        new Conversation(socket.getInputStream(), socket.getOutputStream()).run();
+                        new Conversation(socket, n).run();
                     } catch (IOException | InterruptedException ignored) {
                         // the client or close() ended the connection; nothing to record
                     } finally {
@@ -256,18 +336,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** One SMTP conversation; not shared between threads. */
     private final class Conversation {
-        private final InputStream in;
-        private final OutputStream out;
+        private final int number;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+        private boolean tls;
+        private boolean ehloNeeded;
         private final byte[] buffer = new byte[16 * 1024];
         private int position;
         private int limit;
+        private boolean bareLineFeed;
         private String sender;
         private final List<String> recipients = new ArrayList<>();
         private boolean authenticated;
 
-        Conversation(InputStream in, OutputStream out) {
-            this.in = in;
-            this.out = out;
+        Conversation(Socket socket, int number) throws IOException {
+            this.number = number;
+            this.socket = socket;
+            this.tls = implicitTls;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
         }
 
         void run() throws IOException, InterruptedException {
@@ -281,11 +369,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             reply(greeting != null ? greeting : "220 " + HOST + " ESMTP ScriptedSmtpServer");
             String line;
             while ((line = readLine()) != null) {
-                String upper = line.toUpperCase(Locale.ROOT);
-                String verb = upper.split(" ", 2)[0];
-                switch (verb) {
+                Command command = new Command(number, line, tls);
+                commands.add(command);
+                switch (command.verb()) {
                     case "EHLO" -> ehlo();
-                    case "HELO" -> reply("250 " + HOST);
+                    case "HELO" -> {
+                        reset();
+                        ehloNeeded = false;
+                        reply("250 " + HOST);
+                    }
+                    case "STARTTLS" -> startTls();
                     case "AUTH" -> auth(line);
                     case "MAIL" -> mail(line);
                     case "RCPT" -> {
@@ -310,8 +403,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
         private void ehlo() throws IOException {
             reset();
-            List<String> lines = new ArrayList<>(List.of(HOST, "8BITMIME", "SIZE 52428800"));
-            if (authUser != null) lines.add("AUTH PLAIN LOGIN");
+            ehloNeeded = false;
+            List<String> lines = new ArrayList<>(List.of(HOST, "PIPELINING", "8BITMIME", "SIZE 52428800"));
+            if (startTls != null && !tls) lines.add("STARTTLS");
+            if (authUser != null && (tls || !requireStartTls)) lines.add("AUTH " + String.join(" ", authMechanisms));
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < lines.size(); i++) {
                 sb.append("250").append(i < lines.size() - 1 ? '-' : ' ').append(lines.get(i)).append("\r\n");
@@ -319,9 +414,48 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             write(sb.toString());
         }
 
+        private void startTls() throws IOException {
+            SSLContext context = startTls;
+            if (context == null || tls) {
+                reply("502 5.5.1 STARTTLS not offered");
+                return;
+            }
+            reply("220 2.0.0 Ready to start TLS");
+            // RFC 3207 5: lines pipelined after STARTTLS came in clear and could have been injected; they are dropped
+            position = 0;
+            limit = 0;
+            // layered on the accepted socket, so close() still ends it by closing that one
+            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, null, true);
+            ssl.startHandshake();
+            socket = ssl;
+            in = ssl.getInputStream();
+            out = ssl.getOutputStream();
+            tls = true;
+            reset();
+            authenticated = false;
+            ehloNeeded = true;
+        }
+
+        private boolean tlsMissing() throws IOException {
+            if (requireStartTls && !tls) {
+                reply("530 5.7.0 Must issue a STARTTLS command first");
+                return true;
+            }
+            if (ehloNeeded) {
+                reply("503 5.5.1 EHLO first, the session started over with TLS");
+                return true;
+            }
+            return false;
+        }
+
         private void auth(String line) throws IOException {
+            if (tlsMissing()) return;
             String[] parts = line.split(" ");
             String mechanism = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "";
+            if (!authMechanisms.contains(mechanism)) {
+                reply("504 5.5.4 Unrecognized authentication type");
+                return;
+            }
             String user;
             String password;
             if (mechanism.equals("PLAIN")) {
@@ -354,6 +488,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
 
         private void mail(String line) throws IOException {
+            if (tlsMissing()) return;
             if (authUser != null && !authenticated) {
                 reply("530 5.7.0 Authentication required");
             } else if (sender != null) {
@@ -393,6 +528,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 readLine(); // read some of the data, so the client is mid-transfer when the socket goes
                 return false;
             }
+            if (STOP_READING.equals(scripted)) {
+                Thread.sleep(60_000); // until close() interrupts; the client's writes fill the socket buffers
+                return false;
+            }
             Data message = readData();
             if (message == null) return false;
             Duration stall = dataStalls.poll();
@@ -401,22 +540,25 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             if (answer.startsWith("250")) {
                 accepted.add(new Accepted(List.copyOf(recipients), message.messageId()));
                 acceptedCount.incrementAndGet();
-                if (!countingOnly) received.add(new Received(sender, List.copyOf(recipients), message.bytes()));
+                if (!countingOnly) {
+                    received.add(new Received(sender, List.copyOf(recipients), message.bytes(), tls, message.bareLineFeed()));
+                }
             }
             reset();
             reply(answer);
             return !closing(answer);
         }
 
-        private record Data(byte[] bytes, String messageId) {}
+        private record Data(byte[] bytes, String messageId, boolean bareLineFeed) {}
 
         private Data readData() throws IOException {
+            bareLineFeed = false;
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             String messageId = null;
             boolean inHeaders = true;
             byte[] line;
             while ((line = readRawLine()) != null) {
-                if (line.length == 1 && line[0] == '.') return new Data(message.toByteArray(), messageId);
+                if (line.length == 1 && line[0] == '.') return new Data(message.toByteArray(), messageId, bareLineFeed);
                 if (inHeaders) {
                     String text = new String(line, StandardCharsets.UTF_8);
                     if (text.isEmpty()) inHeaders = false;
@@ -460,8 +602,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 if (position < limit) {
                     position++; // the LF
                     byte[] bytes = line.toByteArray();
-                    int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    return Arrays.copyOf(bytes, len);
+                    boolean crlf = bytes.length > 0 && bytes[bytes.length - 1] == '\r';
+                    if (!crlf) bareLineFeed = true;
+                    return Arrays.copyOf(bytes, crlf ? bytes.length - 1 : bytes.length);
                 }
             }
         }

@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.bench;
 
 import java.io.IOException;
 import java.net.InetAddress;
