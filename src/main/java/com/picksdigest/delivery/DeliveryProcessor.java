@@ -104,45 +104,76 @@ public final class DeliveryProcessor {
             if (after.isBefore(earliest)) earliest = after;
         }
         List<SelectedPick> window = selector.window(earliest, cutoff);
+        // Who gets a message is decided up front, so that each send can announce the next (one round trip each).
+        List<Plan> plans = new ArrayList<>(claims.size());
+        for (Claim c : claims) plans.add(plan(c, window, follows, cutoff));
         Outcomes outcomes = new Outcomes();
         try {
-            for (int i = 0; i < claims.size(); i++) {
+            for (int i = 0; i < plans.size(); i++) {
                 if (!carryOn.getAsBoolean()) {
+                    smtp.abandonOpenTransaction();
                     ledger.release(claims.subList(i, claims.size()), now());
                     return;
                 }
-                Claim c = claims.get(i);
-                if (!SubscriberStatus.ACTIVE.db().equals(c.status())) {
-                    outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.SUPPRESSED, "subscriber is " + c.status()));
-                    stats.suppressed.increment();
+                Plan p = plans.get(i);
+                if (p.outcome() != null) {
+                    outcomes.finished.add(p.outcome());
+                    switch (p.outcome().status()) {
+                        case SUPPRESSED -> stats.suppressed.increment();
+                        case SKIPPED -> stats.skipped.increment();
+                        default -> stats.failed.increment();
+                    }
                     continue;
                 }
-                List<SelectedPick> picks = selector.choose(window, follows.getOrDefault(c.subscriberId(), Set.of()),
-                        after(c, cutoff));
-                if (picks.isEmpty()) {
-                    outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.SKIPPED, "nothing new since the last digest"));
-                    stats.skipped.increment();
-                    continue;
-                }
-                deliver(c, picks, cutoff, smtp, stats, outcomes);
+                deliver(p, nextEnvelope(plans, i + 1), cutoff, smtp, stats, outcomes);
                 outcomes.flushIfFull();
             }
         } finally {
+            smtp.abandonOpenTransaction();
             outcomes.flush();
         }
+    }
+
+    /** One claim's fate before anything is built: the picks and the address to send to, or an outcome without a message. */
+    private record Plan(Claim claim, List<SelectedPick> picks, SmtpSession.Envelope envelope,
+                        DeliveryLedger.Finished outcome) {}
+
+    private Plan plan(Claim c, List<SelectedPick> window, Map<Long, Set<Integer>> follows, LocalDateTime cutoff) {
+        if (!SubscriberStatus.ACTIVE.db().equals(c.status())) {
+            return new Plan(c, null, null, new DeliveryLedger.Finished(c, DeliveryStatus.SUPPRESSED, "subscriber is " + c.status()));
+        }
+        List<SelectedPick> picks = selector.choose(window, follows.getOrDefault(c.subscriberId(), Set.of()), after(c, cutoff));
+        if (picks.isEmpty()) {
+            return new Plan(c, null, null, new DeliveryLedger.Finished(c, DeliveryStatus.SKIPPED, "nothing new since the last digest"));
+        }
+        try {
+            String to = new InternetAddress(c.email(), true).getAddress();
+            return new Plan(c, picks, new SmtpSession.Envelope(mail.envelopeFrom(c.deliveryId()), to), null);
+        } catch (MessagingException e) {
+            log.warn("Delivery {} to subscriber {} failed before sending: {}", c.deliveryId(), c.subscriberId(), e.getMessage());
+            return new Plan(c, null, null, new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
+        }
+    }
+
+    private static SmtpSession.Envelope nextEnvelope(List<Plan> plans, int from) {
+        for (int i = from; i < plans.size(); i++) {
+            if (plans.get(i).envelope() != null) return plans.get(i).envelope();
+        }
+        return null;
     }
 
     private LocalDateTime after(Claim c, LocalDateTime cutoff) {
         return c.watermark() != null ? c.watermark() : cutoff.minus(mail.newSubscriberLookback(c.weekly()));
     }
 
-    private void deliver(Claim c, List<SelectedPick> picks, LocalDateTime cutoff, SmtpConnection smtp, RunStats stats,
+    private void deliver(Plan p, SmtpSession.Envelope next, LocalDateTime cutoff, SmtpConnection smtp, RunStats stats,
                          Outcomes outcomes) {
+        Claim c = p.claim();
+        List<SelectedPick> picks = p.picks();
         long start = System.nanoTime();
         String token = tokens.issue(c.subscriberId(), c.tokenVersion());
         MessagePayload message;
         String messageId;
-        String to;
         try {
             if (links == PickLinks.DIRECT) {
                 PreparedDigest digest = prepared.get(new PreparedDigests.Key(picks, c.editionDate(), c.timezone(),
@@ -160,7 +191,6 @@ public final class DeliveryProcessor {
                 messageId = m.getMessageID();
                 message = MessagePayload.of(dkim.isPresent() ? dkim.get().apply(m) : m);
             }
-            to = new InternetAddress(c.email(), true).getAddress();
         } catch (MessagingException e) {
             outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
             stats.failed.increment();
@@ -169,7 +199,7 @@ public final class DeliveryProcessor {
         }
         rate.acquire();
         long t0 = System.nanoTime();
-        SendResult result = smtp.send(message, to, mail.envelopeFrom(c.deliveryId()));
+        SendResult result = smtp.send(message, p.envelope(), next);
         stats.latency.recordNanos(System.nanoTime() - start);
         stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
@@ -181,10 +211,10 @@ public final class DeliveryProcessor {
             ledger.markDeferred(c, u.reply(), now().plus(backoff(c.attempts())), now());
             stats.retried.increment();
             log.warn("Delivery {} deferred, the relay is unavailable: {}", c.deliveryId(), u.reply());
-        } else if (result instanceof SendResult.Permanent p) {
-            outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, p.reply()));
+        } else if (result instanceof SendResult.Permanent refused) {
+            outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, refused.reply()));
             stats.failed.increment();
-            log.warn("Delivery {} failed permanently: {}", c.deliveryId(), p.reply());
+            log.warn("Delivery {} failed permanently: {}", c.deliveryId(), refused.reply());
         } else if (c.attempts() >= send.maxAttempts()) {
             outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED,
                     "gave up after " + c.attempts() + " attempts: " + result.reply()));

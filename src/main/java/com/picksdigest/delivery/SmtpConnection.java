@@ -41,17 +41,28 @@ public final class SmtpConnection implements AutoCloseable {
         return send(payload, to, envelopeFrom);
     }
 
-    /**
-     * @param envelopeFrom the MAIL FROM (Return-Path) for this message
-     */
+    /** One message on its own, nothing announced after it. */
     SendResult send(MessagePayload message, String recipient, String envelopeFrom) {
+        return send(message, new SmtpSession.Envelope(envelopeFrom, recipient), null);
+    }
+
+    /**
+     * @param envelope the MAIL FROM (Return-Path) and RCPT TO of this message
+     * @param next     the envelope of the message the caller sends next, if it knows: see {@link SmtpSession#send}
+     */
+    SendResult send(MessagePayload message, SmtpSession.Envelope envelope, SmtpSession.Envelope next) {
         // Addresses stored before EmailAddresses refused non-ASCII: written byte for byte they would reach someone else.
-        if (!fitForEnvelope(recipient)) {
+        if (!fitForEnvelope(envelope.to())) {
+            abandonOpenTransaction();
             return new SendResult.Permanent("the address is not plain ASCII; the relay would receive it mangled");
         }
-        if (!fitForEnvelope(envelopeFrom)) {
-            return new SendResult.Permanent("the envelope sender \"" + oneLine(envelopeFrom) + "\" is not a plain ASCII address");
+        if (!fitForEnvelope(envelope.from())) {
+            abandonOpenTransaction();
+            return new SendResult.Permanent("the envelope sender \"" + oneLine(envelope.from()) + "\" is not a plain ASCII address");
         }
+        if (next != null && !(fitForEnvelope(next.to()) && fitForEnvelope(next.from()))) next = null;
+        // a message sent ahead that is not this one (its build failed, the worker is stopping) is dropped with the connection
+        if (session != null && session.opened() != null && !session.opened().equals(envelope)) close();
         if (session == null) {
             try {
                 session = SmtpSession.open(cfg, heloName, tls);
@@ -63,7 +74,7 @@ public final class SmtpConnection implements AutoCloseable {
             }
         }
         try {
-            SmtpReply reply = session.send(envelopeFrom, recipient, message);
+            SmtpReply reply = session.send(envelope, message, next);
             if (reply.code() == 250) return new SendResult.Accepted(reply.toString());
             close();
             // The reply code decides: 5xx is permanent, anything else is worth a retry.
@@ -75,6 +86,11 @@ public final class SmtpConnection implements AutoCloseable {
             close();
             return new SendResult.Transient("client error: " + e);
         }
+    }
+
+    /** Closes the connection if the relay waits for the content of a message sent ahead that will not come now. */
+    void abandonOpenTransaction() {
+        if (session != null && session.opened() != null) close();
     }
 
     /** Whether the open session pipelines (the relay offered PIPELINING); false before the first send. */

@@ -45,6 +45,9 @@ final class SmtpSession implements Closeable {
     private InputStream in;
     private DataOutput out;
     private boolean pipelining;
+    /** The envelope sent ahead and answered with 354 (or refused, see openFailure). */
+    private Envelope opened;
+    private SmtpReply openFailure;
     private final Set<String> extensions = new HashSet<>();
     private final Set<String> authMechanisms = new HashSet<>();
     private final byte[] line = new byte[MAX_LINE];
@@ -145,36 +148,91 @@ final class SmtpSession implements Closeable {
         expect(read(), 235, "authentication");
     }
 
+    /** Who a message is from and to, as MAIL FROM and RCPT TO say. */
+    record Envelope(String from, String to) {}
+
     /**
      * One message to one recipient. Returns the first reply that is not the expected one (the transaction then
      * ended there), or the relay's reply to the final dot. Either way the caller learns the outcome from the
      * code; an IOException means the connection broke and the outcome is unknown.
+     *
+     * @param next the message the caller will send after this one, if known: with PIPELINING its envelope and
+     *             DATA go out right behind this message's final dot (RFC 2920 allows message content first in a
+     *             group), so a message costs one round trip. The caller must then send exactly that next, or close.
      */
-    SmtpReply send(String from, String to, MessagePayload message) throws IOException {
-        String mail = "MAIL FROM:<" + from + ">";
-        String rcpt = "RCPT TO:<" + to + ">";
+    SmtpReply send(Envelope envelope, MessagePayload message, Envelope next) throws IOException {
+        if (envelope.equals(opened)) {
+            opened = null;
+            if (openFailure != null) return openFailure;
+        } else {
+            if (opened != null) throw new IllegalStateException("an envelope for another message is open");
+            SmtpReply r = openEnvelope(envelope);
+            if (r != null) return r;
+        }
+        boolean ahead = pipelining && next != null;
+        // a large message reaches the socket while it is being written, not only at the flush: watched throughout
+        watch.start();
+        try {
+            out.lineStart = true;
+            message.writeTo(out);
+            if (!out.lineStart) out.write(CRLF);
+            out.write(END_OF_DATA);
+            if (ahead) out.write(envelopeCommands(next));
+            out.flush();
+        } finally {
+            watch.stop();
+        }
+        SmtpReply reply = read();
+        if (ahead) readAhead(next);
+        return reply;
+    }
+
+    /** Sends MAIL, RCPT and DATA; null once the relay waits for the content, else the reply that refused. */
+    private SmtpReply openEnvelope(Envelope e) throws IOException {
         SmtpReply r;
         if (pipelining) {
             // RFC 2920: DATA may close a group; its 354 is read before any message byte is sent
-            out.write(ascii(mail + "\r\n" + rcpt + "\r\nDATA\r\n"));
+            out.write(envelopeCommands(e));
             flush();
             if ((r = read()).code() != 250) return r;
             if ((r = read()).code() != 250 && r.code() != 251) return r;
-            if ((r = read()).code() != 354) return r;
-        } else {
-            command(mail);
-            if ((r = read()).code() != 250) return r;
-            command(rcpt);
-            if ((r = read()).code() != 250 && r.code() != 251) return r;
-            command("DATA");
-            if ((r = read()).code() != 354) return r;
+            return (r = read()).code() != 354 ? r : null;
         }
-        out.lineStart = true;
-        message.writeTo(out);
-        if (!out.lineStart) out.write(CRLF);
-        out.write(END_OF_DATA);
-        flush();
-        return read();
+        command("MAIL FROM:<" + e.from() + ">");
+        if ((r = read()).code() != 250) return r;
+        command("RCPT TO:<" + e.to() + ">");
+        if ((r = read()).code() != 250 && r.code() != 251) return r;
+        command("DATA");
+        return (r = read()).code() != 354 ? r : null;
+    }
+
+    /**
+     * The replies to the next message's envelope, sent ahead. A refusal (or a broken connection) is kept as that
+     * message's outcome: the message whose dot was already answered is not affected by it.
+     */
+    private void readAhead(Envelope next) {
+        opened = next;
+        openFailure = null;
+        try {
+            SmtpReply r;
+            if ((r = read()).code() != 250) openFailure = r;
+            else if ((r = read()).code() != 250 && r.code() != 251) openFailure = r;
+            else if ((r = read()).code() != 354) openFailure = r;
+        } catch (IOException e) {
+            openFailure = new SmtpReply(421, "the connection broke before the message was sent: " + e.getMessage());
+        }
+    }
+
+    private static byte[] envelopeCommands(Envelope e) {
+        return ascii("MAIL FROM:<" + e.from() + ">\r\nRCPT TO:<" + e.to() + ">\r\nDATA\r\n");
+    }
+
+    /**
+     * The envelope sent ahead, or null: the relay then waits for that message's content, which only that message
+     * or closing the connection may end (anything else would be taken as content).
+     */
+    Envelope opened() {
+        return opened;
     }
 
     private void command(String line) throws IOException {
@@ -255,7 +313,8 @@ final class SmtpSession implements Closeable {
     /** Says QUIT without waiting for the answer, then closes: the relay has nothing more to tell us. */
     @Override
     public void close() {
-        if (out != null && socket != null && !socket.isClosed()) {
+        // in the middle of DATA a QUIT would be taken as message content
+        if (out != null && socket != null && !socket.isClosed() && opened == null) {
             try {
                 out.write(ascii("QUIT\r\n"));
                 flush();
