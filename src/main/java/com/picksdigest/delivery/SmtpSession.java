@@ -104,7 +104,7 @@ final class SmtpSession implements Closeable {
 
     private void streams() throws IOException {
         in = new BufferedInputStream(socket.getInputStream(), 8 * 1024);
-        out = new DataOutput(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
+        out = new DataOutput(new BufferedOutputStream(new WatchedOutput(socket.getOutputStream()), 64 * 1024));
     }
 
     private void ehlo(String heloName) throws IOException {
@@ -170,18 +170,12 @@ final class SmtpSession implements Closeable {
             if (r != null) return r;
         }
         boolean ahead = pipelining && next != null;
-        // a large message reaches the socket while it is being written, not only at the flush: watched throughout
-        watch.start();
-        try {
-            out.lineStart = true;
-            message.writeTo(out);
-            if (!out.lineStart) out.write(CRLF);
-            out.write(END_OF_DATA);
-            if (ahead) out.write(envelopeCommands(next));
-            out.flush();
-        } finally {
-            watch.stop();
-        }
+        out.lineStart = true;
+        message.writeTo(out);
+        if (!out.lineStart) out.write(CRLF);
+        out.write(END_OF_DATA);
+        if (ahead) out.write(envelopeCommands(next));
+        out.flush();
         SmtpReply reply = read();
         if (ahead) readAhead(next);
         return reply;
@@ -193,7 +187,7 @@ final class SmtpSession implements Closeable {
         if (pipelining) {
             // RFC 2920: DATA may close a group; its 354 is read before any message byte is sent
             out.write(envelopeCommands(e));
-            flush();
+            out.flush();
             if ((r = read()).code() != 250) return r;
             if ((r = read()).code() != 250 && r.code() != 251) return r;
             return (r = read()).code() != 354 ? r : null;
@@ -237,17 +231,7 @@ final class SmtpSession implements Closeable {
 
     private void command(String line) throws IOException {
         out.write(ascii(line + "\r\n"));
-        flush();
-    }
-
-    /** A write the relay stops reading must not hang the worker: the watchdog closes the socket after the timeout. */
-    private void flush() throws IOException {
-        watch.start();
-        try {
-            out.flush();
-        } finally {
-            watch.stop();
-        }
+        out.flush();
     }
 
     private static void expect(SmtpReply reply, int code, String step) throws Refused {
@@ -317,7 +301,7 @@ final class SmtpSession implements Closeable {
         if (out != null && socket != null && !socket.isClosed() && opened == null) {
             try {
                 out.write(ascii("QUIT\r\n"));
-                flush();
+                out.flush();
             } catch (IOException ignored) {
                 // closing anyway
             }
@@ -331,6 +315,38 @@ final class SmtpSession implements Closeable {
             if (socket != null) socket.close();
         } catch (IOException ignored) {
             // nothing left to do with it
+        }
+    }
+
+    /**
+     * Every write that reaches the socket runs under the watchdog: a relay that stops reading must not hang the
+     * worker, while a slow link that keeps taking bytes is never cut off mid-message.
+     */
+    private final class WatchedOutput extends OutputStream {
+        private final OutputStream socketOut;
+
+        WatchedOutput(OutputStream socketOut) {
+            this.socketOut = socketOut;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            watch.start();
+            try {
+                socketOut.write(b, off, len);
+            } finally {
+                watch.stop();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            socketOut.flush();
         }
     }
 

@@ -26,6 +26,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -107,9 +108,16 @@ class SmtpSessionSecurityTest {
         return ctx.getSocketFactory();
     }
 
+    /** In the order opened: a relay first, which also frees a sender still blocked after a preemptive timeout. */
     @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : toClose) c.close();
+    void closeAll() {
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // a connection closed while its blocked send unwinds may complain; the test has its verdict already
+            }
+        }
     }
 
     // --- STARTTLS ---------------------------------------------------------------------------------------------
@@ -150,7 +158,7 @@ class SmtpSessionSecurityTest {
     void aSelfSignedCertificateIsRefusedWithTheJvmsDefaultTrust() throws Exception {
         ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls());
 
-        SendResult result = send(open(new SmtpConnection(config("127.0.0.1", relay.port(), Tls.STARTTLS), HELO)), "x");
+        SendResult result = send(connection(config("127.0.0.1", relay.port(), Tls.STARTTLS), null), "x");
 
         assertThat(result).isInstanceOf(SendResult.Unavailable.class);
         assertThat(result.reply()).contains("127.0.0.1:" + relay.port()).containsIgnoringCase("certification path");
@@ -185,7 +193,7 @@ class SmtpSessionSecurityTest {
         SendResult result = send(connection(config("localhost", relay.port(), Tls.STARTTLS), trustingRelay), "x");
 
         assertThat(result).isInstanceOf(SendResult.Unavailable.class);
-        assertThat(result.reply()).contains("localhost").containsIgnoringCase("subject alternative");
+        assertThat(result.reply()).contains("matching localhost");
         assertThat(relay.received()).isEmpty();
         assertThat(relay.commands()).extracting(Command::verb).containsExactly("EHLO", "STARTTLS");
     }
@@ -309,7 +317,8 @@ class SmtpSessionSecurityTest {
             assertThat(m.getMessageID()).isEqualTo(sent.getMessageID());
             assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly(TO);
-            String rawBody = new String(m.getRawInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // GreenMail takes the CRLF before the final dot as part of the terminator and stores the body without it
+            String rawBody = new String(m.getRawInputStream().readAllBytes(), StandardCharsets.UTF_8) + "\r\n";
             assertThat(rawBody).isEqualTo(body(new String(expected, StandardCharsets.UTF_8)));
             assertThat(lines(rawBody)).isEqualTo(BODY_LINES);
         });
@@ -324,14 +333,11 @@ class SmtpSessionSecurityTest {
                 Duration.ofSeconds(2));
         SmtpConnection c = connection(cfg, null);
         // far more than the socket buffers on both ends hold, so a write must block once the relay stops reading
-        byte[] line = ("x".repeat(998) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        MessagePayload twentyMegabytes = out -> {
-            out.write("Subject: big\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            for (int i = 0; i < 20 * 1024 * 1024 / line.length; i++) out.write(line);
-        };
+        MimeMessage twentyMegabytes = message(("x".repeat(998) + "\r\n").repeat(20 * 1024 * 1024 / 1000));
+        InternetAddress to = new InternetAddress(TO);
 
         long start = System.nanoTime();
-        SendResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> c.send(twentyMegabytes, TO, FROM),
+        SendResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> c.send(twentyMegabytes, to, FROM),
                 "send still blocked in a write 10 s after the relay stopped reading (timeout 2 s)");
 
         assertThat(result).isInstanceOf(SendResult.Transient.class);
@@ -402,6 +408,6 @@ class SmtpSessionSecurityTest {
     }
 
     private static String base64(String s) {
-        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 }
