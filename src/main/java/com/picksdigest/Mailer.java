@@ -42,6 +42,7 @@ public final class Mailer implements AutoCloseable {
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicInteger dispatches = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long lastDispatchNanos;
+    private volatile int lastDispatchCreated;
     private Scheduling scheduling;
 
     /**
@@ -79,6 +80,7 @@ public final class Mailer implements AutoCloseable {
         long t0 = System.nanoTime();
         int created = due.enqueue(clock.instant(), DueDeliveries.Mode.AT_SEND_HOUR, Optional.empty());
         lastDispatchNanos = System.nanoTime() - t0;
+        lastDispatchCreated = created;
         log.info("Dispatch: {} new deliveries queued in {} ms", created, lastDispatchNanos / 1_000_000);
         workers.wake();
         dispatches.incrementAndGet();
@@ -97,6 +99,11 @@ public final class Mailer implements AutoCloseable {
     /** How long the last dispatch took to create its deliveries. */
     public long lastDispatchNanos() {
         return lastDispatchNanos;
+    }
+
+    /** How many deliveries the last dispatch created. */
+    public int lastDispatchCreated() {
+        return lastDispatchCreated;
     }
 
     public SendWorkers workers() {

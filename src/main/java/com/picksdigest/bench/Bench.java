@@ -57,8 +57,8 @@ public final class Bench {
         }
         String sinkName = opt.smtp().isPresent() ? "the relay " + opt.smtp().get()
                 : postfixSink != null ? "Postfix smtp-sink" : "an in-process counting sink (smtp-sink not found)";
-        try (BenchDatabase bdb = BenchDatabase.open(base, opt.dbServerUrl(), clock, opt.threads());
-             LiveHeap heap = new LiveHeap()) {
+        LiveHeap heap = new LiveHeap();
+        try (BenchDatabase bdb = BenchDatabase.open(base, opt.dbServerUrl(), clock, opt.threads())) {
             AppContext app = bdb.app();
             Settings settings = bdb.settings().with(java.util.Map.of("PICKS_SMTP_HOST", host,
                     "PICKS_SMTP_PORT", String.valueOf(port)));
@@ -82,8 +82,9 @@ public final class Bench {
                     r.stats.latency.percentileMicros(50) / 1000, r.stats.latency.percentileMicros(99) / 1000);
             out.printf("  time to enqueue             %.2f s%n", r.enqueueSeconds);
             out.printf("  SQL statements per message  %.4f (%,d statements)%n", r.statementsPerMessage, r.statements);
-            out.printf("  peak live heap              %.1f MB (after-GC; -Xmx %d MB)%n", heap.peakBytes() / 1e6,
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            out.printf("  peak live heap              %.1f MB (in use after a full GC, %d samples during the run; -Xmx %d MB)%n",
+                    heap.peakBytes() / 1e6, heap.samples(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            out.printf("  ledger                      %s%n", LedgerCheck.describe(app.database().dsl(), opt.subscribers()));
 
             List<MimeMessage> sample = SampleMessages.build(app.database().dsl(), MailConfig.from(settings), clock,
                     Math.min(opt.tunedSample(), opt.subscribers()));
@@ -135,21 +136,36 @@ public final class Bench {
             scheduling.dispatchNow();
             while (mailer.dispatchCount() == 0) Thread.sleep(20);
             double enqueue = mailer.lastDispatchNanos() / 1e9;
+            int created = mailer.lastDispatchCreated();
             RunStats stats = mailer.workers().stats();
             long lastReport = System.nanoTime();
-            while (ledger.workable(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))) > 0) {
-                Thread.sleep(200);
+            long benchStatements = 0;
+            int nextSample = 1;
+            while (true) {
+                Thread.sleep(100);
+                long done = stats.finished();
+                // ten samples at the same fractions of any N, so runs of different sizes compare
+                if (done >= (long) created * nextSample / 10 && nextSample < 10) {
+                    heap.sample();
+                    nextSample++;
+                }
+                if (done >= created) break;
                 if (System.nanoTime() - lastReport > 5e9) {
                     lastReport = System.nanoTime();
                     double s = (lastReport - start) / 1e9;
-                    long done = stats.finished();
-                    out.printf("... %,d of %,d done, %.0f msg/s, heap %.0f MB live peak%n", done, opt.subscribers(),
-                            done / s, heap.peakBytes() / 1e6);
+                    double rate = done / s;
+                    out.printf("... %,d of %,d done, %.0f msg/s, ETA %.0f s, live heap peak %.0f MB%n", done, created,
+                            rate, rate > 0 ? (created - done) / rate : 0.0, heap.peakBytes() / 1e6);
                     out.flush();
+                    // deferred retries would never be counted as finished: stop when the ledger has nothing left
+                    long before = app.database().statementCount();
+                    boolean idle = ledger.workable(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))) == 0;
+                    benchStatements += app.database().statementCount() - before;
+                    if (idle) break;
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long statements = app.database().statementCount() - statementsBefore;
+            long statements = app.database().statementCount() - statementsBefore - benchStatements;
             long sent = Math.max(1, stats.sent.sum());
             return new Result(stats, seconds, stats.sent.sum() / seconds, enqueue, statements, (double) statements / sent);
         }

@@ -1,52 +1,30 @@
 package com.picksdigest.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.ListenerNotFoundException;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
- * The peak of the heap still in use right after each garbage collection: what the program really holds, as
- * opposed to the heap's size, which the collector grows to whatever -Xmx allows.
+ * The peak of the heap really in use: sampled right after a full collection, so garbage that a young collection
+ * left in the old generation does not count, and neither does the heap's size, which the collector grows to
+ * whatever -Xmx allows. A sample costs one full GC (tens of milliseconds at these sizes).
  */
-final class LiveHeap implements AutoCloseable {
+final class LiveHeap {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();
-    private final List<NotificationEmitter> emitters = new ArrayList<>();
-    private final NotificationListener listener = (n, handback) -> {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-        peak.accumulateAndGet(used, Math::max);
-    };
+    private final AtomicLong samples = new AtomicLong();
 
-    LiveHeap() {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter e) {
-                e.addNotificationListener(listener, null, null);
-                emitters.add(e);
-            }
-        }
+    void sample() {
+        memory.gc();
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        samples.incrementAndGet();
     }
 
     long peakBytes() {
         return peak.get();
     }
 
-    @Override
-    public void close() {
-        for (NotificationEmitter e : emitters) {
-            try {
-                e.removeNotificationListener(listener);
-            } catch (ListenerNotFoundException ignored) {
-                // already gone
-            }
-        }
+    long samples() {
+        return samples.get();
     }
 }
