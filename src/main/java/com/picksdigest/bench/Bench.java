@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 public final class Bench {
     public record Options(int subscribers, int threads, Optional<String> smtp, Optional<String> dbServerUrl,
-                          Optional<Path> postfixDir, boolean references, int naiveSample, int tunedSample) {}
+                          Optional<Path> postfixDir, boolean references, int naiveSample, int tunedSample,
+                          int relayRttMillis) {}
 
     private final Options opt;
     private final Settings base;
@@ -57,6 +58,13 @@ public final class Bench {
         }
         String sinkName = opt.smtp().isPresent() ? "the relay " + opt.smtp().get()
                 : postfixSink != null ? "Postfix smtp-sink" : "an in-process counting sink (smtp-sink not found)";
+        LatencyProxy far = null;
+        if (opt.relayRttMillis() > 0) {
+            far = new LatencyProxy(host, port, opt.relayRttMillis());
+            host = "127.0.0.1";
+            port = far.port();
+            sinkName += String.format(" behind a %d ms round trip", opt.relayRttMillis());
+        }
         LiveHeap heap = new LiveHeap();
         try (BenchDatabase bdb = BenchDatabase.open(base, opt.dbServerUrl(), clock, opt.threads())) {
             AppContext app = bdb.app();
@@ -96,13 +104,16 @@ public final class Bench {
             if (postfix.isPresent()) {
                 int limitPort = PostfixTools.freePort();
                 Process sink = postfix.get().startSink(limitPort);
+                LatencyProxy limitFar = opt.relayRttMillis() > 0 ? new LatencyProxy("127.0.0.1", limitPort, opt.relayRttMillis()) : null;
                 try {
                     int n = Math.max(10_000, Math.min(100_000, (int) r.stats.sent.sum()));
-                    double secs = postfix.get().sourceSeconds(limitPort, n, size, opt.threads());
+                    double secs = postfix.get().sourceSeconds(limitFar != null ? limitFar.port() : limitPort, n, size,
+                            opt.threads());
                     double limit = n / secs;
                     out.printf("  smtp-source -> smtp-sink    %8.0f msg/s   (%,d x %,d bytes, %d connections)   ours = %.0f %%%n",
                             limit, n, size, opt.threads(), 100 * r.rate / limit);
                 } finally {
+                    if (limitFar != null) limitFar.close();
                     sink.destroy();
                 }
             } else {
@@ -118,6 +129,7 @@ public final class Bench {
             out.printf("%nMachine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
         } finally {
+            if (far != null) far.close();
             if (postfixSink != null) postfixSink.destroy();
             if (jvmSink != null) jvmSink.close();
         }

@@ -31,6 +31,9 @@ final class BenchCommand implements Callable<Integer> {
     int naiveSample;
     @Option(names = "--tuned-sample", defaultValue = "5000", description = "Messages for the tuned baseline (default ${DEFAULT-VALUE}).")
     int tunedSample;
+    @Option(names = "--relay-rtt", paramLabel = "MS", defaultValue = "0",
+            description = "Put the sink this many milliseconds of round trip away (a delaying proxy), as a remote relay would be.")
+    int relayRtt;
     private final CliContext ctx;
 
     BenchCommand(CliContext ctx) {
@@ -42,9 +45,10 @@ final class BenchCommand implements Callable<Integer> {
         if (subscribers < 1 || subscribers > 10_000_000) throw new InvalidInputException("--subscribers must be from 1 to 10,000,000.");
         if (threads < 1 || threads > 64) throw new InvalidInputException("--threads must be from 1 to 64.");
         if (smtp != null && !smtp.matches("[^:\\s]+:\\d{1,5}")) throw new InvalidInputException("--smtp must be HOST:PORT, not \"" + smtp + "\".");
+        if (relayRtt < 0 || relayRtt > 1000) throw new InvalidInputException("--relay-rtt must be from 0 to 1000 milliseconds.");
         if (db != null && !db.startsWith("jdbc:mysql://")) throw new InvalidInputException("--db must be a jdbc:mysql:// server URL.");
         new Bench(new Bench.Options(subscribers, threads, Optional.ofNullable(smtp), Optional.ofNullable(db),
-                Optional.ofNullable(postfixTools), !noReferences, Math.max(1, naiveSample), Math.max(1, tunedSample)),
+                Optional.ofNullable(postfixTools), !noReferences, Math.max(1, naiveSample), Math.max(1, tunedSample), relayRtt),
                 ctx.settings(), ctx.clock(), CliContext.out(spec)).run();
         return 0;
     }
