@@ -79,8 +79,10 @@ public final class Database implements AutoCloseable {
     private static String withDefaults(String url) {
         String sep = url.contains("?") ? "&" : "?";
         StringBuilder b = new StringBuilder(url);
-        // rewriteBatchedStatements turns jOOQ batches into multi-row statements; utf8mb4 end to end.
-        for (String opt : new String[] {"rewriteBatchedStatements=true", "characterEncoding=UTF-8",
+        // rewriteBatchedStatements turns jOOQ batches into multi-row statements; utf8mb4 end to end; the ledger's
+        // large statements have constant texts, parsed once per connection with cachePrepStmts.
+        for (String opt : new String[] {"rewriteBatchedStatements=true", "cachePrepStmts=true", "prepStmtCacheSize=250",
+                "prepStmtCacheSqlLimit=65536", "characterEncoding=UTF-8",
                 "connectionCollation=utf8mb4_unicode_ci", "connectTimeout=5000", "allowPublicKeyRetrieval=true",
                 "sslMode=PREFERRED"}) {
             String key = opt.substring(0, opt.indexOf('='));
