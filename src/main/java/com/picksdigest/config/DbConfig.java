@@ -17,7 +17,8 @@ public record DbConfig(Optional<String> url, String user, String password, int p
                 url.map(u -> u.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:")),
                 s.string("PICKS_DB_USER", "root"),
                 s.string("PICKS_DB_PASSWORD", ""),
-                s.integer("PICKS_DB_POOL_SIZE", 10, 2, 200),
+                // the send workers (8 by default) besides the web server, Quartz and the background queue
+                s.integer("PICKS_DB_POOL_SIZE", 16, 2, 200),
                 s.path("PICKS_DATA_DIR", Path.of(System.getProperty("user.home"), ".picks-digest")));
     }
 }

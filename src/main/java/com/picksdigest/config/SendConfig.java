@@ -9,7 +9,8 @@ public record SendConfig(int threads, double ratePerSecond, int batchSize, int r
 
     public static SendConfig from(Settings s) {
         return new SendConfig(
-                s.integer("PICKS_SEND_THREADS", 4, 1, 64),
+                // a relay 20 ms away takes about 45 messages a second per connection (one round trip each, pipelined)
+                s.integer("PICKS_SEND_THREADS", 8, 1, 64),
                 s.decimal("PICKS_SEND_RATE", 0, 0, 100_000),
                 s.integer("PICKS_SEND_BATCH", 250, 1, 5000),
                 s.integer("PICKS_SEND_RECORD_EVERY", 125, 1, 5000),

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryProcessor {
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
 
+    private static final long RECORD_WITHIN = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final DeliveryLedger ledger;
     private final PickSelector selector;
     private final DigestMessage messages;
@@ -71,16 +73,25 @@ public final class DeliveryProcessor {
     }
 
     /**
-     * Outcomes waiting to be written. Written every {@code PICKS_SEND_RECORD_EVERY} sends and at the end of
-     * each batch: a crash loses at most that many records per worker, and those are the only messages a
-     * restart can send twice (a graceful stop writes them all).
+     * Outcomes waiting to be written. Written every {@code PICKS_SEND_RECORD_EVERY} sends, once the oldest has
+     * waited a second, and at the end of each batch: a crash loses at most that many records per worker (and
+     * never more than its last second of sends), and those are the only messages a restart can send twice
+     * (a graceful stop writes them all).
      */
     private final class Outcomes {
         final List<DeliveryLedger.Sent> sent = new ArrayList<>();
         final List<DeliveryLedger.Finished> finished = new ArrayList<>();
+        private long oldestNanos;
+
+        void sent(DeliveryLedger.Sent s) {
+            if (sent.isEmpty()) oldestNanos = System.nanoTime();
+            sent.add(s);
+        }
 
         void flushIfFull() {
-            if (sent.size() >= send.recordEvery()) flush();
+            if (sent.size() >= send.recordEvery() || (!sent.isEmpty() && System.nanoTime() - oldestNanos > RECORD_WITHIN)) {
+                flush();
+            }
         }
 
         void flush() {
@@ -203,7 +214,7 @@ public final class DeliveryProcessor {
         stats.latency.recordNanos(System.nanoTime() - start);
         stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
-            outcomes.sent.add(new DeliveryLedger.Sent(c, messageId, a.reply(), cutoff,
+            outcomes.sent(new DeliveryLedger.Sent(c, messageId, a.reply(), cutoff,
                     picks.stream().map(SelectedPick::id).toList()));
             stats.sent.increment();
         } else if (result instanceof SendResult.Unavailable u) {

@@ -21,7 +21,7 @@ class SettingsTest {
         assertThat(smtp.host()).contains("env.example.org");
         assertThat(smtp.port()).isEqualTo(2525);
         assertThat(SendConfig.from(s).threads()).isEqualTo(3);
-        assertThat(SendConfig.from(Settings.of(Map.of())).threads()).isEqualTo(4);
+        assertThat(SendConfig.from(Settings.of(Map.of())).threads()).isEqualTo(8);
     }
 
     @Test
