@@ -5,6 +5,7 @@ import com.picksdigest.config.SendConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.delivery.DeliveryLedger;
 import com.picksdigest.delivery.DeliveryProcessor;
+import com.picksdigest.delivery.DigestIds;
 import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.delivery.DueDeliveries;
 import com.picksdigest.delivery.SendWorkers;
@@ -56,7 +57,7 @@ public final class Mailer implements AutoCloseable {
         this.composer = new DigestComposer(mail);
         DeliveryLedger ledger = new DeliveryLedger(db);
         this.due = new DueDeliveries(db);
-        DeliveryProcessor processor = new DeliveryProcessor(ledger, new PickSelector(db, mail.maxItems()),
+        DeliveryProcessor processor = new DeliveryProcessor(ledger, new DigestIds(db), new PickSelector(db, mail.maxItems()),
                 composer, templates, new DigestMessage(mail), dkim, new LinkTokens(mail.secret()),
                 mail, send, clock, links);
         String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);

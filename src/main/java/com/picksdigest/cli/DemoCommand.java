@@ -1,7 +1,7 @@
 package com.picksdigest.cli;
 
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
-import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
+import static com.picksdigest.db.generated.Tables.DIGEST_PICKS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -125,10 +125,10 @@ final class DemoCommand implements Callable<Integer> {
     private static void summarize(DSLContext db, PrintWriter out, Path written) {
         out.println();
         out.printf("%-24s %-10s %-6s %s%n", "subscriber", "delivery", "picks", "reply");
-        var rows = db.select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DSL.count(DELIVERY_PICKS.PICK_ID), DELIVERIES.LAST_REPLY)
+        var rows = db.select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DSL.count(DIGEST_PICKS.PICK_ID), DELIVERIES.LAST_REPLY)
                 .from(SUBSCRIBERS)
                 .leftJoin(DELIVERIES).on(DELIVERIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID))
-                .leftJoin(DELIVERY_PICKS).on(DELIVERY_PICKS.DELIVERY_ID.eq(DELIVERIES.ID))
+                .leftJoin(DIGEST_PICKS).on(DIGEST_PICKS.DIGEST_ID.eq(DELIVERIES.DIGEST_ID))
                 .groupBy(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DELIVERIES.LAST_REPLY, SUBSCRIBERS.ID)
                 .orderBy(SUBSCRIBERS.ID)
                 .fetch();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 
 /**
@@ -100,19 +99,20 @@ public final class DeliveryLedger {
     }
 
     /** A 250 waiting to be written: what {@link #recordSent} needs of it. */
-    public record Sent(Claim claim, String messageId, String reply, LocalDateTime picksThrough, List<Long> pickIds) {}
+    /** @param digestId the row in {@code digests} holding the picks this delivery carried */
+    public record Sent(Claim claim, String messageId, String reply, LocalDateTime picksThrough, long digestId) {}
 
     /** An outcome other than sent or retry: skipped, failed, suppressed. */
     public record Finished(Claim claim, DeliveryStatus status, String reply) {}
 
     /**
-     * Records many 250s in one transaction of two statements: deliveries and their subscribers' watermarks in
-     * one multi-table UPDATE (only rows still in 'sending'), then the picks each delivery held.
+     * Records many 250s in one statement: deliveries (with the digest each carried) and their subscribers'
+     * watermarks in one multi-table UPDATE (only rows still in 'sending').
      *
      * <p>Plain SQL whose text depends only on the number of rows, on purpose: at a few hundred rows a flush,
-     * rendering the same statements as jOOQ CASE trees, and then Connector/J parsing a new text every time,
+     * rendering the same statement as jOOQ CASE trees, and then Connector/J parsing a new text every time,
      * took over a third of a send worker's time in the profile. A constant text is parsed once per connection
-     * (cachePrepStmts); the picks, all numbers, go as a static statement.
+     * (cachePrepStmts).
      */
     public void recordSent(List<Sent> sent, LocalDateTime now) {
         if (sent.isEmpty()) return;
@@ -128,7 +128,7 @@ public final class DeliveryLedger {
                 through.add(s.picksThrough());
             }
         }
-        List<Object> binds = new ArrayList<>(sent.size() * 5 + 8);
+        List<Object> binds = new ArrayList<>(sent.size() * 7 + 8);
         for (Sent s : sent) {
             binds.add(s.claim().deliveryId());
             binds.add(s.messageId());
@@ -136,6 +136,10 @@ public final class DeliveryLedger {
         for (Sent s : sent) {
             binds.add(s.claim().deliveryId());
             binds.add(clip(s.reply()));
+        }
+        for (Sent s : sent) {
+            binds.add(s.claim().deliveryId());
+            binds.add(s.digestId());
         }
         binds.addAll(through);
         binds.add(now);
@@ -145,29 +149,8 @@ public final class DeliveryLedger {
         binds.addAll(through);
         for (Sent s : sent) binds.add(s.claim().deliveryId());
         String update = RECORD_SENT.computeIfAbsent((oneThrough ? 1 : -1) * sent.size(), k -> recordSentSql(sent.size(), k > 0));
-
-        // numbers only, written into the text and sent as a static statement: nothing to parse for bind markers
-        StringBuilder picks = new StringBuilder(sent.size() * 200)
-                .append("INSERT IGNORE INTO delivery_picks (delivery_id, pick_id, position) VALUES ");
-        boolean any = false;
-        for (Sent s : sent) {
-            for (int i = 0; i < s.pickIds().size(); i++) {
-                picks.append(any ? ",(" : "(").append(s.claim().deliveryId()).append(',').append(s.pickIds().get(i))
-                        .append(',').append(i + 1).append(')');
-                any = true;
-            }
-        }
-        String insertPicks = any ? picks.toString() : null;
         Object[] values = binds.toArray();
-        Deadlocks.retry(() -> db.transaction(tx -> {
-            DSLContext t = tx.dsl();
-            t.execute(update, values);
-            // IGNORE: a delivery released as stale and sent again by another worker already has its rows.
-            if (insertPicks != null) {
-                DSL.using(t.configuration().derive(t.settings().withStatementType(StatementType.STATIC_STATEMENT)))
-                        .execute(insertPicks);
-            }
-        }));
+        Deadlocks.retry(() -> db.execute(update, values));
     }
 
     private static final Map<Integer, String> RECORD_SENT = new ConcurrentHashMap<>();
@@ -177,6 +160,7 @@ public final class DeliveryLedger {
         return "UPDATE deliveries d JOIN subscribers s ON s.id = d.subscriber_id SET"
                 + " d.message_id = CASE d.id" + whenThen + " ELSE d.message_id END,"
                 + " d.last_reply = CASE d.id" + whenThen + " ELSE d.last_reply END,"
+                + " d.digest_id = CASE d.id" + whenThen + " ELSE d.digest_id END,"
                 + " d.picks_through = " + through + ","
                 + " d.status = '" + DeliveryStatus.SENT.db() + "', d.sent_at = ?, d.updated_at = ?,"
                 + " s.watermark = CASE WHEN s.watermark IS NULL OR s.watermark < " + through

@@ -37,6 +37,7 @@ public final class DeliveryProcessor {
     private static final long RECORD_WITHIN = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final DeliveryLedger ledger;
+    private final DigestIds digestIds;
     private final PickSelector selector;
     private final DigestMessage messages;
     private final Optional<UnaryOperator<MimeMessage>> dkim;
@@ -54,11 +55,12 @@ public final class DeliveryProcessor {
      * @param dkim  signs each message, when DKIM is configured
      * @param links rewrites each delivery's pick links (click tracking) or leaves them as they are
      */
-    public DeliveryProcessor(DeliveryLedger ledger, PickSelector selector, DigestComposer composer,
+    public DeliveryProcessor(DeliveryLedger ledger, DigestIds digestIds, PickSelector selector, DigestComposer composer,
                              DigestTemplates templates, DigestMessage messages, Optional<UnaryOperator<MimeMessage>> dkim,
                              LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock, PickLinks links) {
         this.links = links;
         this.ledger = ledger;
+        this.digestIds = digestIds;
         this.selector = selector;
         this.messages = messages;
         this.dkim = dkim;
@@ -215,7 +217,7 @@ public final class DeliveryProcessor {
         stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
             outcomes.sent(new DeliveryLedger.Sent(c, messageId, a.reply(), cutoff,
-                    picks.stream().map(SelectedPick::id).toList()));
+                    digestIds.idFor(picks.stream().map(SelectedPick::id).toList())));
             stats.sent.increment();
         } else if (result instanceof SendResult.Unavailable u) {
             // An outage of the relay, however long, must not use up the subscriber's attempts and fail the edition.

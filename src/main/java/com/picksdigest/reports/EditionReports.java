@@ -1,7 +1,7 @@
 package com.picksdigest.reports;
 
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
-import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
+import static com.picksdigest.db.generated.Tables.DIGEST_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.PICKS;
@@ -83,11 +83,11 @@ public final class EditionReports {
                 .groupBy(EVENTS.PICK_ID)
                 .forEach(r -> clicks.put(r.value1(), new int[] {r.value2(), r.value3()}));
         List<PickClicks> picks = db.select(PICKS.ID, PICKS.TITLE, DSL.count())
-                .from(DELIVERY_PICKS).join(DELIVERIES).on(DELIVERIES.ID.eq(DELIVERY_PICKS.DELIVERY_ID))
-                .join(PICKS).on(PICKS.ID.eq(DELIVERY_PICKS.PICK_ID))
+                .from(DIGEST_PICKS).join(DELIVERIES).on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
+                .join(PICKS).on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
                 .where(DELIVERIES.EDITION_ID.eq(id)).and(DELIVERIES.STATUS.eq("sent"))
                 .groupBy(PICKS.ID, PICKS.TITLE)
-                .orderBy(DSL.min(DELIVERY_PICKS.POSITION), PICKS.ID)
+                .orderBy(DSL.min(DIGEST_PICKS.POSITION), PICKS.ID)
                 .fetch(r -> {
                     int[] c = clicks.getOrDefault(r.value1(), new int[2]);
                     return new PickClicks(r.value1(), r.value2(), r.value3(), c[0], c[1]);

@@ -3,7 +3,7 @@ package com.picksdigest.subscribers;
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.CONFIRMATIONS;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
-import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
+import static com.picksdigest.db.generated.Tables.DIGEST_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.PICKS;
@@ -49,11 +49,11 @@ public final class SubscriberData {
                 .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(s.getId())).orderBy(CATEGORIES.NAME)
                 .fetch(CATEGORIES.NAME));
         Map<Long, List<Object>> picks = new LinkedHashMap<>();
-        db.select(DELIVERY_PICKS.DELIVERY_ID, DELIVERY_PICKS.POSITION, PICKS.TITLE, PICKS.URL)
-                .from(DELIVERY_PICKS).join(DELIVERIES).on(DELIVERIES.ID.eq(DELIVERY_PICKS.DELIVERY_ID))
-                .join(PICKS).on(PICKS.ID.eq(DELIVERY_PICKS.PICK_ID))
+        db.select(DELIVERIES.ID, DIGEST_PICKS.POSITION, PICKS.TITLE, PICKS.URL)
+                .from(DIGEST_PICKS).join(DELIVERIES).on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
+                .join(PICKS).on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
                 .where(DELIVERIES.SUBSCRIBER_ID.eq(s.getId()))
-                .orderBy(DELIVERY_PICKS.DELIVERY_ID, DELIVERY_PICKS.POSITION)
+                .orderBy(DELIVERIES.ID, DIGEST_PICKS.POSITION)
                 .forEach(r -> picks.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(values(r, PICKS.TITLE, PICKS.URL)));
         List<Object> deliveries = new ArrayList<>();

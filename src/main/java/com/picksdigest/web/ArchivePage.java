@@ -2,7 +2,7 @@ package com.picksdigest.web;
 
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
-import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
+import static com.picksdigest.db.generated.Tables.DIGEST_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
@@ -91,15 +91,15 @@ final class ArchivePage {
 
     /** Distinct picks of the edition's sent deliveries, in the order the digests showed them, newest first on ties. */
     private List<Map<String, Object>> load(LocalDate date) {
-        Field<Integer> pos = DSL.min(DELIVERY_PICKS.POSITION).as("pos");
-        var sent = DSL.select(DELIVERY_PICKS.PICK_ID, pos)
-                .from(DELIVERY_PICKS)
-                .join(DELIVERIES).on(DELIVERIES.ID.eq(DELIVERY_PICKS.DELIVERY_ID))
+        Field<Integer> pos = DSL.min(DIGEST_PICKS.POSITION).as("pos");
+        var sent = DSL.select(DIGEST_PICKS.PICK_ID, pos)
+                .from(DIGEST_PICKS)
+                .join(DELIVERIES).on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
                 .join(EDITIONS).on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
                 .where(EDITIONS.EDITION_DATE.eq(date)).and(DELIVERIES.STATUS.eq("sent"))
-                .groupBy(DELIVERY_PICKS.PICK_ID)
+                .groupBy(DIGEST_PICKS.PICK_ID)
                 .asTable("sent");
-        Field<Long> sentPick = sent.field(DELIVERY_PICKS.PICK_ID);
+        Field<Long> sentPick = sent.field(DIGEST_PICKS.PICK_ID);
         Field<Integer> sentPos = sent.field(pos);
         List<Map<String, Object>> out = new ArrayList<>();
         db.select(PICKS.TITLE, PICKS.URL, PICKS.SUMMARY, PICKS.SOURCE_NAME, PICKS.SOURCE_URL, CATEGORIES.NAME)

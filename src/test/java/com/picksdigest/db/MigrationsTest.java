@@ -31,7 +31,7 @@ class MigrationsTest {
                 .fetch("SELECT table_name FROM information_schema.tables WHERE table_schema = ?", db.schema())
                 .getValues(0, String.class).stream().map(String::toLowerCase).toList();
         assertThat(tables).contains("categories", "picks", "subscribers", "subscriber_categories", "editions",
-                "deliveries", "delivery_picks", "events", "editors", "suppressions", "qrtz_job_details",
+                "deliveries", "digests", "digest_picks", "events", "editors", "suppressions", "qrtz_job_details",
                 "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "qrtz_fired_triggers");
 
         List<String> charsets = db.database().dsl()

@@ -39,8 +39,8 @@ class SmtpRepliesTest {
 
     @BeforeEach
     void setUp() {
-        db.database().dsl().execute("DELETE FROM delivery_picks");
         db.database().dsl().execute("DELETE FROM deliveries");
+        db.database().dsl().execute("DELETE FROM digests");
         db.database().dsl().execute("DELETE FROM events");
         db.database().dsl().execute("DELETE FROM subscriber_categories");
         db.database().dsl().execute("DELETE FROM subscribers");

@@ -1,13 +1,13 @@
 package com.picksdigest.web;
 
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
-import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 import static com.picksdigest.web.WebTestSupport.escaped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.delivery.DigestIds;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -120,12 +120,9 @@ class ArchivePageTest {
 
     private static void delivery(long edition, String status, long... picks) {
         SubscribersRecord s = w.subscriber(null, List.of());
-        long id = w.db.insertInto(DELIVERIES).set(DELIVERIES.EDITION_ID, edition).set(DELIVERIES.SUBSCRIBER_ID, s.getId())
-                .set(DELIVERIES.STATUS, status).returning(DELIVERIES.ID).fetchOne().getId();
-        for (int i = 0; i < picks.length; i++) {
-            w.db.insertInto(DELIVERY_PICKS).set(DELIVERY_PICKS.DELIVERY_ID, id).set(DELIVERY_PICKS.PICK_ID, picks[i])
-                    .set(DELIVERY_PICKS.POSITION, i + 1).execute();
-        }
+        long digest = new DigestIds(w.db).idFor(java.util.Arrays.stream(picks).boxed().toList());
+        w.db.insertInto(DELIVERIES).set(DELIVERIES.EDITION_ID, edition).set(DELIVERIES.SUBSCRIBER_ID, s.getId())
+                .set(DELIVERIES.STATUS, status).set(DELIVERIES.DIGEST_ID, digest).execute();
     }
 
     private static void writeSample(String name, String html) {

@@ -1,7 +1,6 @@
 package com.picksdigest.web;
 
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
-import static com.picksdigest.db.generated.Tables.DELIVERY_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUPPRESSIONS;
@@ -12,6 +11,7 @@ import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Cli;
 import com.picksdigest.support.Seed;
+import com.picksdigest.delivery.DigestIds;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +58,8 @@ class DataRightsTest {
         w.db.insertInto(DELIVERIES).set(DELIVERIES.EDITION_ID, edition).set(DELIVERIES.SUBSCRIBER_ID, s.getId())
                 .set(DELIVERIES.STATUS, "sent").set(DELIVERIES.ATTEMPTS, 1).set(DELIVERIES.SENT_AT, now)
                 .set(DELIVERIES.MESSAGE_ID, "<m" + s.getId() + "@picks.example.org>").set(DELIVERIES.LAST_REPLY, "250 2.0.0 Ok")
+                .set(DELIVERIES.DIGEST_ID, new DigestIds(w.db).idFor(List.of(pick)))
                 .execute();
-        long delivery = w.db.select(DELIVERIES.ID).from(DELIVERIES).where(DELIVERIES.SUBSCRIBER_ID.eq(s.getId()))
-                .fetchOne(DELIVERIES.ID);
-        w.db.insertInto(DELIVERY_PICKS).set(DELIVERY_PICKS.DELIVERY_ID, delivery).set(DELIVERY_PICKS.PICK_ID, pick)
-                .set(DELIVERY_PICKS.POSITION, 1).execute();
         w.subscribers.updatePreferences(s.getId(), new SubscriberInput(null, "Dana", "UTC", 9, "weekly", 2, "html", null,
                 List.of("ai")));
         return w.subscribers.find(s.getId());
