@@ -34,7 +34,7 @@ public final class DigestIds {
         this.db = db;
     }
 
-    long idFor(List<Long> pickIds) {
+    public long idFor(List<Long> pickIds) {
         synchronized (known) {
             Long id = known.get(pickIds);
             if (id != null) return id;
