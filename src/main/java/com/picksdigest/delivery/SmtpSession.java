@@ -11,8 +11,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.SSLParameters;
@@ -111,15 +113,15 @@ final class SmtpSession implements Closeable {
         extensions.clear();
         authMechanisms.clear();
         command("EHLO " + heloName);
-        SmtpReply reply = read(lines -> {
-            for (int i = 1; i < lines.length; i++) {
-                String[] words = lines[i].toUpperCase(Locale.ROOT).split("[ =]+");
-                extensions.add(words[0]);
-                if (words[0].equals("AUTH")) {
-                    for (int w = 1; w < words.length; w++) authMechanisms.add(words[w]);
-                }
+        List<String> lines = new ArrayList<>();
+        SmtpReply reply = read(lines);
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] words = line.toUpperCase(Locale.ROOT).split("[ =]+");
+            extensions.add(words[0]);
+            if (words[0].equals("AUTH")) {
+                for (int w = 1; w < words.length; w++) authMechanisms.add(words[w]);
             }
-        });
+        }
         if (reply.code() == 250) {
             pipelining = extensions.contains("PIPELINING");
             return;
@@ -149,7 +151,15 @@ final class SmtpSession implements Closeable {
     }
 
     /** Who a message is from and to, as MAIL FROM and RCPT TO say. */
-    record Envelope(String from, String to) {}
+    record Envelope(String from, String to) {
+        String mailCommand() {
+            return "MAIL FROM:<" + from + ">";
+        }
+
+        String rcptCommand() {
+            return "RCPT TO:<" + to + ">";
+        }
+    }
 
     /**
      * One message to one recipient. Returns the first reply that is not the expected one (the transaction then
@@ -188,15 +198,21 @@ final class SmtpSession implements Closeable {
             // RFC 2920: DATA may close a group; its 354 is read before any message byte is sent
             out.write(envelopeCommands(e));
             out.flush();
-            if ((r = read()).code() != 250) return r;
-            if ((r = read()).code() != 250 && r.code() != 251) return r;
-            return (r = read()).code() != 354 ? r : null;
+            return envelopeReplies();
         }
-        command("MAIL FROM:<" + e.from() + ">");
+        command(e.mailCommand());
         if ((r = read()).code() != 250) return r;
-        command("RCPT TO:<" + e.to() + ">");
+        command(e.rcptCommand());
         if ((r = read()).code() != 250 && r.code() != 251) return r;
         command("DATA");
+        return (r = read()).code() != 354 ? r : null;
+    }
+
+    /** The replies to a pipelined MAIL, RCPT and DATA: null once the relay waits for the content, else the refusal. */
+    private SmtpReply envelopeReplies() throws IOException {
+        SmtpReply r;
+        if ((r = read()).code() != 250) return r;
+        if ((r = read()).code() != 250 && r.code() != 251) return r;
         return (r = read()).code() != 354 ? r : null;
     }
 
@@ -208,17 +224,14 @@ final class SmtpSession implements Closeable {
         opened = next;
         openFailure = null;
         try {
-            SmtpReply r;
-            if ((r = read()).code() != 250) openFailure = r;
-            else if ((r = read()).code() != 250 && r.code() != 251) openFailure = r;
-            else if ((r = read()).code() != 354) openFailure = r;
+            openFailure = envelopeReplies();
         } catch (IOException e) {
             openFailure = new SmtpReply(421, "the connection broke before the message was sent: " + e.getMessage());
         }
     }
 
     private static byte[] envelopeCommands(Envelope e) {
-        return ascii("MAIL FROM:<" + e.from() + ">\r\nRCPT TO:<" + e.to() + ">\r\nDATA\r\n");
+        return ascii(e.mailCommand() + "\r\n" + e.rcptCommand() + "\r\nDATA\r\n");
     }
 
     /**
@@ -239,18 +252,16 @@ final class SmtpSession implements Closeable {
     }
 
     private SmtpReply read() throws IOException {
-        return read(lines -> {});
+        return read(null);
     }
 
-    private interface LinesSeen {
-        void accept(String[] texts);
-    }
-
-    /** Reads one reply, possibly of several lines (250-...; 250 ...). */
-    private SmtpReply read(LinesSeen seen) throws IOException {
+    /**
+     * Reads one reply, possibly of several lines (250-...; 250 ...).
+     *
+     * @param lines if not null, receives the text of each line (at most {@value #MAX_REPLY_LINES})
+     */
+    private SmtpReply read(List<String> lines) throws IOException {
         StringBuilder text = new StringBuilder();
-        String[] texts = new String[MAX_REPLY_LINES];
-        int n = 0;
         while (true) {
             String line = readLine();
             if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
@@ -258,12 +269,9 @@ final class SmtpSession implements Closeable {
                 throw new IOException("the relay sent a malformed reply: " + printable(line));
             }
             String t = line.length() > 4 ? line.substring(4).strip() : "";
-            if (n < MAX_REPLY_LINES) texts[n++] = t;
+            if (lines != null && lines.size() < MAX_REPLY_LINES) lines.add(t);
             if (!t.isEmpty()) text.append(text.length() == 0 ? "" : " ").append(t);
             if (line.length() == 3 || line.charAt(3) == ' ') {
-                String[] all = new String[n];
-                System.arraycopy(texts, 0, all, 0, n);
-                seen.accept(all);
                 return new SmtpReply(Integer.parseInt(line.substring(0, 3)), printable(text.toString()));
             }
         }
