@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryProcessor {
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
 
-    private static final long RECORD_WITHIN = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final long RECORD_WITHIN = TimeUnit.SECONDS.toNanos(1);
 
     private final DeliveryLedger ledger;
     private final DigestIds digestIds;
@@ -124,7 +125,6 @@ public final class DeliveryProcessor {
         try {
             for (int i = 0; i < plans.size(); i++) {
                 if (!carryOn.getAsBoolean()) {
-                    smtp.abandonOpenTransaction();
                     ledger.release(claims.subList(i, claims.size()), now());
                     return;
                 }
@@ -163,9 +163,13 @@ public final class DeliveryProcessor {
             String to = new InternetAddress(c.email(), true).getAddress();
             return new Plan(c, picks, new SmtpSession.Envelope(mail.envelopeFrom(c.deliveryId()), to), null);
         } catch (MessagingException e) {
-            log.warn("Delivery {} to subscriber {} failed before sending: {}", c.deliveryId(), c.subscriberId(), e.getMessage());
-            return new Plan(c, null, null, new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
+            return new Plan(c, null, null, cannotBuild(c, e));
         }
+    }
+
+    private static DeliveryLedger.Finished cannotBuild(Claim c, MessagingException e) {
+        log.warn("Delivery {} to subscriber {} failed before sending: {}", c.deliveryId(), c.subscriberId(), e.getMessage());
+        return new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage());
     }
 
     private static SmtpSession.Envelope nextEnvelope(List<Plan> plans, int from) {
@@ -205,9 +209,8 @@ public final class DeliveryProcessor {
                 message = MessagePayload.of(dkim.isPresent() ? dkim.get().apply(m) : m);
             }
         } catch (MessagingException e) {
-            outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage()));
+            outcomes.finished.add(cannotBuild(c, e));
             stats.failed.increment();
-            log.warn("Delivery {} to subscriber {} failed before sending: {}", c.deliveryId(), c.subscriberId(), e.getMessage());
             return;
         }
         rate.acquire();

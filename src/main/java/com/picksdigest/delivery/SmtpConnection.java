@@ -53,11 +53,9 @@ public final class SmtpConnection implements AutoCloseable {
     SendResult send(MessagePayload message, SmtpSession.Envelope envelope, SmtpSession.Envelope next) {
         // Addresses stored before EmailAddresses refused non-ASCII: written byte for byte they would reach someone else.
         if (!fitForEnvelope(envelope.to())) {
-            abandonOpenTransaction();
             return new SendResult.Permanent("the address is not plain ASCII; the relay would receive it mangled");
         }
         if (!fitForEnvelope(envelope.from())) {
-            abandonOpenTransaction();
             return new SendResult.Permanent("the envelope sender \"" + oneLine(envelope.from()) + "\" is not a plain ASCII address");
         }
         if (next != null && !(fitForEnvelope(next.to()) && fitForEnvelope(next.from()))) next = null;
