@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -20,6 +21,9 @@ import org.jooq.impl.DSL;
  * by the state it expects, so a stale worker can never overwrite a newer outcome.
  */
 public final class DeliveryLedger {
+    /** recordSent's statement texts by row count (negative: per-delivery picks-through times). */
+    private static final Map<Integer, String> RECORD_SENT = new ConcurrentHashMap<>();
+
     private final DSLContext db;
 
     public DeliveryLedger(DSLContext db) {
@@ -98,8 +102,11 @@ public final class DeliveryLedger {
                 .execute());
     }
 
-    /** A 250 waiting to be written: what {@link #recordSent} needs of it. */
-    /** @param digestId the row in {@code digests} holding the picks this delivery carried */
+    /**
+     * A 250 waiting to be written: what {@link #recordSent} needs of it.
+     *
+     * @param digestId the row in {@code digests} holding the picks this delivery carried
+     */
     public record Sent(Claim claim, String messageId, String reply, LocalDateTime picksThrough, long digestId) {}
 
     /** An outcome other than sent or retry: skipped, failed, suppressed. */
@@ -119,28 +126,11 @@ public final class DeliveryLedger {
         LocalDateTime first = sent.get(0).picksThrough();
         // one claimed batch is one selection, so usually one picks-through time for all
         boolean oneThrough = sent.stream().allMatch(s -> s.picksThrough().equals(first));
-        List<Object> through = new ArrayList<>();
-        if (oneThrough) {
-            through.add(first);
-        } else {
-            for (Sent s : sent) {
-                through.add(s.claim().deliveryId());
-                through.add(s.picksThrough());
-            }
-        }
+        List<Object> through = oneThrough ? List.of(first) : whenThen(sent, Sent::picksThrough);
         List<Object> binds = new ArrayList<>(sent.size() * 7 + 8);
-        for (Sent s : sent) {
-            binds.add(s.claim().deliveryId());
-            binds.add(s.messageId());
-        }
-        for (Sent s : sent) {
-            binds.add(s.claim().deliveryId());
-            binds.add(clip(s.reply()));
-        }
-        for (Sent s : sent) {
-            binds.add(s.claim().deliveryId());
-            binds.add(s.digestId());
-        }
+        binds.addAll(whenThen(sent, Sent::messageId));
+        binds.addAll(whenThen(sent, s -> clip(s.reply())));
+        binds.addAll(whenThen(sent, Sent::digestId));
         binds.addAll(through);
         binds.add(now);
         binds.add(now);
@@ -153,7 +143,16 @@ public final class DeliveryLedger {
         Deadlocks.retry(() -> db.execute(update, values));
     }
 
-    private static final Map<Integer, String> RECORD_SENT = new ConcurrentHashMap<>();
+    /** The bind values of a {@code CASE d.id WHEN ? THEN ? ...}: each delivery's id and its value. */
+    private static List<Object> whenThen(List<Sent> sent, Function<Sent, Object> value) {
+        List<Object> binds = new ArrayList<>(sent.size() * 2);
+        for (Sent s : sent) {
+            binds.add(s.claim().deliveryId());
+            binds.add(value.apply(s));
+        }
+        return binds;
+    }
+
     private static String recordSentSql(int rows, boolean oneThrough) {
         String whenThen = " WHEN ? THEN ?".repeat(rows);
         String through = oneThrough ? "?" : "CASE d.id" + whenThen + " END";
