@@ -70,25 +70,16 @@ public final class DigestMessage {
     PreparedMessage prepared(PreparedDigest digest, String toEmail, String toName, String token) {
         String id = newMessageId();
         StringBuilder h = new StringBuilder(1024);
-        header(h, "From", fromHeader);
-        header(h, "To", HeaderEncoding.mailbox(toEmail, toName));
-        header(h, "Subject", HeaderEncoding.text(digest.subject()));
-        header(h, "Date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        header(h, "Message-ID", id);
-        header(h, "List-Id", listId);
-        header(h, "List-Unsubscribe", listUnsubscribe(token));
-        header(h, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        header(h, "Auto-Submitted", "auto-generated");
-        header(h, "Precedence", "bulk");
-        header(h, "MIME-Version", "1.0");
-        header(h, "Content-Type", digest.contentType());
-        if (!digest.multipart()) header(h, "Content-Transfer-Encoding", "quoted-printable");
+        HeaderSink<RuntimeException> bytes = (name, value) -> h.append(name).append(": ").append(value).append("\r\n");
+        bytes.add("From", fromHeader);
+        bytes.add("Date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers(toEmail, toName, token, digest.subject(), bytes);
+        bytes.add("Message-ID", id);
+        bytes.add("MIME-Version", "1.0");
+        bytes.add("Content-Type", digest.contentType());
+        if (!digest.multipart()) bytes.add("Content-Transfer-Encoding", "quoted-printable");
         h.append("\r\n");
         return new PreparedMessage(id, h.toString().getBytes(StandardCharsets.UTF_8), digest, token, toName);
-    }
-
-    private static void header(StringBuilder h, String name, String value) {
-        h.append(name).append(": ").append(value).append("\r\n");
     }
 
     private String listUnsubscribe(String token) {
@@ -99,15 +90,26 @@ public final class DigestMessage {
     private void headers(MimeMessage m, String toEmail, String toName, String token, String subject)
             throws MessagingException {
         m.setFrom(mail.from());
-        m.setHeader("To", HeaderEncoding.mailbox(toEmail, toName));
-        m.setHeader("Subject", HeaderEncoding.text(subject));
         m.setSentDate(new Date());
-        m.setHeader("List-Id", listId);
-        m.setHeader("List-Unsubscribe", listUnsubscribe(token));
+        headers(toEmail, toName, token, subject, m::setHeader);
+    }
+
+    /** Where a header goes: a Jakarta Mail message (which may throw) or bytes (which cannot). */
+    private interface HeaderSink<E extends Exception> {
+        void add(String name, String value) throws E;
+    }
+
+    /** The headers both paths write the same way; From and Date each path writes its own way. */
+    private <E extends Exception> void headers(String toEmail, String toName, String token, String subject,
+                                               HeaderSink<E> sink) throws E {
+        sink.add("To", HeaderEncoding.mailbox(toEmail, toName));
+        sink.add("Subject", HeaderEncoding.text(subject));
+        sink.add("List-Id", listId);
+        sink.add("List-Unsubscribe", listUnsubscribe(token));
         // RFC 8058: a POST to the https URL unsubscribes without further interaction.
-        m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        m.setHeader("Auto-Submitted", "auto-generated");
-        m.setHeader("Precedence", "bulk");
+        sink.add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        sink.add("Auto-Submitted", "auto-generated");
+        sink.add("Precedence", "bulk");
     }
 
     private String newMessageId() {
