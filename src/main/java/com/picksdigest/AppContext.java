@@ -1,32 +1,32 @@
 package com.picksdigest;
 
-import com.picksdigest.config.AdminConfig;
-import com.picksdigest.config.ConfigException;
-import com.picksdigest.digest.ClickLinks;
-import com.picksdigest.digest.PickLinks;
-import com.picksdigest.config.DbConfig;
-import com.picksdigest.config.MailConfig;
-import com.picksdigest.config.SendConfig;
-import com.picksdigest.config.SmtpConfig;
-import com.picksdigest.delivery.DkimSigning;
-import jakarta.mail.internet.MimeMessage;
-import java.util.function.UnaryOperator;
-import com.picksdigest.config.Settings;
-import com.picksdigest.db.Database;
-import com.picksdigest.db.EmbeddedMariaDb;
-import com.picksdigest.db.Migrations;
-import com.picksdigest.picks.Categories;
-import com.picksdigest.picks.PickService;
-import com.picksdigest.subscribers.SubscriberService;
-import java.time.Clock;
 import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.bounces.BounceMailbox;
 import com.picksdigest.bounces.ReportParser;
+import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.BounceConfig;
+import com.picksdigest.config.ConfigException;
+import com.picksdigest.config.DbConfig;
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.SendConfig;
+import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
+import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.db.Database;
+import com.picksdigest.db.EmbeddedMariaDb;
+import com.picksdigest.db.Migrations;
+import com.picksdigest.delivery.DkimSigning;
+import com.picksdigest.digest.ClickLinks;
+import com.picksdigest.digest.PickLinks;
+import com.picksdigest.picks.Categories;
+import com.picksdigest.picks.PickService;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SelfService;
+import com.picksdigest.subscribers.SubscriberService;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root for one command: settings, the database (embedded when no PICKS_DB_URL), and the
@@ -69,7 +69,10 @@ public final class AppContext implements AutoCloseable {
         }
         Database db;
         try {
-            db = Database.connect(url, embedded == null ? cfg.user() : "root", embedded == null ? cfg.password() : "",
+            db = Database.connect(
+                    url,
+                    embedded == null ? cfg.user() : "root",
+                    embedded == null ? cfg.password() : "",
                     cfg.poolSize());
             if (migrate) Migrations.migrate(db.dataSource());
         } catch (RuntimeException e) {
@@ -107,7 +110,8 @@ public final class AppContext implements AutoCloseable {
     public Mailer mailer(SmtpConfig smtp) {
         MailConfig mail = MailConfig.from(settings);
         PickLinks links = AdminConfig.from(settings).trackClicks()
-                ? new ClickLinks(mail.secret(), mail.baseUrl().toString()) : PickLinks.DIRECT;
+                ? new ClickLinks(mail.secret(), mail.baseUrl().toString())
+                : PickLinks.DIRECT;
         return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), dkim(), clock, links);
     }
 
@@ -130,17 +134,31 @@ public final class AppContext implements AutoCloseable {
 
     /** Sign-up, confirmation, account changes and data rights, mailing through {@code smtp}. */
     public SelfService selfService(SmtpConfig smtp) {
-        return SelfService.create(database.dsl(), subscribers(), categories(), MailConfig.from(settings), smtp,
-                SignupConfig.from(settings), signer(), clock);
+        return SelfService.create(
+                database.dsl(),
+                subscribers(),
+                categories(),
+                MailConfig.from(settings),
+                smtp,
+                SignupConfig.from(settings),
+                signer(),
+                clock);
     }
 
     /** The bounce mailbox poller, when PICKS_BOUNCE_IMAP_HOST is set. */
     public Optional<BounceMailbox> bounceMailbox() {
         BounceConfig bounces = BounceConfig.from(settings);
         MailConfig mail = MailConfig.from(settings);
-        return bounces.imap().map(imap -> new BounceMailbox(imap, new ReportParser(mail),
-                new BounceActions(database.dsl(), subscribers(), new LinkTokens(mail.secret()),
-                        bounces.softBounceLimit(), clock)));
+        return bounces.imap()
+                .map(imap -> new BounceMailbox(
+                        imap,
+                        new ReportParser(mail),
+                        new BounceActions(
+                                database.dsl(),
+                                subscribers(),
+                                new LinkTokens(mail.secret()),
+                                bounces.softBounceLimit(),
+                                clock)));
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class Fields {
     private static void requireWholeCharacters(String field, String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
+            boolean pair =
+                    Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
             if (c == '\uFFFD' || (Character.isSurrogate(c) && !pair)) {
                 throw new InvalidInputException(field + " contains bytes that are not valid UTF-8 text.");
             }

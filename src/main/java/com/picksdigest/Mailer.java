@@ -14,17 +14,17 @@ import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.PickLinks;
-import com.picksdigest.digest.SelectedPick;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import com.picksdigest.digest.PickSelector;
+import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
-import java.util.ArrayList;
-import java.util.List;
 import com.picksdigest.subscribers.LinkTokens;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
@@ -41,7 +41,8 @@ public final class Mailer implements AutoCloseable {
     private final DigestTemplates templates;
     private final DigestComposer composer;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicInteger dispatches = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger dispatches =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile long lastDispatchNanos;
     private volatile int lastDispatchCreated;
     private Scheduling scheduling;
@@ -50,17 +51,34 @@ public final class Mailer implements AutoCloseable {
      * @param dkim  signs each digest, when DKIM is configured
      * @param links how pick links are written in each digest: as they are, or through the click counter
      */
-    public Mailer(DSLContext db, MailConfig mail, SmtpConfig smtp, SendConfig send,
-                  Optional<UnaryOperator<MimeMessage>> dkim, Clock clock, PickLinks links) {
+    public Mailer(
+            DSLContext db,
+            MailConfig mail,
+            SmtpConfig smtp,
+            SendConfig send,
+            Optional<UnaryOperator<MimeMessage>> dkim,
+            Clock clock,
+            PickLinks links) {
         this.clock = clock;
         this.templates = new DigestTemplates(mail.templatesDir());
         this.composer = new DigestComposer(mail);
         DeliveryLedger ledger = new DeliveryLedger(db);
         this.due = new DueDeliveries(db);
-        DeliveryProcessor processor = new DeliveryProcessor(ledger, new DigestIds(db), new PickSelector(db, mail.maxItems()),
-                composer, templates, new DigestMessage(mail), dkim, new LinkTokens(mail.secret()),
-                mail, send, clock, links);
-        String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
+        DeliveryProcessor processor = new DeliveryProcessor(
+                ledger,
+                new DigestIds(db),
+                new PickSelector(db, mail.maxItems()),
+                composer,
+                templates,
+                new DigestMessage(mail),
+                dkim,
+                new LinkTokens(mail.secret()),
+                mail,
+                send,
+                clock,
+                links);
+        String helo =
+                mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
         this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock);
     }
 
@@ -68,9 +86,20 @@ public final class Mailer implements AutoCloseable {
     public void checkTemplates() {
         templates.check();
         // a full render of a sample digest also catches what parsing cannot (an unknown variable, a bad built-in)
-        DigestModel sample = composer.compose(LocalDate.of(2026, 1, 1), List.of(new SelectedPick(0, "Sample pick",
-                "https://example.org/sample", "A sample summary.", "Sample source", "https://example.org", null,
-                "Sample category", LocalDateTime.of(2026, 1, 1, 8, 0), 0, 0)),
+        DigestModel sample = composer.compose(
+                LocalDate.of(2026, 1, 1),
+                List.of(new SelectedPick(
+                        0,
+                        "Sample pick",
+                        "https://example.org/sample",
+                        "A sample summary.",
+                        "Sample source",
+                        "https://example.org",
+                        null,
+                        "Sample category",
+                        LocalDateTime.of(2026, 1, 1, 8, 0),
+                        0,
+                        0)),
                 new DigestComposer.Recipient("Sample Reader", "UTC", "en", "0.0.sample"));
         templates.renderHtml(sample);
         templates.renderText(sample);
@@ -112,13 +141,15 @@ public final class Mailer implements AutoCloseable {
     }
 
     /** Starts this node's Quartz scheduler (clustered) and the send workers; dispatches once for a missed hour. */
-    public Scheduling startScheduled(javax.sql.DataSource ds, String nodeId, boolean catchUpNow) throws SchedulerException {
+    public Scheduling startScheduled(javax.sql.DataSource ds, String nodeId, boolean catchUpNow)
+            throws SchedulerException {
         return startScheduled(ds, nodeId, catchUpNow, List.of());
     }
 
     /** As above, with other features' recurring tasks (bounce polling, feed import...) in the same cluster. */
-    public Scheduling startScheduled(javax.sql.DataSource ds, String nodeId, boolean catchUpNow,
-                                     List<ScheduledTask> otherTasks) throws SchedulerException {
+    public Scheduling startScheduled(
+            javax.sql.DataSource ds, String nodeId, boolean catchUpNow, List<ScheduledTask> otherTasks)
+            throws SchedulerException {
         checkTemplates();
         List<ScheduledTask> tasks = new ArrayList<>();
         tasks.add(new ScheduledTask(Scheduling.DISPATCH_TASK, "0 0 * * * ?", this::dispatch));

@@ -23,9 +23,16 @@ import java.util.Optional;
  * physical limit) and plain Jakarta Mail, naive and tuned, on a sample of the same messages.
  */
 public final class Bench {
-    public record Options(int subscribers, int threads, Optional<String> smtp, Optional<String> dbServerUrl,
-                          Optional<Path> postfixDir, boolean references, int naiveSample, int tunedSample,
-                          int relayRttMillis) {}
+    public record Options(
+            int subscribers,
+            int threads,
+            Optional<String> smtp,
+            Optional<String> dbServerUrl,
+            Optional<Path> postfixDir,
+            boolean references,
+            int naiveSample,
+            int tunedSample,
+            int relayRttMillis) {}
 
     private final Options opt;
     private final Settings base;
@@ -56,7 +63,8 @@ public final class Bench {
             jvmSink = new CountingSmtpSink();
             port = jvmSink.port();
         }
-        String sinkName = opt.smtp().isPresent() ? "the relay " + opt.smtp().get()
+        String sinkName = opt.smtp().isPresent()
+                ? "the relay " + opt.smtp().get()
                 : postfixSink != null ? "Postfix smtp-sink" : "an in-process counting sink (smtp-sink not found)";
         LatencyProxy far = null;
         if (opt.relayRttMillis() > 0) {
@@ -68,33 +76,48 @@ public final class Bench {
         LiveHeap heap = new LiveHeap();
         try (BenchDatabase bdb = BenchDatabase.open(base, opt.dbServerUrl(), clock, opt.threads())) {
             AppContext app = bdb.app();
-            Settings settings = bdb.settings().with(java.util.Map.of("PICKS_SMTP_HOST", host,
-                    "PICKS_SMTP_PORT", String.valueOf(port)));
-            out.printf("bench: %,d subscribers, %d send threads, sink: %s, database: %s (%s)%n", opt.subscribers(),
-                    opt.threads(), sinkName, bdb.description(), app.database().dialect());
+            Settings settings = bdb.settings()
+                    .with(java.util.Map.of("PICKS_SMTP_HOST", host, "PICKS_SMTP_PORT", String.valueOf(port)));
+            out.printf(
+                    "bench: %,d subscribers, %d send threads, sink: %s, database: %s (%s)%n",
+                    opt.subscribers(),
+                    opt.threads(),
+                    sinkName,
+                    bdb.description(),
+                    app.database().dialect());
             BenchSeed seed = new BenchSeed(app.database().dsl(), clock);
             seed.picks();
             long seedStart = System.nanoTime();
             seed.subscribers(opt.subscribers(), done -> {
                 if (done % 100_000 == 0 || done == opt.subscribers()) {
-                    out.printf("... seeded %,d subscribers (%.0f/s)%n", done, done / ((System.nanoTime() - seedStart) / 1e9));
+                    out.printf(
+                            "... seeded %,d subscribers (%.0f/s)%n",
+                            done, done / ((System.nanoTime() - seedStart) / 1e9));
                     out.flush();
                 }
             });
 
             Result r = edition(app, settings, heap);
             out.println();
-            out.printf("Picks Digest, end to end      %8.0f msg/s   (%,d sent, %,d skipped, %,d failed in %.1f s)%n",
+            out.printf(
+                    "Picks Digest, end to end      %8.0f msg/s   (%,d sent, %,d skipped, %,d failed in %.1f s)%n",
                     r.rate, r.stats.sent.sum(), r.stats.skipped.sum(), r.stats.failed.sum(), r.seconds);
-            out.printf("  per-message latency         p50 %.2f ms, p99 %.2f ms (build + SMTP transaction)%n",
+            out.printf(
+                    "  per-message latency         p50 %.2f ms, p99 %.2f ms (build + SMTP transaction)%n",
                     r.stats.latency.percentileMicros(50) / 1000, r.stats.latency.percentileMicros(99) / 1000);
             out.printf("  time to enqueue             %.2f s%n", r.enqueueSeconds);
             out.printf("  SQL statements per message  %.4f (%,d statements)%n", r.statementsPerMessage, r.statements);
-            out.printf("  peak live heap              %.1f MB (in use after a full GC, %d samples during the run; -Xmx %d MB)%n",
+            out.printf(
+                    "  peak live heap              %.1f MB (in use after a full GC, %d samples during the run; -Xmx %d MB)%n",
                     heap.peakBytes() / 1e6, heap.samples(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            out.printf("  ledger                      %s%n", LedgerCheck.describe(app.database().dsl(), opt.subscribers()));
+            out.printf(
+                    "  ledger                      %s%n",
+                    LedgerCheck.describe(app.database().dsl(), opt.subscribers()));
 
-            List<MimeMessage> sample = SampleMessages.build(app.database().dsl(), MailConfig.from(settings), clock,
+            List<MimeMessage> sample = SampleMessages.build(
+                    app.database().dsl(),
+                    MailConfig.from(settings),
+                    clock,
                     Math.min(opt.tunedSample(), opt.subscribers()));
             int size = SampleMessages.averageSize(sample);
             out.printf("  average message size        %,d bytes%n", size);
@@ -104,13 +127,16 @@ public final class Bench {
             if (postfix.isPresent()) {
                 int limitPort = PostfixTools.freePort();
                 Process sink = postfix.get().startSink(limitPort);
-                LatencyProxy limitFar = opt.relayRttMillis() > 0 ? new LatencyProxy("127.0.0.1", limitPort, opt.relayRttMillis()) : null;
+                LatencyProxy limitFar = opt.relayRttMillis() > 0
+                        ? new LatencyProxy("127.0.0.1", limitPort, opt.relayRttMillis())
+                        : null;
                 try {
                     int n = Math.max(10_000, Math.min(100_000, (int) r.stats.sent.sum()));
-                    double secs = postfix.get().sourceSeconds(limitFar != null ? limitFar.port() : limitPort, n, size,
-                            opt.threads());
+                    double secs = postfix.get()
+                            .sourceSeconds(limitFar != null ? limitFar.port() : limitPort, n, size, opt.threads());
                     double limit = n / secs;
-                    out.printf("  smtp-source -> smtp-sink    %8.0f msg/s   (%,d x %,d bytes, %d connections)   ours = %.0f %%%n",
+                    out.printf(
+                            "  smtp-source -> smtp-sink    %8.0f msg/s   (%,d x %,d bytes, %d connections)   ours = %.0f %%%n",
                             limit, n, size, opt.threads(), 100 * r.rate / limit);
                 } finally {
                     if (limitFar != null) limitFar.close();
@@ -120,14 +146,19 @@ public final class Bench {
                 out.println("  smtp-source -> smtp-sink    skipped: Postfix tools not found (see README, Performance)");
             }
             double tuned = PlainJakartaMail.tunedRate(sample, host, port, opt.threads());
-            out.printf("  Jakarta Mail, tuned         %8.0f msg/s   (%,d messages, %d reused connections, TCP_NODELAY)   ours = %.1fx%n",
+            out.printf(
+                    "  Jakarta Mail, tuned         %8.0f msg/s   (%,d messages, %d reused connections, TCP_NODELAY)   ours = %.1fx%n",
                     tuned, sample.size(), opt.threads(), r.rate / tuned);
             List<MimeMessage> naiveSample = sample.subList(0, Math.min(opt.naiveSample(), sample.size()));
             double naive = PlainJakartaMail.naiveRate(naiveSample, host, port);
-            out.printf("  Jakarta Mail, naive         %8.0f msg/s   (%,d messages, Transport.send each, defaults)   ours = %.1fx%n",
+            out.printf(
+                    "  Jakarta Mail, naive         %8.0f msg/s   (%,d messages, Transport.send each, defaults)   ours = %.1fx%n",
                     naive, naiveSample.size(), r.rate / naive);
-            out.printf("%nMachine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
+            out.printf(
+                    "%nMachine: %d cores, %s, Java %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    System.getProperty("java.version"));
         } finally {
             if (far != null) far.close();
             if (postfixSink != null) postfixSink.destroy();
@@ -135,8 +166,13 @@ public final class Bench {
         }
     }
 
-    private record Result(RunStats stats, double seconds, double rate, double enqueueSeconds, long statements,
-                          double statementsPerMessage) {}
+    private record Result(
+            RunStats stats,
+            double seconds,
+            double rate,
+            double enqueueSeconds,
+            long statements,
+            double statementsPerMessage) {}
 
     private Result edition(AppContext app, Settings settings, LiveHeap heap) throws Exception {
         DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
@@ -166,8 +202,9 @@ public final class Bench {
                     lastReport = System.nanoTime();
                     double s = (lastReport - start) / 1e9;
                     double rate = done / s;
-                    out.printf("... %,d of %,d done, %.0f msg/s, ETA %.0f s, live heap peak %.0f MB%n", done, created,
-                            rate, rate > 0 ? (created - done) / rate : 0.0, heap.peakBytes() / 1e6);
+                    out.printf(
+                            "... %,d of %,d done, %.0f msg/s, ETA %.0f s, live heap peak %.0f MB%n",
+                            done, created, rate, rate > 0 ? (created - done) / rate : 0.0, heap.peakBytes() / 1e6);
                     out.flush();
                     // deferred retries would never be counted as finished: stop when the ledger has nothing left
                     long before = app.database().statementCount();
@@ -179,7 +216,8 @@ public final class Bench {
             double seconds = (System.nanoTime() - start) / 1e9;
             long statements = app.database().statementCount() - statementsBefore - benchStatements;
             long sent = Math.max(1, stats.sent.sum());
-            return new Result(stats, seconds, stats.sent.sum() / seconds, enqueue, statements, (double) statements / sent);
+            return new Result(
+                    stats, seconds, stats.sent.sum() / seconds, enqueue, statements, (double) statements / sent);
         }
     }
 }

@@ -36,15 +36,17 @@ final class BenchDatabase implements AutoCloseable {
             String server = serverUrl.get();
             String user = base.string("PICKS_DB_USER", "root");
             String password = base.string("PICKS_DB_PASSWORD", "");
-            try (var c = java.sql.DriverManager.getConnection(server, user, password); var s = c.createStatement()) {
+            try (var c = java.sql.DriverManager.getConnection(server, user, password);
+                    var s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
             } catch (java.sql.SQLException e) {
-                throw new com.picksdigest.db.DatabaseUnreachableException("The database at " + server
-                        + " is unreachable: " + e.getMessage(), e);
+                throw new com.picksdigest.db.DatabaseUnreachableException(
+                        "The database at " + server + " is unreachable: " + e.getMessage(), e);
             }
             EmbeddedMariaDb.createSchema(server, user, password, SCHEMA);
             int q = server.indexOf('?');
-            String url = (q < 0 ? server : server.substring(0, q)).replaceAll("/[^/]*$", "/") + SCHEMA
+            String url = (q < 0 ? server : server.substring(0, q)).replaceAll("/[^/]*$", "/")
+                    + SCHEMA
                     + (q < 0 ? "" : server.substring(q));
             o.put("PICKS_DB_URL", url);
             Settings s = base.with(o);

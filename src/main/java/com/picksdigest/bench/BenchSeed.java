@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import org.jooq.DSLContext;
-
 import org.jooq.impl.DSL;
 
 /**
@@ -27,9 +26,21 @@ import org.jooq.impl.DSL;
  */
 final class BenchSeed {
     static final List<String> CATEGORIES = List.of("AI Whole Tech", "Security", "Open Source", "Science");
-    private static final List<String> ZONES = List.of("UTC", "Europe/London", "Europe/Paris", "Europe/Helsinki",
-            "America/New_York", "America/Chicago", "America/Los_Angeles", "America/Sao_Paulo", "Asia/Kolkata",
-            "Asia/Tokyo", "Asia/Singapore", "Australia/Sydney", "Pacific/Auckland", "Africa/Nairobi");
+    private static final List<String> ZONES = List.of(
+            "UTC",
+            "Europe/London",
+            "Europe/Paris",
+            "Europe/Helsinki",
+            "America/New_York",
+            "America/Chicago",
+            "America/Los_Angeles",
+            "America/Sao_Paulo",
+            "Asia/Kolkata",
+            "Asia/Tokyo",
+            "Asia/Singapore",
+            "Australia/Sydney",
+            "Pacific/Auckland",
+            "Africa/Nairobi");
     private static final int ROWS_PER_INSERT = 2000;
 
     private final DSLContext db;
@@ -53,34 +64,68 @@ final class BenchSeed {
             while (summary.length() < target) {
                 summary.append(WORDS[r.nextInt(WORDS.length)]).append(summary.length() % 7 == 0 ? ", " : " ");
             }
-            picks.add(new PickInput("Pick " + (i + 1) + ": " + WORDS[r.nextInt(WORDS.length)] + " "
-                    + WORDS[r.nextInt(WORDS.length)] + " changes how teams ship " + category.toLowerCase(),
-                    "https://news.example.com/" + category.toLowerCase().replace(' ', '-') + "/story-" + i,
-                    summary.toString().strip() + ".", "Source " + (i % 5 + 1), "https://source" + (i % 5 + 1) + ".example.com",
-                    null, category, i, false, now.minus(Duration.ofMinutes(10 + 15L * i))), "bench");
+            picks.add(
+                    new PickInput(
+                            "Pick " + (i + 1) + ": " + WORDS[r.nextInt(WORDS.length)] + " "
+                                    + WORDS[r.nextInt(WORDS.length)] + " changes how teams ship "
+                                    + category.toLowerCase(),
+                            "https://news.example.com/" + category.toLowerCase().replace(' ', '-') + "/story-" + i,
+                            summary.toString().strip() + ".",
+                            "Source " + (i % 5 + 1),
+                            "https://source" + (i % 5 + 1) + ".example.com",
+                            null,
+                            category,
+                            i,
+                            false,
+                            now.minus(Duration.ofMinutes(10 + 15L * i))),
+                    "bench");
         }
     }
 
     /** Inserts n subscribers; about a third follow one or two categories (the rest: all). */
     void subscribers(int n, LongConsumer progress) {
         List<Integer> categoryIds = db.select(com.picksdigest.db.generated.Tables.CATEGORIES.ID)
-                .from(com.picksdigest.db.generated.Tables.CATEGORIES).fetch(0, Integer.class);
+                .from(com.picksdigest.db.generated.Tables.CATEGORIES)
+                .fetch(0, Integer.class);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         long firstId = nextId();
         for (int from = 0; from < n; from += ROWS_PER_INSERT) {
             int to = Math.min(n, from + ROWS_PER_INSERT);
-            var subs = db.insertInto(SUBSCRIBERS, SUBSCRIBERS.ID, SUBSCRIBERS.EMAIL, SUBSCRIBERS.EMAIL_KEY,
-                    SUBSCRIBERS.NAME, SUBSCRIBERS.STATUS, SUBSCRIBERS.TIMEZONE, SUBSCRIBERS.SEND_HOUR, SUBSCRIBERS.FREQUENCY,
-                    SUBSCRIBERS.WEEKDAY, SUBSCRIBERS.FORMAT, SUBSCRIBERS.LOCALE, SUBSCRIBERS.CREATED_AT, SUBSCRIBERS.UPDATED_AT);
+            var subs = db.insertInto(
+                    SUBSCRIBERS,
+                    SUBSCRIBERS.ID,
+                    SUBSCRIBERS.EMAIL,
+                    SUBSCRIBERS.EMAIL_KEY,
+                    SUBSCRIBERS.NAME,
+                    SUBSCRIBERS.STATUS,
+                    SUBSCRIBERS.TIMEZONE,
+                    SUBSCRIBERS.SEND_HOUR,
+                    SUBSCRIBERS.FREQUENCY,
+                    SUBSCRIBERS.WEEKDAY,
+                    SUBSCRIBERS.FORMAT,
+                    SUBSCRIBERS.LOCALE,
+                    SUBSCRIBERS.CREATED_AT,
+                    SUBSCRIBERS.UPDATED_AT);
             for (int i = from; i < to; i++) {
                 long id = firstId + i;
                 String zone = ZONES.get(i % ZONES.size());
                 boolean weekly = i % 10 == 3;
                 DayOfWeek today = clock.instant().atZone(ZoneId.of(zone)).getDayOfWeek();
                 String email = "reader" + i + "@bench.example.org";
-                subs = subs.values(id, email, email, i % 4 == 0 ? null : "Reader " + i, "active", zone, (byte) 0,
-                        weekly ? "weekly" : "daily", weekly ? (byte) today.getValue() : null, i % 5 == 0 ? "text" : "html",
-                        "en", now, now);
+                subs = subs.values(
+                        id,
+                        email,
+                        email,
+                        i % 4 == 0 ? null : "Reader " + i,
+                        "active",
+                        zone,
+                        (byte) 0,
+                        weekly ? "weekly" : "daily",
+                        weekly ? (byte) today.getValue() : null,
+                        i % 5 == 0 ? "text" : "html",
+                        "en",
+                        now,
+                        now);
             }
             subs.execute();
             insertFollows(firstId, from, to, categoryIds);
@@ -89,7 +134,8 @@ final class BenchSeed {
     }
 
     private void insertFollows(long firstId, int from, int to, List<Integer> categoryIds) {
-        var insert = db.insertInto(SUBSCRIBER_CATEGORIES, SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, SUBSCRIBER_CATEGORIES.CATEGORY_ID);
+        var insert = db.insertInto(
+                SUBSCRIBER_CATEGORIES, SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, SUBSCRIBER_CATEGORIES.CATEGORY_ID);
         boolean any = false;
         for (int i = from; i < to; i++) {
             if (i % 3 != 0) continue;
@@ -107,6 +153,7 @@ final class BenchSeed {
     }
 
     private static final String[] WORDS = ("model data kernel release patch cluster latency compiler browser network "
-            + "storage protocol vendor benchmark research paper engineers startup database cloud security quantum "
-            + "battery telescope satellite open source community maintainers funding license regulation privacy").split(" ");
+                    + "storage protocol vendor benchmark research paper engineers startup database cloud security quantum "
+                    + "battery telescope satellite open source community maintainers funding license regulation privacy")
+            .split(" ");
 }

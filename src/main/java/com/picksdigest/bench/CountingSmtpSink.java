@@ -45,7 +45,9 @@ final class CountingSmtpSink implements AutoCloseable {
     }
 
     private void serve(Socket s) {
-        try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 65536); OutputStream out = s.getOutputStream()) {
+        try (s;
+                InputStream in = new BufferedInputStream(s.getInputStream(), 65536);
+                OutputStream out = s.getOutputStream()) {
             reply(out, "220 sink ESMTP");
             StringBuilder line = new StringBuilder();
             boolean data = false;

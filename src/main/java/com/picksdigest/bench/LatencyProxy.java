@@ -60,7 +60,8 @@ final class LatencyProxy implements AutoCloseable {
             byte[] buf = new byte[64 * 1024];
             try {
                 int n;
-                while ((n = in.read(buf)) > 0) queue.add(new Chunk(System.nanoTime() + halfRttNanos, Arrays.copyOf(buf, n)));
+                while ((n = in.read(buf)) > 0)
+                    queue.add(new Chunk(System.nanoTime() + halfRttNanos, Arrays.copyOf(buf, n)));
             } catch (IOException ignored) {
                 // the connection ended
             }

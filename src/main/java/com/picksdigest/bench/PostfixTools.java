@@ -39,7 +39,8 @@ final class PostfixTools {
             Path source = c.resolve("smtp-source");
             if (Files.isExecutable(sink) && Files.isExecutable(source)) {
                 Path lib = c.getParent() == null ? null : c.getParent().resolve("lib/postfix");
-                return Optional.of(new PostfixTools(sink, source, Optional.ofNullable(lib).filter(Files::isDirectory)));
+                return Optional.of(
+                        new PostfixTools(sink, source, Optional.ofNullable(lib).filter(Files::isDirectory)));
             }
         }
         return Optional.empty();
@@ -47,7 +48,8 @@ final class PostfixTools {
 
     /** Starts smtp-sink on a free loopback port; the caller stops it. */
     Process startSink(int port) throws IOException {
-        Process p = builder(sink.toString(), "-u", "nobody", "127.0.0.1:" + port, "1024").start();
+        Process p = builder(sink.toString(), "-u", "nobody", "127.0.0.1:" + port, "1024")
+                .start();
         for (int i = 0; i < 50; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
                 return p;
@@ -62,18 +64,29 @@ final class PostfixTools {
     /** Seconds smtp-source takes for {@code messages} of {@code size} bytes over {@code connections} persistent sessions. */
     double sourceSeconds(int port, int messages, int size, int connections) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = builder(source.toString(), "-d", "-s", String.valueOf(connections), "-m", String.valueOf(messages),
-                "-l", String.valueOf(size), "127.0.0.1:" + port).start();
+        Process p = builder(
+                        source.toString(),
+                        "-d",
+                        "-s",
+                        String.valueOf(connections),
+                        "-m",
+                        String.valueOf(messages),
+                        "-l",
+                        String.valueOf(size),
+                        "127.0.0.1:" + port)
+                .start();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IOException("smtp-source failed: " + new String(p.getInputStream().readAllBytes()).strip());
+            throw new IOException(
+                    "smtp-source failed: " + new String(p.getInputStream().readAllBytes()).strip());
         }
         return (System.nanoTime() - start) / 1e9;
     }
 
     private ProcessBuilder builder(String... cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        libDir.ifPresent(l -> pb.environment().merge("LD_LIBRARY_PATH", l.toString(), (a, b) -> b + File.pathSeparator + a));
+        libDir.ifPresent(
+                l -> pb.environment().merge("LD_LIBRARY_PATH", l.toString(), (a, b) -> b + File.pathSeparator + a));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         return pb;
     }

@@ -34,16 +34,25 @@ final class SampleMessages {
         DigestMessage messages = new DigestMessage(mail);
         LinkTokens tokens = new LinkTokens(mail.secret());
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var subs = db.select(SUBSCRIBERS.ID, SUBSCRIBERS.EMAIL, SUBSCRIBERS.NAME, SUBSCRIBERS.TIMEZONE, SUBSCRIBERS.FORMAT,
-                SUBSCRIBERS.TOKEN_VERSION).from(SUBSCRIBERS).orderBy(SUBSCRIBERS.ID).limit(count).fetch();
+        var subs = db.select(
+                        SUBSCRIBERS.ID,
+                        SUBSCRIBERS.EMAIL,
+                        SUBSCRIBERS.NAME,
+                        SUBSCRIBERS.TIMEZONE,
+                        SUBSCRIBERS.FORMAT,
+                        SUBSCRIBERS.TOKEN_VERSION)
+                .from(SUBSCRIBERS)
+                .orderBy(SUBSCRIBERS.ID)
+                .limit(count)
+                .fetch();
         var follows = selector.follows(subs.getValues(SUBSCRIBERS.ID));
         List<MimeMessage> out = new ArrayList<>();
         for (var s : subs) {
             var picks = selector.select(follows.getOrDefault(s.value1(), Set.of()), now.minus(Duration.ofDays(1)), now);
             if (picks.isEmpty()) continue;
             String token = tokens.issue(s.value1(), s.value6());
-            DigestModel model = composer.compose(LocalDate.now(clock), picks,
-                    new DigestComposer.Recipient(s.value3(), s.value4(), "en", token));
+            DigestModel model = composer.compose(
+                    LocalDate.now(clock), picks, new DigestComposer.Recipient(s.value3(), s.value4(), "en", token));
             String html = "text".equals(s.value5()) ? null : templates.renderHtml(model);
             out.add(messages.build(s.value2(), s.value3(), token, model, templates.renderText(model), html));
         }

@@ -34,8 +34,8 @@ public final class BounceActions {
     private final int softBounceLimit;
     private final Clock clock;
 
-    public BounceActions(DSLContext db, SubscriberService subscribers, LinkTokens tokens, int softBounceLimit,
-                         Clock clock) {
+    public BounceActions(
+            DSLContext db, SubscriberService subscribers, LinkTokens tokens, int softBounceLimit, Clock clock) {
         this.db = db;
         this.subscribers = subscribers;
         this.tokens = tokens;
@@ -45,15 +45,23 @@ public final class BounceActions {
 
     public Outcome apply(BounceReport report) {
         if (report instanceof BounceReport.HardBounce h) {
-            return about(h.about(), (s, delivery) -> changeStatus(s, delivery, SubscriberStatus.BOUNCED, "bounced",
-                    h.status() + " " + h.diagnostic()));
+            return about(
+                    h.about(),
+                    (s, delivery) -> changeStatus(
+                            s, delivery, SubscriberStatus.BOUNCED, "bounced", h.status() + " " + h.diagnostic()));
         }
         if (report instanceof BounceReport.SoftBounce b) {
             return about(b.about(), (s, delivery) -> softBounce(s, delivery, b.status() + " " + b.diagnostic()));
         }
         if (report instanceof BounceReport.Complaint c) {
-            return about(c.about(), (s, delivery) -> changeStatus(s, delivery, SubscriberStatus.COMPLAINED,
-                    "complained", "feedback report: " + c.feedbackType()));
+            return about(
+                    c.about(),
+                    (s, delivery) -> changeStatus(
+                            s,
+                            delivery,
+                            SubscriberStatus.COMPLAINED,
+                            "complained",
+                            "feedback report: " + c.feedbackType()));
         }
         if (report instanceof BounceReport.MailtoUnsubscribe u) return unsubscribe(u.token());
         if (report instanceof BounceReport.NoAction n) return new Outcome(true, "nothing to do: " + n.why());
@@ -74,8 +82,12 @@ public final class BounceActions {
             s = subscribers.find(valid.subscriberId());
         }
         Long delivery = ref.deliveryId().orElse(null);
-        Long owner = delivery == null ? null : db.select(DELIVERIES.SUBSCRIBER_ID).from(DELIVERIES)
-                .where(DELIVERIES.ID.eq(delivery)).fetchOne(DELIVERIES.SUBSCRIBER_ID);
+        Long owner = delivery == null
+                ? null
+                : db.select(DELIVERIES.SUBSCRIBER_ID)
+                        .from(DELIVERIES)
+                        .where(DELIVERIES.ID.eq(delivery))
+                        .fetchOne(DELIVERIES.SUBSCRIBER_ID);
         if (s == null && owner != null) {
             SubscribersRecord candidate = subscribers.find(owner);
             if (candidate != null && ref.recipients().contains(candidate.getEmailKey())) s = candidate;
@@ -84,16 +96,21 @@ public final class BounceActions {
         return new Outcome(true, change.apply(s, s.getId().equals(owner) ? delivery : null));
     }
 
-    private String changeStatus(SubscribersRecord s, Long deliveryId, SubscriberStatus to, String event, String detail) {
+    private String changeStatus(
+            SubscribersRecord s, Long deliveryId, SubscriberStatus to, String event, String detail) {
         LocalDateTime now = now();
         int n = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            int changed = t.update(SUBSCRIBERS).set(SUBSCRIBERS.STATUS, to.db()).set(SUBSCRIBERS.UPDATED_AT, now)
-                    .where(SUBSCRIBERS.ID.eq(s.getId())).and(SUBSCRIBERS.STATUS.ne(to.db()))
+            int changed = t.update(SUBSCRIBERS)
+                    .set(SUBSCRIBERS.STATUS, to.db())
+                    .set(SUBSCRIBERS.UPDATED_AT, now)
+                    .where(SUBSCRIBERS.ID.eq(s.getId()))
+                    .and(SUBSCRIBERS.STATUS.ne(to.db()))
                     // a bounce says nothing about an address nobody mails any more; a complaint always counts
-                    .and(to == SubscriberStatus.BOUNCED
-                            ? SUBSCRIBERS.STATUS.in(SubscriberStatus.ACTIVE.db(), SubscriberStatus.PENDING.db())
-                            : DSL.noCondition())
+                    .and(
+                            to == SubscriberStatus.BOUNCED
+                                    ? SUBSCRIBERS.STATUS.in(SubscriberStatus.ACTIVE.db(), SubscriberStatus.PENDING.db())
+                                    : DSL.noCondition())
                     .execute();
             if (changed > 0) Events.record(t, s.getId(), event, detail, deliveryId, now);
             return changed;
@@ -105,23 +122,38 @@ public final class BounceActions {
         LocalDateTime now = now();
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            SubscribersRecord locked = t.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(s.getId())).forUpdate().fetchOne();
+            SubscribersRecord locked = t.selectFrom(SUBSCRIBERS)
+                    .where(SUBSCRIBERS.ID.eq(s.getId()))
+                    .forUpdate()
+                    .fetchOne();
             if (locked == null || !SubscriberStatus.ACTIVE.db().equals(locked.getStatus())) {
                 return "subscriber #" + s.getId() + " unchanged (not active)";
             }
-            if (deliveryId != null && t.fetchExists(EVENTS, EVENTS.SUBSCRIBER_ID.eq(s.getId())
-                    .and(EVENTS.TYPE.eq("soft_bounce")).and(EVENTS.DELIVERY_ID.eq(deliveryId)))) {
+            if (deliveryId != null
+                    && t.fetchExists(
+                            EVENTS,
+                            EVENTS.SUBSCRIBER_ID
+                                    .eq(s.getId())
+                                    .and(EVENTS.TYPE.eq("soft_bounce"))
+                                    .and(EVENTS.DELIVERY_ID.eq(deliveryId)))) {
                 return "subscriber #" + s.getId() + " unchanged (this delivery's soft bounce was counted already)";
             }
             int count = locked.getSoftBounces() + 1;
             boolean limit = count >= softBounceLimit;
-            var update = t.update(SUBSCRIBERS).set(SUBSCRIBERS.SOFT_BOUNCES, count).set(SUBSCRIBERS.UPDATED_AT, now);
+            var update =
+                    t.update(SUBSCRIBERS).set(SUBSCRIBERS.SOFT_BOUNCES, count).set(SUBSCRIBERS.UPDATED_AT, now);
             if (limit) update = update.set(SUBSCRIBERS.STATUS, SubscriberStatus.BOUNCED.db());
             update.where(SUBSCRIBERS.ID.eq(s.getId())).execute();
-            Events.record(t, s.getId(), "soft_bounce", count + " of " + softBounceLimit + " in a row: " + detail,
-                    deliveryId, now);
+            Events.record(
+                    t,
+                    s.getId(),
+                    "soft_bounce",
+                    count + " of " + softBounceLimit + " in a row: " + detail,
+                    deliveryId,
+                    now);
             if (limit) Events.record(t, s.getId(), "bounced", count + " soft bounces in a row", deliveryId, now);
-            return "subscriber #" + s.getId() + (limit ? " is now bounced" : " soft bounce " + count + " of " + softBounceLimit);
+            return "subscriber #" + s.getId()
+                    + (limit ? " is now bounced" : " soft bounce " + count + " of " + softBounceLimit);
         });
     }
 

@@ -62,7 +62,8 @@ public final class BounceMailbox {
             int processed = 0;
             int left = 0;
             try {
-                Message[] messages = folder.search(new AndTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), false),
+                Message[] messages = folder.search(new AndTerm(
+                        new FlagTerm(new Flags(Flags.Flag.DELETED), false),
                         new FlagTerm(new Flags(LEFT_KEYWORD), false)));
                 for (Message m : Arrays.copyOf(messages, Math.min(messages.length, MAX_PER_POLL))) {
                     BounceActions.Outcome outcome = handle(m);

@@ -33,9 +33,11 @@ public final class ReportParser {
     private static final int MAX_PART_BYTES = 256 * 1024;
     private static final Pattern STATUS = Pattern.compile("^([245])\\.[0-9]{1,3}\\.[0-9]{1,3}");
     /** A subscriber link token (id.version.43 base64url characters of HMAC-SHA256) in an unsubscribe URL. */
-    private static final Pattern LINK_TOKEN = Pattern.compile("/u/([1-9][0-9]{0,18}\\.[1-9][0-9]{0,8}\\.[A-Za-z0-9_-]{43})");
-    private static final Pattern UNSUBSCRIBE_SUBJECT = Pattern.compile("^\\s*unsubscribe\\s+(\\S{1,200})\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINK_TOKEN =
+            Pattern.compile("/u/([1-9][0-9]{0,18}\\.[1-9][0-9]{0,8}\\.[A-Za-z0-9_-]{43})");
+
+    private static final Pattern UNSUBSCRIBE_SUBJECT =
+            Pattern.compile("^\\s*unsubscribe\\s+(\\S{1,200})\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> COMPLAINTS = Set.of("abuse", "fraud", "virus");
     private static final Set<String> HARMLESS_ACTIONS = Set.of("delayed", "delivered", "relayed", "expanded");
 
@@ -43,19 +45,22 @@ public final class ReportParser {
     private final Optional<Pattern> verp;
 
     public ReportParser(MailConfig mail) {
-        this.unsubscribeAddress = address(mail.unsubscribeMailto()).orElse(mail.unsubscribeMailto().toLowerCase(Locale.ROOT));
+        this.unsubscribeAddress = address(mail.unsubscribeMailto())
+                .orElse(mail.unsubscribeMailto().toLowerCase(Locale.ROOT));
         this.verp = mail.bounceAddress().map(a -> {
             String addr = a.getAddress();
             int at = addr.lastIndexOf('@');
-            return Pattern.compile(Pattern.quote(addr.substring(0, at)) + "\\+([0-9]{1,18})@"
-                    + Pattern.quote(addr.substring(at + 1)), Pattern.CASE_INSENSITIVE);
+            return Pattern.compile(
+                    Pattern.quote(addr.substring(0, at)) + "\\+([0-9]{1,18})@" + Pattern.quote(addr.substring(at + 1)),
+                    Pattern.CASE_INSENSITIVE);
         });
     }
 
     public BounceReport parse(Message m) throws MessagingException, IOException {
         if (m.isMimeType("multipart/report")) return report(m);
         if (addressedTo(m, unsubscribeAddress)) return mailtoUnsubscribe(m);
-        return new BounceReport.Unrecognised("neither a delivery or feedback report nor a mail to " + unsubscribeAddress);
+        return new BounceReport.Unrecognised(
+                "neither a delivery or feedback report nor a mail to " + unsubscribeAddress);
     }
 
     private BounceReport report(Message m) throws MessagingException, IOException {
@@ -68,12 +73,16 @@ public final class ReportParser {
             BodyPart p = parts.getBodyPart(i);
             if (p.isMimeType("message/delivery-status") || p.isMimeType("message/global-delivery-status")) status = p;
             else if (p.isMimeType("message/feedback-report")) feedback = p;
-            else if (p.isMimeType("message/rfc822") || p.isMimeType("text/rfc822-headers")
-                    || p.isMimeType("message/rfc822-headers") || p.isMimeType("message/global")) original = p;
+            else if (p.isMimeType("message/rfc822")
+                    || p.isMimeType("text/rfc822-headers")
+                    || p.isMimeType("message/rfc822-headers")
+                    || p.isMimeType("message/global")) original = p;
         }
-        InternetHeaders originalHeaders = original == null ? new InternetHeaders()
+        InternetHeaders originalHeaders = original == null
+                ? new InternetHeaders()
                 : new InternetHeaders(new ByteArrayInputStream(read(original)));
-        if ("delivery-status".equalsIgnoreCase(type) && status != null) return deliveryStatus(m, status, originalHeaders);
+        if ("delivery-status".equalsIgnoreCase(type) && status != null)
+            return deliveryStatus(m, status, originalHeaders);
         if ("feedback-report".equalsIgnoreCase(type) && feedback != null) return feedback(feedback, originalHeaders);
         return new BounceReport.Unrecognised("a report of type " + type + " without its machine-readable part");
     }
@@ -84,7 +93,8 @@ public final class ReportParser {
         Set<String> recipients = new LinkedHashSet<>();
         String[] failedRecipients = m.getHeader("X-Failed-Recipients");
         if (failedRecipients != null) {
-            for (String v : failedRecipients) for (String a : v.split(",")) address(a).ifPresent(recipients::add);
+            for (String v : failedRecipients)
+                for (String a : v.split(",")) address(a).ifPresent(recipients::add);
         }
         InternetHeaders failed = null;
         Set<String> actions = new LinkedHashSet<>();
@@ -104,8 +114,8 @@ public final class ReportParser {
         Matcher code = STATUS.matcher(statusCode == null ? "" : statusCode.strip());
         if (!code.find()) return new BounceReport.Unrecognised("a failed delivery report without a valid Status");
         String diagnostic = clip(failed.getHeader("Diagnostic-Code", null));
-        BounceReport.Reference about = reference(original, recipients, headerValues(m, "To", "Delivered-To",
-                "X-Original-To", "Envelope-To"));
+        BounceReport.Reference about =
+                reference(original, recipients, headerValues(m, "To", "Delivered-To", "X-Original-To", "Envelope-To"));
         return switch (code.group(1)) {
             case "5" -> new BounceReport.HardBounce(about, code.group(), diagnostic);
             case "4" -> new BounceReport.SoftBounce(about, code.group(), diagnostic);
@@ -125,17 +135,20 @@ public final class ReportParser {
             if (values != null) for (String v : values) address(v).ifPresent(recipients::add);
         }
         String[] mailFrom = fields.getHeader("Original-Mail-From");
-        return new BounceReport.Complaint(reference(original, recipients,
-                mailFrom == null ? List.of() : List.of(mailFrom)), type);
+        return new BounceReport.Complaint(
+                reference(original, recipients, mailFrom == null ? List.of() : List.of(mailFrom)), type);
     }
 
     private BounceReport mailtoUnsubscribe(Message m) throws MessagingException {
         Matcher s = UNSUBSCRIBE_SUBJECT.matcher(m.getSubject() == null ? "" : m.getSubject());
-        return s.matches() ? new BounceReport.MailtoUnsubscribe(s.group(1))
-                : new BounceReport.Unrecognised("a mail to the unsubscribe address without \"unsubscribe TOKEN\" as its subject");
+        return s.matches()
+                ? new BounceReport.MailtoUnsubscribe(s.group(1))
+                : new BounceReport.Unrecognised(
+                        "a mail to the unsubscribe address without \"unsubscribe TOKEN\" as its subject");
     }
 
-    private BounceReport.Reference reference(InternetHeaders original, Set<String> recipients, List<String> verpPlaces) {
+    private BounceReport.Reference reference(
+            InternetHeaders original, Set<String> recipients, List<String> verpPlaces) {
         Optional<String> token = Optional.empty();
         String[] listUnsubscribe = original.getHeader("List-Unsubscribe");
         if (listUnsubscribe != null) {
@@ -181,8 +194,8 @@ public final class ReportParser {
         List<InternetHeaders> out = new ArrayList<>();
         for (String block : new String(read(part), StandardCharsets.UTF_8).split("\\r?\\n[ \\t]*\\r?\\n")) {
             if (block.isBlank()) continue;
-            out.add(new InternetHeaders(new ByteArrayInputStream((block.strip() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8))));
+            out.add(new InternetHeaders(
+                    new ByteArrayInputStream((block.strip() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8))));
         }
         return out;
     }
@@ -202,7 +215,8 @@ public final class ReportParser {
 
     private static Optional<String> address(String value) {
         try {
-            return Optional.of(new InternetAddress(value.strip(), false).getAddress().toLowerCase(Locale.ROOT));
+            return Optional.of(
+                    new InternetAddress(value.strip(), false).getAddress().toLowerCase(Locale.ROOT));
         } catch (AddressException | RuntimeException e) {
             return Optional.empty();
         }

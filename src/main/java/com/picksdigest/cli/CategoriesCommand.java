@@ -8,14 +8,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "categories", mixinStandardHelpOptions = true, description = "Manage categories.",
+@Command(
+        name = "categories",
+        mixinStandardHelpOptions = true,
+        description = "Manage categories.",
         subcommands = {CategoriesCommand.Add.class, CategoriesCommand.ListCmd.class})
 final class CategoriesCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a category.")
     static final class Add implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "NAME", description = "Display name, e.g. \"AI Whole Tech\".") String name;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "Display name, e.g. \"AI Whole Tech\".")
+        String name;
+
         private final CliContext ctx;
 
         Add(CliContext ctx) {
@@ -34,7 +41,9 @@ final class CategoriesCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List active categories.")
     static final class ListCmd implements Callable<Integer> {
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
+
         private final CliContext ctx;
 
         ListCmd(CliContext ctx) {

@@ -38,15 +38,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run the whole flow with nothing installed: embedded MariaDB and SMTP server, sample picks and "
                 + "subscribers, a Quartz dispatch, and every received message written to target/demo/.")
 final class DemoCommand implements Callable<Integer> {
     static final String SCHEMA = "picks_demo";
 
-    @Spec CommandSpec spec;
-    @Option(names = "--out", defaultValue = "target/demo", description = "Where to write the messages (default ${DEFAULT-VALUE}).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--out",
+            defaultValue = "target/demo",
+            description = "Where to write the messages (default ${DEFAULT-VALUE}).")
     Path outDir;
+
     private final CliContext ctx;
 
     DemoCommand(CliContext ctx) {
@@ -68,13 +76,17 @@ final class DemoCommand implements Callable<Integer> {
             overrides.put("PICKS_SMTP_TLS", "none");
         }
         Settings settings = base.with(overrides);
-        out.println("Starting the embedded MariaDB (data under " + com.picksdigest.config.DbConfig.from(settings).dataDir()
-                + ") and " + (greenMail != null ? "an embedded SMTP server" : "the relay " + settings.required("PICKS_SMTP_HOST")) + "...");
+        out.println("Starting the embedded MariaDB (data under "
+                + com.picksdigest.config.DbConfig.from(settings).dataDir() + ") and "
+                + (greenMail != null ? "an embedded SMTP server" : "the relay " + settings.required("PICKS_SMTP_HOST"))
+                + "...");
         try (AppContext app = AppContext.openFreshEmbedded(settings, ctx.clock(), SCHEMA)) {
             new DemoData(app.categories(), app.picks(), app.subscribers(), app.clock()).seed();
-            out.printf("Seeded %d picks in %d categories and %d subscribers.%n",
+            out.printf(
+                    "Seeded %d picks in %d categories and %d subscribers.%n",
                     app.database().dsl().fetchCount(com.picksdigest.db.generated.Tables.PICKS),
-                    app.categories().active().size(), DemoData.subscriberCount());
+                    app.categories().active().size(),
+                    DemoData.subscriberCount());
             try (Mailer mailer = app.mailer(SmtpConfig.from(settings))) {
                 mailer.startScheduled(app.database().dataSource(), "demo", true);
                 awaitSends(app, mailer);
@@ -104,7 +116,9 @@ final class DemoCommand implements Callable<Integer> {
     private Path write(MimeMessage[] messages) throws IOException, MessagingException {
         Files.createDirectories(outDir);
         try (Stream<Path> old = Files.list(outDir)) {
-            for (Path p : old.filter(p -> p.toString().endsWith(".eml") || p.toString().endsWith(".html")).toList()) {
+            for (Path p : old.filter(
+                            p -> p.toString().endsWith(".eml") || p.toString().endsWith(".html"))
+                    .toList()) {
                 Files.delete(p);
             }
         }
@@ -125,10 +139,13 @@ final class DemoCommand implements Callable<Integer> {
     private static void summarize(DSLContext db, PrintWriter out, Path written) {
         out.println();
         out.printf("%-24s %-10s %-6s %s%n", "subscriber", "delivery", "picks", "reply");
-        var rows = db.select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DSL.count(DIGEST_PICKS.PICK_ID), DELIVERIES.LAST_REPLY)
+        var rows = db.select(
+                        SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DSL.count(DIGEST_PICKS.PICK_ID), DELIVERIES.LAST_REPLY)
                 .from(SUBSCRIBERS)
-                .leftJoin(DELIVERIES).on(DELIVERIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID))
-                .leftJoin(DIGEST_PICKS).on(DIGEST_PICKS.DIGEST_ID.eq(DELIVERIES.DIGEST_ID))
+                .leftJoin(DELIVERIES)
+                .on(DELIVERIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID))
+                .leftJoin(DIGEST_PICKS)
+                .on(DIGEST_PICKS.DIGEST_ID.eq(DELIVERIES.DIGEST_ID))
                 .groupBy(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DELIVERIES.LAST_REPLY, SUBSCRIBERS.ID)
                 .orderBy(SUBSCRIBERS.ID)
                 .fetch();
@@ -136,12 +153,21 @@ final class DemoCommand implements Callable<Integer> {
         for (var r : rows) {
             String status = r.value2() == null ? "not due" : r.value2();
             totals.merge(status, 1, Integer::sum);
-            out.printf("%-24s %-10s %-6d %s%n", r.value1(), status, r.value3(),
-                    r.value4() == null ? "" : r.value4().length() > 60 ? r.value4().substring(0, 60) : r.value4());
+            out.printf(
+                    "%-24s %-10s %-6d %s%n",
+                    r.value1(),
+                    status,
+                    r.value3(),
+                    r.value4() == null
+                            ? ""
+                            : r.value4().length() > 60 ? r.value4().substring(0, 60) : r.value4());
         }
         out.println();
-        out.println("Demo done: " + totals + (written == null ? "" : "; messages in " + written
-                + " (open the .html files in a browser, the .eml files in a mail client)"));
+        out.println("Demo done: " + totals
+                + (written == null
+                        ? ""
+                        : "; messages in " + written
+                                + " (open the .html files in a browser, the .eml files in a mail client)"));
     }
 
     private static String recipient(MimeMessage m) throws MessagingException {
@@ -153,7 +179,8 @@ final class DemoCommand implements Callable<Integer> {
         if (!m.isMimeType("multipart/alternative")) return null;
         Multipart mp = (Multipart) m.getContent();
         for (int i = 0; i < mp.getCount(); i++) {
-            if (mp.getBodyPart(i).isMimeType("text/html")) return (String) mp.getBodyPart(i).getContent();
+            if (mp.getBodyPart(i).isMimeType("text/html"))
+                return (String) mp.getBodyPart(i).getContent();
         }
         return null;
     }

@@ -21,20 +21,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "editors", mixinStandardHelpOptions = true, description = "Manage the accounts of the editors' workspace.",
+@Command(
+        name = "editors",
+        mixinStandardHelpOptions = true,
+        description = "Manage the accounts of the editors' workspace.",
         subcommands = {EditorsCommand.Add.class, EditorsCommand.ListCmd.class})
 final class EditorsCommand {
     static final String ACTOR = "cli";
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add an editor. The password is asked for twice, without echo, at a terminal; otherwise it is "
-                    + "the first line of standard input (e.g. from a secrets file). At least 10 characters.")
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Add an editor. The password is asked for twice, without echo, at a terminal; otherwise it is "
+                            + "the first line of standard input (e.g. from a secrets file). At least 10 characters.")
     static final class Add implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "EMAIL") String email;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
         @Option(names = "--admin", description = "An admin: also manages editors and sees settings and the audit log.")
         boolean admin;
-        @Option(names = "--name") String name;
+
+        @Option(names = "--name")
+        String name;
+
         private final CliContext ctx;
 
         Add(CliContext ctx) {
@@ -48,7 +61,13 @@ final class EditorsCommand {
                 var db = app.database().dsl();
                 Editor e = new EditorAccounts(db, new Passwords(Passwords.DEFAULT_COST), app.clock())
                         .add(email, name, password, admin ? Role.ADMIN : Role.EDITOR);
-                new AuditLog(db, app.clock()).record(ACTOR, "create", "editor", e.id(), e.email() + " as " + e.role().db());
+                new AuditLog(db, app.clock())
+                        .record(
+                                ACTOR,
+                                "create",
+                                "editor",
+                                e.id(),
+                                e.email() + " as " + e.role().db());
                 CliContext.out(spec).printf("Added %s #%d %s.%n", e.role().db(), e.id(), e.email());
                 return 0;
             }
@@ -79,7 +98,9 @@ final class EditorsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List editors.")
     static final class ListCmd implements Callable<Integer> {
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
+
         private final CliContext ctx;
 
         ListCmd(CliContext ctx) {
@@ -91,7 +112,9 @@ final class EditorsCommand {
             try (AppContext app = ctx.open()) {
                 PrintWriter out = CliContext.out(spec);
                 for (Editor e : new EditorAccounts(app.database().dsl(), new Passwords(4), app.clock()).list()) {
-                    out.printf("%5d  %-6s  %s%s%n", e.id(), e.role().db(), e.email(), e.name() == null ? "" : "  (" + e.name() + ")");
+                    out.printf(
+                            "%5d  %-6s  %s%s%n",
+                            e.id(), e.role().db(), e.email(), e.name() == null ? "" : "  (" + e.name() + ")");
                 }
                 return 0;
             }

@@ -8,10 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
         description = "Create or upgrade the database schema (safe to run again: applied migrations are skipped).")
 final class MigrateCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
+
     private final CliContext ctx;
 
     MigrateCommand(CliContext ctx) {
@@ -22,8 +26,11 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         try (AppContext app = AppContext.open(ctx.settings(), ctx.clock(), false)) {
             MigrateResult r = Migrations.migrate(app.database().dataSource());
-            CliContext.out(spec).printf("Schema at version %s: %d migration(s) applied.%n",
-                    r.targetSchemaVersion == null ? r.initialSchemaVersion : r.targetSchemaVersion, r.migrationsExecuted);
+            CliContext.out(spec)
+                    .printf(
+                            "Schema at version %s: %d migration(s) applied.%n",
+                            r.targetSchemaVersion == null ? r.initialSchemaVersion : r.targetSchemaVersion,
+                            r.migrationsExecuted);
             return 0;
         }
     }

@@ -14,26 +14,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "picks", mixinStandardHelpOptions = true, description = "Curate picks.",
-        subcommands = {PicksCommand.Add.class, PicksCommand.ListCmd.class, PicksCommand.Publish.class,
-                PicksCommand.Retract.class})
+@Command(
+        name = "picks",
+        mixinStandardHelpOptions = true,
+        description = "Curate picks.",
+        subcommands = {
+            PicksCommand.Add.class,
+            PicksCommand.ListCmd.class,
+            PicksCommand.Publish.class,
+            PicksCommand.Retract.class
+        })
 final class PicksCommand {
     static final String ACTOR = "cli";
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a pick (a draft unless --publish).")
     static final class Add implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Option(names = "--title", required = true) String title;
-        @Option(names = "--url", required = true) String url;
-        @Option(names = "--category", required = true, description = "Category name or slug.") String category;
-        @Option(names = "--summary") String summary;
-        @Option(names = "--source", description = "Source name, e.g. \"AI News via Google News\".") String source;
-        @Option(names = "--source-url") String sourceUrl;
-        @Option(names = "--image-url") String imageUrl;
-        @Option(names = "--position", description = "Editor's order within a day (lower first).") Integer position;
-        @Option(names = "--publish", description = "Publish now.") boolean publish;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--title", required = true)
+        String title;
+
+        @Option(names = "--url", required = true)
+        String url;
+
+        @Option(names = "--category", required = true, description = "Category name or slug.")
+        String category;
+
+        @Option(names = "--summary")
+        String summary;
+
+        @Option(names = "--source", description = "Source name, e.g. \"AI News via Google News\".")
+        String source;
+
+        @Option(names = "--source-url")
+        String sourceUrl;
+
+        @Option(names = "--image-url")
+        String imageUrl;
+
+        @Option(names = "--position", description = "Editor's order within a day (lower first).")
+        Integer position;
+
+        @Option(names = "--publish", description = "Publish now.")
+        boolean publish;
+
         @Option(names = "--publish-at", description = "Publish at this instant (ISO-8601, e.g. 2026-11-25T08:00:00Z).")
         Instant publishAt;
+
         private final CliContext ctx;
 
         Add(CliContext ctx) {
@@ -43,8 +71,12 @@ final class PicksCommand {
         @Override
         public Integer call() {
             try (AppContext app = ctx.open()) {
-                PicksRecord r = app.picks().add(new PickInput(title, url, summary, source, sourceUrl, imageUrl, category,
-                        position, publish, publishAt), ACTOR);
+                PicksRecord r = app.picks()
+                        .add(
+                                new PickInput(
+                                        title, url, summary, source, sourceUrl, imageUrl, category, position, publish,
+                                        publishAt),
+                                ACTOR);
                 CliContext.out(spec).printf("Added pick #%d (%s).%n", r.getId(), r.getStatus());
                 return 0;
             }
@@ -53,10 +85,18 @@ final class PicksCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List picks, newest first.")
     static final class ListCmd implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Option(names = "--status", description = "candidate, draft, published or retracted.") PickStatus status;
-        @Option(names = "--category") String category;
-        @Option(names = "--limit", defaultValue = "50") int limit;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--status", description = "candidate, draft, published or retracted.")
+        PickStatus status;
+
+        @Option(names = "--category")
+        String category;
+
+        @Option(names = "--limit", defaultValue = "50")
+        int limit;
+
         private final CliContext ctx;
 
         ListCmd(CliContext ctx) {
@@ -68,9 +108,15 @@ final class PicksCommand {
             try (AppContext app = ctx.open()) {
                 PrintWriter out = CliContext.out(spec);
                 for (Record r : app.picks().list(status, category, Math.max(1, Math.min(limit, 10_000)))) {
-                    out.printf("%5d  %-9s  %-19s  %-18s  %s%n", r.get(0), r.get(1),
-                            r.get(2) == null ? "-" : r.get(2).toString().replace('T', ' ').substring(0, 16),
-                            r.get(4), r.get(5));
+                    out.printf(
+                            "%5d  %-9s  %-19s  %-18s  %s%n",
+                            r.get(0),
+                            r.get(1),
+                            r.get(2) == null
+                                    ? "-"
+                                    : r.get(2).toString().replace('T', ' ').substring(0, 16),
+                            r.get(4),
+                            r.get(5));
                 }
                 return 0;
             }
@@ -79,8 +125,12 @@ final class PicksCommand {
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish a pick now.")
     static final class Publish implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "ID") long id;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
         private final CliContext ctx;
 
         Publish(CliContext ctx) {
@@ -97,10 +147,17 @@ final class PicksCommand {
         }
     }
 
-    @Command(name = "retract", mixinStandardHelpOptions = true, description = "Retract a pick: it never appears in a digest again.")
+    @Command(
+            name = "retract",
+            mixinStandardHelpOptions = true,
+            description = "Retract a pick: it never appears in a digest again.")
     static final class Retract implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "ID") long id;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
         private final CliContext ctx;
 
         Retract(CliContext ctx) {

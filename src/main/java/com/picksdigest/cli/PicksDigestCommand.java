@@ -17,15 +17,30 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "picks-digest", mixinStandardHelpOptions = true, version = "Picks Digest 0.1.0",
+@Command(
+        name = "picks-digest",
+        mixinStandardHelpOptions = true,
+        version = "Picks Digest 0.1.0",
         description = "A self-hosted digest mailer: curated picks to each subscriber at their own hour.",
-        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, SendNowCommand.class, BenchCommand.class,
-                PicksCommand.class, CategoriesCommand.class, SubscribersCommand.class, EditorsCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            MigrateCommand.class,
+            SendNowCommand.class,
+            BenchCommand.class,
+            PicksCommand.class,
+            CategoriesCommand.class,
+            SubscribersCommand.class,
+            EditorsCommand.class
+        })
 public final class PicksDigestCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(PicksDigestCommand.class);
     private final CliContext ctx;
 
-    @Option(names = "--config", paramLabel = "FILE.properties", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE.properties",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Settings file (same keys as the environment variables; the environment wins).")
     void config(Path file) {
         ctx.configFile = file;
@@ -35,7 +50,8 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
         this.ctx = ctx;
     }
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -50,8 +66,13 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
     }
 
     /** As above, reading standard input from {@code in}. */
-    public static int run(String[] args, Map<String, String> env, Clock clock, java.io.InputStream in, PrintWriter out,
-                          PrintWriter err) {
+    public static int run(
+            String[] args,
+            Map<String, String> env,
+            Clock clock,
+            java.io.InputStream in,
+            PrintWriter out,
+            PrintWriter err) {
         CliContext ctx = new CliContext(env, clock, in);
         CommandLine cl = new CommandLine(new PicksDigestCommand(ctx), new Factory(ctx));
         cl.setOut(out);
@@ -66,12 +87,15 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
     }
 
     private static boolean expected(Exception e) {
-        return e instanceof ConfigException || e instanceof DatabaseUnreachableException
-                || e instanceof InvalidInputException || e instanceof TemplateFailure;
+        return e instanceof ConfigException
+                || e instanceof DatabaseUnreachableException
+                || e instanceof InvalidInputException
+                || e instanceof TemplateFailure;
     }
 
     static String sentence(Exception e) {
-        if (e instanceof TemplateFailure) return "The digest templates are broken; nothing was sent. " + firstLine(e.getMessage());
+        if (e instanceof TemplateFailure)
+            return "The digest templates are broken; nothing was sent. " + firstLine(e.getMessage());
         if (expected(e)) return e.getMessage();
         if (e instanceof FlywayException) return "The database migration failed: " + firstLine(e.getMessage());
         if (e instanceof DataAccessException) return "The database refused the request: " + firstLine(e.getMessage());

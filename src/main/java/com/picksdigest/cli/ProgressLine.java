@@ -17,21 +17,32 @@ final class ProgressLine implements AutoCloseable {
     private final long start = System.nanoTime();
 
     ProgressLine(PrintWriter err, RunStats stats, LongSupplier remaining, long periodMillis) {
-        timer.scheduleAtFixedRate(() -> {
-            double secs = (System.nanoTime() - start) / 1e9;
-            long done = stats.finished();
-            double rate = secs > 0 ? done / secs : 0;
-            long left;
-            try {
-                left = remaining.getAsLong();
-            } catch (RuntimeException e) {
-                return;
-            }
-            String eta = rate > 0 ? Math.round(left / rate) + " s" : "-";
-            err.printf("... sent %d, skipped %d, failed %d, suppressed %d | %.1f msg/s | %d left, ETA %s%n",
-                    stats.sent.sum(), stats.skipped.sum(), stats.failed.sum(), stats.suppressed.sum(), rate, left, eta);
-            err.flush();
-        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    long done = stats.finished();
+                    double rate = secs > 0 ? done / secs : 0;
+                    long left;
+                    try {
+                        left = remaining.getAsLong();
+                    } catch (RuntimeException e) {
+                        return;
+                    }
+                    String eta = rate > 0 ? Math.round(left / rate) + " s" : "-";
+                    err.printf(
+                            "... sent %d, skipped %d, failed %d, suppressed %d | %.1f msg/s | %d left, ETA %s%n",
+                            stats.sent.sum(),
+                            stats.skipped.sum(),
+                            stats.failed.sum(),
+                            stats.suppressed.sum(),
+                            rate,
+                            left,
+                            eta);
+                    err.flush();
+                },
+                periodMillis,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     double elapsedSeconds() {

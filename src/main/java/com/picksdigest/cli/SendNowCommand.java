@@ -22,14 +22,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "send-now", mixinStandardHelpOptions = true,
+@Command(
+        name = "send-now",
+        mixinStandardHelpOptions = true,
         description = "Send today's digest now to everyone due today, whatever their hour (or to one subscriber). "
                 + "Subscribers who already had today's digest are not sent another.")
 final class SendNowCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--dry-run", description = "Select and render every digest, send nothing, change nothing.")
     boolean dryRun;
-    @Option(names = "--subscriber", paramLabel = "EMAIL", description = "Only this subscriber.") String email;
+
+    @Option(names = "--subscriber", paramLabel = "EMAIL", description = "Only this subscriber.")
+    String email;
+
     private final CliContext ctx;
 
     SendNowCommand(CliContext ctx) {
@@ -51,9 +58,11 @@ final class SendNowCommand implements Callable<Integer> {
             }
             if (dryRun) {
                 MailConfig mail = MailConfig.from(app.settings());
-                DryRun.Report r = new DryRun(app.database().dsl(), mail, new DigestTemplates(mail.templatesDir()),
-                        app.clock()).run(only);
-                out.printf("Dry run: %d digest(s) would be sent, %d subscriber(s) have nothing new; %d KB rendered; nothing sent.%n",
+                DryRun.Report r = new DryRun(
+                                app.database().dsl(), mail, new DigestTemplates(mail.templatesDir()), app.clock())
+                        .run(only);
+                out.printf(
+                        "Dry run: %d digest(s) would be sent, %d subscriber(s) have nothing new; %d KB rendered; nothing sent.%n",
                         r.wouldSend(), r.nothingNew(), r.renderedBytes() / 1024);
                 return 0;
             }
@@ -65,13 +74,20 @@ final class SendNowCommand implements Callable<Integer> {
                 DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
                 RunStats stats = mailer.workers().stats();
                 double secs;
-                try (ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), stats,
-                        () -> ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))), 2000)) {
+                try (ProgressLine progress = new ProgressLine(
+                        spec.commandLine().getErr(),
+                        stats,
+                        () -> ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))),
+                        2000)) {
                     mailer.workers().drain(Duration.ofDays(1));
                     secs = progress.elapsedSeconds();
                 }
                 int waiting = ledger.outstanding();
-                out.printf("send-now: %d queued; %s in %.1f s (%.1f msg/s)%s%n", queued, stats.summary(), secs,
+                out.printf(
+                        "send-now: %d queued; %s in %.1f s (%.1f msg/s)%s%n",
+                        queued,
+                        stats.summary(),
+                        secs,
                         secs > 0 ? stats.sent.sum() / secs : 0,
                         waiting > 0 ? "; " + waiting + " wait for a retry that serve will make" : "");
                 return 0;

@@ -7,23 +7,25 @@ import com.picksdigest.config.SendConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
-import com.picksdigest.subscribers.SelfService;
-import java.util.ArrayList;
-import java.util.List;
 import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.SelfService;
 import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the scheduler, the send workers and the web server until SIGTERM. Several processes can "
                 + "serve one database: Quartz clustering and row claims share the work.")
 final class ServeCommand implements Callable<Integer> {
@@ -52,13 +54,25 @@ final class ServeCommand implements Callable<Integer> {
                 AdminRoutes admin = new AdminRoutes(app, mailer, smtp);
                 tasks.add(admin.feedTask());
                 Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true, tasks);
-                WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
-                        new LinkTokens(mail.secret()), mail, app.clock(), () -> checks(scheduling, smtp), selfService)
+                WebServer web = new WebServer(
+                                app.database(),
+                                app.subscribers(),
+                                app.categories(),
+                                new LinkTokens(mail.secret()),
+                                mail,
+                                app.clock(),
+                                () -> checks(scheduling, smtp),
+                                selfService)
                         .with(admin::register);
                 try {
                     web.start(port);
-                    log.info("Serving on port {} as node {} with {} send worker(s); SMTP {}:{}", web.port(),
-                            send.nodeId(), send.threads(), smtp.requireHost(), smtp.port());
+                    log.info(
+                            "Serving on port {} as node {} with {} send worker(s); SMTP {}:{}",
+                            web.port(),
+                            send.nodeId(),
+                            send.threads(),
+                            smtp.requireHost(),
+                            smtp.port());
                     signal.await();
                     log.info("Stopping: no new work; finishing in-flight sends");
                 } finally {

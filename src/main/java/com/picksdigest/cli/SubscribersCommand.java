@@ -2,8 +2,8 @@ package com.picksdigest.cli;
 
 import com.picksdigest.AppContext;
 import com.picksdigest.InvalidInputException;
-import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.subscribers.CsvImport;
 import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.LinkTokens;
@@ -11,8 +11,8 @@ import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -28,23 +28,52 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "subscribers", mixinStandardHelpOptions = true, description = "Manage subscribers.",
-        subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListCmd.class, SubscribersCommand.Import.class,
-                SubscribersCommand.Export.class, SubscribersCommand.Erase.class, SubscribersCommand.Links.class})
+@Command(
+        name = "subscribers",
+        mixinStandardHelpOptions = true,
+        description = "Manage subscribers.",
+        subcommands = {
+            SubscribersCommand.Add.class,
+            SubscribersCommand.ListCmd.class,
+            SubscribersCommand.Import.class,
+            SubscribersCommand.Export.class,
+            SubscribersCommand.Erase.class,
+            SubscribersCommand.Links.class
+        })
 final class SubscribersCommand {
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an active subscriber (no confirmation e-mail).")
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Add an active subscriber (no confirmation e-mail).")
     static final class Add implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "EMAIL") String email;
-        @Option(names = "--name") String name;
-        @Option(names = "--timezone", description = "IANA zone, default UTC.") String timezone;
-        @Option(names = "--hour", description = "Local send hour 0-23, default 8.") Integer hour;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--name")
+        String name;
+
+        @Option(names = "--timezone", description = "IANA zone, default UTC.")
+        String timezone;
+
+        @Option(names = "--hour", description = "Local send hour 0-23, default 8.")
+        Integer hour;
+
         @Option(names = "--weekly", description = "Weekly on this day (1 = Monday ... 7 = Sunday) instead of daily.")
         Integer weekday;
-        @Option(names = "--text", description = "Plain-text e-mails only.") boolean text;
-        @Option(names = "--locale", description = "e.g. en, fr, de-CH; default en.") String locale;
-        @Option(names = "--category", description = "Follow this category (repeatable); none = all.") List<String> categories;
+
+        @Option(names = "--text", description = "Plain-text e-mails only.")
+        boolean text;
+
+        @Option(names = "--locale", description = "e.g. en, fr, de-CH; default en.")
+        String locale;
+
+        @Option(names = "--category", description = "Follow this category (repeatable); none = all.")
+        List<String> categories;
+
         private final CliContext ctx;
 
         Add(CliContext ctx) {
@@ -54,9 +83,19 @@ final class SubscribersCommand {
         @Override
         public Integer call() {
             try (AppContext app = ctx.open()) {
-                SubscribersRecord r = app.subscribers().add(new SubscriberInput(email, name, timezone, hour,
-                        weekday == null ? "daily" : "weekly", weekday, text ? "text" : "html", locale, categories),
-                        SubscriberStatus.ACTIVE);
+                SubscribersRecord r = app.subscribers()
+                        .add(
+                                new SubscriberInput(
+                                        email,
+                                        name,
+                                        timezone,
+                                        hour,
+                                        weekday == null ? "daily" : "weekly",
+                                        weekday,
+                                        text ? "text" : "html",
+                                        locale,
+                                        categories),
+                                SubscriberStatus.ACTIVE);
                 CliContext.out(spec).printf("Added subscriber #%d %s.%n", r.getId(), r.getEmail());
                 return 0;
             }
@@ -65,10 +104,15 @@ final class SubscribersCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List subscribers.")
     static final class ListCmd implements Callable<Integer> {
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--status", description = "pending, active, unsubscribed, bounced or complained.")
         SubscriberStatus status;
-        @Option(names = "--limit", defaultValue = "100") int limit;
+
+        @Option(names = "--limit", defaultValue = "100")
+        int limit;
+
         private final CliContext ctx;
 
         ListCmd(CliContext ctx) {
@@ -80,21 +124,28 @@ final class SubscribersCommand {
             try (AppContext app = ctx.open()) {
                 PrintWriter out = CliContext.out(spec);
                 for (Record r : app.subscribers().list(status, Math.max(1, Math.min(limit, 100_000)))) {
-                    out.printf("%6d  %-36s %-12s %-20s %02d:00 %-6s %s%n", r.get(0), r.get(1), r.get(3), r.get(4),
-                            r.get(5), r.get(6), r.get(7));
+                    out.printf(
+                            "%6d  %-36s %-12s %-20s %02d:00 %-6s %s%n",
+                            r.get(0), r.get(1), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7));
                 }
                 return 0;
             }
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Import active subscribers from a CSV file with a header row: email,name,timezone,send_hour,"
                     + "frequency,weekday,format,locale,categories (categories separated by ';'). Bad lines are reported "
                     + "and skipped; good lines are imported.")
     static final class Import implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "FILE.csv") Path file;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.csv")
+        Path file;
+
         private final CliContext ctx;
 
         Import(CliContext ctx) {
@@ -104,25 +155,33 @@ final class SubscribersCommand {
         @Override
         public Integer call() throws IOException {
             if (!Files.isReadable(file)) throw new InvalidInputException("Cannot read " + file + ".");
-            // Invalid bytes become U+FFFD, which CsvImport refuses line by line: one bad byte must not abort the import.
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            // Invalid bytes become U+FFFD, which CsvImport refuses line by line: one bad byte must not abort the
+            // import.
+            CharsetDecoder utf8 = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             try (AppContext app = ctx.open();
-                 BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8))) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8))) {
                 PrintWriter out = CliContext.out(spec);
                 PrintWriter err = spec.commandLine().getErr();
                 CsvImport.Report report = new CsvImport(app.subscribers()).run(in, line -> {
                     if (line % 1000 == 0) err.printf("... line %d%n", line);
                 });
                 for (CsvImport.LineError e : report.errors()) err.printf("line %d: %s%n", e.line(), e.message());
-                out.printf("Imported %d subscriber(s); %d line(s) refused.%n", report.imported(), report.errors().size());
+                out.printf(
+                        "Imported %d subscriber(s); %d line(s) refused.%n",
+                        report.imported(), report.errors().size());
                 return report.errors().isEmpty() ? 0 : 1;
             }
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Print everything stored about one subscriber as JSON (profile, follows, deliveries, events).")
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Print everything stored about one subscriber as JSON (profile, follows, deliveries, events).")
     static final class Export extends ForOneAddress {
         Export(CliContext ctx) {
             super(ctx);
@@ -138,7 +197,9 @@ final class SubscribersCommand {
         }
     }
 
-    @Command(name = "erase", mixinStandardHelpOptions = true,
+    @Command(
+            name = "erase",
+            mixinStandardHelpOptions = true,
             description = "Erase one subscriber (profile, follows, deliveries, events) and put the address on the "
                     + "suppression list, so no import or sign-up adds it again. An address nobody has is suppressed all "
                     + "the same.")
@@ -166,8 +227,12 @@ final class SubscribersCommand {
 
     /** The shape of the commands about one address: the EMAIL parameter and the application. */
     abstract static class ForOneAddress implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "EMAIL") String email;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
         final CliContext ctx;
 
         ForOneAddress(CliContext ctx) {
@@ -182,7 +247,9 @@ final class SubscribersCommand {
         return s;
     }
 
-    @Command(name = "links", mixinStandardHelpOptions = true,
+    @Command(
+            name = "links",
+            mixinStandardHelpOptions = true,
             description = "Print a subscriber's current unsubscribe and preference links (for support requests).")
     static final class Links extends ForOneAddress {
         Links(CliContext ctx) {

@@ -19,9 +19,13 @@ public record AdminConfig(ZoneId editorZone, Duration feedPoll, Duration session
         try {
             z = ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new ConfigException("PICKS_EDITOR_TIMEZONE must be a time zone such as Europe/Paris, not \"" + zone + "\".");
+            throw new ConfigException(
+                    "PICKS_EDITOR_TIMEZONE must be a time zone such as Europe/Paris, not \"" + zone + "\".");
         }
-        return new AdminConfig(z, Duration.ofMinutes(s.integer("PICKS_FEED_POLL_MINUTES", 30, 5, 1440)),
-                Duration.ofHours(s.integer("PICKS_SESSION_HOURS", 12, 1, 720)), s.bool("PICKS_TRACK_CLICKS", false));
+        return new AdminConfig(
+                z,
+                Duration.ofMinutes(s.integer("PICKS_FEED_POLL_MINUTES", 30, 5, 1440)),
+                Duration.ofHours(s.integer("PICKS_SESSION_HOURS", 12, 1, 720)),
+                s.bool("PICKS_TRACK_CLICKS", false));
     }
 }

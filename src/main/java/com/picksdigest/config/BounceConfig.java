@@ -12,8 +12,8 @@ public record BounceConfig(Optional<Imap> imap, int softBounceLimit) {
     /** Connect, read and write timeouts: a hung mailbox ends the poll, the next one tries again. */
     static final Duration IMAP_TIMEOUT = Duration.ofSeconds(30);
 
-    public record Imap(String host, int port, String user, String password, SmtpConfig.Tls tls, String folder,
-                       Duration timeout) {}
+    public record Imap(
+            String host, int port, String user, String password, SmtpConfig.Tls tls, String folder, Duration timeout) {}
 
     public static BounceConfig from(Settings s) {
         int limit = s.integer("PICKS_SOFT_BOUNCE_LIMIT", 3, 1, 100);
@@ -21,9 +21,15 @@ public record BounceConfig(Optional<Imap> imap, int softBounceLimit) {
         if (host.isEmpty()) return new BounceConfig(Optional.empty(), limit);
         SmtpConfig.Tls tls = SmtpConfig.Tls.parse("PICKS_BOUNCE_IMAP_TLS", s.string("PICKS_BOUNCE_IMAP_TLS", "none"));
         String user = s.required("PICKS_BOUNCE_IMAP_USER");
-        return new BounceConfig(Optional.of(new Imap(host.get(),
-                s.integer("PICKS_BOUNCE_IMAP_PORT", tls == SmtpConfig.Tls.SSL ? 993 : 143, 1, 65535), user,
-                s.string("PICKS_BOUNCE_IMAP_PASSWORD", ""), tls, s.string("PICKS_BOUNCE_IMAP_FOLDER", "INBOX"),
-                IMAP_TIMEOUT)), limit);
+        return new BounceConfig(
+                Optional.of(new Imap(
+                        host.get(),
+                        s.integer("PICKS_BOUNCE_IMAP_PORT", tls == SmtpConfig.Tls.SSL ? 993 : 143, 1, 65535),
+                        user,
+                        s.string("PICKS_BOUNCE_IMAP_PASSWORD", ""),
+                        tls,
+                        s.string("PICKS_BOUNCE_IMAP_FOLDER", "INBOX"),
+                        IMAP_TIMEOUT)),
+                limit);
     }
 }

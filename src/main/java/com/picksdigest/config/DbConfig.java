@@ -10,7 +10,8 @@ public record DbConfig(Optional<String> url, String user, String password, int p
         Optional<String> url = s.optional("PICKS_DB_URL");
         url.ifPresent(u -> {
             if (!u.startsWith("jdbc:mysql://") && !u.startsWith("jdbc:mariadb://")) {
-                throw new ConfigException("PICKS_DB_URL must be a JDBC URL starting with jdbc:mysql://, not \"" + u + "\".");
+                throw new ConfigException(
+                        "PICKS_DB_URL must be a JDBC URL starting with jdbc:mysql://, not \"" + u + "\".");
             }
         });
         return new DbConfig(

@@ -8,9 +8,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** What every digest carries: sender, site, links, list headers, signing. */
-public record MailConfig(InternetAddress from, String siteName, URI baseUrl, String secret, String listId,
-                         String unsubscribeMailto, int maxItems, Optional<Path> templatesDir, Optional<Dkim> dkim,
-                         Optional<InternetAddress> bounceAddress) {
+public record MailConfig(
+        InternetAddress from,
+        String siteName,
+        URI baseUrl,
+        String secret,
+        String listId,
+        String unsubscribeMailto,
+        int maxItems,
+        Optional<Path> templatesDir,
+        Optional<Dkim> dkim,
+        Optional<InternetAddress> bounceAddress) {
 
     public record Dkim(String domain, String selector, Path keyFile) {}
 
@@ -19,19 +27,28 @@ public record MailConfig(InternetAddress from, String siteName, URI baseUrl, Str
         String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
         String secret = s.required("PICKS_SECRET");
         if (secret.length() < 32) {
-            throw new ConfigException("PICKS_SECRET must be at least 32 characters long (it signs every subscriber link).");
+            throw new ConfigException(
+                    "PICKS_SECRET must be at least 32 characters long (it signs every subscriber link).");
         }
         String unsub = s.string("PICKS_UNSUBSCRIBE_MAILTO", "unsubscribe@" + domain);
         address("PICKS_UNSUBSCRIBE_MAILTO", unsub);
         String listId = s.string("PICKS_LIST_ID", "digest." + domain);
         if (!listId.matches("[A-Za-z0-9.-]{1,200}")) {
-            throw new ConfigException("PICKS_LIST_ID must be a dotted name such as digest.example.org, not \"" + listId + "\".");
+            throw new ConfigException(
+                    "PICKS_LIST_ID must be a dotted name such as digest.example.org, not \"" + listId + "\".");
         }
         URI base = s.url("PICKS_BASE_URL", "http://localhost:8080");
         String baseText = base.toString().replaceAll("/+$", "");
-        return new MailConfig(from, s.string("PICKS_SITE_NAME", "Picks Digest"), URI.create(baseText), secret,
-                listId, unsub, s.integer("PICKS_DIGEST_MAX_ITEMS", 12, 1, 100),
-                s.optional("PICKS_TEMPLATES_DIR").map(Path::of), dkim(s),
+        return new MailConfig(
+                from,
+                s.string("PICKS_SITE_NAME", "Picks Digest"),
+                URI.create(baseText),
+                secret,
+                listId,
+                unsub,
+                s.integer("PICKS_DIGEST_MAX_ITEMS", 12, 1, 100),
+                s.optional("PICKS_TEMPLATES_DIR").map(Path::of),
+                dkim(s),
                 s.optional("PICKS_BOUNCE_ADDRESS").map(a -> address("PICKS_BOUNCE_ADDRESS", a)));
     }
 
@@ -41,7 +58,8 @@ public record MailConfig(InternetAddress from, String siteName, URI baseUrl, Str
         Optional<String> key = s.optional("PICKS_DKIM_KEY");
         if (domain.isEmpty() && selector.isEmpty() && key.isEmpty()) return Optional.empty();
         if (domain.isEmpty() || selector.isEmpty() || key.isEmpty()) {
-            throw new ConfigException("PICKS_DKIM_DOMAIN, PICKS_DKIM_SELECTOR and PICKS_DKIM_KEY must be set together.");
+            throw new ConfigException(
+                    "PICKS_DKIM_DOMAIN, PICKS_DKIM_SELECTOR and PICKS_DKIM_KEY must be set together.");
         }
         Path keyFile = Path.of(key.get());
         if (!keyFile.toFile().canRead()) {
@@ -56,7 +74,8 @@ public record MailConfig(InternetAddress from, String siteName, URI baseUrl, Str
             if (!a.getAddress().contains("@")) throw new AddressException("no domain");
             return a;
         } catch (AddressException e) {
-            throw new ConfigException(key + " must be an e-mail address such as \"Picks <digest@example.org>\", not \"" + value + "\".");
+            throw new ConfigException(
+                    key + " must be an e-mail address such as \"Picks <digest@example.org>\", not \"" + value + "\".");
         }
     }
 

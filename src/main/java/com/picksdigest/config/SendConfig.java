@@ -4,8 +4,15 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /** How the workers send: concurrency, pacing, retries, claim sizes. */
-public record SendConfig(int threads, double ratePerSecond, int batchSize, int recordEvery, int maxAttempts,
-                         Duration retryBase, Duration claimTimeout, String nodeId) {
+public record SendConfig(
+        int threads,
+        double ratePerSecond,
+        int batchSize,
+        int recordEvery,
+        int maxAttempts,
+        Duration retryBase,
+        Duration claimTimeout,
+        String nodeId) {
 
     public static SendConfig from(Settings s) {
         return new SendConfig(

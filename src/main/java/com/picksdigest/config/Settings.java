@@ -83,7 +83,8 @@ public final class Settings {
             if (n < min || n > max) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number from " + min + " to " + max + ", not \"" + v.get() + "\".");
+            throw new ConfigException(
+                    key + " must be a whole number from " + min + " to " + max + ", not \"" + v.get() + "\".");
         }
     }
 
@@ -95,7 +96,8 @@ public final class Settings {
             if (!(n >= min && n <= max)) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a number from " + min + " to " + max + ", not \"" + v.get() + "\".");
+            throw new ConfigException(
+                    key + " must be a number from " + min + " to " + max + ", not \"" + v.get() + "\".");
         }
     }
 
@@ -117,13 +119,15 @@ public final class Settings {
         String v = string(key, dflt);
         try {
             URI u = new URI(v);
-            if (u.getScheme() == null || u.getHost() == null
+            if (u.getScheme() == null
+                    || u.getHost() == null
                     || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
                 throw new IllegalArgumentException();
             }
             return u;
         } catch (Exception e) {
-            throw new ConfigException(key + " must be an http(s) URL such as https://news.example.org, not \"" + v + "\".");
+            throw new ConfigException(
+                    key + " must be an http(s) URL such as https://news.example.org, not \"" + v + "\".");
         }
     }
 

@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The outgoing relay. An empty host means "none configured" (demo then starts an embedded GreenMail). */
-public record SmtpConfig(Optional<String> host, int port, Optional<String> user, String password, Tls tls,
-                         Duration timeout) {
+public record SmtpConfig(
+        Optional<String> host, int port, Optional<String> user, String password, Tls tls, Duration timeout) {
 
     public enum Tls {
-        NONE, STARTTLS, SSL;
+        NONE,
+        STARTTLS,
+        SSL;
 
         /** The value of setting {@code key}: none, starttls or ssl (any case). */
         public static Tls parse(String key, String text) {
@@ -23,9 +25,17 @@ public record SmtpConfig(Optional<String> host, int port, Optional<String> user,
 
     public static SmtpConfig from(Settings s) {
         Tls tls = Tls.parse("PICKS_SMTP_TLS", s.string("PICKS_SMTP_TLS", "none"));
-        int defaultPort = switch (tls) { case NONE -> 25; case STARTTLS -> 587; case SSL -> 465; };
-        return new SmtpConfig(s.optional("PICKS_SMTP_HOST"), s.integer("PICKS_SMTP_PORT", defaultPort, 1, 65535),
-                s.optional("PICKS_SMTP_USER"), s.string("PICKS_SMTP_PASSWORD", ""), tls,
+        int defaultPort = switch (tls) {
+            case NONE -> 25;
+            case STARTTLS -> 587;
+            case SSL -> 465;
+        };
+        return new SmtpConfig(
+                s.optional("PICKS_SMTP_HOST"),
+                s.integer("PICKS_SMTP_PORT", defaultPort, 1, 65535),
+                s.optional("PICKS_SMTP_USER"),
+                s.string("PICKS_SMTP_PASSWORD", ""),
+                tls,
                 s.seconds("PICKS_SMTP_TIMEOUT_SECONDS", 30, 1, 600));
     }
 

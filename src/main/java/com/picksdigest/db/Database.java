@@ -5,11 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
-import java.util.concurrent.atomic.LongAdder;
 import org.jooq.impl.CallbackExecuteListener;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -53,15 +53,15 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(cfg);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new DatabaseUnreachableException("The database at " + redact(url) + " is unreachable: "
-                    + rootMessage(e), e);
+            throw new DatabaseUnreachableException(
+                    "The database at " + redact(url) + " is unreachable: " + rootMessage(e), e);
         }
         try (Connection c = ds.getConnection()) {
             return new Database(ds, detectDialect(c), url);
         } catch (SQLException e) {
             ds.close();
-            throw new DatabaseUnreachableException("The database at " + redact(url) + " is unreachable: "
-                    + rootMessage(e), e);
+            throw new DatabaseUnreachableException(
+                    "The database at " + redact(url) + " is unreachable: " + rootMessage(e), e);
         }
     }
 
@@ -81,10 +81,17 @@ public final class Database implements AutoCloseable {
         StringBuilder b = new StringBuilder(url);
         // rewriteBatchedStatements turns jOOQ batches into multi-row statements; utf8mb4 end to end; the ledger's
         // large statements have constant texts, parsed once per connection with cachePrepStmts.
-        for (String opt : new String[] {"rewriteBatchedStatements=true", "cachePrepStmts=true", "prepStmtCacheSize=250",
-                "prepStmtCacheSqlLimit=65536", "characterEncoding=UTF-8",
-                "connectionCollation=utf8mb4_unicode_ci", "connectTimeout=5000", "allowPublicKeyRetrieval=true",
-                "sslMode=PREFERRED"}) {
+        for (String opt : new String[] {
+            "rewriteBatchedStatements=true",
+            "cachePrepStmts=true",
+            "prepStmtCacheSize=250",
+            "prepStmtCacheSqlLimit=65536",
+            "characterEncoding=UTF-8",
+            "connectionCollation=utf8mb4_unicode_ci",
+            "connectTimeout=5000",
+            "allowPublicKeyRetrieval=true",
+            "sslMode=PREFERRED"
+        }) {
             String key = opt.substring(0, opt.indexOf('='));
             if (!url.contains(key + "=")) {
                 b.append(sep).append(opt);

@@ -53,8 +53,8 @@ public final class Deadlocks {
     }
 
     static boolean isRetryable(Throwable e) {
-        return anySqlException(e, s -> "40001".equals(s.getSQLState()) || s.getErrorCode() == 1213
-                || s.getErrorCode() == 1205);
+        return anySqlException(
+                e, s -> "40001".equals(s.getSQLState()) || s.getErrorCode() == 1213 || s.getErrorCode() == 1205);
     }
 
     /**
@@ -64,8 +64,11 @@ public final class Deadlocks {
      * suppressed ones, so those are searched too.
      */
     static boolean isConnectionLoss(Throwable e) {
-        return anySqlException(e, s -> (s.getSQLState() != null && s.getSQLState().startsWith("08"))
-                || s.getErrorCode() == 1927 || s.getErrorCode() == 1053);
+        return anySqlException(
+                e,
+                s -> (s.getSQLState() != null && s.getSQLState().startsWith("08"))
+                        || s.getErrorCode() == 1927
+                        || s.getErrorCode() == 1053);
     }
 
     private static boolean anySqlException(Throwable e, Predicate<SQLException> test) {

@@ -48,8 +48,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.start();
             return new EmbeddedMariaDb(db, port);
         } catch (Exception e) {
-            throw new DatabaseUnreachableException("The embedded MariaDB under " + home + " could not start: "
-                    + Database.rootMessage(e), e);
+            throw new DatabaseUnreachableException(
+                    "The embedded MariaDB under " + home + " could not start: " + Database.rootMessage(e), e);
         }
     }
 
@@ -71,21 +71,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public void dropDatabase(String name) {
         if (!name.matches("[A-Za-z0-9_]{1,64}")) throw new IllegalArgumentException("bad schema name " + name);
-        try (Connection c = DriverManager.getConnection(serverUrl(), "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl(), "root", "");
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + name + "`");
         } catch (SQLException e) {
-            throw new DatabaseUnreachableException("The embedded MariaDB refused to drop " + name + ": "
-                    + Database.rootMessage(e), e);
+            throw new DatabaseUnreachableException(
+                    "The embedded MariaDB refused to drop " + name + ": " + Database.rootMessage(e), e);
         }
     }
 
     public static void createSchema(String serverUrl, String user, String password, String name) {
         if (!name.matches("[A-Za-z0-9_]{1,64}")) throw new IllegalArgumentException("bad schema name " + name);
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
-            throw new DatabaseUnreachableException("The database at " + serverUrl + " is unreachable: "
-                    + Database.rootMessage(e), e);
+            throw new DatabaseUnreachableException(
+                    "The database at " + serverUrl + " is unreachable: " + Database.rootMessage(e), e);
         }
     }
 
@@ -96,7 +98,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Thread.sleep(down.toMillis());
             db.start();
         } catch (ManagedProcessException e) {
-            throw new DatabaseUnreachableException("The embedded MariaDB did not restart: " + Database.rootMessage(e), e);
+            throw new DatabaseUnreachableException(
+                    "The embedded MariaDB did not restart: " + Database.rootMessage(e), e);
         }
     }
 

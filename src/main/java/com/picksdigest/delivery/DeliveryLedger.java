@@ -37,12 +37,14 @@ public final class DeliveryLedger {
     public List<Claim> claim(String nodeId, int limit, LocalDateTime now) {
         return Deadlocks.retry(() -> db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            List<Long> ids = t.select(DELIVERIES.ID).from(DELIVERIES)
+            List<Long> ids = t.select(DELIVERIES.ID)
+                    .from(DELIVERIES)
                     .where(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()))
                     .and(DELIVERIES.NEXT_ATTEMPT_AT.le(now))
                     .orderBy(DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.ID)
                     .limit(limit)
-                    .forUpdate().skipLocked()
+                    .forUpdate()
+                    .skipLocked()
                     .fetch(DELIVERIES.ID);
             if (ids.isEmpty()) return List.of();
             t.update(DELIVERIES)
@@ -53,17 +55,41 @@ public final class DeliveryLedger {
                     .set(DELIVERIES.UPDATED_AT, now)
                     .where(DELIVERIES.ID.in(ids))
                     .execute();
-            return t.select(DELIVERIES.ID, DELIVERIES.ATTEMPTS, EDITIONS.EDITION_DATE, SUBSCRIBERS.ID,
-                            SUBSCRIBERS.EMAIL, SUBSCRIBERS.NAME, SUBSCRIBERS.STATUS, SUBSCRIBERS.TIMEZONE,
-                            SUBSCRIBERS.LOCALE, SUBSCRIBERS.FORMAT, SUBSCRIBERS.FREQUENCY, SUBSCRIBERS.WATERMARK,
+            return t.select(
+                            DELIVERIES.ID,
+                            DELIVERIES.ATTEMPTS,
+                            EDITIONS.EDITION_DATE,
+                            SUBSCRIBERS.ID,
+                            SUBSCRIBERS.EMAIL,
+                            SUBSCRIBERS.NAME,
+                            SUBSCRIBERS.STATUS,
+                            SUBSCRIBERS.TIMEZONE,
+                            SUBSCRIBERS.LOCALE,
+                            SUBSCRIBERS.FORMAT,
+                            SUBSCRIBERS.FREQUENCY,
+                            SUBSCRIBERS.WATERMARK,
                             SUBSCRIBERS.TOKEN_VERSION)
                     .from(DELIVERIES)
-                    .join(SUBSCRIBERS).on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
-                    .join(EDITIONS).on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
+                    .join(SUBSCRIBERS)
+                    .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                    .join(EDITIONS)
+                    .on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
                     .where(DELIVERIES.ID.in(ids))
                     .orderBy(DELIVERIES.ID)
-                    .fetch(r -> new Claim(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                            r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
+                    .fetch(r -> new Claim(
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            r.value4(),
+                            r.value5(),
+                            r.value6(),
+                            r.value7(),
+                            r.value8(),
+                            r.value9(),
+                            r.value10(),
+                            r.value11(),
+                            r.value12(),
+                            r.value13()));
         }));
     }
 
@@ -138,7 +164,8 @@ public final class DeliveryLedger {
         binds.addAll(through);
         binds.addAll(through);
         for (Sent s : sent) binds.add(s.claim().deliveryId());
-        String update = RECORD_SENT.computeIfAbsent((oneThrough ? 1 : -1) * sent.size(), k -> recordSentSql(sent.size(), k > 0));
+        String update = RECORD_SENT.computeIfAbsent(
+                (oneThrough ? 1 : -1) * sent.size(), k -> recordSentSql(sent.size(), k > 0));
         Object[] values = binds.toArray();
         Deadlocks.retry(() -> db.execute(update, values));
     }
@@ -165,7 +192,8 @@ public final class DeliveryLedger {
                 + " s.watermark = CASE WHEN s.watermark IS NULL OR s.watermark < " + through
                 + " THEN " + through + " ELSE s.watermark END,"
                 + " s.soft_bounces = 0"
-                + " WHERE d.id IN (" + "?,".repeat(rows - 1) + "?) AND d.status = '" + DeliveryStatus.SENDING.db() + "'";
+                + " WHERE d.id IN (" + "?,".repeat(rows - 1) + "?) AND d.status = '" + DeliveryStatus.SENDING.db()
+                + "'";
     }
 
     /** Records many skipped/failed/suppressed outcomes in one statement. */
@@ -177,7 +205,9 @@ public final class DeliveryLedger {
         org.jooq.CaseWhenStep<Long, String> rep = null;
         for (Finished f : finished) {
             long id = f.claim().deliveryId();
-            st = st == null ? status.when(id, f.status().db()) : st.when(id, f.status().db());
+            st = st == null
+                    ? status.when(id, f.status().db())
+                    : st.when(id, f.status().db());
             rep = rep == null ? reply.when(id, clip(f.reply())) : rep.when(id, clip(f.reply()));
         }
         var stF = st.otherwise(DELIVERIES.STATUS);
@@ -186,7 +216,8 @@ public final class DeliveryLedger {
                 .set(DELIVERIES.STATUS, stF)
                 .set(DELIVERIES.LAST_REPLY, repF)
                 .set(DELIVERIES.UPDATED_AT, now)
-                .where(DELIVERIES.ID.in(finished.stream().map(f -> f.claim().deliveryId()).toList()))
+                .where(DELIVERIES.ID.in(
+                        finished.stream().map(f -> f.claim().deliveryId()).toList()))
                 .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
                 .execute());
     }
@@ -221,8 +252,12 @@ public final class DeliveryLedger {
 
     /** Deliveries a worker could take or is working on right now; retries waiting for later are not counted. */
     public int workable(LocalDateTime now) {
-        return db.fetchCount(DELIVERIES, DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db())
-                .or(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()).and(DELIVERIES.NEXT_ATTEMPT_AT.le(now))));
+        return db.fetchCount(
+                DELIVERIES,
+                DELIVERIES
+                        .STATUS
+                        .eq(DeliveryStatus.SENDING.db())
+                        .or(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()).and(DELIVERIES.NEXT_ATTEMPT_AT.le(now))));
     }
 
     static String clip(String s) {

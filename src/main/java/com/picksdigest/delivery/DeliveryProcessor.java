@@ -56,9 +56,19 @@ public final class DeliveryProcessor {
      * @param dkim  signs each message, when DKIM is configured
      * @param links rewrites each delivery's pick links (click tracking) or leaves them as they are
      */
-    public DeliveryProcessor(DeliveryLedger ledger, DigestIds digestIds, PickSelector selector, DigestComposer composer,
-                             DigestTemplates templates, DigestMessage messages, Optional<UnaryOperator<MimeMessage>> dkim,
-                             LinkTokens tokens, MailConfig mail, SendConfig send, Clock clock, PickLinks links) {
+    public DeliveryProcessor(
+            DeliveryLedger ledger,
+            DigestIds digestIds,
+            PickSelector selector,
+            DigestComposer composer,
+            DigestTemplates templates,
+            DigestMessage messages,
+            Optional<UnaryOperator<MimeMessage>> dkim,
+            LinkTokens tokens,
+            MailConfig mail,
+            SendConfig send,
+            Clock clock,
+            PickLinks links) {
         this.links = links;
         this.ledger = ledger;
         this.digestIds = digestIds;
@@ -92,7 +102,8 @@ public final class DeliveryProcessor {
         }
 
         void flushIfFull() {
-            if (sent.size() >= send.recordEvery() || (!sent.isEmpty() && System.nanoTime() - oldestNanos > RECORD_WITHIN)) {
+            if (sent.size() >= send.recordEvery()
+                    || (!sent.isEmpty() && System.nanoTime() - oldestNanos > RECORD_WITHIN)) {
                 flush();
             }
         }
@@ -111,7 +122,8 @@ public final class DeliveryProcessor {
      */
     public void process(List<Claim> claims, SmtpConnection smtp, RunStats stats, BooleanSupplier carryOn) {
         LocalDateTime cutoff = now();
-        Map<Long, Set<Integer>> follows = selector.follows(claims.stream().map(Claim::subscriberId).toList());
+        Map<Long, Set<Integer>> follows =
+                selector.follows(claims.stream().map(Claim::subscriberId).toList());
         LocalDateTime earliest = cutoff;
         for (Claim c : claims) {
             LocalDateTime after = after(c, cutoff);
@@ -148,16 +160,25 @@ public final class DeliveryProcessor {
     }
 
     /** One claim's fate before anything is built: the picks and the address to send to, or an outcome without a message. */
-    private record Plan(Claim claim, List<SelectedPick> picks, SmtpSession.Envelope envelope,
-                        DeliveryLedger.Finished outcome) {}
+    private record Plan(
+            Claim claim, List<SelectedPick> picks, SmtpSession.Envelope envelope, DeliveryLedger.Finished outcome) {}
 
     private Plan plan(Claim c, List<SelectedPick> window, Map<Long, Set<Integer>> follows, LocalDateTime cutoff) {
         if (!SubscriberStatus.ACTIVE.db().equals(c.status())) {
-            return new Plan(c, null, null, new DeliveryLedger.Finished(c, DeliveryStatus.SUPPRESSED, "subscriber is " + c.status()));
+            return new Plan(
+                    c,
+                    null,
+                    null,
+                    new DeliveryLedger.Finished(c, DeliveryStatus.SUPPRESSED, "subscriber is " + c.status()));
         }
-        List<SelectedPick> picks = selector.choose(window, follows.getOrDefault(c.subscriberId(), Set.of()), after(c, cutoff));
+        List<SelectedPick> picks =
+                selector.choose(window, follows.getOrDefault(c.subscriberId(), Set.of()), after(c, cutoff));
         if (picks.isEmpty()) {
-            return new Plan(c, null, null, new DeliveryLedger.Finished(c, DeliveryStatus.SKIPPED, "nothing new since the last digest"));
+            return new Plan(
+                    c,
+                    null,
+                    null,
+                    new DeliveryLedger.Finished(c, DeliveryStatus.SKIPPED, "nothing new since the last digest"));
         }
         try {
             String to = new InternetAddress(c.email(), true).getAddress();
@@ -168,7 +189,11 @@ public final class DeliveryProcessor {
     }
 
     private static DeliveryLedger.Finished cannotBuild(Claim c, MessagingException e) {
-        log.warn("Delivery {} to subscriber {} failed before sending: {}", c.deliveryId(), c.subscriberId(), e.getMessage());
+        log.warn(
+                "Delivery {} to subscriber {} failed before sending: {}",
+                c.deliveryId(),
+                c.subscriberId(),
+                e.getMessage());
         return new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, "cannot build the message: " + e.getMessage());
     }
 
@@ -183,8 +208,13 @@ public final class DeliveryProcessor {
         return c.watermark() != null ? c.watermark() : cutoff.minus(mail.newSubscriberLookback(c.weekly()));
     }
 
-    private void deliver(Plan p, SmtpSession.Envelope next, LocalDateTime cutoff, SmtpConnection smtp, RunStats stats,
-                         Outcomes outcomes) {
+    private void deliver(
+            Plan p,
+            SmtpSession.Envelope next,
+            LocalDateTime cutoff,
+            SmtpConnection smtp,
+            RunStats stats,
+            Outcomes outcomes) {
         Claim c = p.claim();
         List<SelectedPick> picks = p.picks();
         long start = System.nanoTime();
@@ -193,14 +223,16 @@ public final class DeliveryProcessor {
         String messageId;
         try {
             if (links == PickLinks.DIRECT) {
-                PreparedDigest digest = prepared.get(new PreparedDigests.Key(picks, c.editionDate(), c.timezone(),
-                        c.locale(), c.textOnly(), c.name() != null));
+                PreparedDigest digest = prepared.get(new PreparedDigests.Key(
+                        picks, c.editionDate(), c.timezone(), c.locale(), c.textOnly(), c.name() != null));
                 DigestMessage.PreparedMessage m = messages.prepared(digest, c.email(), c.name(), token);
                 messageId = m.messageId();
                 message = dkim.isPresent() ? MessagePayload.of(dkim.get().apply(m.toMimeMessage())) : m;
             } else {
                 // tracked links differ for every delivery, so there is nothing to share: render this one alone
-                DigestModel model = composer.compose(c.editionDate(), links.forDelivery(c.deliveryId(), picks),
+                DigestModel model = composer.compose(
+                        c.editionDate(),
+                        links.forDelivery(c.deliveryId(), picks),
                         new DigestComposer.Recipient(c.name(), c.timezone(), c.locale(), token));
                 String text = templates.renderText(model);
                 String html = c.textOnly() ? null : templates.renderHtml(model);
@@ -219,7 +251,11 @@ public final class DeliveryProcessor {
         stats.latency.recordNanos(System.nanoTime() - start);
         stats.sendLatency.record(System.nanoTime() - t0);
         if (result instanceof SendResult.Accepted a) {
-            outcomes.sent(new DeliveryLedger.Sent(c, messageId, a.reply(), cutoff,
+            outcomes.sent(new DeliveryLedger.Sent(
+                    c,
+                    messageId,
+                    a.reply(),
+                    cutoff,
                     digestIds.idFor(picks.stream().map(SelectedPick::id).toList())));
             stats.sent.increment();
         } else if (result instanceof SendResult.Unavailable u) {
@@ -232,8 +268,8 @@ public final class DeliveryProcessor {
             stats.failed.increment();
             log.warn("Delivery {} failed permanently: {}", c.deliveryId(), refused.reply());
         } else if (c.attempts() >= send.maxAttempts()) {
-            outcomes.finished.add(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED,
-                    "gave up after " + c.attempts() + " attempts: " + result.reply()));
+            outcomes.finished.add(new DeliveryLedger.Finished(
+                    c, DeliveryStatus.FAILED, "gave up after " + c.attempts() + " attempts: " + result.reply()));
             stats.failed.increment();
             log.warn("Delivery {} failed after {} attempts: {}", c.deliveryId(), c.attempts(), result.reply());
         } else {

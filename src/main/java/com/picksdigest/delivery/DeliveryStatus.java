@@ -1,7 +1,12 @@
 package com.picksdigest.delivery;
 
 public enum DeliveryStatus {
-    QUEUED, SENDING, SENT, SKIPPED, FAILED, SUPPRESSED;
+    QUEUED,
+    SENDING,
+    SENT,
+    SKIPPED,
+    FAILED,
+    SUPPRESSED;
 
     public String db() {
         return name().toLowerCase();

@@ -43,9 +43,16 @@ public final class DigestIds {
         // Another worker or node may create the same digest at the same moment: both statements are idempotent.
         long id = Deadlocks.retry(() -> db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            t.insertInto(DIGESTS, DIGESTS.PICKS_KEY).values(key).onDuplicateKeyIgnore().execute();
-            long digestId = t.select(DIGESTS.ID).from(DIGESTS).where(DIGESTS.PICKS_KEY.eq(key)).fetchOne(DIGESTS.ID);
-            var insert = t.insertInto(DIGEST_PICKS, DIGEST_PICKS.DIGEST_ID, DIGEST_PICKS.PICK_ID, DIGEST_PICKS.POSITION);
+            t.insertInto(DIGESTS, DIGESTS.PICKS_KEY)
+                    .values(key)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            long digestId = t.select(DIGESTS.ID)
+                    .from(DIGESTS)
+                    .where(DIGESTS.PICKS_KEY.eq(key))
+                    .fetchOne(DIGESTS.ID);
+            var insert =
+                    t.insertInto(DIGEST_PICKS, DIGEST_PICKS.DIGEST_ID, DIGEST_PICKS.PICK_ID, DIGEST_PICKS.POSITION);
             for (int i = 0; i < pickIds.size(); i++) insert = insert.values(digestId, pickIds.get(i), i + 1);
             insert.onDuplicateKeyIgnore().execute();
             return digestId;
@@ -59,7 +66,8 @@ public final class DigestIds {
     public static String key(List<Long> pickIds) {
         String joined = pickIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

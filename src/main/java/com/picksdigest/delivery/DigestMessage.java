@@ -70,7 +70,8 @@ public final class DigestMessage {
     PreparedMessage prepared(PreparedDigest digest, String toEmail, String toName, String token) {
         String id = newMessageId();
         StringBuilder h = new StringBuilder(1024);
-        HeaderSink<RuntimeException> bytes = (name, value) -> h.append(name).append(": ").append(value).append("\r\n");
+        HeaderSink<RuntimeException> bytes =
+                (name, value) -> h.append(name).append(": ").append(value).append("\r\n");
         bytes.add("From", fromHeader);
         bytes.add("Date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         headers(toEmail, toName, token, digest.subject(), bytes);
@@ -84,7 +85,8 @@ public final class DigestMessage {
 
     private String listUnsubscribe(String token) {
         return "<" + mail.link("/u/" + token) + ">, <mailto:" + mail.unsubscribeMailto() + "?subject="
-                + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">";
+                + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8)
+                        .replace("+", "%20") + ">";
     }
 
     private void headers(MimeMessage m, String toEmail, String toName, String token, String subject)
@@ -100,8 +102,8 @@ public final class DigestMessage {
     }
 
     /** The headers both paths write the same way; From and Date each path writes its own way. */
-    private <E extends Exception> void headers(String toEmail, String toName, String token, String subject,
-                                               HeaderSink<E> sink) throws E {
+    private <E extends Exception> void headers(
+            String toEmail, String toName, String token, String subject, HeaderSink<E> sink) throws E {
         sink.add("To", HeaderEncoding.mailbox(toEmail, toName));
         sink.add("Subject", HeaderEncoding.text(subject));
         sink.add("List-Id", listId);

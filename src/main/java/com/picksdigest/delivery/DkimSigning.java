@@ -32,8 +32,16 @@ public final class DkimSigning {
 
     /** Beyond the library's defaults; a header absent from a message is simply not listed in h=. */
     private static final List<String> SIGNED_HEADERS = List.of(
-            "From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type",
-            "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post");
+            "From",
+            "To",
+            "Subject",
+            "Date",
+            "Message-ID",
+            "MIME-Version",
+            "Content-Type",
+            "List-Id",
+            "List-Unsubscribe",
+            "List-Unsubscribe-Post");
 
     private final String domain;
     private final String selector;
@@ -56,8 +64,10 @@ public final class DkimSigning {
         try {
             signing.newSigner(); // fail at startup, not at the first send
         } catch (DkimException e) {
-            throw new IllegalArgumentException("DKIM signing for domain \"" + domain + "\" with the key in " + pemFile
-                    + " cannot be set up: " + e.getMessage() + ".", e);
+            throw new IllegalArgumentException(
+                    "DKIM signing for domain \"" + domain + "\" with the key in " + pemFile + " cannot be set up: "
+                            + e.getMessage() + ".",
+                    e);
         }
         return signing;
     }
@@ -88,10 +98,11 @@ public final class DkimSigning {
     private static RSAPrivateKey readKey(Path pemFile) {
         Object pem;
         try (Reader reader = Files.newBufferedReader(pemFile, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
+                PEMParser parser = new PEMParser(reader)) {
             pem = parser.readObject();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("The DKIM key file " + pemFile + " cannot be read as PEM (" + e + ").", e);
+            throw new IllegalArgumentException(
+                    "The DKIM key file " + pemFile + " cannot be read as PEM (" + e + ").", e);
         }
         PrivateKeyInfo info;
         if (pem instanceof PrivateKeyInfo pkcs8) {
@@ -99,7 +110,9 @@ public final class DkimSigning {
         } else if (pem instanceof PEMKeyPair pkcs1) {
             info = pkcs1.getPrivateKeyInfo();
         } else {
-            String found = pem == null ? "no PEM object" : "a " + pem.getClass().getSimpleName() + " (encrypted or not a private key)";
+            String found = pem == null
+                    ? "no PEM object"
+                    : "a " + pem.getClass().getSimpleName() + " (encrypted or not a private key)";
             throw new IllegalArgumentException("The DKIM key file " + pemFile + " holds " + found
                     + ", not an unencrypted RSA private key in PEM (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).");
         }
@@ -107,14 +120,16 @@ public final class DkimSigning {
         try {
             key = new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException e) {
-            throw new IllegalArgumentException("The DKIM key file " + pemFile + " holds a key that cannot be decoded: " + e.getMessage() + ".", e);
+            throw new IllegalArgumentException(
+                    "The DKIM key file " + pemFile + " holds a key that cannot be decoded: " + e.getMessage() + ".", e);
         }
         if (!(key instanceof RSAPrivateKey rsa)) {
             throw new IllegalArgumentException("The DKIM key file " + pemFile + " holds a " + key.getAlgorithm()
                     + " key, but rsa-sha256 signing needs an RSA key.");
         }
         if (rsa.getModulus().bitLength() < 1024) { // RFC 8301: verifiers must not accept shorter keys
-            throw new IllegalArgumentException("The DKIM key file " + pemFile + " holds a " + rsa.getModulus().bitLength()
+            throw new IllegalArgumentException("The DKIM key file " + pemFile + " holds a "
+                    + rsa.getModulus().bitLength()
                     + "-bit RSA key, but DKIM needs at least 1024 bits (2048 recommended).");
         }
         return rsa;

@@ -54,25 +54,41 @@ public final class DryRun {
         for (DueDeliveries.ZoneSlice slice : due.slices(now, DueDeliveries.Mode.ANY_HOUR, onlyEmailKey)) {
             long after = 0;
             while (true) {
-                var page = db.select(SUBSCRIBERS.ID, SUBSCRIBERS.NAME, SUBSCRIBERS.WATERMARK, SUBSCRIBERS.FREQUENCY,
-                                SUBSCRIBERS.FORMAT, SUBSCRIBERS.LOCALE, SUBSCRIBERS.TOKEN_VERSION)
+                var page = db.select(
+                                SUBSCRIBERS.ID,
+                                SUBSCRIBERS.NAME,
+                                SUBSCRIBERS.WATERMARK,
+                                SUBSCRIBERS.FREQUENCY,
+                                SUBSCRIBERS.FORMAT,
+                                SUBSCRIBERS.LOCALE,
+                                SUBSCRIBERS.TOKEN_VERSION)
                         .from(SUBSCRIBERS)
-                        .where(slice.due()).and(due.notYetEnqueued(slice)).and(SUBSCRIBERS.ID.gt(after))
-                        .orderBy(SUBSCRIBERS.ID).limit(PAGE).fetch();
+                        .where(slice.due())
+                        .and(due.notYetEnqueued(slice))
+                        .and(SUBSCRIBERS.ID.gt(after))
+                        .orderBy(SUBSCRIBERS.ID)
+                        .limit(PAGE)
+                        .fetch();
                 if (page.isEmpty()) break;
                 var follows = selector.follows(page.getValues(SUBSCRIBERS.ID));
                 for (var s : page) {
-                    LocalDateTime since = s.value3() != null ? s.value3()
+                    LocalDateTime since = s.value3() != null
+                            ? s.value3()
                             : cutoff.minus(mail.newSubscriberLookback("weekly".equals(s.value4())));
-                    List<SelectedPick> picks = selector.select(follows.getOrDefault(s.value1(), Set.of()), since, cutoff);
+                    List<SelectedPick> picks =
+                            selector.select(follows.getOrDefault(s.value1(), Set.of()), since, cutoff);
                     if (picks.isEmpty()) {
                         none++;
                         continue;
                     }
-                    DigestModel model = composer.compose(slice.editionDate(), picks, new DigestComposer.Recipient(
-                            s.value2(), slice.zoneId(), s.value6(), tokens.issue(s.value1(), s.value7())));
+                    DigestModel model = composer.compose(
+                            slice.editionDate(),
+                            picks,
+                            new DigestComposer.Recipient(
+                                    s.value2(), slice.zoneId(), s.value6(), tokens.issue(s.value1(), s.value7())));
                     bytes += templates.renderText(model).length();
-                    if (!"text".equals(s.value5())) bytes += templates.renderHtml(model).length();
+                    if (!"text".equals(s.value5()))
+                        bytes += templates.renderHtml(model).length();
                     send++;
                 }
                 after = page.get(page.size() - 1).value1();

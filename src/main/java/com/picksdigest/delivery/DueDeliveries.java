@@ -15,8 +15,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -40,14 +40,18 @@ public final class DueDeliveries {
     }
 
     /** Whether to honour each subscriber's send hour (the hourly dispatch) or take everyone due today (send-now). */
-    public enum Mode { AT_SEND_HOUR, ANY_HOUR }
+    public enum Mode {
+        AT_SEND_HOUR,
+        ANY_HOUR
+    }
 
     /** The subscribers of one time zone who are due, and the local date that is their edition. */
     public record ZoneSlice(String zoneId, LocalDate editionDate, Condition due) {}
 
     public List<ZoneSlice> slices(Instant now, Mode mode, Optional<String> onlyEmailKey) {
         List<ZoneSlice> out = new ArrayList<>();
-        List<String> zones = db.selectDistinct(SUBSCRIBERS.TIMEZONE).from(SUBSCRIBERS)
+        List<String> zones = db.selectDistinct(SUBSCRIBERS.TIMEZONE)
+                .from(SUBSCRIBERS)
                 .where(SUBSCRIBERS.STATUS.eq(SubscriberStatus.ACTIVE.db()))
                 .fetch(SUBSCRIBERS.TIMEZONE);
         for (String zoneId : zones) {
@@ -59,9 +63,12 @@ public final class DueDeliveries {
                 continue;
             }
             LocalDate date = local.toLocalDate();
-            Condition due = SUBSCRIBERS.STATUS.eq(SubscriberStatus.ACTIVE.db())
+            Condition due = SUBSCRIBERS
+                    .STATUS
+                    .eq(SubscriberStatus.ACTIVE.db())
                     .and(SUBSCRIBERS.TIMEZONE.eq(zoneId))
-                    .and(SUBSCRIBERS.FREQUENCY.eq("daily").or(SUBSCRIBERS.WEEKDAY.eq((byte) local.getDayOfWeek().getValue())))
+                    .and(SUBSCRIBERS.FREQUENCY.eq("daily").or(SUBSCRIBERS.WEEKDAY.eq((byte)
+                            local.getDayOfWeek().getValue())))
                     .and(SUBSCRIBERS.PAUSED_UNTIL.isNull().or(SUBSCRIBERS.PAUSED_UNTIL.le(date)));
             if (mode == Mode.AT_SEND_HOUR) due = due.and(SUBSCRIBERS.SEND_HOUR.le((byte) local.getHour()));
             if (onlyEmailKey.isPresent()) due = due.and(SUBSCRIBERS.EMAIL_KEY.eq(onlyEmailKey.get()));
@@ -74,7 +81,9 @@ public final class DueDeliveries {
     public int enqueue(Instant now, Mode mode, Optional<String> onlyEmailKey) {
         List<ZoneSlice> slices = slices(now, mode, onlyEmailKey);
         if (slices.isEmpty()) return 0;
-        var bounds = db.select(DSL.min(SUBSCRIBERS.ID), DSL.max(SUBSCRIBERS.ID)).from(SUBSCRIBERS).fetchOne();
+        var bounds = db.select(DSL.min(SUBSCRIBERS.ID), DSL.max(SUBSCRIBERS.ID))
+                .from(SUBSCRIBERS)
+                .fetchOne();
         if (bounds == null || bounds.value1() == null) return 0;
         LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         Field<Long> editionId = editionIds(slices);
@@ -84,12 +93,24 @@ public final class DueDeliveries {
         // went through the (status, timezone, send_hour) index, the whole zone for every chunk: quadratic.
         for (long lo = bounds.value1(); lo <= bounds.value2(); lo += CHUNK) {
             final long from = lo;
-            created += Deadlocks.retry(() -> db.insertInto(DELIVERIES, DELIVERIES.EDITION_ID, DELIVERIES.SUBSCRIBER_ID,
-                            DELIVERIES.STATUS, DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.CREATED_AT, DELIVERIES.UPDATED_AT)
-                    .select(DSL.select(editionId, SUBSCRIBERS.ID, DSL.val(DeliveryStatus.QUEUED.db()),
-                                    DSL.val(nowUtc), DSL.val(nowUtc), DSL.val(nowUtc))
+            created += Deadlocks.retry(() -> db.insertInto(
+                            DELIVERIES,
+                            DELIVERIES.EDITION_ID,
+                            DELIVERIES.SUBSCRIBER_ID,
+                            DELIVERIES.STATUS,
+                            DELIVERIES.NEXT_ATTEMPT_AT,
+                            DELIVERIES.CREATED_AT,
+                            DELIVERIES.UPDATED_AT)
+                    .select(DSL.select(
+                                    editionId,
+                                    SUBSCRIBERS.ID,
+                                    DSL.val(DeliveryStatus.QUEUED.db()),
+                                    DSL.val(nowUtc),
+                                    DSL.val(nowUtc),
+                                    DSL.val(nowUtc))
                             .from(SUBSCRIBERS.forceIndex("PRIMARY"))
-                            .where(SUBSCRIBERS.ID.between(from, from + CHUNK - 1)).and(due))
+                            .where(SUBSCRIBERS.ID.between(from, from + CHUNK - 1))
+                            .and(due))
                     .onDuplicateKeyIgnore()
                     .execute());
         }
@@ -99,7 +120,8 @@ public final class DueDeliveries {
     /** Zones on different sides of midnight are on different editions (local dates): the edition id by zone. */
     private Field<Long> editionIds(List<ZoneSlice> slices) {
         Map<LocalDate, List<String>> zonesByDate = new TreeMap<>();
-        for (ZoneSlice s : slices) zonesByDate.computeIfAbsent(s.editionDate(), d -> new ArrayList<>()).add(s.zoneId());
+        for (ZoneSlice s : slices)
+            zonesByDate.computeIfAbsent(s.editionDate(), d -> new ArrayList<>()).add(s.zoneId());
         CaseConditionStep<Long> ids = null;
         for (var e : zonesByDate.entrySet()) {
             Condition inZones = SUBSCRIBERS.TIMEZONE.in(e.getValue());
@@ -110,13 +132,23 @@ public final class DueDeliveries {
     }
 
     private long edition(LocalDate date) {
-        db.insertInto(EDITIONS, EDITIONS.EDITION_DATE).values(date).onDuplicateKeyIgnore().execute();
-        return db.select(EDITIONS.ID).from(EDITIONS).where(EDITIONS.EDITION_DATE.eq(date)).fetchOne(EDITIONS.ID);
+        db.insertInto(EDITIONS, EDITIONS.EDITION_DATE)
+                .values(date)
+                .onDuplicateKeyIgnore()
+                .execute();
+        return db.select(EDITIONS.ID)
+                .from(EDITIONS)
+                .where(EDITIONS.EDITION_DATE.eq(date))
+                .fetchOne(EDITIONS.ID);
     }
 
     /** Subscribers of a slice who have no delivery for its edition yet: what an enqueue would add. */
     public Condition notYetEnqueued(ZoneSlice slice) {
-        return DSL.notExists(DSL.selectOne().from(DELIVERIES).join(EDITIONS).on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
-                .where(DELIVERIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID)).and(EDITIONS.EDITION_DATE.eq(slice.editionDate())));
+        return DSL.notExists(DSL.selectOne()
+                .from(DELIVERIES)
+                .join(EDITIONS)
+                .on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
+                .where(DELIVERIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID))
+                .and(EDITIONS.EDITION_DATE.eq(slice.editionDate())));
     }
 }

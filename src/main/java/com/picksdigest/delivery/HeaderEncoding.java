@@ -58,7 +58,8 @@ final class HeaderEncoding {
             }
             if (out.length() > 0) out.append("\r\n ");
             out.append("=?UTF-8?B?")
-                    .append(Base64.getEncoder().encodeToString(value.substring(i, end).getBytes(StandardCharsets.UTF_8)))
+                    .append(Base64.getEncoder()
+                            .encodeToString(value.substring(i, end).getBytes(StandardCharsets.UTF_8)))
                     .append("?=");
             i = end;
         }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class PreparedBody {
     /** Markers the renderer puts where per-subscriber values go; control characters no template emits. */
     static final String TOKEN_SLOT = "\u0001T\u0001";
+
     static final String NAME_SLOT = "\u0001N\u0001";
     private static final Pattern SLOT = Pattern.compile("\u0001([TN])\u0001");
 

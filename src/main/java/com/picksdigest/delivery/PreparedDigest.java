@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 final class PreparedDigest {
     /** '=' never appears literally in quoted-printable text, so this boundary cannot collide with a body. */
     private static final String BOUNDARY = "=_picks_alt_7f3a9c";
-    private static final byte[] TEXT_START = ascii("--" + BOUNDARY + "\r\n" + "Content-Type: text/plain; charset=UTF-8\r\n"
-            + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-    private static final byte[] HTML_START = ascii("\r\n--" + BOUNDARY + "\r\n" + "Content-Type: text/html; charset=UTF-8\r\n"
-            + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+
+    private static final byte[] TEXT_START = ascii("--" + BOUNDARY + "\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n" + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+    private static final byte[] HTML_START = ascii("\r\n--" + BOUNDARY + "\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n" + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
     private static final byte[] END = ascii("\r\n--" + BOUNDARY + "--\r\n");
 
     private final String subject;

@@ -17,8 +17,13 @@ import java.util.Map;
 final class PreparedDigests {
     private static final int CAPACITY = 512;
 
-    record Key(List<SelectedPick> picks, LocalDate editionDate, String timezone, String locale, boolean textOnly,
-               boolean named) {}
+    record Key(
+            List<SelectedPick> picks,
+            LocalDate editionDate,
+            String timezone,
+            String locale,
+            boolean textOnly,
+            boolean named) {}
 
     private final DigestComposer composer;
     private final DigestTemplates templates;
@@ -48,8 +53,14 @@ final class PreparedDigests {
     }
 
     private PreparedDigest render(Key key) {
-        DigestModel model = composer.compose(key.editionDate(), key.picks(), new DigestComposer.Recipient(
-                key.named() ? PreparedBody.NAME_SLOT : null, key.timezone(), key.locale(), PreparedBody.TOKEN_SLOT));
+        DigestModel model = composer.compose(
+                key.editionDate(),
+                key.picks(),
+                new DigestComposer.Recipient(
+                        key.named() ? PreparedBody.NAME_SLOT : null,
+                        key.timezone(),
+                        key.locale(),
+                        PreparedBody.TOKEN_SLOT));
         PreparedBody text = PreparedBody.of(templates.renderText(model), false);
         PreparedBody html = key.textOnly() ? null : PreparedBody.of(templates.renderHtml(model), true);
         return new PreparedDigest(model.subject(), text, html);

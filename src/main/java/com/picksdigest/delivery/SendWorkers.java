@@ -36,8 +36,12 @@ public final class SendWorkers implements AutoCloseable {
     private volatile boolean drainOnly;
     private volatile long lastStaleCheck;
 
-    public SendWorkers(DeliveryLedger ledger, DeliveryProcessor processor, Supplier<SmtpConnection> connections,
-                       SendConfig cfg, Clock clock) {
+    public SendWorkers(
+            DeliveryLedger ledger,
+            DeliveryProcessor processor,
+            Supplier<SmtpConnection> connections,
+            SendConfig cfg,
+            Clock clock) {
         this.ledger = ledger;
         this.processor = processor;
         this.connections = connections;
@@ -92,8 +96,12 @@ public final class SendWorkers implements AutoCloseable {
                     if (!work(smtp)) return;
                 } catch (RuntimeException e) {
                     // A database outage or similar: one line with the cause, then try again; the pool reconnects.
-                    log.warn("Sender {} paused after an error: {}", Thread.currentThread().getName(),
-                            e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+                    log.warn(
+                            "Sender {} paused after an error: {}",
+                            Thread.currentThread().getName(),
+                            e.getMessage() == null
+                                    ? e.toString()
+                                    : e.getMessage().lines().findFirst().orElse(""));
                     idle(IDLE_POLL);
                 }
             }
@@ -121,7 +129,11 @@ public final class SendWorkers implements AutoCloseable {
         if (nowMs - lastStaleCheck < staleCheckInterval().toMillis()) return;
         lastStaleCheck = nowMs;
         int n = ledger.releaseStale(now(), cfg.claimTimeout());
-        if (n > 0) log.warn("Released {} stale claim(s) older than {}s", n, cfg.claimTimeout().toSeconds());
+        if (n > 0)
+            log.warn(
+                    "Released {} stale claim(s) older than {}s",
+                    n,
+                    cfg.claimTimeout().toSeconds());
     }
 
     /**

@@ -51,15 +51,18 @@ public final class SmtpConnection implements AutoCloseable {
      * @param next     the envelope of the message the caller sends next, if it knows: see {@link SmtpSession#send}
      */
     SendResult send(MessagePayload message, SmtpSession.Envelope envelope, SmtpSession.Envelope next) {
-        // Addresses stored before EmailAddresses refused non-ASCII: written byte for byte they would reach someone else.
+        // Addresses stored before EmailAddresses refused non-ASCII: written byte for byte they would reach someone
+        // else.
         if (!fitForEnvelope(envelope.to())) {
             return new SendResult.Permanent("the address is not plain ASCII; the relay would receive it mangled");
         }
         if (!fitForEnvelope(envelope.from())) {
-            return new SendResult.Permanent("the envelope sender \"" + oneLine(envelope.from()) + "\" is not a plain ASCII address");
+            return new SendResult.Permanent(
+                    "the envelope sender \"" + oneLine(envelope.from()) + "\" is not a plain ASCII address");
         }
         if (next != null && !(fitForEnvelope(next.to()) && fitForEnvelope(next.from()))) next = null;
-        // a message sent ahead that is not this one (its build failed, the worker is stopping) is dropped with the connection
+        // a message sent ahead that is not this one (its build failed, the worker is stopping) is dropped with the
+        // connection
         if (session != null && session.opened() != null && !session.opened().equals(envelope)) close();
         if (session == null) {
             try {
@@ -67,8 +70,8 @@ public final class SmtpConnection implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // Refused connections, 421 greetings and AUTH failures are about the relay, not this message:
                 // never a reason to give up on the subscriber.
-                return new SendResult.Unavailable("cannot connect to " + cfg.requireHost() + ":" + cfg.port() + ": "
-                        + describe(e));
+                return new SendResult.Unavailable(
+                        "cannot connect to " + cfg.requireHost() + ":" + cfg.port() + ": " + describe(e));
             }
         }
         try {
@@ -76,7 +79,9 @@ public final class SmtpConnection implements AutoCloseable {
             if (reply.code() == 250) return new SendResult.Accepted(reply.toString());
             close();
             // The reply code decides: 5xx is permanent, anything else is worth a retry.
-            return reply.permanent() ? new SendResult.Permanent(reply.toString()) : new SendResult.Transient(reply.toString());
+            return reply.permanent()
+                    ? new SendResult.Permanent(reply.toString())
+                    : new SendResult.Transient(reply.toString());
         } catch (IOException e) {
             close();
             return new SendResult.Transient(describe(e));

@@ -49,6 +49,7 @@ final class SmtpSession implements Closeable {
     private boolean pipelining;
     /** The envelope sent ahead and answered with 354 (or refused, see openFailure). */
     private Envelope opened;
+
     private SmtpReply openFailure;
     private final Set<String> extensions = new HashSet<>();
     private final Set<String> authMechanisms = new HashSet<>();
@@ -264,8 +265,11 @@ final class SmtpSession implements Closeable {
         StringBuilder text = new StringBuilder();
         while (true) {
             String line = readLine();
-            if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
-                    || !Character.isDigit(line.charAt(2)) || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
+            if (line.length() < 3
+                    || !Character.isDigit(line.charAt(0))
+                    || !Character.isDigit(line.charAt(1))
+                    || !Character.isDigit(line.charAt(2))
+                    || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
                 throw new IOException("the relay sent a malformed reply: " + printable(line));
             }
             String t = line.length() > 4 ? line.substring(4).strip() : "";

@@ -18,48 +18,101 @@ public final class DemoData {
     private record Pick(String title, String category, String source, String url, int minutesAgo, String summary) {}
 
     private static final List<Pick> PICKS = List.of(
-            new Pick("Microsoft & Mayo Clinic Team Up to Build a Healthcare-Specific AI Model", "AI Whole Tech",
-                    "AI News via Google News", "https://news.example.com/ai/microsoft-mayo-clinic-healthcare-model", 50,
+            new Pick(
+                    "Microsoft & Mayo Clinic Team Up to Build a Healthcare-Specific AI Model",
+                    "AI Whole Tech",
+                    "AI News via Google News",
+                    "https://news.example.com/ai/microsoft-mayo-clinic-healthcare-model",
+                    50,
                     "The two will train a model on de-identified clinical data to help radiologists draft reports, "
                             + "with Mayo clinicians reviewing every output before it reaches a patient record."),
-            new Pick("Open-weight model tops coding benchmark at a tenth of the size", "AI Whole Tech", "The Batch",
-                    "https://news.example.com/ai/small-model-coding-benchmark", 95,
+            new Pick(
+                    "Open-weight model tops coding benchmark at a tenth of the size",
+                    "AI Whole Tech",
+                    "The Batch",
+                    "https://news.example.com/ai/small-model-coding-benchmark",
+                    95,
                     "A 7B-parameter model trained mostly on synthetic programs matched models ten times larger on "
                             + "repository-level tasks; the authors publish weights and the data recipe."),
-            new Pick("Why evaluation sets leak into training data, and how to check yours", "AI Whole Tech",
-                    "Hacker News", "https://news.example.com/ai/eval-contamination", 140,
+            new Pick(
+                    "Why evaluation sets leak into training data, and how to check yours",
+                    "AI Whole Tech",
+                    "Hacker News",
+                    "https://news.example.com/ai/eval-contamination",
+                    140,
                     "A practical walk-through of n-gram overlap checks and canary strings for teams building their own evals."),
-            new Pick("Critical OpenSSH flaw patched in 9.9p2", "Security", "LWN.net",
-                    "https://news.example.com/security/openssh-9-9p2", 70,
+            new Pick(
+                    "Critical OpenSSH flaw patched in 9.9p2",
+                    "Security",
+                    "LWN.net",
+                    "https://news.example.com/security/openssh-9-9p2",
+                    70,
                     "A race in the privilege-separation monitor could let an authenticated user escalate; "
                             + "distributions shipped fixes the same day."),
-            new Pick("Passkeys now default for new accounts at three major banks", "Security", "The Register",
-                    "https://news.example.com/security/banks-passkeys", 160,
+            new Pick(
+                    "Passkeys now default for new accounts at three major banks",
+                    "Security",
+                    "The Register",
+                    "https://news.example.com/security/banks-passkeys",
+                    160,
                     "Password sign-up is still offered but hidden behind a \"more options\" link; fraud teams report "
                             + "fewer account takeovers in pilot regions."),
-            new Pick("Postgres 18 ships asynchronous I/O", "Open Source", "PostgreSQL News",
-                    "https://news.example.com/oss/postgres-18-aio", 110,
+            new Pick(
+                    "Postgres 18 ships asynchronous I/O",
+                    "Open Source",
+                    "PostgreSQL News",
+                    "https://news.example.com/oss/postgres-18-aio",
+                    110,
                     "Sequential scans and vacuum issue reads ahead through io_uring on Linux, with gains of up to 3x on "
                             + "cloud block storage."),
-            new Pick("The Linux kernel drops support for i486", "Open Source", "Phoronix",
-                    "https://news.example.com/oss/linux-drops-i486", 200,
+            new Pick(
+                    "The Linux kernel drops support for i486",
+                    "Open Source",
+                    "Phoronix",
+                    "https://news.example.com/oss/linux-drops-i486",
+                    200,
                     "Maintainers argue the emulation code for missing instructions cost more than the handful of users it served."),
-            new Pick("Webb spots water vapour around a rocky exoplanet", "Science", "Nature News",
-                    "https://news.example.com/science/webb-water-rocky-planet", 80,
+            new Pick(
+                    "Webb spots water vapour around a rocky exoplanet",
+                    "Science",
+                    "Nature News",
+                    "https://news.example.com/science/webb-water-rocky-planet",
+                    80,
                     "Transmission spectra of GJ 9827 d suggest a steam-rich atmosphere, the clearest such signal yet for a "
                             + "world this small."),
-            new Pick("Room-temperature sodium batteries pass 5,000 cycles", "Science", "Ars Technica",
-                    "https://news.example.com/science/sodium-battery-cycles", 230,
+            new Pick(
+                    "Room-temperature sodium batteries pass 5,000 cycles",
+                    "Science",
+                    "Ars Technica",
+                    "https://news.example.com/science/sodium-battery-cycles",
+                    230,
                     "A new electrolyte additive keeps dendrites in check; the team expects grid-storage pilots next year."),
-            new Pick("Rust in the kernel: <unsafe> blocks & what reviewers look for", "Open Source", "Kernel Newbies",
-                    "https://news.example.com/oss/rust-kernel-unsafe-review", 35,
+            new Pick(
+                    "Rust in the kernel: <unsafe> blocks & what reviewers look for",
+                    "Open Source",
+                    "Kernel Newbies",
+                    "https://news.example.com/oss/rust-kernel-unsafe-review",
+                    35,
                     "Escaping check: the angle brackets and ampersand in this title must show as text in the HTML digest."));
 
-    private record Sub(String email, String name, String zone, String format, boolean weekly, List<String> categories) {}
+    private record Sub(
+            String email, String name, String zone, String format, boolean weekly, List<String> categories) {}
 
     private static final List<Sub> SUBSCRIBERS = List.of(
-            new Sub("ada@example.org", "Ada Lovelace", "Europe/London", "html", false, List.of("AI Whole Tech", "Science")),
-            new Sub("grace@example.org", "Grace Hopper", "America/New_York", "text", false, List.of("Open Source", "Security")),
+            new Sub(
+                    "ada@example.org",
+                    "Ada Lovelace",
+                    "Europe/London",
+                    "html",
+                    false,
+                    List.of("AI Whole Tech", "Science")),
+            new Sub(
+                    "grace@example.org",
+                    "Grace Hopper",
+                    "America/New_York",
+                    "text",
+                    false,
+                    List.of("Open Source", "Security")),
             new Sub("linus@example.org", "Linus", "Europe/Helsinki", "html", false, List.of()),
             new Sub("yukihiro@example.org", "Yukihiro Matsumoto", "Asia/Tokyo", "html", true, List.of("AI Whole Tech")),
             new Sub("margaret@example.org", null, "America/Los_Angeles", "html", false, List.of("Security")));
@@ -81,14 +134,34 @@ public final class DemoData {
         Instant now = clock.instant();
         int position = 0;
         for (Pick p : PICKS) {
-            picks.add(new PickInput(p.title(), p.url(), p.summary(), p.source(), null, null, p.category(), position++,
-                    false, now.minus(Duration.ofMinutes(p.minutesAgo()))), "demo");
+            picks.add(
+                    new PickInput(
+                            p.title(),
+                            p.url(),
+                            p.summary(),
+                            p.source(),
+                            null,
+                            null,
+                            p.category(),
+                            position++,
+                            false,
+                            now.minus(Duration.ofMinutes(p.minutesAgo()))),
+                    "demo");
         }
         for (Sub s : SUBSCRIBERS) {
             ZonedDateTime local = now.atZone(ZoneId.of(s.zone()));
-            subscribers.add(new SubscriberInput(s.email(), s.name(), s.zone(), local.getHour(),
-                    s.weekly() ? "weekly" : "daily", s.weekly() ? local.getDayOfWeek().getValue() : null, s.format(),
-                    "en", s.categories()), SubscriberStatus.ACTIVE);
+            subscribers.add(
+                    new SubscriberInput(
+                            s.email(),
+                            s.name(),
+                            s.zone(),
+                            local.getHour(),
+                            s.weekly() ? "weekly" : "daily",
+                            s.weekly() ? local.getDayOfWeek().getValue() : null,
+                            s.format(),
+                            "en",
+                            s.categories()),
+                    SubscriberStatus.ACTIVE);
         }
     }
 

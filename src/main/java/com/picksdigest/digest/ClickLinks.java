@@ -40,7 +40,8 @@ public final class ClickLinks implements PickLinks {
     public Optional<Click> verify(String token) {
         if (token == null || token.length() > 100) return Optional.empty();
         String[] p = token.split("\\.", -1);
-        if (p.length != 3 || !p[0].matches("[1-9][0-9]{0,18}") || !p[1].matches("[1-9][0-9]{0,18}")) return Optional.empty();
+        if (p.length != 3 || !p[0].matches("[1-9][0-9]{0,18}") || !p[1].matches("[1-9][0-9]{0,18}"))
+            return Optional.empty();
         byte[] given;
         try {
             given = Base64.getUrlDecoder().decode(p[2]);
@@ -53,8 +54,19 @@ public final class ClickLinks implements PickLinks {
 
     @Override
     public List<SelectedPick> forDelivery(long deliveryId, List<SelectedPick> picks) {
-        return picks.stream().map(p -> new SelectedPick(p.id(), p.title(), url(deliveryId, p.id()), p.summary(),
-                p.sourceName(), p.sourceUrl(), p.imageUrl(), p.category(), p.publishedAt(), p.categoryId(), p.position()))
+        return picks.stream()
+                .map(p -> new SelectedPick(
+                        p.id(),
+                        p.title(),
+                        url(deliveryId, p.id()),
+                        p.summary(),
+                        p.sourceName(),
+                        p.sourceUrl(),
+                        p.imageUrl(),
+                        p.category(),
+                        p.publishedAt(),
+                        p.categoryId(),
+                        p.position()))
                 .toList();
     }
 

@@ -23,20 +23,36 @@ public final class DigestComposer {
     public DigestModel compose(LocalDate editionDate, List<SelectedPick> picks, Recipient r) {
         Locale locale = Locale.forLanguageTag(r.locale());
         ZoneId zone = zone(r.timezone());
-        DateTimeFormatter dateFmt = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        DateTimeFormatter dateFmt =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         DateTimeFormatter pickFmt = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale);
         String date = dateFmt.format(editionDate);
         List<DigestModel.PickView> views = picks.stream()
-                .map(p -> new DigestModel.PickView(p.title(), p.url(), p.summary(), p.sourceName(), p.sourceUrl(),
-                        p.category(), pickFmt.format(p.publishedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(zone)),
+                .map(p -> new DigestModel.PickView(
+                        p.title(),
+                        p.url(),
+                        p.summary(),
+                        p.sourceName(),
+                        p.sourceUrl(),
+                        p.category(),
+                        pickFmt.format(p.publishedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(zone)),
                         p.imageUrl()))
                 .toList();
         String subject = subject(mail.siteName(), date, picks.get(0).title());
-        String preheader = picks.size() == 1 ? picks.get(0).title()
+        String preheader = picks.size() == 1
+                ? picks.get(0).title()
                 : picks.get(0).title() + " — and " + (picks.size() - 1) + " more pick" + (picks.size() > 2 ? "s" : "");
-        return new DigestModel(mail.siteName(), mail.baseUrl().toString(), date, subject, preheader, r.name(), views,
-                mail.link("/u/" + r.token()), mail.link("/prefs/" + r.token()),
+        return new DigestModel(
+                mail.siteName(),
+                mail.baseUrl().toString(),
+                date,
+                subject,
+                preheader,
+                r.name(),
+                views,
+                mail.link("/u/" + r.token()),
+                mail.link("/prefs/" + r.token()),
                 mail.link("/archive/" + editionDate));
     }
 

@@ -17,9 +17,17 @@ import java.util.List;
  * @param preferencesUrl  /prefs/{token}
  * @param archiveUrl      /archive/{date} ("view in browser")
  */
-public record DigestModel(String siteName, String siteUrl, String editionDate, String subject, String preheader,
-                          String recipientName, List<PickView> picks, String unsubscribeUrl, String preferencesUrl,
-                          String archiveUrl) {
+public record DigestModel(
+        String siteName,
+        String siteUrl,
+        String editionDate,
+        String subject,
+        String preheader,
+        String recipientName,
+        List<PickView> picks,
+        String unsubscribeUrl,
+        String preferencesUrl,
+        String archiveUrl) {
 
     /**
      * One pick as shown.
@@ -27,6 +35,13 @@ public record DigestModel(String siteName, String siteUrl, String editionDate, S
      * @param published date and time formatted in the subscriber's time zone and locale (e.g. "Nov 25, 2026, 9:30 AM")
      * @param sourceName may be null; sourceUrl and imageUrl may be null
      */
-    public record PickView(String title, String url, String summary, String sourceName, String sourceUrl,
-                           String category, String published, String imageUrl) {}
+    public record PickView(
+            String title,
+            String url,
+            String summary,
+            String sourceName,
+            String sourceUrl,
+            String category,
+            String published,
+            String imageUrl) {}
 }

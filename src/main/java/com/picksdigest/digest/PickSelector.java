@@ -30,15 +30,37 @@ public final class PickSelector {
 
     /** Published picks with after < published_at <= through, in digest order. */
     public List<SelectedPick> window(LocalDateTime after, LocalDateTime through) {
-        return db.select(PICKS.ID, PICKS.TITLE, PICKS.URL, PICKS.SUMMARY, PICKS.SOURCE_NAME, PICKS.SOURCE_URL,
-                        PICKS.IMAGE_URL, CATEGORIES.NAME, PICKS.PUBLISHED_AT, PICKS.CATEGORY_ID, PICKS.POSITION)
-                .from(PICKS).join(CATEGORIES).on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
+        return db.select(
+                        PICKS.ID,
+                        PICKS.TITLE,
+                        PICKS.URL,
+                        PICKS.SUMMARY,
+                        PICKS.SOURCE_NAME,
+                        PICKS.SOURCE_URL,
+                        PICKS.IMAGE_URL,
+                        CATEGORIES.NAME,
+                        PICKS.PUBLISHED_AT,
+                        PICKS.CATEGORY_ID,
+                        PICKS.POSITION)
+                .from(PICKS)
+                .join(CATEGORIES)
+                .on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
                 .where(PICKS.STATUS.eq(PickStatus.PUBLISHED.db()))
                 .and(PICKS.PUBLISHED_AT.gt(after))
                 .and(PICKS.PUBLISHED_AT.le(through))
                 .orderBy(PICKS.POSITION, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
-                .fetch(r -> new SelectedPick(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
+                .fetch(r -> new SelectedPick(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9(),
+                        r.value10(),
+                        r.value11()));
     }
 
     /** One subscriber's digest out of a window already in digest order. */
@@ -61,7 +83,8 @@ public final class PickSelector {
         db.select(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, SUBSCRIBER_CATEGORIES.CATEGORY_ID)
                 .from(SUBSCRIBER_CATEGORIES)
                 .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.in(subscriberIds))
-                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2()));
+                .forEach(r ->
+                        out.computeIfAbsent(r.value1(), k -> new TreeSet<>()).add(r.value2()));
         return out;
     }
 }

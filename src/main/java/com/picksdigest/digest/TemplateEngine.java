@@ -18,7 +18,6 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -53,10 +52,12 @@ public final class TemplateEngine {
         c.setLocalizedLookup(false);
         // Templates in PICKS_TEMPLATES_DIR are edited by operators: they must not instantiate Java classes.
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        // Auto-escaping is chosen by file name too, so a future *.html.ftl that forgets its <#ftl> header still escapes.
+        // Auto-escaping is chosen by file name too, so a future *.html.ftl that forgets its <#ftl> header still
+        // escapes.
         c.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
-                byFileName("*.html.ftl", HTMLOutputFormat.INSTANCE),
-                byFileName("*.txt.ftl", PlainTextOutputFormat.INSTANCE)).allowNoMatch(true));
+                        byFileName("*.html.ftl", HTMLOutputFormat.INSTANCE),
+                        byFileName("*.txt.ftl", PlainTextOutputFormat.INSTANCE))
+                .allowNoMatch(true));
         // Loaded once per process: every mail of an edition uses the template that check() validated, never a file
         // half-edited in the middle of a run. Restart to pick up a restyle.
         c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
@@ -77,8 +78,8 @@ public final class TemplateEngine {
         try {
             return cfg.getTemplate(name);
         } catch (ParseException e) {
-            throw new TemplateFailure(where(e.getTemplateName(), name, e.getLineNumber(), e.getColumnNumber())
-                    + e.getEditorMessage(), e);
+            throw new TemplateFailure(
+                    where(e.getTemplateName(), name, e.getLineNumber(), e.getColumnNumber()) + e.getEditorMessage(), e);
         } catch (IOException e) {
             throw new TemplateFailure("Template " + name + ": " + e.getMessage(), e);
         }
@@ -89,10 +90,13 @@ public final class TemplateEngine {
         try {
             template.process(model, out);
         } catch (TemplateException e) {
-            throw new TemplateFailure(where(e.getTemplateSourceName(), template.getName(), e.getLineNumber(),
-                    e.getColumnNumber()) + e.getMessageWithoutStackTop(), e);
+            throw new TemplateFailure(
+                    where(e.getTemplateSourceName(), template.getName(), e.getLineNumber(), e.getColumnNumber())
+                            + e.getMessageWithoutStackTop(),
+                    e);
         } catch (IOException e) {
-            throw new TemplateFailure("Template " + template.getName() + ": " + e.getMessage(), e); // StringWriter: never
+            throw new TemplateFailure(
+                    "Template " + template.getName() + ": " + e.getMessage(), e); // StringWriter: never
         }
         return out.toString();
     }
@@ -114,10 +118,12 @@ public final class TemplateEngine {
             return builtIn;
         }
         try {
-            return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templatesDir.get().toFile()), builtIn});
+            return new MultiTemplateLoader(new TemplateLoader[] {
+                new FileTemplateLoader(templatesDir.get().toFile()), builtIn
+            });
         } catch (IOException e) {
-            throw new IllegalArgumentException("Templates directory " + templatesDir.get() + " cannot be used: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Templates directory " + templatesDir.get() + " cannot be used: " + e.getMessage(), e);
         }
     }
 

@@ -40,7 +40,10 @@ public final class AuditLog {
     }
 
     public List<AuditLogRecord> recent(int limit) {
-        return db.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID.desc()).limit(limit).fetch();
+        return db.selectFrom(AUDIT_LOG)
+                .orderBy(AUDIT_LOG.ID.desc())
+                .limit(limit)
+                .fetch();
     }
 
     private static String oneLine(String s) {

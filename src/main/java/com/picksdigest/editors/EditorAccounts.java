@@ -65,7 +65,9 @@ public final class EditorAccounts {
     /** The account and its hash for a sign-in attempt; null when no editor has this address. */
     EditorsRecord forSignIn(String email) {
         if (email == null || email.length() > 254) return null;
-        return db.selectFrom(EDITORS).where(EDITORS.EMAIL.eq(email.strip().toLowerCase(Locale.ROOT))).fetchAny();
+        return db.selectFrom(EDITORS)
+                .where(EDITORS.EMAIL.eq(email.strip().toLowerCase(Locale.ROOT)))
+                .fetchAny();
     }
 
     public boolean passwordMatches(long id, String password) {
@@ -76,7 +78,11 @@ public final class EditorAccounts {
     public void setRole(long id, Role role) {
         Editor e = require(id);
         if (e.role() == Role.ADMIN && role != Role.ADMIN) requireAnotherAdmin(id);
-        db.update(EDITORS).set(EDITORS.ROLE, role.db()).set(EDITORS.UPDATED_AT, now()).where(EDITORS.ID.eq(id)).execute();
+        db.update(EDITORS)
+                .set(EDITORS.ROLE, role.db())
+                .set(EDITORS.UPDATED_AT, now())
+                .where(EDITORS.ID.eq(id))
+                .execute();
     }
 
     /** Sets a new password and signs the editor out everywhere. */
@@ -84,9 +90,16 @@ public final class EditorAccounts {
         require(id);
         String hash = passwords.hash(password);
         db.transaction(tx -> {
-            tx.dsl().update(EDITORS).set(EDITORS.PASSWORD_HASH, hash).set(EDITORS.UPDATED_AT, now())
-                    .where(EDITORS.ID.eq(id)).execute();
-            tx.dsl().deleteFrom(EDITOR_SESSIONS).where(EDITOR_SESSIONS.EDITOR_ID.eq(id)).execute();
+            tx.dsl()
+                    .update(EDITORS)
+                    .set(EDITORS.PASSWORD_HASH, hash)
+                    .set(EDITORS.UPDATED_AT, now())
+                    .where(EDITORS.ID.eq(id))
+                    .execute();
+            tx.dsl()
+                    .deleteFrom(EDITOR_SESSIONS)
+                    .where(EDITOR_SESSIONS.EDITOR_ID.eq(id))
+                    .execute();
         });
     }
 

@@ -37,9 +37,12 @@ public final class LoginThrottle {
     }
 
     private Duration wait(org.jooq.Condition who, int limit, LocalDateTime since, LocalDateTime now) {
-        var recent = db.select(LOGIN_FAILURES.CREATED_AT).from(LOGIN_FAILURES)
-                .where(who).and(LOGIN_FAILURES.CREATED_AT.gt(since))
-                .orderBy(LOGIN_FAILURES.CREATED_AT.desc()).limit(limit)
+        var recent = db.select(LOGIN_FAILURES.CREATED_AT)
+                .from(LOGIN_FAILURES)
+                .where(who)
+                .and(LOGIN_FAILURES.CREATED_AT.gt(since))
+                .orderBy(LOGIN_FAILURES.CREATED_AT.desc())
+                .limit(limit)
                 .fetch(LOGIN_FAILURES.CREATED_AT);
         if (recent.size() < limit) return Duration.ZERO;
         // The limit-th most recent failure has to leave the window before another attempt is allowed.
@@ -49,13 +52,20 @@ public final class LoginThrottle {
 
     void failed(String email, String ip) {
         LocalDateTime now = now();
-        db.insertInto(LOGIN_FAILURES).set(LOGIN_FAILURES.EMAIL_KEY, key(email)).set(LOGIN_FAILURES.IP, ip(ip))
-                .set(LOGIN_FAILURES.CREATED_AT, now).execute();
-        db.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.CREATED_AT.lt(now.minus(WINDOW.multipliedBy(4)))).execute();
+        db.insertInto(LOGIN_FAILURES)
+                .set(LOGIN_FAILURES.EMAIL_KEY, key(email))
+                .set(LOGIN_FAILURES.IP, ip(ip))
+                .set(LOGIN_FAILURES.CREATED_AT, now)
+                .execute();
+        db.deleteFrom(LOGIN_FAILURES)
+                .where(LOGIN_FAILURES.CREATED_AT.lt(now.minus(WINDOW.multipliedBy(4))))
+                .execute();
     }
 
     void succeeded(String email) {
-        db.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.EMAIL_KEY.eq(key(email))).execute();
+        db.deleteFrom(LOGIN_FAILURES)
+                .where(LOGIN_FAILURES.EMAIL_KEY.eq(key(email)))
+                .execute();
     }
 
     private static String key(String email) {

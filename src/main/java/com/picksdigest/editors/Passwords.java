@@ -40,7 +40,8 @@ public final class Passwords {
             throw new InvalidInputException("Password must be at least " + MIN_LENGTH + " characters long.");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidInputException("Password must be at most " + MAX_BYTES + " bytes long (bcrypt reads no more).");
+            throw new InvalidInputException(
+                    "Password must be at most " + MAX_BYTES + " bytes long (bcrypt reads no more).");
         }
         if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new InvalidInputException("Password must not contain control characters.");

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** Editors curate; admins also manage editors and see the settings and the audit log. */
 public enum Role {
-    EDITOR, ADMIN;
+    EDITOR,
+    ADMIN;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

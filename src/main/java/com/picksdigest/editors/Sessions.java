@@ -60,26 +60,34 @@ public final class Sessions {
         String id = hash(token);
         LocalDateTime now = now();
         var r = db.select(EDITOR_SESSIONS.LAST_SEEN_AT, EDITORS.ID, EDITORS.EMAIL, EDITORS.NAME, EDITORS.ROLE)
-                .from(EDITOR_SESSIONS).join(EDITORS).on(EDITORS.ID.eq(EDITOR_SESSIONS.EDITOR_ID))
+                .from(EDITOR_SESSIONS)
+                .join(EDITORS)
+                .on(EDITORS.ID.eq(EDITOR_SESSIONS.EDITOR_ID))
                 .where(EDITOR_SESSIONS.ID_HASH.eq(id))
                 .and(EDITOR_SESSIONS.EXPIRES_AT.gt(now))
                 .and(EDITOR_SESSIONS.LAST_SEEN_AT.gt(now.minus(IDLE)))
                 .fetchAny();
         if (r == null) return null;
         if (r.value1().isBefore(now.minus(TOUCH_EVERY))) { // one write a minute at most, not one per request
-            db.update(EDITOR_SESSIONS).set(EDITOR_SESSIONS.LAST_SEEN_AT, now).where(EDITOR_SESSIONS.ID_HASH.eq(id)).execute();
+            db.update(EDITOR_SESSIONS)
+                    .set(EDITOR_SESSIONS.LAST_SEEN_AT, now)
+                    .where(EDITOR_SESSIONS.ID_HASH.eq(id))
+                    .execute();
         }
         return new Current(new Editor(r.value2(), r.value3(), r.value4(), Role.of(r.value5())), id);
     }
 
     public void end(String token) {
         if (token == null) return;
-        db.deleteFrom(EDITOR_SESSIONS).where(EDITOR_SESSIONS.ID_HASH.eq(hash(token))).execute();
+        db.deleteFrom(EDITOR_SESSIONS)
+                .where(EDITOR_SESSIONS.ID_HASH.eq(hash(token)))
+                .execute();
     }
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -24,7 +24,8 @@ public final class SignIn {
     private final Sessions sessions;
     private final AuditLog audit;
 
-    public SignIn(EditorAccounts accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, AuditLog audit) {
+    public SignIn(
+            EditorAccounts accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, AuditLog audit) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;

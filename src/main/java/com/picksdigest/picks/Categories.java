@@ -40,29 +40,39 @@ public final class Categories {
     public CategoriesRecord find(String nameOrSlug) {
         if (nameOrSlug == null) return null;
         String n = nameOrSlug.strip();
-        return db.selectFrom(CATEGORIES).where(CATEGORIES.NAME.eq(n).or(CATEGORIES.SLUG.eq(n))).fetchAny();
+        return db.selectFrom(CATEGORIES)
+                .where(CATEGORIES.NAME.eq(n).or(CATEGORIES.SLUG.eq(n)))
+                .fetchAny();
     }
 
     public CategoriesRecord require(String nameOrSlug) {
         CategoriesRecord r = find(nameOrSlug);
         if (r == null || r.getRetired()) {
             throw new InvalidInputException("Unknown category \"" + nameOrSlug + "\"; known: "
-                    + String.join(", ", active().stream().map(CategoriesRecord::getName).toList()) + ".");
+                    + String.join(
+                            ", ",
+                            active().stream().map(CategoriesRecord::getName).toList()) + ".");
         }
         return r;
     }
 
     public List<CategoriesRecord> active() {
-        return db.selectFrom(CATEGORIES).where(CATEGORIES.RETIRED.isFalse()).orderBy(CATEGORIES.NAME).fetch();
+        return db.selectFrom(CATEGORIES)
+                .where(CATEGORIES.RETIRED.isFalse())
+                .orderBy(CATEGORIES.NAME)
+                .fetch();
     }
 
     /** Every category, retired ones too (they keep their picks and history). */
     public List<CategoriesRecord> all() {
-        return db.selectFrom(CATEGORIES).orderBy(CATEGORIES.RETIRED, CATEGORIES.NAME).fetch();
+        return db.selectFrom(CATEGORIES)
+                .orderBy(CATEGORIES.RETIRED, CATEGORIES.NAME)
+                .fetch();
     }
 
     public CategoriesRecord require(int id) {
-        CategoriesRecord r = db.selectFrom(CATEGORIES).where(CATEGORIES.ID.eq(id)).fetchAny();
+        CategoriesRecord r =
+                db.selectFrom(CATEGORIES).where(CATEGORIES.ID.eq(id)).fetchAny();
         if (r == null) throw new InvalidInputException("There is no category #" + id + ".");
         return r;
     }

@@ -29,17 +29,23 @@ final class FeedFetcher {
     private final String userAgent;
 
     FeedFetcher(String userAgent) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         this.userAgent = userAgent;
     }
 
     Answer fetch(String url, String etag, String lastModified) {
         HttpRequest.Builder b;
         try {
-            b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET()
+            b = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(TIMEOUT)
+                    .GET()
                     .header("User-Agent", userAgent)
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
+                    .header(
+                            "Accept",
+                            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
             if (etag != null) b.header("If-None-Match", etag);
             if (lastModified != null) b.header("If-Modified-Since", lastModified);
         } catch (IllegalArgumentException e) {
@@ -52,13 +58,17 @@ final class FeedFetcher {
                 if (r.statusCode() != 200) return new Failed("HTTP " + r.statusCode());
                 byte[] body = in.readNBytes(MAX_BYTES + 1);
                 if (body.length > MAX_BYTES) return new Failed("larger than " + MAX_BYTES / (1024 * 1024) + " MB");
-                return new Fetched(body, r.headers().firstValue("Content-Type").orElse(null),
-                        r.headers().firstValue("ETag").orElse(null), r.headers().firstValue("Last-Modified").orElse(null));
+                return new Fetched(
+                        body,
+                        r.headers().firstValue("Content-Type").orElse(null),
+                        r.headers().firstValue("ETag").orElse(null),
+                        r.headers().firstValue("Last-Modified").orElse(null));
             }
         } catch (HttpTimeoutException e) {
             return new Failed("no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
-            return new Failed("cannot fetch: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return new Failed(
+                    "cannot fetch: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failed("interrupted");

@@ -45,13 +45,21 @@ public final class FeedImport {
 
     /** The scheduled task: every feed whose time has come, one after the other. */
     public void pollDue() {
-        List<Long> due = db.select(FEEDS.ID).from(FEEDS).where(FEEDS.NEXT_FETCH_AT.le(now()))
-                .orderBy(FEEDS.NEXT_FETCH_AT).fetch(FEEDS.ID);
+        List<Long> due = db.select(FEEDS.ID)
+                .from(FEEDS)
+                .where(FEEDS.NEXT_FETCH_AT.le(now()))
+                .orderBy(FEEDS.NEXT_FETCH_AT)
+                .fetch(FEEDS.ID);
         for (long id : due) {
             try {
                 poll(id);
             } catch (RuntimeException e) { // e.g. the database went away mid-poll: the next run tries again
-                log.warn("Feed #{} poll stopped: {}", id, e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse(""));
+                log.warn(
+                        "Feed #{} poll stopped: {}",
+                        id,
+                        e.getMessage() == null
+                                ? e
+                                : e.getMessage().lines().findFirst().orElse(""));
             }
         }
     }
@@ -86,7 +94,11 @@ public final class FeedImport {
         return new Report(added, known, skipped, false, null);
     }
 
-    private enum Outcome { ADDED, KNOWN, SKIPPED }
+    private enum Outcome {
+        ADDED,
+        KNOWN,
+        SKIPPED
+    }
 
     private Outcome candidate(FeedsRecord f, FeedContent.Item item) {
         String title = FeedText.clip(item.title(), 300);
@@ -98,12 +110,14 @@ public final class FeedImport {
         }
         if (title == null) return Outcome.SKIPPED;
         String key = UrlKey.key(url);
-        if (db.fetchExists(PICKS, PICKS.URL_KEY.eq(key)) || db.fetchExists(DISMISSED_URLS, DISMISSED_URLS.URL_KEY.eq(key))) {
+        if (db.fetchExists(PICKS, PICKS.URL_KEY.eq(key))
+                || db.fetchExists(DISMISSED_URLS, DISMISSED_URLS.URL_KEY.eq(key))) {
             return Outcome.KNOWN;
         }
         String sourceUrl = item.sourceUrl();
         try {
-            if (sourceUrl != null) sourceUrl = UrlKey.parseHttp("Source URL", sourceUrl).toString();
+            if (sourceUrl != null)
+                sourceUrl = UrlKey.parseHttp("Source URL", sourceUrl).toString();
         } catch (RuntimeException e) {
             sourceUrl = null;
         }
@@ -153,7 +167,8 @@ public final class FeedImport {
                 .set(FEEDS.NEXT_FETCH_AT, now.plus(wait))
                 .where(FEEDS.ID.eq(f.getId()))
                 .execute();
-        log.warn("Feed #{} failed ({} in a row): {}; next try in {} min", f.getId(), failures, reason, wait.toMinutes());
+        log.warn(
+                "Feed #{} failed ({} in a row): {}; next try in {} min", f.getId(), failures, reason, wait.toMinutes());
         return new Report(0, 0, 0, false, reason);
     }
 

@@ -36,7 +36,11 @@ final class FeedParser {
             SyndFeed source = e.getSource();
             String sourceName = source != null ? FeedText.fold(source.getTitle()) : null;
             String sourceUrl = source != null ? source.getLink() : null;
-            items.add(new FeedContent.Item(title(e), link(e), summary(e), sourceName != null ? sourceName : feedTitle,
+            items.add(new FeedContent.Item(
+                    title(e),
+                    link(e),
+                    summary(e),
+                    sourceName != null ? sourceName : feedTitle,
                     sourceName != null ? sourceUrl : feed.getLink()));
         }
         return new FeedContent(feedTitle, items);
@@ -44,14 +48,16 @@ final class FeedParser {
 
     private static String title(SyndEntry e) {
         SyndContent t = e.getTitleEx();
-        boolean html = t != null && t.getType() != null && t.getType().toLowerCase().contains("html");
+        boolean html =
+                t != null && t.getType() != null && t.getType().toLowerCase().contains("html");
         return html ? FeedText.plain(e.getTitle()) : FeedText.fold(e.getTitle());
     }
 
     private static String link(SyndEntry e) {
         if (e.getLink() != null && !e.getLink().isBlank()) return e.getLink().strip();
         for (SyndLink l : e.getLinks()) {
-            if (l.getHref() != null && (l.getRel() == null || l.getRel().equals("alternate"))) return l.getHref().strip();
+            if (l.getHref() != null && (l.getRel() == null || l.getRel().equals("alternate")))
+                return l.getHref().strip();
         }
         String uri = e.getUri();
         return uri != null && uri.matches("(?i)https?://.*") ? uri.strip() : null;

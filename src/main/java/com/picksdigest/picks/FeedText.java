@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 final class FeedText {
     private static final Pattern DROP = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>|<!--.*?-->");
     /** Tags that break a line become a space; inline ones (a, b, em, font...) vanish so words stay whole. */
-    private static final Pattern BLOCK_TAG = Pattern.compile(
-            "(?is)</?(p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|hr|section|article)\\b[^>]*>");
+    private static final Pattern BLOCK_TAG =
+            Pattern.compile("(?is)</?(p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|hr|section|article)\\b[^>]*>");
+
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-    private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"",
-            "apos", "'", "nbsp", " ", "mdash", "—", "ndash", "–", "hellip", "…", "rsquo", "’");
+    private static final Map<String, String> NAMED = Map.of(
+            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "mdash", "—", "ndash", "–",
+            "hellip", "…", "rsquo", "’");
 
     private FeedText() {}
 

@@ -31,7 +31,8 @@ public final class Feeds {
     public FeedsRecord register(String url, String category, String actor) {
         InvalidFields.Collector c = new InvalidFields.Collector();
         URI u = c.check("url", () -> UrlKey.parseHttp("Feed URL", url));
-        Integer categoryId = c.check("category", () -> categories.require(category).getId());
+        Integer categoryId =
+                c.check("category", () -> categories.require(category).getId());
         if (u != null && db.fetchExists(FEEDS, FEEDS.URL_KEY.eq(UrlKey.key(u)))) {
             c.add("url", "This feed is already registered.");
         }
@@ -56,18 +57,28 @@ public final class Feeds {
 
     /** Feeds with their category name and how many candidates from each wait for a decision. */
     public List<? extends Record> list() {
-        var waiting = db.selectCount().from(PICKS).where(PICKS.FEED_ID.eq(FEEDS.ID))
-                .and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db())).asField("waiting");
+        var waiting = db.selectCount()
+                .from(PICKS)
+                .where(PICKS.FEED_ID.eq(FEEDS.ID))
+                .and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db()))
+                .asField("waiting");
         return db.select(FEEDS.asterisk(), CATEGORIES.NAME, waiting)
-                .from(FEEDS).join(CATEGORIES).on(CATEGORIES.ID.eq(FEEDS.CATEGORY_ID))
-                .orderBy(FEEDS.ID).fetch();
+                .from(FEEDS)
+                .join(CATEGORIES)
+                .on(CATEGORIES.ID.eq(FEEDS.CATEGORY_ID))
+                .orderBy(FEEDS.ID)
+                .fetch();
     }
 
     /** Its accepted picks stay; candidates still waiting from it go (they were only ever suggestions). */
     public void remove(long id) {
         require(id);
         db.transaction(tx -> {
-            tx.dsl().deleteFrom(PICKS).where(PICKS.FEED_ID.eq(id)).and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db())).execute();
+            tx.dsl()
+                    .deleteFrom(PICKS)
+                    .where(PICKS.FEED_ID.eq(id))
+                    .and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db()))
+                    .execute();
             tx.dsl().deleteFrom(FEEDS).where(FEEDS.ID.eq(id)).execute();
         });
     }

@@ -33,8 +33,15 @@ public final class PickService {
     }
 
     /** A pick's fields once every one of them has passed its check. */
-    private record Valid(String title, URI url, String key, String summary, String source, String sourceUrl,
-                         String imageUrl, int categoryId) {}
+    private record Valid(
+            String title,
+            URI url,
+            String key,
+            String summary,
+            String source,
+            String sourceUrl,
+            String imageUrl,
+            int categoryId) {}
 
     /** Checks every field (not only up to the first problem) and throws {@link InvalidFields} naming each. */
     private Valid validate(PickInput in, Long self) {
@@ -45,7 +52,8 @@ public final class PickService {
         String source = c.check("source", () -> Fields.line("Source", in.sourceName(), 200, false));
         String sourceUrl = c.check("sourceUrl", () -> optionalUrl("Source URL", in.sourceUrl()));
         String imageUrl = c.check("imageUrl", () -> optionalUrl("Image URL", in.imageUrl()));
-        Integer categoryId = c.check("category", () -> categories.require(in.category()).getId());
+        Integer categoryId =
+                c.check("category", () -> categories.require(in.category()).getId());
         String key = null;
         if (url != null) {
             key = UrlKey.key(url);
@@ -53,8 +61,10 @@ public final class PickService {
             if (self != null) same = same.and(PICKS.ID.ne(self));
             PicksRecord existing = db.selectFrom(PICKS).where(same).fetchAny();
             if (existing != null) {
-                c.add("url", "A pick with this URL already exists (#" + existing.getId() + ": \"" + existing.getTitle()
-                        + "\", " + existing.getStatus() + ").");
+                c.add(
+                        "url",
+                        "A pick with this URL already exists (#" + existing.getId() + ": \"" + existing.getTitle()
+                                + "\", " + existing.getStatus() + ").");
             }
         }
         c.throwIfAny();
@@ -62,7 +72,9 @@ public final class PickService {
     }
 
     private static String optionalUrl(String field, String raw) {
-        return raw == null || raw.isBlank() ? null : UrlKey.parseHttp(field, raw).toString();
+        return raw == null || raw.isBlank()
+                ? null
+                : UrlKey.parseHttp(field, raw).toString();
     }
 
     /** Runs every check {@link #add} or {@link #update} would, and saves nothing. */
@@ -114,16 +126,25 @@ public final class PickService {
         PicksRecord r = require(id);
         requireCandidate(r);
         db.transaction(tx -> {
-            tx.dsl().insertInto(DISMISSED_URLS).set(DISMISSED_URLS.URL_KEY, r.getUrlKey())
-                    .set(DISMISSED_URLS.DISMISSED_BY, actor).set(DISMISSED_URLS.DISMISSED_AT, now())
-                    .onDuplicateKeyIgnore().execute();
-            tx.dsl().deleteFrom(PICKS).where(PICKS.ID.eq(id)).and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db())).execute();
+            tx.dsl()
+                    .insertInto(DISMISSED_URLS)
+                    .set(DISMISSED_URLS.URL_KEY, r.getUrlKey())
+                    .set(DISMISSED_URLS.DISMISSED_BY, actor)
+                    .set(DISMISSED_URLS.DISMISSED_AT, now())
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            tx.dsl()
+                    .deleteFrom(PICKS)
+                    .where(PICKS.ID.eq(id))
+                    .and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db()))
+                    .execute();
         });
     }
 
     private static void requireCandidate(PicksRecord r) {
         if (!PickStatus.CANDIDATE.db().equals(r.getStatus())) {
-            throw new InvalidInputException("Pick #" + r.getId() + " is not a candidate any more (it is " + r.getStatus() + ").");
+            throw new InvalidInputException(
+                    "Pick #" + r.getId() + " is not a candidate any more (it is " + r.getStatus() + ").");
         }
     }
 
@@ -177,11 +198,16 @@ public final class PickService {
         if (!PickStatus.PUBLISHED.db().equals(r.getStatus()) || r.getPublishedAt() == null) {
             throw new InvalidInputException("Only published picks have a place in a day's digest order.");
         }
-        LocalDate day = r.getPublishedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate();
+        LocalDate day = r.getPublishedAt()
+                .atOffset(ZoneOffset.UTC)
+                .atZoneSameInstant(zone)
+                .toLocalDate();
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            List<Long> order = t.select(PICKS.ID).from(PICKS)
-                    .where(dayCondition(day, zone)).and(PICKS.STATUS.eq(PickStatus.PUBLISHED.db()))
+            List<Long> order = t.select(PICKS.ID)
+                    .from(PICKS)
+                    .where(dayCondition(day, zone))
+                    .and(PICKS.STATUS.eq(PickStatus.PUBLISHED.db()))
                     .orderBy(PICKS.POSITION, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
                     .forUpdate()
                     .fetch(PICKS.ID);
@@ -191,16 +217,24 @@ public final class PickService {
             order.set(i, order.get(j));
             order.set(j, id);
             for (int k = 0; k < order.size(); k++) {
-                t.update(PICKS).set(PICKS.POSITION, k + 1).where(PICKS.ID.eq(order.get(k))).execute();
+                t.update(PICKS)
+                        .set(PICKS.POSITION, k + 1)
+                        .where(PICKS.ID.eq(order.get(k)))
+                        .execute();
             }
-            t.update(PICKS).set(PICKS.UPDATED_BY, actor).set(PICKS.UPDATED_AT, now()).where(PICKS.ID.eq(id)).execute();
+            t.update(PICKS)
+                    .set(PICKS.UPDATED_BY, actor)
+                    .set(PICKS.UPDATED_AT, now())
+                    .where(PICKS.ID.eq(id))
+                    .execute();
             return true;
         });
     }
 
     private static Condition dayCondition(LocalDate day, ZoneId zone) {
         LocalDateTime from = LocalDateTime.ofInstant(day.atStartOfDay(zone).toInstant(), ZoneOffset.UTC);
-        LocalDateTime to = LocalDateTime.ofInstant(day.plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC);
+        LocalDateTime to =
+                LocalDateTime.ofInstant(day.plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC);
         return PICKS.PUBLISHED_AT.ge(from).and(PICKS.PUBLISHED_AT.lt(to));
     }
 
@@ -220,10 +254,19 @@ public final class PickService {
     public List<? extends Record> list(PickStatus status, String category, int limit) {
         Condition c = DSL.trueCondition();
         if (status != null) c = c.and(PICKS.STATUS.eq(status.db()));
-        if (category != null) c = c.and(PICKS.CATEGORY_ID.eq(categories.require(category).getId()));
-        return db.select(PICKS.ID, PICKS.STATUS, PICKS.PUBLISHED_AT, PICKS.POSITION, CATEGORIES.NAME, PICKS.TITLE,
+        if (category != null)
+            c = c.and(PICKS.CATEGORY_ID.eq(categories.require(category).getId()));
+        return db.select(
+                        PICKS.ID,
+                        PICKS.STATUS,
+                        PICKS.PUBLISHED_AT,
+                        PICKS.POSITION,
+                        CATEGORIES.NAME,
+                        PICKS.TITLE,
                         PICKS.URL)
-                .from(PICKS).join(CATEGORIES).on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
+                .from(PICKS)
+                .join(CATEGORIES)
+                .on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
                 .where(c)
                 .orderBy(PICKS.PUBLISHED_AT.desc().nullsFirst(), PICKS.ID.desc())
                 .limit(limit)
@@ -236,22 +279,27 @@ public final class PickService {
      *
      * @param text matched anywhere in title, summary, source or URL; null for any
      */
-    public List<PicksRecord> search(PickStatus status, Integer categoryId, LocalDate day, ZoneId zone, String text,
-                                    int limit) {
+    public List<PicksRecord> search(
+            PickStatus status, Integer categoryId, LocalDate day, ZoneId zone, String text, int limit) {
         Condition c = DSL.trueCondition();
         if (status != null) c = c.and(PICKS.STATUS.eq(status.db()));
         if (categoryId != null) c = c.and(PICKS.CATEGORY_ID.eq(categoryId));
         if (day != null) c = c.and(dayCondition(day, zone));
         if (text != null && !text.isBlank()) {
-            String like = "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            c = c.and(PICKS.TITLE.like(like, '!').or(PICKS.SUMMARY.like(like, '!'))
-                    .or(PICKS.SOURCE_NAME.like(like, '!')).or(PICKS.URL.like(like, '!')));
+            String like =
+                    "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            c = c.and(PICKS.TITLE
+                    .like(like, '!')
+                    .or(PICKS.SUMMARY.like(like, '!'))
+                    .or(PICKS.SOURCE_NAME.like(like, '!'))
+                    .or(PICKS.URL.like(like, '!')));
         }
         var q = db.selectFrom(PICKS).where(c);
         return (day != null
-                ? q.orderBy(PICKS.POSITION, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
-                : q.orderBy(PICKS.PUBLISHED_AT.desc().nullsFirst(), PICKS.ID.desc()))
-                .limit(limit).fetch();
+                        ? q.orderBy(PICKS.POSITION, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
+                        : q.orderBy(PICKS.PUBLISHED_AT.desc().nullsFirst(), PICKS.ID.desc()))
+                .limit(limit)
+                .fetch();
     }
 
     private LocalDateTime now() {

@@ -1,7 +1,10 @@
 package com.picksdigest.picks;
 
 public enum PickStatus {
-    CANDIDATE, DRAFT, PUBLISHED, RETRACTED;
+    CANDIDATE,
+    DRAFT,
+    PUBLISHED,
+    RETRACTED;
 
     public String db() {
         return name().toLowerCase();

@@ -35,18 +35,25 @@ public final class UrlKey {
         String scheme = u.getScheme().toLowerCase(Locale.ROOT);
         String host = u.getHost().toLowerCase(Locale.ROOT);
         int port = u.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = u.getRawPath() == null ? "" : u.getRawPath().replaceAll("/+$", "");
-        String query = u.getRawQuery() == null ? "" : Arrays.stream(u.getRawQuery().split("&"))
-                .filter(p -> !p.isEmpty())
-                .filter(p -> !isTracking(p.split("=", 2)[0].toLowerCase(Locale.ROOT)))
-                .collect(Collectors.joining("&"));
+        String query = u.getRawQuery() == null
+                ? ""
+                : Arrays.stream(u.getRawQuery().split("&"))
+                        .filter(p -> !p.isEmpty())
+                        .filter(p -> !isTracking(p.split("=", 2)[0].toLowerCase(Locale.ROOT)))
+                        .collect(Collectors.joining("&"));
         return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query);
     }
 
     private static boolean isTracking(String param) {
-        return param.startsWith("utm_") || param.equals("fbclid") || param.equals("gclid") || param.equals("mc_cid")
-                || param.equals("mc_eid") || param.equals("ref_src");
+        return param.startsWith("utm_")
+                || param.equals("fbclid")
+                || param.equals("gclid")
+                || param.equals("mc_cid")
+                || param.equals("mc_eid")
+                || param.equals("ref_src");
     }
 
     public static String key(URI u) {

@@ -33,8 +33,17 @@ public final class EditionReports {
      * @param bounced        subscribers whose digest of this edition bounced
      * @param unsubscribed   subscribers who got this edition and unsubscribed after it arrived
      */
-    public record Edition(LocalDate date, int due, int sent, int skipped, int failed, int suppressed, int pending,
-                          int bounced, int unsubscribed, int clicks) {}
+    public record Edition(
+            LocalDate date,
+            int due,
+            int sent,
+            int skipped,
+            int failed,
+            int suppressed,
+            int pending,
+            int bounced,
+            int unsubscribed,
+            int clicks) {}
 
     public record Failure(String email, int attempts, String reply) {}
 
@@ -44,10 +53,18 @@ public final class EditionReports {
     public record Detail(Edition edition, List<Failure> failures, List<PickClicks> picks) {}
 
     public List<Edition> editions(int limit) {
-        var rows = db.select(EDITIONS.ID, EDITIONS.EDITION_DATE, DSL.count(DELIVERIES.ID),
-                        countStatus("sent"), countStatus("skipped"), countStatus("failed"), countStatus("suppressed"),
+        var rows = db.select(
+                        EDITIONS.ID,
+                        EDITIONS.EDITION_DATE,
+                        DSL.count(DELIVERIES.ID),
+                        countStatus("sent"),
+                        countStatus("skipped"),
+                        countStatus("failed"),
+                        countStatus("suppressed"),
                         DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.in("queued", "sending")))
-                .from(EDITIONS).join(DELIVERIES).on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
+                .from(EDITIONS)
+                .join(DELIVERIES)
+                .on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
                 .groupBy(EDITIONS.ID, EDITIONS.EDITION_DATE)
                 .orderBy(EDITIONS.EDITION_DATE.desc())
                 .limit(limit)
@@ -59,33 +76,59 @@ public final class EditionReports {
         List<Edition> out = new ArrayList<>();
         for (var r : rows) {
             long id = r.value1();
-            out.add(new Edition(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
-                    bounced.getOrDefault(id, 0), unsubscribed.getOrDefault(id, 0), clicks.getOrDefault(id, 0)));
+            out.add(new Edition(
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6(),
+                    r.value7(),
+                    r.value8(),
+                    bounced.getOrDefault(id, 0),
+                    unsubscribed.getOrDefault(id, 0),
+                    clicks.getOrDefault(id, 0)));
         }
         return out;
     }
 
     /** Null when no digest was due on that date. */
     public Detail detail(LocalDate date) {
-        Long id = db.select(EDITIONS.ID).from(EDITIONS).where(EDITIONS.EDITION_DATE.eq(date)).fetchOne(EDITIONS.ID);
+        Long id = db.select(EDITIONS.ID)
+                .from(EDITIONS)
+                .where(EDITIONS.EDITION_DATE.eq(date))
+                .fetchOne(EDITIONS.ID);
         if (id == null) return null;
-        Edition edition = editions(Integer.MAX_VALUE).stream().filter(e -> e.date().equals(date)).findFirst().orElse(null);
+        Edition edition = editions(Integer.MAX_VALUE).stream()
+                .filter(e -> e.date().equals(date))
+                .findFirst()
+                .orElse(null);
         if (edition == null) return null;
         List<Failure> failures = db.select(SUBSCRIBERS.EMAIL, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)
-                .from(DELIVERIES).join(SUBSCRIBERS).on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
-                .where(DELIVERIES.EDITION_ID.eq(id)).and(DELIVERIES.STATUS.eq("failed"))
-                .orderBy(SUBSCRIBERS.EMAIL).limit(500)
+                .from(DELIVERIES)
+                .join(SUBSCRIBERS)
+                .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                .where(DELIVERIES.EDITION_ID.eq(id))
+                .and(DELIVERIES.STATUS.eq("failed"))
+                .orderBy(SUBSCRIBERS.EMAIL)
+                .limit(500)
                 .fetch(r -> new Failure(r.value1(), r.value2(), r.value3()));
         Map<Long, int[]> clicks = new HashMap<>();
         db.select(EVENTS.PICK_ID, DSL.count(), DSL.countDistinct(EVENTS.DELIVERY_ID))
-                .from(EVENTS).join(DELIVERIES).on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
-                .where(EVENTS.TYPE.eq("clicked")).and(DELIVERIES.EDITION_ID.eq(id))
+                .from(EVENTS)
+                .join(DELIVERIES)
+                .on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
+                .where(EVENTS.TYPE.eq("clicked"))
+                .and(DELIVERIES.EDITION_ID.eq(id))
                 .groupBy(EVENTS.PICK_ID)
                 .forEach(r -> clicks.put(r.value1(), new int[] {r.value2(), r.value3()}));
         List<PickClicks> picks = db.select(PICKS.ID, PICKS.TITLE, DSL.count())
-                .from(DIGEST_PICKS).join(DELIVERIES).on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
-                .join(PICKS).on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
-                .where(DELIVERIES.EDITION_ID.eq(id)).and(DELIVERIES.STATUS.eq("sent"))
+                .from(DIGEST_PICKS)
+                .join(DELIVERIES)
+                .on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
+                .join(PICKS)
+                .on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
+                .where(DELIVERIES.EDITION_ID.eq(id))
+                .and(DELIVERIES.STATUS.eq("sent"))
                 .groupBy(PICKS.ID, PICKS.TITLE)
                 .orderBy(DSL.min(DIGEST_PICKS.POSITION), PICKS.ID)
                 .fetch(r -> {
@@ -104,8 +147,11 @@ public final class EditionReports {
         Map<Long, Integer> out = new HashMap<>();
         if (editionIds.isEmpty()) return out;
         db.select(DELIVERIES.EDITION_ID, measure)
-                .from(EVENTS).join(DELIVERIES).on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
-                .where(EVENTS.TYPE.eq(type)).and(DELIVERIES.EDITION_ID.in(editionIds))
+                .from(EVENTS)
+                .join(DELIVERIES)
+                .on(DELIVERIES.ID.eq(EVENTS.DELIVERY_ID))
+                .where(EVENTS.TYPE.eq(type))
+                .and(DELIVERIES.EDITION_ID.in(editionIds))
                 .groupBy(DELIVERIES.EDITION_ID)
                 .forEach(r -> out.put(r.value1(), r.value2()));
         return out;
@@ -115,9 +161,13 @@ public final class EditionReports {
         Map<Long, Integer> out = new HashMap<>();
         if (editionIds.isEmpty()) return out;
         db.select(DELIVERIES.EDITION_ID, DSL.countDistinct(DELIVERIES.SUBSCRIBER_ID))
-                .from(DELIVERIES).join(EVENTS).on(EVENTS.SUBSCRIBER_ID.eq(DELIVERIES.SUBSCRIBER_ID))
-                .where(EVENTS.TYPE.eq("unsubscribed")).and(EVENTS.CREATED_AT.ge(DELIVERIES.SENT_AT))
-                .and(DELIVERIES.STATUS.eq("sent")).and(DELIVERIES.EDITION_ID.in(editionIds))
+                .from(DELIVERIES)
+                .join(EVENTS)
+                .on(EVENTS.SUBSCRIBER_ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                .where(EVENTS.TYPE.eq("unsubscribed"))
+                .and(EVENTS.CREATED_AT.ge(DELIVERIES.SENT_AT))
+                .and(DELIVERIES.STATUS.eq("sent"))
+                .and(DELIVERIES.EDITION_ID.in(editionIds))
                 .groupBy(DELIVERIES.EDITION_ID)
                 .forEach(r -> out.put(r.value1(), r.value2()));
         return out;

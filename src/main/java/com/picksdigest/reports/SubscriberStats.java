@@ -29,7 +29,9 @@ public final class SubscriberStats {
     public Map<String, Integer> countsByStatus() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String s : List.of("active", "pending", "unsubscribed", "bounced", "complained")) out.put(s, 0);
-        db.select(SUBSCRIBERS.STATUS, DSL.count()).from(SUBSCRIBERS).groupBy(SUBSCRIBERS.STATUS)
+        db.select(SUBSCRIBERS.STATUS, DSL.count())
+                .from(SUBSCRIBERS)
+                .groupBy(SUBSCRIBERS.STATUS)
                 .forEach(r -> out.put(r.value1(), r.value2()));
         return out;
     }
@@ -38,11 +40,14 @@ public final class SubscriberStats {
     public List<Day> growth(LocalDate since) {
         Field<LocalDate> day = DSL.field("CAST({0} AS DATE)", LocalDate.class, EVENTS.CREATED_AT);
         TreeMap<LocalDate, int[]> days = new TreeMap<>();
-        db.select(day, EVENTS.TYPE, DSL.count()).from(EVENTS)
+        db.select(day, EVENTS.TYPE, DSL.count())
+                .from(EVENTS)
                 .where(EVENTS.TYPE.in("subscribed", "unsubscribed"))
                 .and(EVENTS.CREATED_AT.ge(LocalDateTime.of(since, java.time.LocalTime.MIDNIGHT)))
                 .groupBy(day, EVENTS.TYPE)
-                .forEach(r -> days.computeIfAbsent(r.value1(), d -> new int[2])[r.value2().equals("subscribed") ? 0 : 1] += r.value3());
+                .forEach(r -> days.computeIfAbsent(r.value1(), d -> new int[2])[
+                                r.value2().equals("subscribed") ? 0 : 1] +=
+                        r.value3());
         List<Day> out = new ArrayList<>();
         days.descendingMap().forEach((d, c) -> out.add(new Day(d, c[0], c[1])));
         return out;
@@ -53,7 +58,10 @@ public final class SubscriberStats {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (t.isEmpty()) return List.of();
         String like = "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.like(like, '!'))
-                .orderBy(SUBSCRIBERS.EMAIL_KEY).limit(limit).fetch();
+        return db.selectFrom(SUBSCRIBERS)
+                .where(SUBSCRIBERS.EMAIL_KEY.like(like, '!'))
+                .orderBy(SUBSCRIBERS.EMAIL_KEY)
+                .limit(limit)
+                .fetch();
     }
 }

@@ -68,7 +68,7 @@ public final class Scheduling implements AutoCloseable {
         s.setJobFactory((bundle, sched) -> {
             Runnable r = work.get(bundle.getJobDetail().getKey().getName());
             // A job another node knows and this one does not (a newer version during a rolling upgrade): skip.
-            return new TaskJob(r != null ? r : () -> { });
+            return new TaskJob(r != null ? r : () -> {});
         });
         return new Scheduling(s, List.copyOf(tasks));
     }
@@ -81,9 +81,16 @@ public final class Scheduling implements AutoCloseable {
         for (ScheduledTask t : tasks) {
             JobKey key = JobKey.jobKey(t.name(), GROUP);
             if (scheduler.checkExists(key)) continue;
-            JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(key).storeDurably().requestRecovery().build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(t.name(), GROUP)).forJob(key)
-                    .withSchedule(CronScheduleBuilder.cronSchedule(t.cron()).withMisfireHandlingInstructionFireAndProceed())
+            JobDetail job = JobBuilder.newJob(TaskJob.class)
+                    .withIdentity(key)
+                    .storeDurably()
+                    .requestRecovery()
+                    .build();
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(TriggerKey.triggerKey(t.name(), GROUP))
+                    .forJob(key)
+                    .withSchedule(
+                            CronScheduleBuilder.cronSchedule(t.cron()).withMisfireHandlingInstructionFireAndProceed())
                     .build();
             try {
                 scheduler.scheduleJob(job, Set.of(trigger), false);

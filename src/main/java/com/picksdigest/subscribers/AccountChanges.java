@@ -32,8 +32,14 @@ public final class AccountChanges {
     private final MailLimits limits;
     private final Clock clock;
 
-    public AccountChanges(DSLContext db, SubscriberService subscribers, Confirmations confirmations, NoticeMails notices,
-                          Background background, MailLimits limits, Clock clock) {
+    public AccountChanges(
+            DSLContext db,
+            SubscriberService subscribers,
+            Confirmations confirmations,
+            NoticeMails notices,
+            Background background,
+            MailLimits limits,
+            Clock clock) {
         this.db = db;
         this.subscribers = subscribers;
         this.confirmations = confirmations;
@@ -52,17 +58,29 @@ public final class AccountChanges {
         if (weeks < 0 || weeks > MAX_PAUSE_WEEKS) {
             throw new InvalidInputException("A pause lasts from 1 to " + MAX_PAUSE_WEEKS + " weeks.");
         }
-        LocalDate until = weeks == 0 ? null : clock.instant().atZone(ZoneId.of(s.getTimezone())).toLocalDate().plusWeeks(weeks);
+        LocalDate until = weeks == 0
+                ? null
+                : clock.instant()
+                        .atZone(ZoneId.of(s.getTimezone()))
+                        .toLocalDate()
+                        .plusWeeks(weeks);
         LocalDateTime now = now();
         db.transaction(tx -> {
             DSLContext t = tx.dsl();
-            int n = t.update(SUBSCRIBERS).set(SUBSCRIBERS.PAUSED_UNTIL, until).set(SUBSCRIBERS.UPDATED_AT, now)
+            int n = t.update(SUBSCRIBERS)
+                    .set(SUBSCRIBERS.PAUSED_UNTIL, until)
+                    .set(SUBSCRIBERS.UPDATED_AT, now)
                     .where(SUBSCRIBERS.ID.eq(s.getId()))
                     .and(until == null ? SUBSCRIBERS.PAUSED_UNTIL.isNotNull() : DSL.noCondition())
                     .execute();
             if (n > 0) {
-                Events.record(t, s.getId(), until == null ? "resumed" : "paused", until == null ? null : "until " + until,
-                        null, now);
+                Events.record(
+                        t,
+                        s.getId(),
+                        until == null ? "resumed" : "paused",
+                        until == null ? null : "until " + until,
+                        null,
+                        now);
             }
         });
         return until;
@@ -77,9 +95,11 @@ public final class AccountChanges {
         LocalDateTime now = now();
         boolean rotated = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            int n = t.update(SUBSCRIBERS).set(SUBSCRIBERS.TOKEN_VERSION, SUBSCRIBERS.TOKEN_VERSION.plus(1))
+            int n = t.update(SUBSCRIBERS)
+                    .set(SUBSCRIBERS.TOKEN_VERSION, SUBSCRIBERS.TOKEN_VERSION.plus(1))
                     .set(SUBSCRIBERS.UPDATED_AT, now)
-                    .where(SUBSCRIBERS.ID.eq(s.getId())).and(SUBSCRIBERS.TOKEN_VERSION.eq(s.getTokenVersion()))
+                    .where(SUBSCRIBERS.ID.eq(s.getId()))
+                    .and(SUBSCRIBERS.TOKEN_VERSION.eq(s.getTokenVersion()))
                     .execute();
             if (n > 0) {
                 Events.record(t, s.getId(), "links_rotated", null, null, now);
@@ -94,7 +114,8 @@ public final class AccountChanges {
             }
         });
         if (!queued) {
-            log.warn("Subscriber #{} signed out all links; the queue was full, so their next digest brings the new ones",
+            log.warn(
+                    "Subscriber #{} signed out all links; the queue was full, so their next digest brings the new ones",
                     s.getId());
         }
     }
@@ -119,8 +140,12 @@ public final class AccountChanges {
         }
         SubscribersRecord other = subscribers.findByEmail(email);
         if (other != null) {
-            notices.manage(NoticeMails.Manage.ALREADY_SUBSCRIBED, other.getId(), other.getTokenVersion(),
-                    other.getEmail(), other.getName());
+            notices.manage(
+                    NoticeMails.Manage.ALREADY_SUBSCRIBED,
+                    other.getId(),
+                    other.getTokenVersion(),
+                    other.getEmail(),
+                    other.getName());
             return;
         }
         String token = confirmations.create(s, Confirmations.Purpose.EMAIL, email);
@@ -138,22 +163,29 @@ public final class AccountChanges {
         long id = p.subscriber().getId();
         LocalDateTime now = now();
         if (suppressions.contains(email)) {
-            throw new InvalidInputException("This address cannot be used: its earlier subscriber asked for their "
-                    + "data to be erased.");
+            throw new InvalidInputException(
+                    "This address cannot be used: its earlier subscriber asked for their " + "data to be erased.");
         }
         boolean done = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            String old = t.select(SUBSCRIBERS.EMAIL).from(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).forUpdate()
+            String old = t.select(SUBSCRIBERS.EMAIL)
+                    .from(SUBSCRIBERS)
+                    .where(SUBSCRIBERS.ID.eq(id))
+                    .forUpdate()
                     .fetchOne(SUBSCRIBERS.EMAIL);
             if (old == null || !confirmations.consume(t, p)) return false;
             if (t.fetchExists(SUBSCRIBERS, SUBSCRIBERS.EMAIL_KEY.eq(key).and(SUBSCRIBERS.ID.ne(id)))) {
-                throw new InvalidInputException(email + " is subscribed on its own now. Unsubscribe it first, or "
-                        + "choose another address.");
+                throw new InvalidInputException(
+                        email + " is subscribed on its own now. Unsubscribe it first, or " + "choose another address.");
             }
-            t.update(SUBSCRIBERS).set(SUBSCRIBERS.EMAIL, email).set(SUBSCRIBERS.EMAIL_KEY, key)
+            t.update(SUBSCRIBERS)
+                    .set(SUBSCRIBERS.EMAIL, email)
+                    .set(SUBSCRIBERS.EMAIL_KEY, key)
                     .set(SUBSCRIBERS.TOKEN_VERSION, SUBSCRIBERS.TOKEN_VERSION.plus(1))
-                    .set(SUBSCRIBERS.SOFT_BOUNCES, 0).set(SUBSCRIBERS.UPDATED_AT, now)
-                    .where(SUBSCRIBERS.ID.eq(id)).execute();
+                    .set(SUBSCRIBERS.SOFT_BOUNCES, 0)
+                    .set(SUBSCRIBERS.UPDATED_AT, now)
+                    .where(SUBSCRIBERS.ID.eq(id))
+                    .execute();
             Events.record(t, id, "email_changed", "from " + old + " to " + email, null, now);
             return true;
         });

@@ -16,8 +16,8 @@ public final class Background implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Background.class);
     static final int QUEUE = 1000;
 
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE), r -> {
+    private final ThreadPoolExecutor executor =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                 Thread t = new Thread(r, "self-service");
                 t.setDaemon(true);
                 return t;
@@ -30,7 +30,12 @@ public final class Background implements AutoCloseable {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    log.warn("{} failed: {}", what, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+                    log.warn(
+                            "{} failed: {}",
+                            what,
+                            e.getMessage() == null
+                                    ? e.toString()
+                                    : e.getMessage().lines().findFirst().orElse(""));
                 }
             });
             return true;

@@ -23,7 +23,8 @@ public final class Confirmations {
     public static final Duration VALIDITY = Duration.ofDays(7);
 
     public enum Purpose {
-        SUBSCRIBE, EMAIL;
+        SUBSCRIBE,
+        EMAIL;
 
         String db() {
             return name().toLowerCase(Locale.ROOT);
@@ -72,16 +73,19 @@ public final class Confirmations {
         var row = db.select(CONFIRMATIONS.ID, CONFIRMATIONS.PURPOSE, CONFIRMATIONS.NEW_EMAIL)
                 .select(SUBSCRIBERS.fields())
                 .from(CONFIRMATIONS)
-                .join(SUBSCRIBERS).on(SUBSCRIBERS.ID.eq(CONFIRMATIONS.SUBSCRIBER_ID))
+                .join(SUBSCRIBERS)
+                .on(SUBSCRIBERS.ID.eq(CONFIRMATIONS.SUBSCRIBER_ID))
                 .where(CONFIRMATIONS.ID.eq(valid.subscriberId()))
                 .and(CONFIRMATIONS.EXPIRES_AT.gt(now()))
                 .fetchOne();
         if (row == null) return new Gone();
         SubscribersRecord s = row.into(SUBSCRIBERS);
         if (s.getTokenVersion() != valid.version()) return new Gone();
-        return new Found(new Pending(row.get(CONFIRMATIONS.ID),
+        return new Found(new Pending(
+                row.get(CONFIRMATIONS.ID),
                 Purpose.valueOf(row.get(CONFIRMATIONS.PURPOSE).toUpperCase(Locale.ROOT)),
-                row.get(CONFIRMATIONS.NEW_EMAIL), s));
+                row.get(CONFIRMATIONS.NEW_EMAIL),
+                s));
     }
 
     /**
@@ -90,14 +94,18 @@ public final class Confirmations {
      */
     boolean consume(DSLContext tx, Pending p) {
         if (tx.deleteFrom(CONFIRMATIONS).where(CONFIRMATIONS.ID.eq(p.id())).execute() == 0) return false;
-        tx.deleteFrom(CONFIRMATIONS).where(CONFIRMATIONS.SUBSCRIBER_ID.eq(p.subscriber().getId()))
-                .and(CONFIRMATIONS.PURPOSE.eq(p.purpose().db())).execute();
+        tx.deleteFrom(CONFIRMATIONS)
+                .where(CONFIRMATIONS.SUBSCRIBER_ID.eq(p.subscriber().getId()))
+                .and(CONFIRMATIONS.PURPOSE.eq(p.purpose().db()))
+                .execute();
         return true;
     }
 
     /** Deletes the confirmations whose links have expired; returns how many. */
     int expire() {
-        return db.deleteFrom(CONFIRMATIONS).where(CONFIRMATIONS.EXPIRES_AT.le(now())).execute();
+        return db.deleteFrom(CONFIRMATIONS)
+                .where(CONFIRMATIONS.EXPIRES_AT.le(now()))
+                .execute();
     }
 
     private LocalDateTime now() {

@@ -20,8 +20,8 @@ import org.jooq.exception.DataAccessException;
  * (separated by ';').
  */
 public final class CsvImport {
-    static final Set<String> COLUMNS = Set.of("email", "name", "timezone", "send_hour", "frequency", "weekday",
-            "format", "locale", "categories");
+    static final Set<String> COLUMNS =
+            Set.of("email", "name", "timezone", "send_hour", "frequency", "weekday", "format", "locale", "categories");
     private static final int MAX_LINE = 20_000;
 
     public record LineError(long line, String message) {}
@@ -36,12 +36,16 @@ public final class CsvImport {
 
     public Report run(BufferedReader in, Consumer<Long> progress) throws IOException {
         String header = in.readLine();
-        if (header == null) throw new InvalidInputException("The CSV file is empty; it needs a header row with at least \"email\".");
-        List<String> cols = parse(stripBom(header)).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        if (header == null)
+            throw new InvalidInputException("The CSV file is empty; it needs a header row with at least \"email\".");
+        List<String> cols = parse(stripBom(header)).stream()
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .toList();
         if (!cols.contains("email")) throw new InvalidInputException("The CSV header has no \"email\" column.");
         for (String c : cols) {
             if (!COLUMNS.contains(c)) {
-                throw new InvalidInputException("Unknown CSV column \"" + c + "\"; known: " + String.join(", ", COLUMNS.stream().sorted().toList()) + ".");
+                throw new InvalidInputException("Unknown CSV column \"" + c + "\"; known: "
+                        + String.join(", ", COLUMNS.stream().sorted().toList()) + ".");
             }
         }
         int imported = 0;
@@ -59,14 +63,19 @@ public final class CsvImport {
             }
             if (line.isBlank()) continue;
             try {
-                if (line.length() > MAX_LINE) throw new InvalidInputException("line is longer than " + MAX_LINE + " characters");
-                if (line.indexOf('\uFFFD') >= 0) throw new InvalidInputException("is not valid UTF-8 (save the file as UTF-8)");
+                if (line.length() > MAX_LINE)
+                    throw new InvalidInputException("line is longer than " + MAX_LINE + " characters");
+                if (line.indexOf('\uFFFD') >= 0)
+                    throw new InvalidInputException("is not valid UTF-8 (save the file as UTF-8)");
                 subscribers.add(toInput(cols, parse(line)), SubscriberStatus.ACTIVE);
                 imported++;
             } catch (InvalidInputException e) {
                 errors.add(new LineError(first, e.getMessage()));
             } catch (DataAccessException e) {
-                errors.add(new LineError(first, "the database refused it: " + e.getMessage().lines().findFirst().orElse("")));
+                errors.add(new LineError(
+                        first,
+                        "the database refused it: "
+                                + e.getMessage().lines().findFirst().orElse("")));
             }
             if (progress != null) progress.accept(lineNo);
         }
@@ -74,12 +83,22 @@ public final class CsvImport {
     }
 
     private static SubscriberInput toInput(List<String> cols, List<String> values) {
-        if (values.size() > cols.size()) throw new InvalidInputException("has " + values.size() + " fields, the header " + cols.size());
+        if (values.size() > cols.size())
+            throw new InvalidInputException("has " + values.size() + " fields, the header " + cols.size());
         Map<String, String> v = new HashMap<>();
         for (int i = 0; i < values.size(); i++) v.put(cols.get(i), values.get(i));
-        return new SubscriberInput(v.get("email"), v.get("name"), v.get("timezone"), integer(v, "send_hour"),
-                v.get("frequency"), integer(v, "weekday"), v.get("format"), v.get("locale"),
-                v.get("categories") == null ? List.of() : Arrays.asList(v.get("categories").split(";")));
+        return new SubscriberInput(
+                v.get("email"),
+                v.get("name"),
+                v.get("timezone"),
+                integer(v, "send_hour"),
+                v.get("frequency"),
+                integer(v, "weekday"),
+                v.get("format"),
+                v.get("locale"),
+                v.get("categories") == null
+                        ? List.of()
+                        : Arrays.asList(v.get("categories").split(";")));
     }
 
     private static Integer integer(Map<String, String> v, String col) {
@@ -88,7 +107,8 @@ public final class CsvImport {
         try {
             return Integer.parseInt(s.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(col + " must be a whole number, not \"" + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "\"");
+            throw new InvalidInputException(col + " must be a whole number, not \""
+                    + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "\"");
         }
     }
 

@@ -19,8 +19,9 @@ public final class EmailAddresses {
         // Without SMTPUTF8 the mail client writes each character's low byte: 'josé' arrives as another address, and
         // U+0140 or U+013E arrive as '@' or '>' (another recipient, smuggled into the RCPT command).
         if (v.chars().anyMatch(c -> c > 0x7e)) {
-            throw new InvalidInputException("\"" + printable(v) + "\" cannot be delivered: only plain ASCII addresses are "
-                    + "supported (write an internationalised domain in its xn-- form).");
+            throw new InvalidInputException(
+                    "\"" + printable(v) + "\" cannot be delivered: only plain ASCII addresses are "
+                            + "supported (write an internationalised domain in its xn-- form).");
         }
         int at = v.lastIndexOf('@');
         if (at < 1 || at != v.indexOf('@') || at > 64 || !v.substring(at + 1).matches("[^.]+(\\.[^.]+)+")) {

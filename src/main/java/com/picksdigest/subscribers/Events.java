@@ -14,11 +14,15 @@ public final class Events {
      * @param detail       one line, clipped to the column's 1000 characters; may be null
      * @param deliveryId   the digest the event is about (a bounce, a complaint); may be null
      */
-    public static void record(DSLContext tx, Long subscriberId, String type, String detail, Long deliveryId,
-                              LocalDateTime at) {
+    public static void record(
+            DSLContext tx, Long subscriberId, String type, String detail, Long deliveryId, LocalDateTime at) {
         String d = detail == null ? null : detail.replaceAll("[\\r\\n]+", " ");
-        tx.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, subscriberId).set(EVENTS.TYPE, type)
+        tx.insertInto(EVENTS)
+                .set(EVENTS.SUBSCRIBER_ID, subscriberId)
+                .set(EVENTS.TYPE, type)
                 .set(EVENTS.DETAIL, d == null || d.length() <= 1000 ? d : d.substring(0, 997) + "...")
-                .set(EVENTS.DELIVERY_ID, deliveryId).set(EVENTS.CREATED_AT, at).execute();
+                .set(EVENTS.DELIVERY_ID, deliveryId)
+                .set(EVENTS.CREATED_AT, at)
+                .execute();
     }
 }

@@ -30,7 +30,8 @@ public final class MailLimits {
 
     boolean allowMailTo(String email) {
         if (perAddress.tryAcquire(EmailAddresses.key(email))) return true;
-        log.info("A self-service e-mail was not sent: its address already had {} in the last 24 hours",
+        log.info(
+                "A self-service e-mail was not sent: its address already had {} in the last 24 hours",
                 MAILS_PER_ADDRESS_PER_DAY);
         return false;
     }

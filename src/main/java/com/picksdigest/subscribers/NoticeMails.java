@@ -29,10 +29,18 @@ public final class NoticeMails {
     private static final Logger log = LoggerFactory.getLogger(NoticeMails.class);
 
     /** What a confirmation link does; the template's {@code action}. */
-    public enum Confirm { SUBSCRIBE, RESUBSCRIBE, EMAIL }
+    public enum Confirm {
+        SUBSCRIBE,
+        RESUBSCRIBE,
+        EMAIL
+    }
 
     /** Why a subscriber is sent their links; the template's {@code reason}. */
-    public enum Manage { WELCOME, ALREADY_SUBSCRIBED, NEW_LINKS }
+    public enum Manage {
+        WELCOME,
+        ALREADY_SUBSCRIBED,
+        NEW_LINKS
+    }
 
     private final MailConfig mail;
     private final SmtpConfig smtp;
@@ -113,11 +121,15 @@ public final class NoticeMails {
     }
 
     /** Sends one notice; a failure is one warning line (the reader can ask again), never an exception. */
-    private void send(String template, String subject, long subscriberId, String to, String name,
-                         Map<String, Object> model) {
+    private void send(
+            String template, String subject, long subscriberId, String to, String name, Map<String, Object> model) {
         SendResult result;
         try (SmtpConnection smtpConnection = new SmtpConnection(smtp, helo)) {
-            MimeMessage message = signer.apply(build(to, name, subject, templates.render(template + ".txt.ftl", model),
+            MimeMessage message = signer.apply(build(
+                    to,
+                    name,
+                    subject,
+                    templates.render(template + ".txt.ftl", model),
                     templates.render(template + ".html.ftl", model)));
             result = smtpConnection.send(message, new InternetAddress(to, true), envelopeFrom());
         } catch (MessagingException | RuntimeException e) {
@@ -136,7 +148,8 @@ public final class NoticeMails {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(mail.from());
         try {
-            m.setRecipient(MimeMessage.RecipientType.TO,
+            m.setRecipient(
+                    MimeMessage.RecipientType.TO,
                     name == null ? new InternetAddress(to, true) : new InternetAddress(to, name, "UTF-8"));
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("cannot encode the recipient name", e);
@@ -158,6 +171,8 @@ public final class NoticeMails {
 
     /** Bounces of these mails go to the bounce mailbox too, without a delivery id: they are about no digest. */
     private String envelopeFrom() {
-        return mail.bounceAddress().map(InternetAddress::getAddress).orElse(mail.from().getAddress());
+        return mail.bounceAddress()
+                .map(InternetAddress::getAddress)
+                .orElse(mail.from().getAddress());
     }
 }

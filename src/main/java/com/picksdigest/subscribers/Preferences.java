@@ -16,8 +16,15 @@ import java.util.Set;
  * @param locale  null when the input had none (an update then keeps the stored locale)
  * @param follows category ids; empty means "all categories"
  */
-public record Preferences(String name, String timezone, int sendHour, String frequency, Integer weekday,
-                          String format, String locale, Set<Integer> follows) {
+public record Preferences(
+        String name,
+        String timezone,
+        int sendHour,
+        String frequency,
+        Integer weekday,
+        String format,
+        String locale,
+        Set<Integer> follows) {
 
     /** Throws InvalidInputException with a sentence fit for the user on the first bad field. */
     public static Preferences validate(SubscriberInput in, Categories categories) {
@@ -25,18 +32,23 @@ public record Preferences(String name, String timezone, int sendHour, String fre
         String tz = SubscriberService.timezone(in.timezone());
         int hour = in.sendHour() == null ? 8 : in.sendHour();
         if (hour < 0 || hour > 23) throw new InvalidInputException("Send hour must be from 0 to 23, not " + hour + ".");
-        String frequency = in.frequency() == null || in.frequency().isBlank() ? "daily" : in.frequency().strip().toLowerCase(Locale.ROOT);
+        String frequency = in.frequency() == null || in.frequency().isBlank()
+                ? "daily"
+                : in.frequency().strip().toLowerCase(Locale.ROOT);
         if (!frequency.equals("daily") && !frequency.equals("weekly")) {
             throw new InvalidInputException("Frequency must be daily or weekly, not \"" + clip(in.frequency()) + "\".");
         }
         Integer weekday = in.weekday();
         if (frequency.equals("weekly")) {
             if (weekday == null) weekday = 1;
-            if (weekday < 1 || weekday > 7) throw new InvalidInputException("Weekday must be from 1 (Monday) to 7 (Sunday).");
+            if (weekday < 1 || weekday > 7)
+                throw new InvalidInputException("Weekday must be from 1 (Monday) to 7 (Sunday).");
         } else {
             weekday = null;
         }
-        String format = in.format() == null || in.format().isBlank() ? "html" : in.format().strip().toLowerCase(Locale.ROOT);
+        String format = in.format() == null || in.format().isBlank()
+                ? "html"
+                : in.format().strip().toLowerCase(Locale.ROOT);
         if (!format.equals("html") && !format.equals("text")) {
             throw new InvalidInputException("Format must be html or text, not \"" + clip(in.format()) + "\".");
         }
@@ -55,8 +67,12 @@ public record Preferences(String name, String timezone, int sendHour, String fre
     /** One line for the events table, e.g. "weekly on day 1 at 8:00 Europe/Paris, html, categories 3,5". */
     String summary() {
         String when = frequency.equals("weekly") ? "weekly on day " + weekday : "daily";
-        String cats = follows.isEmpty() ? "all categories"
-                : "categories " + String.join(",", follows.stream().sorted().map(String::valueOf).toList());
+        String cats = follows.isEmpty()
+                ? "all categories"
+                : "categories "
+                        + String.join(
+                                ",",
+                                follows.stream().sorted().map(String::valueOf).toList());
         String s = when + " at " + sendHour + ":00 " + timezone + ", " + format + ", " + cats;
         return s.length() > 1000 ? s.substring(0, 997) + "..." : s;
     }

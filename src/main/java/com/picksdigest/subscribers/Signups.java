@@ -54,8 +54,16 @@ public final class Signups {
     private final SignupConfig config;
     private final Clock clock;
 
-    public Signups(DSLContext db, SubscriberService subscribers, Categories categories, Confirmations confirmations,
-                   NoticeMails notices, Background background, MailLimits limits, SignupConfig config, Clock clock) {
+    public Signups(
+            DSLContext db,
+            SubscriberService subscribers,
+            Categories categories,
+            Confirmations confirmations,
+            NoticeMails notices,
+            Background background,
+            MailLimits limits,
+            SignupConfig config,
+            Clock clock) {
         this.db = db;
         this.subscribers = subscribers;
         this.categories = categories;
@@ -87,8 +95,8 @@ public final class Signups {
                 log.info("A sign-up for a suppressed (erased) address was ignored");
                 return;
             }
-            SubscribersRecord added = subscribers.add(in, config.doubleOptIn() ? SubscriberStatus.PENDING
-                    : SubscriberStatus.ACTIVE);
+            SubscribersRecord added =
+                    subscribers.add(in, config.doubleOptIn() ? SubscriberStatus.PENDING : SubscriberStatus.ACTIVE);
             s = subscribers.find(added.getId());
             if (config.doubleOptIn()) {
                 sendConfirmation(s, NoticeMails.Confirm.SUBSCRIBE);
@@ -96,11 +104,14 @@ public final class Signups {
                 notices.manage(NoticeMails.Manage.WELCOME, s.getId(), s.getTokenVersion(), s.getEmail(), s.getName());
             }
         } else if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) {
-            notices.manage(NoticeMails.Manage.ALREADY_SUBSCRIBED, s.getId(), s.getTokenVersion(), s.getEmail(),
-                    s.getName());
+            notices.manage(
+                    NoticeMails.Manage.ALREADY_SUBSCRIBED, s.getId(), s.getTokenVersion(), s.getEmail(), s.getName());
         } else {
-            sendConfirmation(s, SubscriberStatus.PENDING.db().equals(s.getStatus()) ? NoticeMails.Confirm.SUBSCRIBE
-                    : NoticeMails.Confirm.RESUBSCRIBE);
+            sendConfirmation(
+                    s,
+                    SubscriberStatus.PENDING.db().equals(s.getStatus())
+                            ? NoticeMails.Confirm.SUBSCRIBE
+                            : NoticeMails.Confirm.RESUBSCRIBE);
         }
     }
 
@@ -129,7 +140,10 @@ public final class Signups {
         long id = p.subscriber().getId();
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            String before = t.select(SUBSCRIBERS.STATUS).from(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).forUpdate()
+            String before = t.select(SUBSCRIBERS.STATUS)
+                    .from(SUBSCRIBERS)
+                    .where(SUBSCRIBERS.ID.eq(id))
+                    .forUpdate()
                     .fetchOne(SUBSCRIBERS.STATUS);
             if (before == null || !confirmations.consume(t, p)) return false;
             if (SubscriberStatus.ACTIVE.db().equals(before)) return true;
@@ -158,11 +172,12 @@ public final class Signups {
         // FOR UPDATE: a sign-up adding a confirmation meanwhile waits for this transaction, then finds no subscriber.
         int expired = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            List<Long> ids = t.select(SUBSCRIBERS.ID).from(SUBSCRIBERS)
+            List<Long> ids = t.select(SUBSCRIBERS.ID)
+                    .from(SUBSCRIBERS)
                     .where(SUBSCRIBERS.STATUS.eq(SubscriberStatus.PENDING.db()))
                     .and(SUBSCRIBERS.CREATED_AT.lt(now.minus(Confirmations.VALIDITY)))
-                    .andNotExists(DSL.selectOne().from(CONFIRMATIONS)
-                            .where(CONFIRMATIONS.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID)))
+                    .andNotExists(
+                            DSL.selectOne().from(CONFIRMATIONS).where(CONFIRMATIONS.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID)))
                     .limit(10_000)
                     .forUpdate()
                     .fetch(SUBSCRIBERS.ID);

@@ -44,32 +44,54 @@ public final class SubscriberData {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("exported_at", now().toString() + "Z");
         doc.put("profile", values(s, s.fields()));
-        doc.put("follows", db.select(CATEGORIES.NAME).from(SUBSCRIBER_CATEGORIES).join(CATEGORIES)
-                .on(CATEGORIES.ID.eq(SUBSCRIBER_CATEGORIES.CATEGORY_ID))
-                .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(s.getId())).orderBy(CATEGORIES.NAME)
-                .fetch(CATEGORIES.NAME));
+        doc.put(
+                "follows",
+                db.select(CATEGORIES.NAME)
+                        .from(SUBSCRIBER_CATEGORIES)
+                        .join(CATEGORIES)
+                        .on(CATEGORIES.ID.eq(SUBSCRIBER_CATEGORIES.CATEGORY_ID))
+                        .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(s.getId()))
+                        .orderBy(CATEGORIES.NAME)
+                        .fetch(CATEGORIES.NAME));
         Map<Long, List<Object>> picks = new LinkedHashMap<>();
         db.select(DELIVERIES.ID, DIGEST_PICKS.POSITION, PICKS.TITLE, PICKS.URL)
-                .from(DIGEST_PICKS).join(DELIVERIES).on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
-                .join(PICKS).on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
+                .from(DIGEST_PICKS)
+                .join(DELIVERIES)
+                .on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
+                .join(PICKS)
+                .on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
                 .where(DELIVERIES.SUBSCRIBER_ID.eq(s.getId()))
                 .orderBy(DELIVERIES.ID, DIGEST_PICKS.POSITION)
                 .forEach(r -> picks.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(values(r, PICKS.TITLE, PICKS.URL)));
         List<Object> deliveries = new ArrayList<>();
-        db.select(DELIVERIES.ID, EDITIONS.EDITION_DATE, DELIVERIES.STATUS, DELIVERIES.ATTEMPTS, DELIVERIES.SENT_AT,
-                        DELIVERIES.MESSAGE_ID, DELIVERIES.LAST_REPLY, DELIVERIES.CREATED_AT)
-                .from(DELIVERIES).join(EDITIONS).on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
-                .where(DELIVERIES.SUBSCRIBER_ID.eq(s.getId())).orderBy(DELIVERIES.ID)
+        db.select(
+                        DELIVERIES.ID,
+                        EDITIONS.EDITION_DATE,
+                        DELIVERIES.STATUS,
+                        DELIVERIES.ATTEMPTS,
+                        DELIVERIES.SENT_AT,
+                        DELIVERIES.MESSAGE_ID,
+                        DELIVERIES.LAST_REPLY,
+                        DELIVERIES.CREATED_AT)
+                .from(DELIVERIES)
+                .join(EDITIONS)
+                .on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
+                .where(DELIVERIES.SUBSCRIBER_ID.eq(s.getId()))
+                .orderBy(DELIVERIES.ID)
                 .forEach(r -> {
                     Map<String, Object> d = values(r, r.fields());
                     d.put("picks", picks.getOrDefault(r.value1(), List.of()));
                     deliveries.add(d);
                 });
         doc.put("deliveries", deliveries);
-        doc.put("events", db.select(EVENTS.TYPE, EVENTS.DETAIL, EVENTS.DELIVERY_ID, EVENTS.CREATED_AT).from(EVENTS)
-                .where(EVENTS.SUBSCRIBER_ID.eq(s.getId())).orderBy(EVENTS.ID)
-                .fetch(r -> values(r, r.fields())));
+        doc.put(
+                "events",
+                db.select(EVENTS.TYPE, EVENTS.DETAIL, EVENTS.DELIVERY_ID, EVENTS.CREATED_AT)
+                        .from(EVENTS)
+                        .where(EVENTS.SUBSCRIBER_ID.eq(s.getId()))
+                        .orderBy(EVENTS.ID)
+                        .fetch(r -> values(r, r.fields())));
         return JSONValue.toJSONString(doc);
     }
 
@@ -90,10 +112,14 @@ public final class SubscriberData {
             DSLContext t = tx.dsl();
             suppressions.add(t, s.getEmail(), "erased", now);
             // Another subscriber's unconfirmed move to this address would keep it in a row: gone too.
-            t.deleteFrom(CONFIRMATIONS).where(CONFIRMATIONS.NEW_EMAIL_KEY.eq(s.getEmailKey())).execute();
+            t.deleteFrom(CONFIRMATIONS)
+                    .where(CONFIRMATIONS.NEW_EMAIL_KEY.eq(s.getEmailKey()))
+                    .execute();
             // ... and so would another subscriber's "email_changed" event that names it.
-            t.update(EVENTS).set(EVENTS.DETAIL, "(detail removed: it named an erased address)")
-                    .where(EVENTS.DETAIL.containsIgnoreCase(s.getEmail())).and(EVENTS.SUBSCRIBER_ID.ne(s.getId()))
+            t.update(EVENTS)
+                    .set(EVENTS.DETAIL, "(detail removed: it named an erased address)")
+                    .where(EVENTS.DETAIL.containsIgnoreCase(s.getEmail()))
+                    .and(EVENTS.SUBSCRIBER_ID.ne(s.getId()))
                     .execute();
             if (t.deleteFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(s.getId())).execute() == 0) return false;
             Events.record(t, null, "erased", "subscriber #" + s.getId(), null, now);

@@ -69,11 +69,16 @@ public final class SubscriberService {
             r.store();
             r.refresh();
             for (Integer cid : p.follows()) {
-                t.insertInto(SUBSCRIBER_CATEGORIES).set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, r.getId())
-                        .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid).execute();
+                t.insertInto(SUBSCRIBER_CATEGORIES)
+                        .set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, r.getId())
+                        .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid)
+                        .execute();
             }
-            t.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, r.getId()).set(EVENTS.TYPE, "subscribed")
-                    .set(EVENTS.CREATED_AT, now).execute();
+            t.insertInto(EVENTS)
+                    .set(EVENTS.SUBSCRIBER_ID, r.getId())
+                    .set(EVENTS.TYPE, "subscribed")
+                    .set(EVENTS.CREATED_AT, now)
+                    .execute();
             return r;
         });
     }
@@ -83,14 +88,17 @@ public final class SubscriberService {
     }
 
     public SubscribersRecord findByEmail(String email) {
-        return db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.eq(EmailAddresses.key(email.strip()))).fetchAny();
+        return db.selectFrom(SUBSCRIBERS)
+                .where(SUBSCRIBERS.EMAIL_KEY.eq(EmailAddresses.key(email.strip())))
+                .fetchAny();
     }
 
     /** Stops all future digests at once; queued deliveries are suppressed when a worker reaches them. */
     public boolean unsubscribe(long id, String reason) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         return db.transactionResult(tx -> {
-            int n = tx.dsl().update(SUBSCRIBERS)
+            int n = tx.dsl()
+                    .update(SUBSCRIBERS)
                     .set(SUBSCRIBERS.STATUS, SubscriberStatus.UNSUBSCRIBED.db())
                     .set(SUBSCRIBERS.UNSUBSCRIBED_AT, now)
                     .set(SUBSCRIBERS.UPDATED_AT, now)
@@ -98,8 +106,12 @@ public final class SubscriberService {
                     .and(SUBSCRIBERS.STATUS.ne(SubscriberStatus.UNSUBSCRIBED.db()))
                     .execute();
             if (n > 0) {
-                tx.dsl().insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, id).set(EVENTS.TYPE, "unsubscribed")
-                        .set(EVENTS.DETAIL, Fields.line("Reason", reason, 1000, false)).set(EVENTS.CREATED_AT, now)
+                tx.dsl()
+                        .insertInto(EVENTS)
+                        .set(EVENTS.SUBSCRIBER_ID, id)
+                        .set(EVENTS.TYPE, "unsubscribed")
+                        .set(EVENTS.DETAIL, Fields.line("Reason", reason, 1000, false))
+                        .set(EVENTS.CREATED_AT, now)
                         .execute();
             }
             return n > 0;
@@ -107,10 +119,20 @@ public final class SubscriberService {
     }
 
     public Result<? extends Record> list(SubscriberStatus status, int limit) {
-        var q = db.select(SUBSCRIBERS.ID, SUBSCRIBERS.EMAIL, SUBSCRIBERS.NAME, SUBSCRIBERS.STATUS, SUBSCRIBERS.TIMEZONE,
-                SUBSCRIBERS.SEND_HOUR, SUBSCRIBERS.FREQUENCY, SUBSCRIBERS.FORMAT).from(SUBSCRIBERS);
+        var q = db.select(
+                        SUBSCRIBERS.ID,
+                        SUBSCRIBERS.EMAIL,
+                        SUBSCRIBERS.NAME,
+                        SUBSCRIBERS.STATUS,
+                        SUBSCRIBERS.TIMEZONE,
+                        SUBSCRIBERS.SEND_HOUR,
+                        SUBSCRIBERS.FREQUENCY,
+                        SUBSCRIBERS.FORMAT)
+                .from(SUBSCRIBERS);
         return (status == null ? q.where() : q.where(SUBSCRIBERS.STATUS.eq(status.db())))
-                .orderBy(SUBSCRIBERS.ID).limit(limit).fetch();
+                .orderBy(SUBSCRIBERS.ID)
+                .limit(limit)
+                .fetch();
     }
 
     public List<String> followedCategoryNames(long subscriberId) {
@@ -126,7 +148,8 @@ public final class SubscriberService {
         if (raw == null || raw.isBlank()) return "UTC";
         String v = raw.strip();
         try {
-            if (v.length() > 64 || !ZoneId.getAvailableZoneIds().contains(v) && !v.equals("UTC")) throw new DateTimeException(v);
+            if (v.length() > 64 || !ZoneId.getAvailableZoneIds().contains(v) && !v.equals("UTC"))
+                throw new DateTimeException(v);
             return ZoneId.of(v).getId();
         } catch (DateTimeException e) {
             throw new InvalidInputException("\"" + (v.length() > 64 ? v.substring(0, 61) + "..." : v)
@@ -161,25 +184,36 @@ public final class SubscriberService {
                     .set(SUBSCRIBERS.TIMEZONE, p.timezone())
                     .set(SUBSCRIBERS.SEND_HOUR, (byte) p.sendHour())
                     .set(SUBSCRIBERS.FREQUENCY, p.frequency())
-                    .set(SUBSCRIBERS.WEEKDAY, p.weekday() == null ? null : p.weekday().byteValue())
+                    .set(
+                            SUBSCRIBERS.WEEKDAY,
+                            p.weekday() == null ? null : p.weekday().byteValue())
                     .set(SUBSCRIBERS.FORMAT, p.format())
                     .set(SUBSCRIBERS.UPDATED_AT, now);
             if (p.locale() != null) update = update.set(SUBSCRIBERS.LOCALE, p.locale());
             if (update.where(SUBSCRIBERS.ID.eq(id)).execute() == 0) return false;
-            t.deleteFrom(SUBSCRIBER_CATEGORIES).where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(id)).execute();
+            t.deleteFrom(SUBSCRIBER_CATEGORIES)
+                    .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(id))
+                    .execute();
             for (Integer cid : p.follows()) {
-                t.insertInto(SUBSCRIBER_CATEGORIES).set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, id)
-                        .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid).execute();
+                t.insertInto(SUBSCRIBER_CATEGORIES)
+                        .set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, id)
+                        .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid)
+                        .execute();
             }
-            t.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, id).set(EVENTS.TYPE, "preferences")
-                    .set(EVENTS.DETAIL, p.summary()).set(EVENTS.CREATED_AT, now).execute();
+            t.insertInto(EVENTS)
+                    .set(EVENTS.SUBSCRIBER_ID, id)
+                    .set(EVENTS.TYPE, "preferences")
+                    .set(EVENTS.DETAIL, p.summary())
+                    .set(EVENTS.CREATED_AT, now)
+                    .execute();
             return true;
         });
     }
 
     /** Ids of the categories a subscriber follows; empty means "all categories". */
     public Set<Integer> followedCategoryIds(long subscriberId) {
-        return new LinkedHashSet<>(db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID).from(SUBSCRIBER_CATEGORIES)
+        return new LinkedHashSet<>(db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID)
+                .from(SUBSCRIBER_CATEGORIES)
                 .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(subscriberId))
                 .fetch(SUBSCRIBER_CATEGORIES.CATEGORY_ID));
     }

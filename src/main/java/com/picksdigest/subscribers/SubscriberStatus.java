@@ -1,7 +1,11 @@
 package com.picksdigest.subscribers;
 
 public enum SubscriberStatus {
-    PENDING, ACTIVE, UNSUBSCRIBED, BOUNCED, COMPLAINED;
+    PENDING,
+    ACTIVE,
+    UNSUBSCRIBED,
+    BOUNCED,
+    COMPLAINED;
 
     public String db() {
         return name().toLowerCase();

@@ -35,8 +35,12 @@ public final class Suppressions {
 
     /** Adds the address (idempotent); {@code tx} is the caller's transaction so the erasure and this commit together. */
     void add(DSLContext tx, String email, String reason, LocalDateTime now) {
-        tx.insertInto(SUPPRESSIONS).set(SUPPRESSIONS.EMAIL_HASH, hash(email)).set(SUPPRESSIONS.REASON, reason)
-                .set(SUPPRESSIONS.CREATED_AT, now).onDuplicateKeyIgnore().execute();
+        tx.insertInto(SUPPRESSIONS)
+                .set(SUPPRESSIONS.EMAIL_HASH, hash(email))
+                .set(SUPPRESSIONS.REASON, reason)
+                .set(SUPPRESSIONS.CREATED_AT, now)
+                .onDuplicateKeyIgnore()
+                .execute();
     }
 
     String hash(String email) {
@@ -49,9 +53,14 @@ public final class Suppressions {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         // Whichever node inserts first wins; everyone then reads the winner's salt.
-        db.insertInto(APP_SETTINGS).set(APP_SETTINGS.NAME, SALT).set(APP_SETTINGS.VALUE, HexFormat.of().formatHex(fresh))
-                .onDuplicateKeyIgnore().execute();
-        h = new Hmac(db.select(APP_SETTINGS.VALUE).from(APP_SETTINGS).where(APP_SETTINGS.NAME.eq(SALT))
+        db.insertInto(APP_SETTINGS)
+                .set(APP_SETTINGS.NAME, SALT)
+                .set(APP_SETTINGS.VALUE, HexFormat.of().formatHex(fresh))
+                .onDuplicateKeyIgnore()
+                .execute();
+        h = new Hmac(db.select(APP_SETTINGS.VALUE)
+                .from(APP_SETTINGS)
+                .where(APP_SETTINGS.NAME.eq(SALT))
                 .fetchOne(APP_SETTINGS.VALUE));
         hmac = h;
         return h;

@@ -21,8 +21,13 @@ final class AccountActions {
     private final PreferencesPage preferences;
     private final Pages pages;
 
-    AccountActions(SubscriberLinks links, AccountChanges accounts, Signups signups, CsrfTokens csrf,
-                   PreferencesPage preferences, Pages pages) {
+    AccountActions(
+            SubscriberLinks links,
+            AccountChanges accounts,
+            Signups signups,
+            CsrfTokens csrf,
+            PreferencesPage preferences,
+            Pages pages) {
         this.links = links;
         this.accounts = accounts;
         this.signups = signups;
@@ -70,9 +75,18 @@ final class AccountActions {
     void signOutAllLinks(Context ctx) {
         Request r = authorise(ctx);
         accounts.signOutAllLinks(r.subscriber());
-        pages.render(ctx, 200, "check-inbox.html.ftl", Map.of("heading", "All your links are signed out",
-                "message", "Every link in our earlier e-mails, this page's included, has stopped working. New links "
-                        + "are on their way to:", "email", r.subscriber().getEmail()));
+        pages.render(
+                ctx,
+                200,
+                "check-inbox.html.ftl",
+                Map.of(
+                        "heading",
+                        "All your links are signed out",
+                        "message",
+                        "Every link in our earlier e-mails, this page's included, has stopped working. New links "
+                                + "are on their way to:",
+                        "email",
+                        r.subscriber().getEmail()));
     }
 
     void resubscribe(Context ctx) {
@@ -82,12 +96,21 @@ final class AccountActions {
             return;
         }
         signups.resubscribe(r.subscriber());
-        pages.render(ctx, 200, "check-inbox.html.ftl", Map.of("heading", "Check your inbox",
-                "message", "To resubscribe, open the link in the message we are sending to:",
-                "email", r.subscriber().getEmail()));
+        pages.render(
+                ctx,
+                200,
+                "check-inbox.html.ftl",
+                Map.of(
+                        "heading",
+                        "Check your inbox",
+                        "message",
+                        "To resubscribe, open the link in the message we are sending to:",
+                        "email",
+                        r.subscriber().getEmail()));
     }
 
     private void backToPreferences(Context ctx, Request r, String done) {
-        ctx.header("Location", pages.path("/prefs/" + r.token() + "?done=" + done)).status(303);
+        ctx.header("Location", pages.path("/prefs/" + r.token() + "?done=" + done))
+                .status(303);
     }
 }

@@ -54,9 +54,12 @@ final class ArchivePage {
 
     void index(Context ctx) {
         List<Map<String, Object>> editions = new ArrayList<>();
-        for (LocalDate d : db.select(EDITIONS.EDITION_DATE).from(EDITIONS)
-                .whereExists(DSL.selectOne().from(DELIVERIES)
-                        .where(DELIVERIES.EDITION_ID.eq(EDITIONS.ID)).and(DELIVERIES.STATUS.eq("sent")))
+        for (LocalDate d : db.select(EDITIONS.EDITION_DATE)
+                .from(EDITIONS)
+                .whereExists(DSL.selectOne()
+                        .from(DELIVERIES)
+                        .where(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
+                        .and(DELIVERIES.STATUS.eq("sent")))
                 .orderBy(EDITIONS.EDITION_DATE.desc())
                 .limit(MAX_EDITIONS)
                 .fetch(EDITIONS.EDITION_DATE)) {
@@ -94,9 +97,12 @@ final class ArchivePage {
         Field<Integer> pos = DSL.min(DIGEST_PICKS.POSITION).as("pos");
         var sent = DSL.select(DIGEST_PICKS.PICK_ID, pos)
                 .from(DIGEST_PICKS)
-                .join(DELIVERIES).on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
-                .join(EDITIONS).on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
-                .where(EDITIONS.EDITION_DATE.eq(date)).and(DELIVERIES.STATUS.eq("sent"))
+                .join(DELIVERIES)
+                .on(DELIVERIES.DIGEST_ID.eq(DIGEST_PICKS.DIGEST_ID))
+                .join(EDITIONS)
+                .on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
+                .where(EDITIONS.EDITION_DATE.eq(date))
+                .and(DELIVERIES.STATUS.eq("sent"))
                 .groupBy(DIGEST_PICKS.PICK_ID)
                 .asTable("sent");
         Field<Long> sentPick = sent.field(DIGEST_PICKS.PICK_ID);
@@ -104,8 +110,10 @@ final class ArchivePage {
         List<Map<String, Object>> out = new ArrayList<>();
         db.select(PICKS.TITLE, PICKS.URL, PICKS.SUMMARY, PICKS.SOURCE_NAME, PICKS.SOURCE_URL, CATEGORIES.NAME)
                 .from(sent)
-                .join(PICKS).on(PICKS.ID.eq(sentPick))
-                .join(CATEGORIES).on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
+                .join(PICKS)
+                .on(PICKS.ID.eq(sentPick))
+                .join(CATEGORIES)
+                .on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
                 .where(PICKS.STATUS.ne("retracted"))
                 .orderBy(sentPos, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
                 .forEach(r -> {

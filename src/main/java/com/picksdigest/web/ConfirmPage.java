@@ -23,8 +23,13 @@ final class ConfirmPage {
     private final CsrfTokens csrf;
     private final Pages pages;
 
-    ConfirmPage(Confirmations confirmations, Signups signups, AccountChanges accounts, LinkTokens tokens, CsrfTokens csrf,
-                Pages pages) {
+    ConfirmPage(
+            Confirmations confirmations,
+            Signups signups,
+            AccountChanges accounts,
+            LinkTokens tokens,
+            CsrfTokens csrf,
+            Pages pages) {
         this.confirmations = confirmations;
         this.signups = signups;
         this.accounts = accounts;
@@ -36,8 +41,11 @@ final class ConfirmPage {
     void show(Context ctx) {
         String token = ctx.pathParam("token");
         Confirmations.Pending p = pending(token);
-        pages.render(ctx, 200, "confirm.html.ftl", Map.of("action", action(p), "email", address(p),
-                "csrf", csrf.issue(token)));
+        pages.render(
+                ctx,
+                200,
+                "confirm.html.ftl",
+                Map.of("action", action(p), "email", address(p), "csrf", csrf.issue(token)));
     }
 
     void submit(Context ctx) {
@@ -55,8 +63,17 @@ final class ConfirmPage {
             s = signups.activate(p) ? p.subscriber() : null;
         }
         if (s == null) throw expired();
-        pages.render(ctx, 200, "confirmed.html.ftl", Map.of("action", action(p), "email", s.getEmail(),
-                "preferencesUrl", pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion()))));
+        pages.render(
+                ctx,
+                200,
+                "confirmed.html.ftl",
+                Map.of(
+                        "action",
+                        action(p),
+                        "email",
+                        s.getEmail(),
+                        "preferencesUrl",
+                        pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion()))));
     }
 
     private Confirmations.Pending pending(String token) {
@@ -69,16 +86,22 @@ final class ConfirmPage {
     private static String action(Confirmations.Pending p) {
         if (p.purpose() == Confirmations.Purpose.EMAIL) return "email";
         String status = p.subscriber().getStatus();
-        return SubscriberStatus.PENDING.db().equals(status) || SubscriberStatus.ACTIVE.db().equals(status)
-                ? "subscribe" : "resubscribe";
+        return SubscriberStatus.PENDING.db().equals(status)
+                        || SubscriberStatus.ACTIVE.db().equals(status)
+                ? "subscribe"
+                : "resubscribe";
     }
 
     private static String address(Confirmations.Pending p) {
-        return p.purpose() == Confirmations.Purpose.EMAIL ? p.newEmail() : p.subscriber().getEmail();
+        return p.purpose() == Confirmations.Purpose.EMAIL
+                ? p.newEmail()
+                : p.subscriber().getEmail();
     }
 
     private static WebError expired() {
-        return new WebError(410, "This confirmation link has expired",
+        return new WebError(
+                410,
+                "This confirmation link has expired",
                 "Confirmation links work once and for " + Confirmations.VALIDITY.toDays() + " days, and stop working "
                         + "when all links are signed out. Nothing was changed. To get a new link, sign up again or "
                         + "ask for the change again.");

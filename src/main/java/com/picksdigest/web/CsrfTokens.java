@@ -25,7 +25,7 @@ public final class CsrfTokens {
     /** Constant-time comparison; false for a missing or malformed value. */
     public boolean matches(String linkToken, String given) {
         if (linkToken == null || given == null || given.length() > 100) return false;
-        return MessageDigest.isEqual(issue(linkToken).getBytes(StandardCharsets.US_ASCII),
-                given.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                issue(linkToken).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -29,14 +29,26 @@ final class DataRightsPage {
     void export(Context ctx) {
         SubscribersRecord s = links.resolve(ctx.pathParam("token"));
         ctx.header("Content-Disposition", "attachment; filename=\"my-data.json\"")
-                .contentType("application/json; charset=utf-8").result(data.export(s));
+                .contentType("application/json; charset=utf-8")
+                .result(data.export(s));
     }
 
     void confirmErase(Context ctx) {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
-        pages.render(ctx, 200, "erase.html.ftl", Map.of("email", s.getEmail(), "csrf", csrf.issue(token),
-                "exportUrl", pages.path("/prefs/" + token + "/export"), "preferencesUrl", pages.path("/prefs/" + token)));
+        pages.render(
+                ctx,
+                200,
+                "erase.html.ftl",
+                Map.of(
+                        "email",
+                        s.getEmail(),
+                        "csrf",
+                        csrf.issue(token),
+                        "exportUrl",
+                        pages.path("/prefs/" + token + "/export"),
+                        "preferencesUrl",
+                        pages.path("/prefs/" + token)));
     }
 
     void erase(Context ctx) {

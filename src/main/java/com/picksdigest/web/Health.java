@@ -41,7 +41,9 @@ final class Health implements AutoCloseable {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", ok ? "ok" : "unhealthy");
         body.putAll(report);
-        ctx.status(ok ? 200 : 503).contentType("application/json; charset=utf-8").result(json(body));
+        ctx.status(ok ? 200 : 503)
+                .contentType("application/json; charset=utf-8")
+                .result(json(body));
     }
 
     Map<String, String> report() {
@@ -61,15 +63,18 @@ final class Health implements AutoCloseable {
     }
 
     private String database() {
-        CompletableFuture<String> f = CompletableFuture.supplyAsync(() -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.setQueryTimeout(TIMEOUT_SECONDS);
-                s.execute("SELECT 1");
-                return "ok";
-            } catch (Exception e) {
-                return oneLine(e);
-            }
-        }, executor);
+        CompletableFuture<String> f = CompletableFuture.supplyAsync(
+                () -> {
+                    try (Connection c = dataSource.getConnection();
+                            Statement s = c.createStatement()) {
+                        s.setQueryTimeout(TIMEOUT_SECONDS);
+                        s.execute("SELECT 1");
+                        return "ok";
+                    } catch (Exception e) {
+                        return oneLine(e);
+                    }
+                },
+                executor);
         try {
             return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

@@ -11,8 +11,9 @@ import java.util.Map;
  * response carries. Each page's model gets {@code siteName}, {@code archiveUrl} and {@code subscribeUrl} besides its own values.
  */
 final class Pages {
-    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src https: data:; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src https: data:; "
+                    + "frame-ancestors 'none'; base-uri 'none'";
 
     private final TemplateEngine engine;
     private final String siteName;
@@ -54,13 +55,17 @@ final class Pages {
     }
 
     void error(Context ctx, WebError e) {
-        render(ctx, e.status(), "error.html.ftl", Map.of("status", e.status(), "title", e.title(),
-                "message", e.getMessage()));
+        render(
+                ctx,
+                e.status(),
+                "error.html.ftl",
+                Map.of("status", e.status(), "title", e.title(), "message", e.getMessage()));
     }
 
     /** The last resort when even the error template fails: a fixed page with no model data in it. */
     static void plainError(Context ctx, int status, String title) {
-        ctx.status(status).contentType("text/html; charset=utf-8")
+        ctx.status(status)
+                .contentType("text/html; charset=utf-8")
                 .result("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
                         + "</title></head><body><h1>" + title + "</h1></body></html>");
     }

@@ -42,8 +42,8 @@ final class PreferencesPage {
     private final CsrfTokens csrf;
     private final Pages pages;
 
-    PreferencesPage(SubscriberLinks links, SubscriberService subscribers, Categories categories, CsrfTokens csrf,
-                    Pages pages) {
+    PreferencesPage(
+            SubscriberLinks links, SubscriberService subscribers, Categories categories, CsrfTokens csrf, Pages pages) {
         this.links = links;
         this.subscribers = subscribers;
         this.categories = categories;
@@ -74,8 +74,14 @@ final class PreferencesPage {
         for (CategoriesRecord c : categories.active()) {
             if (ids.contains(c.getId())) followed.add(c.getSlug());
         }
-        return new Form(s.getName(), followed, s.getFrequency(), s.getWeekday() == null ? 1 : s.getWeekday(),
-                String.valueOf(s.getSendHour()), s.getTimezone(), s.getFormat());
+        return new Form(
+                s.getName(),
+                followed,
+                s.getFrequency(),
+                s.getWeekday() == null ? 1 : s.getWeekday(),
+                String.valueOf(s.getSendHour()),
+                s.getTimezone(),
+                s.getFormat());
     }
 
     void submit(Context ctx) {
@@ -85,13 +91,24 @@ final class PreferencesPage {
         if (!csrf.matches(token, form.first("csrf"))) throw WebError.badCsrf();
 
         List<String> cats = form.all("category");
-        Form f = new Form(form.first("name"), new HashSet<>(cats), form.first("frequency"),
-                weekdayOrDefault(form.first("weekday")), form.first("hour"), form.first("timezone"),
+        Form f = new Form(
+                form.first("name"),
+                new HashSet<>(cats),
+                form.first("frequency"),
+                weekdayOrDefault(form.first("weekday")),
+                form.first("hour"),
+                form.first("timezone"),
                 form.first("format"));
         try {
-            SubscriberInput in = new SubscriberInput(null, f.name(), f.timezone(),
-                    number("Send hour", f.hour(), "from 0 to 23"), f.frequency(),
-                    number("Weekday", form.first("weekday"), "from 1 (Monday) to 7 (Sunday)"), f.format(), null,
+            SubscriberInput in = new SubscriberInput(
+                    null,
+                    f.name(),
+                    f.timezone(),
+                    number("Send hour", f.hour(), "from 0 to 23"),
+                    f.frequency(),
+                    number("Weekday", form.first("weekday"), "from 1 (Monday) to 7 (Sunday)"),
+                    f.format(),
+                    null,
                     cats);
             if (in.timezone() == null || in.timezone().isBlank()) {
                 throw new InvalidInputException("Time zone is required, for example Europe/Paris or UTC.");
@@ -108,13 +125,25 @@ final class PreferencesPage {
     }
 
     /** What the form shows: the stored values on GET, what was typed when a POST is refused. */
-    private record Form(String name, Set<String> categories, String frequency, int weekday, String hour,
-                        String timezone, String format) {}
+    private record Form(
+            String name,
+            Set<String> categories,
+            String frequency,
+            int weekday,
+            String hour,
+            String timezone,
+            String format) {}
 
     private Map<String, Object> model(String token, SubscribersRecord s, Form f) {
         List<Map<String, Object>> cats = new ArrayList<>();
         for (CategoriesRecord c : categories.active()) {
-            cats.add(Map.of("slug", c.getSlug(), "name", c.getName(), "checked", f.categories().contains(c.getSlug())));
+            cats.add(Map.of(
+                    "slug",
+                    c.getSlug(),
+                    "name",
+                    c.getName(),
+                    "checked",
+                    f.categories().contains(c.getSlug())));
         }
         Map<String, Object> m = new HashMap<>();
         m.put("email", s.getEmail());
@@ -139,7 +168,8 @@ final class PreferencesPage {
     static Integer number(String field, String raw, String range) {
         if (raw == null || raw.isBlank()) return null;
         String v = raw.strip();
-        if (!v.matches("-?[0-9]{1,9}")) throw new InvalidInputException(field + " must be a whole number " + range + ".");
+        if (!v.matches("-?[0-9]{1,9}"))
+            throw new InvalidInputException(field + " must be a whole number " + range + ".");
         return Integer.parseInt(v);
     }
 
@@ -156,7 +186,8 @@ final class PreferencesPage {
         List<String> out = new ArrayList<>();
         out.add("UTC");
         ZoneId.getAvailableZoneIds().stream()
-                .filter(z -> z.matches("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+                .filter(z -> z.matches(
+                        "(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
                 .sorted()
                 .forEach(out::add);
         return List.copyOf(out);

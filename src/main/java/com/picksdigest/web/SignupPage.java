@@ -54,8 +54,15 @@ final class SignupPage {
     }
 
     /** What the form shows: the defaults on GET, what was typed when a POST is refused. */
-    private record Form(String email, String name, List<String> categories, String frequency, String weekday,
-                        String hour, String timezone, String format) {
+    private record Form(
+            String email,
+            String name,
+            List<String> categories,
+            String frequency,
+            String weekday,
+            String hour,
+            String timezone,
+            String format) {
         static final Form DEFAULTS = new Form("", "", List.of(), "daily", "1", "8", "UTC", "html");
     }
 
@@ -65,7 +72,8 @@ final class SignupPage {
 
     void submit(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
-        boolean json = ctx.contentType() != null && ctx.contentType().toLowerCase().startsWith("application/json");
+        boolean json =
+                ctx.contentType() != null && ctx.contentType().toLowerCase().startsWith("application/json");
         Form f;
         if (json) {
             try {
@@ -78,10 +86,18 @@ final class SignupPage {
             f = fromForm(FormData.of(ctx));
         }
         try {
-            signups.signUp(new SubscriberInput(f.email(), f.name(), f.timezone(),
-                    PreferencesPage.number("Send hour", f.hour(), "from 0 to 23"), f.frequency(),
-                    PreferencesPage.number("Weekday", f.weekday(), "from 1 (Monday) to 7 (Sunday)"), f.format(), null,
-                    f.categories()), clientAddress(ctx));
+            signups.signUp(
+                    new SubscriberInput(
+                            f.email(),
+                            f.name(),
+                            f.timezone(),
+                            PreferencesPage.number("Send hour", f.hour(), "from 0 to 23"),
+                            f.frequency(),
+                            PreferencesPage.number("Weekday", f.weekday(), "from 1 (Monday) to 7 (Sunday)"),
+                            f.format(),
+                            null,
+                            f.categories()),
+                    clientAddress(ctx));
         } catch (InvalidInputException e) {
             if (json) json(ctx, 400, Map.of("error", e.getMessage()));
             else render(ctx, 400, f, e.getMessage());
@@ -94,8 +110,17 @@ final class SignupPage {
         if (json) {
             json(ctx, 202, Map.of("status", "check-inbox", "message", SENT_MESSAGE));
         } else {
-            pages.render(ctx, 200, "check-inbox.html.ftl",
-                    Map.of("heading", SENT_HEADING, "message", SENT_MESSAGE, "email", f.email().strip()));
+            pages.render(
+                    ctx,
+                    200,
+                    "check-inbox.html.ftl",
+                    Map.of(
+                            "heading",
+                            SENT_HEADING,
+                            "message",
+                            SENT_MESSAGE,
+                            "email",
+                            f.email().strip()));
         }
     }
 
@@ -109,7 +134,9 @@ final class SignupPage {
     }
 
     void script(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=3600").contentType("text/javascript; charset=utf-8").result(script);
+        ctx.header("Cache-Control", "public, max-age=3600")
+                .contentType("text/javascript; charset=utf-8")
+                .result(script);
     }
 
     private void render(Context ctx, int status, Form f, String error) {
@@ -138,8 +165,15 @@ final class SignupPage {
     }
 
     private static Form fromForm(FormData form) {
-        return new Form(form.first("email"), form.first("name"), form.all("category"), form.first("frequency"),
-                form.first("weekday"), form.first("hour"), form.first("timezone"), form.first("format"));
+        return new Form(
+                form.first("email"),
+                form.first("name"),
+                form.all("category"),
+                form.first("frequency"),
+                form.first("weekday"),
+                form.first("hour"),
+                form.first("timezone"),
+                form.first("format"));
     }
 
     private static Form fromJson(String body) {
@@ -149,7 +183,8 @@ final class SignupPage {
         } catch (ParseException | RuntimeException e) {
             throw new InvalidInputException("The request body is not valid JSON.");
         }
-        if (!(parsed instanceof Map<?, ?> v)) throw new InvalidInputException("The request body must be a JSON object.");
+        if (!(parsed instanceof Map<?, ?> v))
+            throw new InvalidInputException("The request body must be a JSON object.");
         Object cats = v.get("categories");
         List<String> categories = new ArrayList<>();
         if (cats instanceof List<?> list) {
@@ -157,9 +192,15 @@ final class SignupPage {
         } else if (cats != null) {
             categories.add(text("categories", cats));
         }
-        return new Form(text("email", v.get("email")), text("name", v.get("name")), categories,
-                text("frequency", v.get("frequency")), text("weekday", v.get("weekday")), text("hour", v.get("hour")),
-                text("timezone", v.get("timezone")), text("format", v.get("format")));
+        return new Form(
+                text("email", v.get("email")),
+                text("name", v.get("name")),
+                categories,
+                text("frequency", v.get("frequency")),
+                text("weekday", v.get("weekday")),
+                text("hour", v.get("hour")),
+                text("timezone", v.get("timezone")),
+                text("format", v.get("format")));
     }
 
     private static String text(String field, Object value) {
@@ -169,7 +210,9 @@ final class SignupPage {
     }
 
     private static void json(Context ctx, int status, Map<String, String> body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(JSONValue.toJSONString(new LinkedHashMap<>(body)));
+        ctx.status(status)
+                .contentType("application/json; charset=utf-8")
+                .result(JSONValue.toJSONString(new LinkedHashMap<>(body)));
     }
 
     /** The caller for the per-client limit: the address that connected, or the proxy's last X-Forwarded-For entry. */

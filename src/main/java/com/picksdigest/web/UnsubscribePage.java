@@ -69,7 +69,16 @@ final class UnsubscribePage {
 
     /** The page after unsubscribing, with "Resubscribe" (which mails a link to confirm: coming back needs the mailbox). */
     private void done(Context ctx, String token, SubscribersRecord s) {
-        pages.render(ctx, 200, "unsubscribed.html.ftl", Map.of("email", s.getEmail(),
-                "resubscribeUrl", pages.path("/u/" + token + "/resubscribe"), "csrf", csrf.issue(token)));
+        pages.render(
+                ctx,
+                200,
+                "unsubscribed.html.ftl",
+                Map.of(
+                        "email",
+                        s.getEmail(),
+                        "resubscribeUrl",
+                        pages.path("/u/" + token + "/resubscribe"),
+                        "csrf",
+                        csrf.issue(token)));
     }
 }

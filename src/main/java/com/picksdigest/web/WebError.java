@@ -28,20 +28,26 @@ final class WebError extends RuntimeException {
 
     /** The same words whatever the reason, so the page never tells whether an address or subscriber exists. */
     static WebError invalidLink() {
-        return new WebError(400, "This link is not valid",
+        return new WebError(
+                400,
+                "This link is not valid",
                 "The link is incomplete or was changed. Copy the whole link from the e-mail, or use the link at the "
                         + "bottom of your most recent digest.");
     }
 
     static WebError revokedLink() {
-        return new WebError(410, "This link has expired",
+        return new WebError(
+                410,
+                "This link has expired",
                 "The link was replaced by a newer one or no longer applies: links stop working when all links are "
                         + "signed out from the preferences page, when the subscription moves to another address, and "
                         + "when its data is erased. Use the link at the bottom of your most recent digest.");
     }
 
     static WebError badCsrf() {
-        return new WebError(403, "The form could not be accepted",
+        return new WebError(
+                403,
+                "The form could not be accepted",
                 "The form was not sent from this site's page, or it was incomplete. Open the link from your e-mail "
                         + "again and resubmit the form. Nothing was changed.");
     }

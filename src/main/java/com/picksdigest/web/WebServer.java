@@ -72,11 +72,30 @@ public final class WebServer implements AutoCloseable {
      * @param healthChecks called on every /healthz: name to "ok" or a short description of what is wrong (e.g.
      *                     "scheduler" to "ok", "smtp" to "connection refused"); may be null
      */
-    public WebServer(Database database, SubscriberService subscribers, Categories categories, LinkTokens tokens,
-                     MailConfig mail, Clock clock, Supplier<Map<String, String>> healthChecks) {
-        this(database, subscribers, categories, tokens, mail, clock, healthChecks,
-                SelfService.create(database.dsl(), subscribers, categories, mail,
-                        SmtpConfig.from(Settings.of(Map.of())), new SignupConfig(true, false), UnaryOperator.identity(),
+    public WebServer(
+            Database database,
+            SubscriberService subscribers,
+            Categories categories,
+            LinkTokens tokens,
+            MailConfig mail,
+            Clock clock,
+            Supplier<Map<String, String>> healthChecks) {
+        this(
+                database,
+                subscribers,
+                categories,
+                tokens,
+                mail,
+                clock,
+                healthChecks,
+                SelfService.create(
+                        database.dsl(),
+                        subscribers,
+                        categories,
+                        mail,
+                        SmtpConfig.from(Settings.of(Map.of())),
+                        new SignupConfig(true, false),
+                        UnaryOperator.identity(),
                         clock));
     }
 
@@ -85,8 +104,15 @@ public final class WebServer implements AutoCloseable {
      *                    {@link #close} (the constructor above builds one that cannot mail: for servers and tests
      *                    that send nothing)
      */
-    public WebServer(Database database, SubscriberService subscribers, Categories categories, LinkTokens tokens,
-                     MailConfig mail, Clock clock, Supplier<Map<String, String>> healthChecks, SelfService selfService) {
+    public WebServer(
+            Database database,
+            SubscriberService subscribers,
+            Categories categories,
+            LinkTokens tokens,
+            MailConfig mail,
+            Clock clock,
+            Supplier<Map<String, String>> healthChecks,
+            SelfService selfService) {
         this.pages = new Pages(new TemplateEngine(mail.templatesDir()), mail.siteName(), mail.baseUrl());
         SubscriberLinks links = new SubscriberLinks(tokens, subscribers);
         CsrfTokens csrf = new CsrfTokens(mail.secret());
@@ -95,10 +121,12 @@ public final class WebServer implements AutoCloseable {
         this.archive = new ArchivePage(database.dsl(), pages, clock);
         this.health = new Health(database.dataSource(), healthChecks);
         this.selfService = selfService;
-        this.signup = new SignupPage(selfService.signups(), categories, pages, selfService.config().trustProxy());
-        this.confirm = new ConfirmPage(selfService.confirmations(), selfService.signups(), selfService.accounts(), tokens,
-                csrf, pages);
-        this.account = new AccountActions(links, selfService.accounts(), selfService.signups(), csrf, preferences, pages);
+        this.signup = new SignupPage(
+                selfService.signups(), categories, pages, selfService.config().trustProxy());
+        this.confirm = new ConfirmPage(
+                selfService.confirmations(), selfService.signups(), selfService.accounts(), tokens, csrf, pages);
+        this.account =
+                new AccountActions(links, selfService.accounts(), selfService.signups(), csrf, preferences, pages);
         this.dataRights = new DataRightsPage(links, selfService.data(), csrf, pages);
     }
 
@@ -151,21 +179,38 @@ public final class WebServer implements AutoCloseable {
         r.post("/prefs/{token}/erase", dataRights::erase);
 
         r.exception(WebError.class, (e, ctx) -> page(ctx, e));
-        r.exception(Signups.TooManyRequests.class, (e, ctx) ->
-                page(ctx, new WebError(429, "Too many requests", e.getMessage())));
+        r.exception(
+                Signups.TooManyRequests.class,
+                (e, ctx) -> page(ctx, new WebError(429, "Too many requests", e.getMessage())));
         r.exception(Signups.Busy.class, (e, ctx) -> page(ctx, new WebError(503, "Busy", e.getMessage())));
-        r.exception(InvalidInputException.class, (e, ctx) ->
-                page(ctx, new WebError(400, "That could not be accepted", e.getMessage())));
-        r.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus() == 404 ? WebError.notFound()
-                : new WebError(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(),
-                        "The request could not be handled. Nothing was changed.")));
+        r.exception(
+                InvalidInputException.class,
+                (e, ctx) -> page(ctx, new WebError(400, "That could not be accepted", e.getMessage())));
+        r.exception(
+                HttpResponseException.class,
+                (e, ctx) -> page(
+                        ctx,
+                        e.getStatus() == 404
+                                ? WebError.notFound()
+                                : new WebError(
+                                        e.getStatus(),
+                                        HttpStatus.forStatus(e.getStatus()).getMessage(),
+                                        "The request could not be handled. Nothing was changed.")));
         r.exception(Exception.class, (e, ctx) -> {
             Throwable root = rootCause(e);
-            log.error("{} {} failed: {}: {}", ctx.method(), redact(ctx.path()), root.getClass().getSimpleName(),
+            log.error(
+                    "{} {} failed: {}: {}",
+                    ctx.method(),
+                    redact(ctx.path()),
+                    root.getClass().getSimpleName(),
                     Health.oneLine(root));
-            page(ctx, new WebError(500, "Something went wrong",
-                    "The page could not be shown because of a problem on our side. Nothing was changed by it; "
-                            + "please try again in a few minutes."));
+            page(
+                    ctx,
+                    new WebError(
+                            500,
+                            "Something went wrong",
+                            "The page could not be shown because of a problem on our side. Nothing was changed by it; "
+                                    + "please try again in a few minutes."));
         });
     }
 

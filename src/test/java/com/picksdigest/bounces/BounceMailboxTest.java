@@ -61,29 +61,64 @@ class BounceMailboxTest {
 
     private static BounceMailbox mailbox() {
         if (app != null) app.close();
-        app = AppContext.open(Settings.of(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", SECRET,
-                "PICKS_FROM", "Picks <digest@" + DOMAIN + ">", "PICKS_BOUNCE_ADDRESS", "bounces@" + DOMAIN,
-                "PICKS_BOUNCE_IMAP_HOST", "127.0.0.1", "PICKS_BOUNCE_IMAP_PORT", String.valueOf(imap.getImap().getPort()),
-                "PICKS_BOUNCE_IMAP_USER", "bounces", "PICKS_BOUNCE_IMAP_PASSWORD", "mailbox-password")),
-                Clock.systemUTC(), false);
+        app = AppContext.open(
+                Settings.of(Map.of(
+                        "PICKS_DB_URL",
+                        db.url(),
+                        "PICKS_SECRET",
+                        SECRET,
+                        "PICKS_FROM",
+                        "Picks <digest@" + DOMAIN + ">",
+                        "PICKS_BOUNCE_ADDRESS",
+                        "bounces@" + DOMAIN,
+                        "PICKS_BOUNCE_IMAP_HOST",
+                        "127.0.0.1",
+                        "PICKS_BOUNCE_IMAP_PORT",
+                        String.valueOf(imap.getImap().getPort()),
+                        "PICKS_BOUNCE_IMAP_USER",
+                        "bounces",
+                        "PICKS_BOUNCE_IMAP_PASSWORD",
+                        "mailbox-password")),
+                Clock.systemUTC(),
+                false);
         return app.bounceMailbox().orElseThrow();
     }
 
     private record Reader(SubscribersRecord subscriber, long deliveryId, String token) {}
 
     private static Reader reader(String email, int softBounces) {
-        var subscribers = new com.picksdigest.subscribers.SubscriberService(db.database().dsl(),
-                new com.picksdigest.picks.Categories(db.database().dsl()), Clock.systemUTC());
-        long id = subscribers.add(new SubscriberInput(email, null, "UTC", 8, "daily", null, "html", "en", List.of()),
-                SubscriberStatus.ACTIVE).getId();
+        var subscribers = new com.picksdigest.subscribers.SubscriberService(
+                db.database().dsl(),
+                new com.picksdigest.picks.Categories(db.database().dsl()),
+                Clock.systemUTC());
+        long id = subscribers
+                .add(
+                        new SubscriberInput(email, null, "UTC", 8, "daily", null, "html", "en", List.of()),
+                        SubscriberStatus.ACTIVE)
+                .getId();
         var dsl = db.database().dsl();
-        dsl.update(SUBSCRIBERS).set(SUBSCRIBERS.SOFT_BOUNCES, softBounces).where(SUBSCRIBERS.ID.eq(id)).execute();
+        dsl.update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.SOFT_BOUNCES, softBounces)
+                .where(SUBSCRIBERS.ID.eq(id))
+                .execute();
         LocalDate date = LocalDate.of(2026, 1, 1);
-        dsl.insertInto(EDITIONS, EDITIONS.EDITION_DATE).values(date).onDuplicateKeyIgnore().execute();
-        long edition = dsl.select(EDITIONS.ID).from(EDITIONS).where(EDITIONS.EDITION_DATE.eq(date)).fetchOne(EDITIONS.ID);
-        dsl.insertInto(DELIVERIES).set(DELIVERIES.EDITION_ID, edition).set(DELIVERIES.SUBSCRIBER_ID, id)
-                .set(DELIVERIES.STATUS, "sent").execute();
-        long delivery = dsl.select(DELIVERIES.ID).from(DELIVERIES).where(DELIVERIES.SUBSCRIBER_ID.eq(id)).fetchOne(DELIVERIES.ID);
+        dsl.insertInto(EDITIONS, EDITIONS.EDITION_DATE)
+                .values(date)
+                .onDuplicateKeyIgnore()
+                .execute();
+        long edition = dsl.select(EDITIONS.ID)
+                .from(EDITIONS)
+                .where(EDITIONS.EDITION_DATE.eq(date))
+                .fetchOne(EDITIONS.ID);
+        dsl.insertInto(DELIVERIES)
+                .set(DELIVERIES.EDITION_ID, edition)
+                .set(DELIVERIES.SUBSCRIBER_ID, id)
+                .set(DELIVERIES.STATUS, "sent")
+                .execute();
+        long delivery = dsl.select(DELIVERIES.ID)
+                .from(DELIVERIES)
+                .where(DELIVERIES.SUBSCRIBER_ID.eq(id))
+                .fetchOne(DELIVERIES.ID);
         SubscribersRecord s = subscribers.find(id);
         return new Reader(s, delivery, tokens.issue(id, s.getTokenVersion()));
     }
@@ -93,12 +128,20 @@ class BounceMailboxTest {
     }
 
     private static SubscribersRecord now(Reader r) {
-        return db.database().dsl().selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(r.subscriber().getId())).fetchOne();
+        return db.database()
+                .dsl()
+                .selectFrom(SUBSCRIBERS)
+                .where(SUBSCRIBERS.ID.eq(r.subscriber().getId()))
+                .fetchOne();
     }
 
     private static List<String> events(Reader r) {
-        return db.database().dsl().select(EVENTS.TYPE, EVENTS.DELIVERY_ID).from(EVENTS)
-                .where(EVENTS.SUBSCRIBER_ID.eq(r.subscriber().getId())).orderBy(EVENTS.ID)
+        return db.database()
+                .dsl()
+                .select(EVENTS.TYPE, EVENTS.DELIVERY_ID)
+                .from(EVENTS)
+                .where(EVENTS.SUBSCRIBER_ID.eq(r.subscriber().getId()))
+                .orderBy(EVENTS.ID)
                 .fetch(e -> e.value1() + (e.value2() == null ? "" : "@" + e.value2()));
     }
 
@@ -106,7 +149,10 @@ class BounceMailboxTest {
     private static String state() {
         var dsl = db.database().dsl();
         return dsl.select(SUBSCRIBERS.ID, SUBSCRIBERS.STATUS, SUBSCRIBERS.SOFT_BOUNCES, SUBSCRIBERS.UPDATED_AT)
-                .from(SUBSCRIBERS).orderBy(SUBSCRIBERS.ID).fetch().formatCSV()
+                        .from(SUBSCRIBERS)
+                        .orderBy(SUBSCRIBERS.ID)
+                        .fetch()
+                        .formatCSV()
                 + dsl.selectFrom(EVENTS).orderBy(EVENTS.ID).fetch().formatCSV();
     }
 
@@ -120,31 +166,67 @@ class BounceMailboxTest {
         Reader third = reader("always.full@example.com", 2);
         Reader bystander = reader("bystander@example.com", 0);
         Reader signedOut = reader("signed.out@example.com", 0);
-        db.database().dsl().update(SUBSCRIBERS).set(SUBSCRIBERS.TOKEN_VERSION, 2)
-                .where(SUBSCRIBERS.ID.eq(signedOut.subscriber().getId())).execute();
+        db.database()
+                .dsl()
+                .update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.TOKEN_VERSION, 2)
+                .where(SUBSCRIBERS.ID.eq(signedOut.subscriber().getId()))
+                .execute();
 
-        deliver(user, BounceMessages.postfixBounce("hard", hard.deliveryId(), "gone@example.com", "failed", "5.1.1",
-                "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown in local recipient table",
-                BounceMessages.digestHeaders("gone@example.com", hard.deliveryId(), null)));
-        String softReport = BounceMessages.eximSoftBounce("soft", "full@example.com",
+        deliver(
+                user,
+                BounceMessages.postfixBounce(
+                        "hard",
+                        hard.deliveryId(),
+                        "gone@example.com",
+                        "failed",
+                        "5.1.1",
+                        "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown in local recipient table",
+                        BounceMessages.digestHeaders("gone@example.com", hard.deliveryId(), null)));
+        String softReport = BounceMessages.eximSoftBounce(
+                "soft",
+                "full@example.com",
                 BounceMessages.digestHeaders("full@example.com", soft.deliveryId(), soft.token()));
         deliver(user, softReport);
         deliver(user, softReport.replace("<soft@", "<soft-again@")); // the same report twice counts once
-        deliver(user, BounceMessages.arfComplaint("arf", complainer.deliveryId(), "abuse",
-                BounceMessages.digestHeaders("redacted", complainer.deliveryId(), complainer.token())));
+        deliver(
+                user,
+                BounceMessages.arfComplaint(
+                        "arf",
+                        complainer.deliveryId(),
+                        "abuse",
+                        BounceMessages.digestHeaders("redacted", complainer.deliveryId(), complainer.token())));
         deliver(user, BounceMessages.mailtoUnsubscribe("mailto", "leaving@example.com", leaver.token()));
-        deliver(user, BounceMessages.eximSoftBounce("third", "always.full@example.com",
-                BounceMessages.digestHeaders("always.full@example.com", third.deliveryId(), third.token())));
-        deliver(user, BounceMessages.postfixBounce("delayed", bystander.deliveryId(), "bystander@example.com",
-                "delayed", "4.4.1", "connect to mx.example.com: Connection timed out",
-                BounceMessages.digestHeaders("bystander@example.com", bystander.deliveryId(), null)));
+        deliver(
+                user,
+                BounceMessages.eximSoftBounce(
+                        "third",
+                        "always.full@example.com",
+                        BounceMessages.digestHeaders("always.full@example.com", third.deliveryId(), third.token())));
+        deliver(
+                user,
+                BounceMessages.postfixBounce(
+                        "delayed",
+                        bystander.deliveryId(),
+                        "bystander@example.com",
+                        "delayed",
+                        "4.4.1",
+                        "connect to mx.example.com: Connection timed out",
+                        BounceMessages.digestHeaders("bystander@example.com", bystander.deliveryId(), null)));
         // Left for a person: not a report, an unsubscribe by a link that was signed out, and a report whose VERP
         // address names someone it is not about.
         deliver(user, BounceMessages.spam("spam"));
         deliver(user, BounceMessages.mailtoUnsubscribe("old-link", "signed.out@example.com", signedOut.token()));
-        deliver(user, BounceMessages.postfixBounce("forged", bystander.deliveryId(), "someone.else@example.com",
-                "failed", "5.1.1", "550 5.1.1 User unknown",
-                BounceMessages.digestHeaders("someone.else@example.com", bystander.deliveryId(), null)));
+        deliver(
+                user,
+                BounceMessages.postfixBounce(
+                        "forged",
+                        bystander.deliveryId(),
+                        "someone.else@example.com",
+                        "failed",
+                        "5.1.1",
+                        "550 5.1.1 User unknown",
+                        BounceMessages.digestHeaders("someone.else@example.com", bystander.deliveryId(), null)));
 
         BounceMailbox mailbox = mailbox();
         BounceMailbox.Result first = mailbox.poll();
@@ -161,13 +243,14 @@ class BounceMailboxTest {
         assertThat(events(leaver)).containsExactly("subscribed", "unsubscribed");
         assertThat(now(third).getStatus()).as("the third soft bounce in a row").isEqualTo("bounced");
         assertThat(now(third).getSoftBounces()).isEqualTo(3);
-        assertThat(events(third)).containsExactly("subscribed", "soft_bounce@" + third.deliveryId(),
-                "bounced@" + third.deliveryId());
+        assertThat(events(third))
+                .containsExactly("subscribed", "soft_bounce@" + third.deliveryId(), "bounced@" + third.deliveryId());
         assertThat(now(bystander).getStatus()).isEqualTo("active");
         assertThat(events(bystander)).containsExactly("subscribed");
         assertThat(now(signedOut).getStatus()).isEqualTo("active");
-        assertThat(leftInMailbox()).containsExactlyInAnyOrder("<spam@spam.example.biz>", "<forged@mx.example.com>",
-                "<old-link@mail.example.com>");
+        assertThat(leftInMailbox())
+                .containsExactlyInAnyOrder(
+                        "<spam@spam.example.biz>", "<forged@mx.example.com>", "<old-link@mail.example.com>");
 
         String after = state();
         BounceMailbox.Result second = mailbox.poll();

@@ -21,14 +21,22 @@ final class BounceMessages {
                 + "Subject: Picks - Thursday, January 1\n"
                 + "Message-ID: <d" + deliveryId + ".1767254400000@" + DOMAIN + ">\n"
                 + "List-Id: Picks <digest." + DOMAIN + ">\n"
-                + (token == null ? "" : "List-Unsubscribe: <https://" + DOMAIN + "/u/" + token + ">, <mailto:unsubscribe@"
-                        + DOMAIN + "?subject=unsubscribe%20" + token + ">\n")
+                + (token == null
+                        ? ""
+                        : "List-Unsubscribe: <https://" + DOMAIN + "/u/" + token + ">, <mailto:unsubscribe@" + DOMAIN
+                                + "?subject=unsubscribe%20" + token + ">\n")
                 + "List-Unsubscribe-Post: List-Unsubscribe=One-Click\n";
     }
 
     /** Postfix: VERP in the envelope recipient and To, RFC 3464 report, the original headers as text/rfc822-headers. */
-    static String postfixBounce(String id, long deliveryId, String finalRecipient, String action, String status,
-                                String diagnostic, String originalHeaders) {
+    static String postfixBounce(
+            String id,
+            long deliveryId,
+            String finalRecipient,
+            String action,
+            String status,
+            String diagnostic,
+            String originalHeaders) {
         return crlf("Return-Path: <>\n"
                 + "Delivered-To: " + verp(deliveryId) + "\n"
                 + "Date: Thu,  1 Jan 2026 08:00:05 +0000 (UTC)\n"

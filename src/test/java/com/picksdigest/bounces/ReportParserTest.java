@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 class ReportParserTest {
     private static final String TOKEN = "42.3.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     private final ReportParser parser = new ReportParser(MailConfig.from(Settings.of(Map.of(
-            "PICKS_SECRET", "parser-secret-parser-secret-parser-secret", "PICKS_FROM", "Picks <digest@" + DOMAIN + ">",
-            "PICKS_BOUNCE_ADDRESS", "Bounces@" + DOMAIN))));
+            "PICKS_SECRET",
+            "parser-secret-parser-secret-parser-secret",
+            "PICKS_FROM",
+            "Picks <digest@" + DOMAIN + ">",
+            "PICKS_BOUNCE_ADDRESS",
+            "Bounces@" + DOMAIN))));
 
     private BounceReport parse(String raw) throws Exception {
         return parser.parse(Mails.parse(raw.getBytes(StandardCharsets.UTF_8)));
@@ -25,33 +29,58 @@ class ReportParserTest {
 
     @Test
     void aHardBounceNamesItsDeliveryRecipientAndToken() throws Exception {
-        BounceReport r = parse(BounceMessages.postfixBounce("h", 77, "Gone@Example.com", "failed (permanent)",
-                "5.7.1 (delivery not authorized)", "550 5.7.1 Rejected", BounceMessages.digestHeaders("Gone@Example.com", 77, TOKEN)));
+        BounceReport r = parse(BounceMessages.postfixBounce(
+                "h",
+                77,
+                "Gone@Example.com",
+                "failed (permanent)",
+                "5.7.1 (delivery not authorized)",
+                "550 5.7.1 Rejected",
+                BounceMessages.digestHeaders("Gone@Example.com", 77, TOKEN)));
 
-        assertThat(r).isEqualTo(new BounceReport.HardBounce(new BounceReport.Reference(Optional.of(TOKEN), Optional.of(77L),
-                Set.of("gone@example.com")), "5.7.1", "smtp; 550 5.7.1 Rejected"));
+        assertThat(r)
+                .isEqualTo(new BounceReport.HardBounce(
+                        new BounceReport.Reference(Optional.of(TOKEN), Optional.of(77L), Set.of("gone@example.com")),
+                        "5.7.1",
+                        "smtp; 550 5.7.1 Rejected"));
     }
 
     @Test
     void aFailedReportWithATemporaryStatusIsSoftAndAWarningIsNothing() throws Exception {
-        assertThat(parse(BounceMessages.eximSoftBounce("s", "full@example.com",
-                BounceMessages.digestHeaders("full@example.com", 9, null))))
+        assertThat(parse(BounceMessages.eximSoftBounce(
+                        "s", "full@example.com", BounceMessages.digestHeaders("full@example.com", 9, null))))
                 .isInstanceOf(BounceReport.SoftBounce.class)
-                .extracting(b -> ((BounceReport.SoftBounce) b).about().deliveryId()).isEqualTo(Optional.of(9L));
-        assertThat(parse(BounceMessages.postfixBounce("d", 9, "slow@example.com", "delayed", "4.4.1", "timed out",
-                BounceMessages.digestHeaders("slow@example.com", 9, null))))
+                .extracting(b -> ((BounceReport.SoftBounce) b).about().deliveryId())
+                .isEqualTo(Optional.of(9L));
+        assertThat(parse(BounceMessages.postfixBounce(
+                        "d",
+                        9,
+                        "slow@example.com",
+                        "delayed",
+                        "4.4.1",
+                        "timed out",
+                        BounceMessages.digestHeaders("slow@example.com", 9, null))))
                 .isEqualTo(new BounceReport.NoAction("a delivery report with action delayed"));
-        assertThat(parse(BounceMessages.postfixBounce("x", 9, "odd@example.com", "failed", "unknown", "?",
-                BounceMessages.digestHeaders("odd@example.com", 9, null))))
+        assertThat(parse(BounceMessages.postfixBounce(
+                        "x",
+                        9,
+                        "odd@example.com",
+                        "failed",
+                        "unknown",
+                        "?",
+                        BounceMessages.digestHeaders("odd@example.com", 9, null))))
                 .isInstanceOf(BounceReport.Unrecognised.class);
     }
 
     @Test
     void onlyAbuseLikeFeedbackIsAComplaint() throws Exception {
-        BounceReport abuse = parse(BounceMessages.arfComplaint("a", 5, "abuse", BounceMessages.digestHeaders("x", 5, TOKEN)));
-        assertThat(abuse).isEqualTo(new BounceReport.Complaint(new BounceReport.Reference(Optional.of(TOKEN),
-                Optional.of(5L), Set.of()), "abuse"));
-        assertThat(parse(BounceMessages.arfComplaint("b", 5, "auth-failure", BounceMessages.digestHeaders("x", 5, TOKEN))))
+        BounceReport abuse =
+                parse(BounceMessages.arfComplaint("a", 5, "abuse", BounceMessages.digestHeaders("x", 5, TOKEN)));
+        assertThat(abuse)
+                .isEqualTo(new BounceReport.Complaint(
+                        new BounceReport.Reference(Optional.of(TOKEN), Optional.of(5L), Set.of()), "abuse"));
+        assertThat(parse(BounceMessages.arfComplaint(
+                        "b", 5, "auth-failure", BounceMessages.digestHeaders("x", 5, TOKEN))))
                 .isEqualTo(new BounceReport.Unrecognised("a feedback report of type auth-failure"));
     }
 
@@ -59,11 +88,11 @@ class ReportParserTest {
     void aMailtoUnsubscribeNeedsTheAddressAndTheSubject() throws Exception {
         assertThat(parse(BounceMessages.mailtoUnsubscribe("m", "r@example.com", TOKEN)))
                 .isEqualTo(new BounceReport.MailtoUnsubscribe(TOKEN));
-        assertThat(parse(BounceMessages.mailtoUnsubscribe("m", "r@example.com", TOKEN).replace("Subject: unsubscribe ",
-                "Subject: please remove ")))
+        assertThat(parse(BounceMessages.mailtoUnsubscribe("m", "r@example.com", TOKEN)
+                        .replace("Subject: unsubscribe ", "Subject: please remove ")))
                 .isInstanceOf(BounceReport.Unrecognised.class);
-        assertThat(parse(BounceMessages.mailtoUnsubscribe("m", "r@example.com", TOKEN).replace("To: unsubscribe@",
-                "To: someone@")))
+        assertThat(parse(BounceMessages.mailtoUnsubscribe("m", "r@example.com", TOKEN)
+                        .replace("To: unsubscribe@", "To: someone@")))
                 .isInstanceOf(BounceReport.Unrecognised.class);
     }
 }

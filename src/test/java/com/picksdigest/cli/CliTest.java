@@ -72,14 +72,23 @@ class CliTest {
 
     @Test
     void picksAddListPublishRetract() {
-        Cli.Result add = cli.run("picks", "add", "--title", "Rust in the kernel", "--url",
-                "https://example.org/rust?utm_source=x", "--category", "security", "--source", "LWN");
+        Cli.Result add = cli.run(
+                "picks",
+                "add",
+                "--title",
+                "Rust in the kernel",
+                "--url",
+                "https://example.org/rust?utm_source=x",
+                "--category",
+                "security",
+                "--source",
+                "LWN");
         assertThat(add.exitCode()).as(add.err()).isZero();
         long id = Long.parseLong(add.out().replaceAll("(?s).*#(\\d+).*", "$1"));
         assertThat(cli.run("picks", "list", "--status", "draft").out()).contains("Rust in the kernel");
 
-        Cli.Result dup = cli.run("picks", "add", "--title", "Same", "--url", "HTTPS://EXAMPLE.org/rust/",
-                "--category", "Security");
+        Cli.Result dup = cli.run(
+                "picks", "add", "--title", "Same", "--url", "HTTPS://EXAMPLE.org/rust/", "--category", "Security");
         assertThat(dup.exitCode()).isEqualTo(1);
         assertThat(dup.err()).contains("already exists");
 
@@ -94,28 +103,64 @@ class CliTest {
     void picksRefuseBadInputAndStoreNothing() {
         int before = countPicks();
         assertThat(cli.run("picks", "add", "--title", "x", "--url", "javascript:alert(1)", "--category", "Security")
-                .err()).contains("URL");
+                        .err())
+                .contains("URL");
         assertThat(cli.run("picks", "add", "--title", "x", "--url", "https://a.org/1", "--category", "Nope")
-                .err()).contains("Unknown category");
-        assertThat(cli.run("picks", "add", "--title", "a\r\nBcc: victim@x.org", "--url", "https://a.org/2",
-                "--category", "Security").err()).contains("Title");
-        assertThat(cli.run("picks", "add", "--title", "y".repeat(301), "--url", "https://a.org/3",
-                "--category", "Security").err()).contains("longer than 300");
+                        .err())
+                .contains("Unknown category");
+        assertThat(cli.run(
+                                "picks",
+                                "add",
+                                "--title",
+                                "a\r\nBcc: victim@x.org",
+                                "--url",
+                                "https://a.org/2",
+                                "--category",
+                                "Security")
+                        .err())
+                .contains("Title");
+        assertThat(cli.run(
+                                "picks",
+                                "add",
+                                "--title",
+                                "y".repeat(301),
+                                "--url",
+                                "https://a.org/3",
+                                "--category",
+                                "Security")
+                        .err())
+                .contains("longer than 300");
         assertThat(countPicks()).isEqualTo(before);
     }
 
     @Test
     void subscribersAddAndList() {
-        Cli.Result r = cli.run("subscribers", "add", "Ada@Example.org", "--name", "Ada", "--timezone", "Europe/Paris",
-                "--hour", "7", "--category", "AI Whole Tech", "--text");
+        Cli.Result r = cli.run(
+                "subscribers",
+                "add",
+                "Ada@Example.org",
+                "--name",
+                "Ada",
+                "--timezone",
+                "Europe/Paris",
+                "--hour",
+                "7",
+                "--category",
+                "AI Whole Tech",
+                "--text");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(cli.run("subscribers", "add", "ada@example.ORG").err()).contains("already on the list");
-        assertThat(cli.run("subscribers", "add", "bob@example.org", "--timezone", "Mars/Olympus").err())
+        assertThat(cli.run("subscribers", "add", "bob@example.org", "--timezone", "Mars/Olympus")
+                        .err())
                 .contains("IANA time zone");
-        assertThat(cli.run("subscribers", "add", "bob@example.org", "--hour", "24").err()).contains("Send hour");
+        assertThat(cli.run("subscribers", "add", "bob@example.org", "--hour", "24")
+                        .err())
+                .contains("Send hour");
         assertThat(cli.run("subscribers", "add", "not-an-address").err()).contains("not a valid e-mail address");
         Cli.Result list = cli.run("subscribers", "list");
-        assertThat(list.out()).contains("Ada@Example.org", "Europe/Paris", "07:00", "text").doesNotContain("bob@");
+        assertThat(list.out())
+                .contains("Ada@Example.org", "Europe/Paris", "07:00", "text")
+                .doesNotContain("bob@");
     }
 
     @Test
@@ -133,26 +178,41 @@ class CliTest {
                 """);
         Cli.Result r = cli.run("subscribers", "import", csv.toString());
         assertThat(r.out()).contains("Imported 2 subscriber(s); 5 line(s) refused.");
-        assertThat(r.err()).contains("line 3:", "line 5:", "line 6:", "line 7:", "line 8:")
-                .contains("Gardening").contains("already on the list");
+        assertThat(r.err())
+                .contains("line 3:", "line 5:", "line 6:", "line 7:", "line 8:")
+                .contains("Gardening")
+                .contains("already on the list");
         assertThat(r.exitCode()).isEqualTo(1);
         String list = cli.run("subscribers", "list", "--limit", "1000").out();
-        assertThat(list).contains("one@import.org", "two@import.org", "Asia/Tokyo").doesNotContain("three@", "four@", "five@");
-        assertThat(db.database().dsl().fetchValue(
-                "SELECT COUNT(*) FROM subscriber_categories sc JOIN subscribers s ON s.id = sc.subscriber_id "
-                        + "WHERE s.email_key = 'one@import.org'")).hasToString("2");
+        assertThat(list)
+                .contains("one@import.org", "two@import.org", "Asia/Tokyo")
+                .doesNotContain("three@", "four@", "five@");
+        assertThat(db.database()
+                        .dsl()
+                        .fetchValue(
+                                "SELECT COUNT(*) FROM subscriber_categories sc JOIN subscribers s ON s.id = sc.subscriber_id "
+                                        + "WHERE s.email_key = 'one@import.org'"))
+                .hasToString("2");
     }
 
     @Test
     void linksPrintsWorkingSignedLinks() {
-        Cli withSecret = new Cli(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", "0123456789abcdef0123456789abcdef",
-                "PICKS_BASE_URL", "https://news.example.org"));
-        assertThat(withSecret.run("subscribers", "add", "linked@example.org").exitCode()).isZero();
+        Cli withSecret = new Cli(Map.of(
+                "PICKS_DB_URL",
+                db.url(),
+                "PICKS_SECRET",
+                "0123456789abcdef0123456789abcdef",
+                "PICKS_BASE_URL",
+                "https://news.example.org"));
+        assertThat(withSecret.run("subscribers", "add", "linked@example.org").exitCode())
+                .isZero();
         Cli.Result r = withSecret.run("subscribers", "links", "LINKED@example.org");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("unsubscribe: https://news\\.example\\.org/u/\\d+\\.1\\.[A-Za-z0-9_-]{43}")
+        assertThat(r.out())
+                .containsPattern("unsubscribe: https://news\\.example\\.org/u/\\d+\\.1\\.[A-Za-z0-9_-]{43}")
                 .containsPattern("preferences: https://news\\.example\\.org/prefs/\\d+\\.1\\.");
-        assertThat(withSecret.run("subscribers", "links", "nobody@example.org").err()).contains("No subscriber");
+        assertThat(withSecret.run("subscribers", "links", "nobody@example.org").err())
+                .contains("No subscriber");
     }
 
     @Test
@@ -162,7 +222,9 @@ class CliTest {
         Cli.Result r = cli.run("subscribers", "import", csv.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("no \"email\" column");
-        assertThat(cli.run("subscribers", "import", dir.resolve("missing.csv").toString()).err()).contains("Cannot read");
+        assertThat(cli.run("subscribers", "import", dir.resolve("missing.csv").toString())
+                        .err())
+                .contains("Cannot read");
     }
 
     private static int countPicks() {

@@ -36,7 +36,9 @@ class CsvImportHostileTest {
     private static final Pattern REFUSED = Pattern.compile("(?m)^line (\\d+): ");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private TestDatabase db;
     private Cli cli;
     private DSLContext dsl;
@@ -47,7 +49,9 @@ class CsvImportHostileTest {
         dsl = db.database().dsl();
         new Categories(dsl).add("AI");
         cli = new Cli(Map.of("PICKS_DB_URL", db.url()));
-        assertThat(cli.run("subscribers", "add", "keep@example.org", "--name", "Keep Me").exitCode()).isZero();
+        assertThat(cli.run("subscribers", "add", "keep@example.org", "--name", "Keep Me")
+                        .exitCode())
+                .isZero();
     }
 
     @AfterEach
@@ -75,7 +79,8 @@ class CsvImportHostileTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         csv.writeBytes("email,name\none@example.org,One\ntwo@example.org,T".getBytes(StandardCharsets.UTF_8));
         csv.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC0, (byte) 0xAF});
-        csv.writeBytes(("wo\nthree@example.org," + "x".repeat(1 << 20) + "\nfour@example.org,Four\n").getBytes(StandardCharsets.UTF_8));
+        csv.writeBytes(("wo\nthree@example.org," + "x".repeat(1 << 20) + "\nfour@example.org,Four\n")
+                .getBytes(StandardCharsets.UTF_8));
         Path file = dir.resolve("bytes.csv");
         Files.write(file, csv.toByteArray());
 
@@ -91,7 +96,9 @@ class CsvImportHostileTest {
     @Test
     void aQuotedFieldSpanningLinesIsOneRefusedRecordNotTwo() throws Exception {
         Path file = dir.resolve("multiline.csv");
-        Files.writeString(file, "email,name\nok@example.org,\"first line\nsmuggled@example.org,second line\"\nlast@example.org,Last\n");
+        Files.writeString(
+                file,
+                "email,name\nok@example.org,\"first line\nsmuggled@example.org,second line\"\nlast@example.org,Last\n");
 
         Cli.Result r = cli.run("subscribers", "import", file.toString());
 
@@ -102,16 +109,25 @@ class CsvImportHostileTest {
 
     private void importRandomFile(long seed, int lines) throws Exception {
         Hostile h = new Hostile(seed);
-        String keepBefore = dsl.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL.eq("keep@example.org")).fetch().formatJSON();
+        String keepBefore = dsl.selectFrom(SUBSCRIBERS)
+                .where(SUBSCRIBERS.EMAIL.eq("keep@example.org"))
+                .fetch()
+                .formatJSON();
         List<List<String>> records = new ArrayList<>();
         StringBuilder csv = new StringBuilder("email,name,timezone,send_hour,categories\n");
         for (int i = 0; i < lines; i++) {
-            List<String> rec = Stream.of(i % 3 == 0 ? h.email() : "reader" + i + "@example.org",
-                    i % 4 == 0 ? "Reader " + i : h.string(250), i % 5 == 0 ? h.string(70) : "UTC",
-                    i % 7 == 0 ? h.string(10) : String.valueOf(i % 24), i % 6 == 0 ? h.string(30) : "ai")
-                    .map(CsvImportHostileTest::asWritten).toList();
+            List<String> rec = Stream.of(
+                            i % 3 == 0 ? h.email() : "reader" + i + "@example.org",
+                            i % 4 == 0 ? "Reader " + i : h.string(250),
+                            i % 5 == 0 ? h.string(70) : "UTC",
+                            i % 7 == 0 ? h.string(10) : String.valueOf(i % 24),
+                            i % 6 == 0 ? h.string(30) : "ai")
+                    .map(CsvImportHostileTest::asWritten)
+                    .toList();
             records.add(rec);
-            csv.append(String.join(",", rec.stream().map(CsvImportHostileTest::quoted).toList())).append('\n');
+            csv.append(String.join(
+                            ",", rec.stream().map(CsvImportHostileTest::quoted).toList()))
+                    .append('\n');
         }
         Path file = dir.resolve("hostile-" + seed + ".csv");
         Files.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
@@ -132,15 +148,24 @@ class CsvImportHostileTest {
             imported++;
             String email = rec.get(0).strip();
             SubscribersRecord s = stored.get(email);
-            assertThat(s).as(what + " line " + first + " " + Hostile.printable(email) + " imported").isNotNull();
+            assertThat(s)
+                    .as(what + " line " + first + " " + Hostile.printable(email) + " imported")
+                    .isNotNull();
             String name = rec.get(1).strip();
             assertThat(s.getName()).as(what + " line " + first).isEqualTo(name.isEmpty() ? null : name);
             String hour = rec.get(3).strip();
-            assertThat(s.getSendHour()).as(what + " line " + first).isEqualTo(hour.isEmpty() ? (byte) 8 : Byte.valueOf(hour));
+            assertThat(s.getSendHour())
+                    .as(what + " line " + first)
+                    .isEqualTo(hour.isEmpty() ? (byte) 8 : Byte.valueOf(hour));
         }
-        assertThat(stored).as(what + ": the imported readers and the one already there").hasSize(imported + 1);
+        assertThat(stored)
+                .as(what + ": the imported readers and the one already there")
+                .hasSize(imported + 1);
         assertThat(r.out()).contains("Imported " + imported + " subscriber(s)");
-        assertThat(dsl.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL.eq("keep@example.org")).fetch().formatJSON())
+        assertThat(dsl.selectFrom(SUBSCRIBERS)
+                        .where(SUBSCRIBERS.EMAIL.eq("keep@example.org"))
+                        .fetch()
+                        .formatJSON())
                 .isEqualTo(keepBefore);
     }
 

@@ -21,14 +21,18 @@ class DemoCommandTest {
         for (int run = 1; run <= 2; run++) {
             Cli.Result r = cli.run("demo", "--out", out.toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
-            assertThat(r.out()).contains("Demo done: {sent=5}").contains("ada@example.org").contains(out.toString());
+            assertThat(r.out())
+                    .contains("Demo done: {sent=5}")
+                    .contains("ada@example.org")
+                    .contains(out.toString());
             List<Path> emls;
             try (Stream<Path> s = Files.list(out)) {
                 emls = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
             }
             assertThat(emls).hasSize(5);
             try (Stream<Path> s = Files.list(out)) {
-                assertThat(s.filter(p -> p.toString().endsWith(".html")).count()).isEqualTo(4);
+                assertThat(s.filter(p -> p.toString().endsWith(".html")).count())
+                        .isEqualTo(4);
             }
             boolean sawHeadline = false;
             for (Path p : emls) {

@@ -33,8 +33,15 @@ class SendNowCommandTest {
         seed.published("Fresh news", "News", clock.instant().minus(Duration.ofHours(2)));
         for (int i = 0; i < 5; i++) seed.subscriber("reader" + i + "@example.org", null, "Pacific/Kiritimati", "html");
         seed.subscriber("solo@example.org", "Solo", "America/Adak", "text");
-        cli = new Cli(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", "0123456789abcdef0123456789abcdef",
-                "PICKS_SMTP_HOST", "127.0.0.1", "PICKS_SMTP_PORT", String.valueOf(smtp.port())));
+        cli = new Cli(Map.of(
+                "PICKS_DB_URL",
+                db.url(),
+                "PICKS_SECRET",
+                "0123456789abcdef0123456789abcdef",
+                "PICKS_SMTP_HOST",
+                "127.0.0.1",
+                "PICKS_SMTP_PORT",
+                String.valueOf(smtp.port())));
     }
 
     @AfterAll
@@ -68,7 +75,9 @@ class SendNowCommandTest {
 
     @Test
     void unknownOrBadSubscriberIsOneSentence() {
-        assertThat(cli.run("send-now", "--subscriber", "nobody@example.org").err().strip())
+        assertThat(cli.run("send-now", "--subscriber", "nobody@example.org")
+                        .err()
+                        .strip())
                 .isEqualTo("No subscriber nobody@example.org.");
         Cli.Result bad = cli.run("send-now", "--subscriber", "x\r\ny");
         assertThat(bad.exitCode()).isEqualTo(1);
@@ -78,17 +87,28 @@ class SendNowCommandTest {
     @Test
     void aBrokenTemplateStopsTheEditionBeforeAnyMailWithFileAndLine(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("email"));
-        Files.writeString(dir.resolve("email/digest.html.ftl"), "<#ftl output_format=\"HTML\">\n<p>${siteName}</p>\n<#if picks?size > 0>\n");
+        Files.writeString(
+                dir.resolve("email/digest.html.ftl"),
+                "<#ftl output_format=\"HTML\">\n<p>${siteName}</p>\n<#if picks?size > 0>\n");
         int before = smtp.received().size();
-        Cli broken = new Cli(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", "0123456789abcdef0123456789abcdef",
-                "PICKS_SMTP_HOST", "127.0.0.1", "PICKS_SMTP_PORT", String.valueOf(smtp.port()),
-                "PICKS_TEMPLATES_DIR", dir.toString()));
+        Cli broken = new Cli(Map.of(
+                "PICKS_DB_URL",
+                db.url(),
+                "PICKS_SECRET",
+                "0123456789abcdef0123456789abcdef",
+                "PICKS_SMTP_HOST",
+                "127.0.0.1",
+                "PICKS_SMTP_PORT",
+                String.valueOf(smtp.port()),
+                "PICKS_TEMPLATES_DIR",
+                dir.toString()));
         Cli.Result r = broken.run("send-now");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("digest.html.ftl").contains("line");
         assertThat(smtp.received()).hasSize(before);
 
-        Files.writeString(dir.resolve("email/digest.html.ftl"), "<#ftl output_format=\"HTML\">\n<p>${noSuchVariable}</p>\n");
+        Files.writeString(
+                dir.resolve("email/digest.html.ftl"), "<#ftl output_format=\"HTML\">\n<p>${noSuchVariable}</p>\n");
         Cli.Result unknown = broken.run("send-now");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("digest.html.ftl").contains("line 2");

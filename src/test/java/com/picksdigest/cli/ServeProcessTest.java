@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServeProcessTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
     static TestDatabase db;
 
     @BeforeAll
@@ -51,14 +52,28 @@ class ServeProcessTest {
         }
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newHttpClient();
-        try (AppProcess app = AppProcess.start(Map.of("PICKS_DB_URL", db.url(), "PICKS_SMTP_HOST", "127.0.0.1",
-                "PICKS_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()), "PICKS_HTTP_PORT", String.valueOf(port),
-                "PICKS_BASE_URL", base, "PICKS_SECRET", "serve-secret-serve-secret-serve-secret"), "serve")) {
+        try (AppProcess app = AppProcess.start(
+                Map.of(
+                        "PICKS_DB_URL",
+                        db.url(),
+                        "PICKS_SMTP_HOST",
+                        "127.0.0.1",
+                        "PICKS_SMTP_PORT",
+                        String.valueOf(smtp.getSmtp().getPort()),
+                        "PICKS_HTTP_PORT",
+                        String.valueOf(port),
+                        "PICKS_BASE_URL",
+                        base,
+                        "PICKS_SECRET",
+                        "serve-secret-serve-secret-serve-secret"),
+                "serve")) {
             HttpResponse<String> health = null;
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline && app.alive()) {
                 try {
-                    health = http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                    health = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (health.statusCode() == 200) break;
                 } catch (java.io.IOException notYet) {
@@ -73,17 +88,24 @@ class ServeProcessTest {
             assertThat(smtp.waitForIncomingEmail(30_000, 1)).as(app.output()).isTrue();
             MimeMessage m = smtp.getReceivedMessages()[0];
             assertThat(Mails.text(m)).contains("Served fresh");
-            HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create(Mails.unsubscribeUrl(m)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+            HttpResponse<String> oneClick = http.send(
+                    HttpRequest.newBuilder(URI.create(Mails.unsubscribeUrl(m)))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(oneClick.statusCode()).isEqualTo(200);
 
             int exit = app.terminate(60);
             assertThat(exit).as(app.output()).isZero();
-            assertThat(app.output()).contains("Serving on port " + port).contains("Stopped").doesNotContain("Exception");
+            assertThat(app.output())
+                    .contains("Serving on port " + port)
+                    .contains("Stopped")
+                    .doesNotContain("Exception");
         }
-        assertThat(db.database().dsl().fetchValue("SELECT status FROM subscribers WHERE email_key = 'reader@example.org'"))
+        assertThat(db.database()
+                        .dsl()
+                        .fetchValue("SELECT status FROM subscribers WHERE email_key = 'reader@example.org'"))
                 .isEqualTo("unsubscribed");
     }
 }

@@ -21,24 +21,55 @@ class SelfServiceConfigTest {
 
     @Test
     void theBounceMailboxTakesItsPortFromTheTlsMode() {
-        BounceConfig b = BounceConfig.from(Settings.of(Map.of("PICKS_BOUNCE_IMAP_HOST", "imap.example.org",
-                "PICKS_BOUNCE_IMAP_USER", "bounces", "PICKS_BOUNCE_IMAP_PASSWORD", "pw", "PICKS_BOUNCE_IMAP_TLS", "SSL",
-                "PICKS_SOFT_BOUNCE_LIMIT", "5")));
-        assertThat(b).isEqualTo(new BounceConfig(Optional.of(new BounceConfig.Imap("imap.example.org", 993, "bounces", "pw",
-                SmtpConfig.Tls.SSL, "INBOX", Duration.ofSeconds(30))), 5));
-        assertThat(BounceConfig.from(Settings.of(Map.of("PICKS_BOUNCE_IMAP_HOST", "h", "PICKS_BOUNCE_IMAP_USER", "u",
-                "PICKS_BOUNCE_IMAP_FOLDER", "Bounces"))).imap().get()).extracting(BounceConfig.Imap::port,
-                BounceConfig.Imap::folder).containsExactly(143, "Bounces");
+        BounceConfig b = BounceConfig.from(Settings.of(Map.of(
+                "PICKS_BOUNCE_IMAP_HOST",
+                "imap.example.org",
+                "PICKS_BOUNCE_IMAP_USER",
+                "bounces",
+                "PICKS_BOUNCE_IMAP_PASSWORD",
+                "pw",
+                "PICKS_BOUNCE_IMAP_TLS",
+                "SSL",
+                "PICKS_SOFT_BOUNCE_LIMIT",
+                "5")));
+        assertThat(b)
+                .isEqualTo(new BounceConfig(
+                        Optional.of(new BounceConfig.Imap(
+                                "imap.example.org",
+                                993,
+                                "bounces",
+                                "pw",
+                                SmtpConfig.Tls.SSL,
+                                "INBOX",
+                                Duration.ofSeconds(30))),
+                        5));
+        assertThat(BounceConfig.from(Settings.of(Map.of(
+                                "PICKS_BOUNCE_IMAP_HOST",
+                                "h",
+                                "PICKS_BOUNCE_IMAP_USER",
+                                "u",
+                                "PICKS_BOUNCE_IMAP_FOLDER",
+                                "Bounces")))
+                        .imap()
+                        .get())
+                .extracting(BounceConfig.Imap::port, BounceConfig.Imap::folder)
+                .containsExactly(143, "Bounces");
     }
 
     @Test
     void malformedValuesNameTheSetting() {
         assertThatThrownBy(() -> SignupConfig.from(Settings.of(Map.of("PICKS_DOUBLE_OPT_IN", "perhaps"))))
-                .isInstanceOf(ConfigException.class).hasMessage("PICKS_DOUBLE_OPT_IN must be true or false, not \"perhaps\".");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("PICKS_DOUBLE_OPT_IN must be true or false, not \"perhaps\".");
         assertThatThrownBy(() -> BounceConfig.from(Settings.of(Map.of("PICKS_BOUNCE_IMAP_HOST", "h"))))
                 .hasMessage("PICKS_BOUNCE_IMAP_USER is required but not set.");
-        assertThatThrownBy(() -> BounceConfig.from(Settings.of(Map.of("PICKS_BOUNCE_IMAP_HOST", "h",
-                "PICKS_BOUNCE_IMAP_USER", "u", "PICKS_BOUNCE_IMAP_TLS", "tls1.3"))))
+        assertThatThrownBy(() -> BounceConfig.from(Settings.of(Map.of(
+                        "PICKS_BOUNCE_IMAP_HOST",
+                        "h",
+                        "PICKS_BOUNCE_IMAP_USER",
+                        "u",
+                        "PICKS_BOUNCE_IMAP_TLS",
+                        "tls1.3"))))
                 .hasMessageContaining("PICKS_BOUNCE_IMAP_TLS must be none, starttls or ssl");
         assertThatThrownBy(() -> BounceConfig.from(Settings.of(Map.of("PICKS_SOFT_BOUNCE_LIMIT", "0"))))
                 .hasMessageContaining("PICKS_SOFT_BOUNCE_LIMIT");

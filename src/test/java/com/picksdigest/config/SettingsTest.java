@@ -27,28 +27,34 @@ class SettingsTest {
     @Test
     void malformedValuesNameTheSettingInOneSentence() {
         assertThatThrownBy(() -> SmtpConfig.from(Settings.of(Map.of("PICKS_SMTP_PORT", "eighty"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("PICKS_SMTP_PORT").hasMessageContaining("eighty");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PICKS_SMTP_PORT")
+                .hasMessageContaining("eighty");
         assertThatThrownBy(() -> SmtpConfig.from(Settings.of(Map.of("PICKS_SMTP_TLS", "maybe"))))
                 .hasMessageContaining("PICKS_SMTP_TLS");
         assertThatThrownBy(() -> SendConfig.from(Settings.of(Map.of("PICKS_SEND_THREADS", "0"))))
                 .hasMessageContaining("PICKS_SEND_THREADS");
         assertThatThrownBy(() -> DbConfig.from(Settings.of(Map.of("PICKS_DB_URL", "postgres://x"))))
                 .hasMessageContaining("PICKS_DB_URL");
-        assertThatThrownBy(() -> MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_FROM", "not an address"))))
+        assertThatThrownBy(() ->
+                        MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_FROM", "not an address"))))
                 .hasMessageContaining("PICKS_FROM");
-        assertThatThrownBy(() -> MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_BASE_URL", "ftp://x"))))
+        assertThatThrownBy(
+                        () -> MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_BASE_URL", "ftp://x"))))
                 .hasMessageContaining("PICKS_BASE_URL");
         assertThatThrownBy(() -> MailConfig.from(Settings.of(Map.of("PICKS_SECRET", "short"))))
                 .hasMessageContaining("PICKS_SECRET");
         assertThatThrownBy(() -> MailConfig.from(Settings.of(Map.of())))
                 .hasMessage("PICKS_SECRET is required but not set.");
-        assertThatThrownBy(() -> MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_DKIM_DOMAIN", "x.org"))))
+        assertThatThrownBy(() ->
+                        MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_DKIM_DOMAIN", "x.org"))))
                 .hasMessageContaining("PICKS_DKIM_SELECTOR");
     }
 
     @Test
     void aMissingConfigFileIsOneSentence(@TempDir Path dir) {
         assertThatThrownBy(() -> Settings.load(Map.of(), dir.resolve("nope.properties")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("nope.properties");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.properties");
     }
 }

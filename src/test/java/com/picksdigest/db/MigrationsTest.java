@@ -27,16 +27,38 @@ class MigrationsTest {
         MigrateResult first = Migrations.migrate(db.database().dataSource());
         assertThat(first.migrationsExecuted).isGreaterThanOrEqualTo(2);
 
-        List<String> tables = db.database().dsl()
+        List<String> tables = db
+                .database()
+                .dsl()
                 .fetch("SELECT table_name FROM information_schema.tables WHERE table_schema = ?", db.schema())
-                .getValues(0, String.class).stream().map(String::toLowerCase).toList();
-        assertThat(tables).contains("categories", "picks", "subscribers", "subscriber_categories", "editions",
-                "deliveries", "digests", "digest_picks", "events", "editors", "suppressions", "qrtz_job_details",
-                "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "qrtz_fired_triggers");
+                .getValues(0, String.class)
+                .stream()
+                .map(String::toLowerCase)
+                .toList();
+        assertThat(tables)
+                .contains(
+                        "categories",
+                        "picks",
+                        "subscribers",
+                        "subscriber_categories",
+                        "editions",
+                        "deliveries",
+                        "digests",
+                        "digest_picks",
+                        "events",
+                        "editors",
+                        "suppressions",
+                        "qrtz_job_details",
+                        "qrtz_triggers",
+                        "qrtz_locks",
+                        "qrtz_scheduler_state",
+                        "qrtz_fired_triggers");
 
-        List<String> charsets = db.database().dsl()
-                .fetch("SELECT DISTINCT character_set_name FROM information_schema.columns WHERE table_schema = ? "
-                        + "AND character_set_name IS NOT NULL AND table_name NOT LIKE 'qrtz%' AND table_name NOT LIKE 'flyway%'",
+        List<String> charsets = db.database()
+                .dsl()
+                .fetch(
+                        "SELECT DISTINCT character_set_name FROM information_schema.columns WHERE table_schema = ? "
+                                + "AND character_set_name IS NOT NULL AND table_name NOT LIKE 'qrtz%' AND table_name NOT LIKE 'flyway%'",
                         db.schema())
                 .getValues(0, String.class);
         assertThat(charsets).containsOnly("utf8mb4");

@@ -13,11 +13,11 @@ import com.picksdigest.config.Settings;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
-import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.web.WebServer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
@@ -31,9 +31,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,9 +61,19 @@ class DigestEndToEndTest {
     static int webPort;
 
     static Settings settings() {
-        return Settings.of(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", "e2e-secret-e2e-secret-e2e-secret-42",
-                "PICKS_FROM", "Picks Digest <digest@picks.example.org>", "PICKS_BASE_URL", base(),
-                "PICKS_SEND_THREADS", "2", "PICKS_SITE_NAME", "Picks"));
+        return Settings.of(Map.of(
+                "PICKS_DB_URL",
+                db.url(),
+                "PICKS_SECRET",
+                "e2e-secret-e2e-secret-e2e-secret-42",
+                "PICKS_FROM",
+                "Picks Digest <digest@picks.example.org>",
+                "PICKS_BASE_URL",
+                base(),
+                "PICKS_SEND_THREADS",
+                "2",
+                "PICKS_SITE_NAME",
+                "Picks"));
     }
 
     static String base() {
@@ -72,8 +82,10 @@ class DigestEndToEndTest {
 
     static HttpResponse<String> http(String method, String url, String form) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        b = form == null ? b.GET() : b.header("Content-Type", "application/x-www-form-urlencoded")
-                .method(method, HttpRequest.BodyPublishers.ofString(form));
+        b = form == null
+                ? b.GET()
+                : b.header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, HttpRequest.BodyPublishers.ofString(form));
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -84,25 +96,37 @@ class DigestEndToEndTest {
         seed.categories.add("Security");
         seed.categories.add("Science");
         Instant now = clock.instant();
-        seed.published("Microsoft & Mayo Clinic Team Up to Build a Healthcare-Specific AI Model", "AI Whole Tech", 0,
+        seed.published(
+                "Microsoft & Mayo Clinic Team Up to Build a Healthcare-Specific AI Model",
+                "AI Whole Tech",
+                0,
                 now.minus(Duration.ofHours(3)));
         seed.published("Ship <script>alert(1)</script> & win", "Security", 1, now.minus(Duration.ofHours(2)));
         seed.published("Comet seen twice", "Science", 2, now.minus(Duration.ofMinutes(30)));
         seed.published("Old AI news", "AI Whole Tech", now.minus(Duration.ofDays(3)));
         seed.published("Future AI news", "AI Whole Tech", now.plus(Duration.ofHours(5)));
-        long retracted = seed.published("Retracted security story", "Security", now.minus(Duration.ofHours(1))).getId();
+        long retracted = seed.published("Retracted security story", "Security", now.minus(Duration.ofHours(1)))
+                .getId();
         seed.picks.retract(retracted, "test");
 
         SubscribersRecord ada = seed.subscriber("ada@example.org", "Ada Lovelace", "Europe/Paris", "html");
         SubscribersRecord bob = seed.subscriber("bob@example.org", null, "America/New_York", "text", "Security");
-        SubscribersRecord cyd = seed.subscriber("cyd@example.org", "Cyd", "Asia/Tokyo", "html", "AI Whole Tech", "Science");
+        SubscribersRecord cyd =
+                seed.subscriber("cyd@example.org", "Cyd", "Asia/Tokyo", "html", "AI Whole Tech", "Science");
         seed.watermark(cyd.getId(), now.minus(Duration.ofHours(1)));
 
         try (AppContext app = AppContext.open(settings(), clock, false);
-             Mailer mailer = app.mailer(SmtpConfig.from(settings()).withServer("127.0.0.1", smtp.getSmtp().getPort()));
-             WebServer web = new WebServer(app.database(), app.subscribers(), app.categories(),
-                     new LinkTokens(MailConfig.from(settings()).secret()), MailConfig.from(settings()), clock, Map::of)
-                     .start("127.0.0.1", webPort)) {
+                Mailer mailer = app.mailer(SmtpConfig.from(settings())
+                        .withServer("127.0.0.1", smtp.getSmtp().getPort()));
+                WebServer web = new WebServer(
+                                app.database(),
+                                app.subscribers(),
+                                app.categories(),
+                                new LinkTokens(MailConfig.from(settings()).secret()),
+                                MailConfig.from(settings()),
+                                clock,
+                                Map::of)
+                        .start("127.0.0.1", webPort)) {
             Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), "node-a", false);
             scheduling.dispatchNow();
             assertThat(smtp.waitForIncomingEmail(20_000, 3)).isTrue();
@@ -122,7 +146,8 @@ class DigestEndToEndTest {
             assertThat(Arrays.stream(got).map(m -> uncheckedId(m)).distinct()).hasSize(3);
             assertThat(Mails.header(toAda, "List-Id")).contains("<digest.picks.example.org>");
             assertThat(Mails.header(toAda, "List-Unsubscribe"))
-                    .matches("<http://127\\.0\\.0\\.1:\\d+/u/[^>]+>, <mailto:unsubscribe@picks\\.example\\.org\\?subject=[^>]+>");
+                    .matches(
+                            "<http://127\\.0\\.0\\.1:\\d+/u/[^>]+>, <mailto:unsubscribe@picks\\.example\\.org\\?subject=[^>]+>");
             assertThat(Mails.header(toAda, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
             assertThat(toAda.getSubject()).startsWith("Picks · ").contains("Microsoft & Mayo Clinic");
 
@@ -135,15 +160,19 @@ class DigestEndToEndTest {
             // The right picks for each subscriber; escaped in HTML, intact in text
             String adaText = Mails.text(toAda);
             String adaHtml = Mails.html(toAda);
-            assertThat(adaText).contains("Microsoft & Mayo Clinic", "Ship <script>alert(1)</script> & win", "Comet seen twice")
+            assertThat(adaText)
+                    .contains("Microsoft & Mayo Clinic", "Ship <script>alert(1)</script> & win", "Comet seen twice")
                     .doesNotContain("Old AI news", "Future AI news", "Retracted security story");
             assertThat(adaText.indexOf("Microsoft")).isLessThan(adaText.indexOf("Ship <script>"));
-            assertThat(adaHtml).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; win");
+            assertThat(adaHtml)
+                    .doesNotContain("<script>alert(1)</script>")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; win");
             assertThat(adaHtml).contains("Microsoft &amp; Mayo Clinic");
             assertThat(Mails.text(toBob)).contains("Ship <script>").doesNotContain("Microsoft", "Comet");
             assertThat(Mails.text(toCyd)).contains("Comet seen twice").doesNotContain("Microsoft", "Ship");
             for (MimeMessage m : got) {
-                String token = Mails.unsubscribeUrl(m).substring(Mails.unsubscribeUrl(m).lastIndexOf('/') + 1);
+                String token = Mails.unsubscribeUrl(m)
+                        .substring(Mails.unsubscribeUrl(m).lastIndexOf('/') + 1);
                 assertThat(Mails.text(m)).contains(base() + "/u/" + token).contains(base() + "/prefs/" + token);
             }
             assertThat(adaHtml).contains(base() + "/prefs/");
@@ -158,9 +187,15 @@ class DigestEndToEndTest {
             assertThat(archive.body()).contains("Microsoft &amp; Mayo Clinic");
 
             // Ledger: sent, with the picks recorded
-            assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent"))).isEqualTo(3);
-            assertThat(db.database().dsl().fetchCount(DSL.selectOne().from(DELIVERIES).join(DIGEST_PICKS)
-                    .on(DIGEST_PICKS.DIGEST_ID.eq(DELIVERIES.DIGEST_ID)))).isEqualTo(3 + 1 + 1);
+            assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent")))
+                    .isEqualTo(3);
+            assertThat(db.database()
+                            .dsl()
+                            .fetchCount(DSL.selectOne()
+                                    .from(DELIVERIES)
+                                    .join(DIGEST_PICKS)
+                                    .on(DIGEST_PICKS.DIGEST_ID.eq(DELIVERIES.DIGEST_ID))))
+                    .isEqualTo(3 + 1 + 1);
 
             // Bob leaves with his mail client's RFC 8058 one-click POST; a day later two new picks, dispatch again
             HttpResponse<String> oneClick = http("POST", Mails.unsubscribeUrl(toBob), "List-Unsubscribe=One-Click");
@@ -174,18 +209,21 @@ class DigestEndToEndTest {
             assertThat(smtp.waitForIncomingEmail(20_000, 2)).isTrue();
             awaitNothingOutstanding(app);
             MimeMessage[] second = smtp.getReceivedMessages();
-            assertThat(Arrays.stream(second).map(DigestEndToEndTest::recipient)).containsExactlyInAnyOrder(
-                    "ada@example.org", "cyd@example.org");
+            assertThat(Arrays.stream(second).map(DigestEndToEndTest::recipient))
+                    .containsExactlyInAnyOrder("ada@example.org", "cyd@example.org");
             String ada2 = Mails.text(byRecipient(second, "ada@example.org"));
-            assertThat(ada2).contains("Day two AI", "Day two security", "Future AI news")
+            assertThat(ada2)
+                    .contains("Day two AI", "Day two security", "Future AI news")
                     .doesNotContain("Microsoft", "Comet", "Ship <script>");
-            assertThat(Mails.text(byRecipient(second, "cyd@example.org"))).contains("Day two AI", "Future AI news")
+            assertThat(Mails.text(byRecipient(second, "cyd@example.org")))
+                    .contains("Day two AI", "Future AI news")
                     .doesNotContain("Day two security", "Comet");
         }
     }
 
     static String linkIn(String text, String path) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+" + path + "\\S+)").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+" + path + "\\S+)")
+                .matcher(text);
         assertThat(m.find()).as("a link to " + path).isTrue();
         return m.group(1);
     }
@@ -198,7 +236,8 @@ class DigestEndToEndTest {
     }
 
     static MimeMessage byRecipient(MimeMessage[] msgs, String email) {
-        List<MimeMessage> l = Arrays.stream(msgs).filter(m -> recipient(m).equals(email)).toList();
+        List<MimeMessage> l =
+                Arrays.stream(msgs).filter(m -> recipient(m).equals(email)).toList();
         assertThat(l).as("messages to " + email).hasSize(1);
         return l.get(0);
     }

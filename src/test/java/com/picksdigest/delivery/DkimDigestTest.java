@@ -45,23 +45,39 @@ class DkimDigestTest {
         g.initialize(2048);
         KeyPair keys = g.generateKeyPair();
         Path pem = dir.resolve("dkim.pem");
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                pem,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(keys.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
 
         MutableClock clock = new MutableClock(Instant.now());
         Seed seed = new Seed(db.database().dsl(), clock);
         seed.categories.add("AI Whole Tech");
-        seed.published("Zoë's résumé of .dotted lines & <b>bold</b> claims", "AI Whole Tech", clock.instant().minus(Duration.ofHours(1)));
+        seed.published(
+                "Zoë's résumé of .dotted lines & <b>bold</b> claims",
+                "AI Whole Tech",
+                clock.instant().minus(Duration.ofHours(1)));
         seed.subscriber("zoe@example.org", "Zoë Ünicode", "Europe/Berlin", "html");
         seed.subscriber("tex@example.org", null, "UTC", "text");
 
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
-             MailerHarness h = new MailerHarness(db, server.port(), clock, Map.of("PICKS_DKIM_DOMAIN", "picks.example.org",
-                     "PICKS_DKIM_SELECTOR", "s2026", "PICKS_DKIM_KEY", pem.toString()))) {
+                MailerHarness h = new MailerHarness(
+                        db,
+                        server.port(),
+                        clock,
+                        Map.of(
+                                "PICKS_DKIM_DOMAIN",
+                                "picks.example.org",
+                                "PICKS_DKIM_SELECTOR",
+                                "s2026",
+                                "PICKS_DKIM_KEY",
+                                pem.toString()))) {
             assertThat(h.sendNow().sent.sum()).isEqualTo(2);
             assertThat(server.received()).hasSize(2);
-            String record = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+            String record = "v=DKIM1; k=rsa; p="
+                    + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
             DKIMVerifier verifier = new DKIMVerifier((method, selector, token) -> {
                 if (!(selector + "._domainkey." + token).equals("s2026._domainkey.picks.example.org")) {
                     throw new PermFailException("no key for " + selector + "._domainkey." + token);
@@ -75,8 +91,18 @@ class DkimDigestTest {
                 assertThat(sig.getHashAlgo().toString()).isEqualToIgnoringCase("sha-256");
                 assertThat(sig.getHeaderCanonicalisationMethod().toString()).isEqualTo("relaxed");
                 assertThat(sig.getBodyCanonicalisationMethod().toString()).isEqualTo("relaxed");
-                assertThat(sig.getHeaders().stream().map(CharSequence::toString).map(String::toLowerCase).toList())
-                        .contains("from", "to", "subject", "date", "message-id", "list-id", "list-unsubscribe",
+                assertThat(sig.getHeaders().stream()
+                                .map(CharSequence::toString)
+                                .map(String::toLowerCase)
+                                .toList())
+                        .contains(
+                                "from",
+                                "to",
+                                "subject",
+                                "date",
+                                "message-id",
+                                "list-id",
+                                "list-unsubscribe",
                                 "list-unsubscribe-post");
                 assertThat(sig.getDToken().toString()).isEqualTo("picks.example.org");
             }

@@ -41,8 +41,17 @@ class DkimSigningTest {
 
     private static final String DOMAIN = "example.org";
     private static final String SELECTOR = "picks2025";
-    private static final List<String> REQUIRED_SIGNED = List.of("From", "To", "Subject", "Date", "Message-ID",
-            "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post", "MIME-Version", "Content-Type");
+    private static final List<String> REQUIRED_SIGNED = List.of(
+            "From",
+            "To",
+            "Subject",
+            "Date",
+            "Message-ID",
+            "List-Id",
+            "List-Unsubscribe",
+            "List-Unsubscribe-Post",
+            "MIME-Version",
+            "Content-Type");
 
     private static KeyPair keys;
 
@@ -62,10 +71,12 @@ class DkimSigningTest {
 
         List<SignatureRecord> records = verify(bytes);
         assertThat(records).hasSize(1);
-        assertThat(records.get(0).getHeaders()).extracting(h -> h.toString().toLowerCase())
+        assertThat(records.get(0).getHeaders())
+                .extracting(h -> h.toString().toLowerCase())
                 .containsAll(REQUIRED_SIGNED.stream().map(String::toLowerCase).toList());
         String signature = unfoldedHeader(bytes, "DKIM-Signature");
-        assertThat(signature).contains("a=rsa-sha256;", "c=relaxed/relaxed;", "d=" + DOMAIN + ";", "s=" + SELECTOR + ";");
+        assertThat(signature)
+                .contains("a=rsa-sha256;", "c=relaxed/relaxed;", "d=" + DOMAIN + ";", "s=" + SELECTOR + ";");
         assertThat(new String(bytes, StandardCharsets.US_ASCII)).startsWith("DKIM-Signature: ");
     }
 
@@ -132,7 +143,8 @@ class DkimSigningTest {
                         return write(signed);
                     }));
                 }
-                for (Future<byte[]> result : results) assertThat(verify(result.get())).hasSize(1);
+                for (Future<byte[]> result : results)
+                    assertThat(verify(result.get())).hasSize(1);
             }
         } finally {
             pool.shutdownNow();
@@ -141,8 +153,10 @@ class DkimSigningTest {
 
     @Test
     void readsPkcs1KeysToo() throws Exception {
-        byte[] pkcs1 = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded()).parsePrivateKey()
-                .toASN1Primitive().getEncoded();
+        byte[] pkcs1 = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded())
+                .parsePrivateKey()
+                .toASN1Primitive()
+                .getEncoded();
         Path file = pem("rsa.pem", "RSA PRIVATE KEY", pkcs1);
         byte[] bytes = write(DkimSigning.load(DOMAIN, SELECTOR, file).sign(digest("<p1@example.org>")));
         assertThat(verify(bytes)).hasSize(1);
@@ -152,17 +166,22 @@ class DkimSigningTest {
     void unusableKeyFilesAreRejectedNamingTheFile() throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a key\n");
         Path publicKey = pem("public.pem", "PUBLIC KEY", keys.getPublic().getEncoded());
-        Path truncated = Files.writeString(dir.resolve("truncated.pem"), "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n");
+        Path truncated = Files.writeString(
+                dir.resolve("truncated.pem"),
+                "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n");
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        Path ecKey = pem("ec.pem", "PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded());
+        Path ecKey =
+                pem("ec.pem", "PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded());
         Path missing = dir.resolve("missing.pem");
 
         for (Path bad : List.of(garbage, publicKey, truncated, ecKey, missing)) {
             assertThatThrownBy(() -> DkimSigning.load(DOMAIN, SELECTOR, bad))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad.toString());
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad.toString());
         }
         assertThatThrownBy(() -> DkimSigning.load("localhost", SELECTOR, privateKeyFile()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("localhost");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("localhost");
     }
 
     private DkimSigning signing() throws Exception {
@@ -174,8 +193,10 @@ class DkimSigningTest {
     }
 
     private Path pem(String name, String type, byte[] der) throws Exception {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return Files.writeString(dir.resolve(name), "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
+        return Files.writeString(
+                dir.resolve(name), "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
 
     /** A digest as the sender will build it: multipart/alternative, UTF-8, quoted-printable, RFC 8058 headers. */
@@ -196,7 +217,8 @@ class DkimSigningTest {
         m.setSentDate(new Date(1_760_000_000_000L));
         m.setHeader("Message-ID", messageId);
         m.setHeader("List-Id", "Picks Digest <digest.example.org>");
-        m.setHeader("List-Unsubscribe",
+        m.setHeader(
+                "List-Unsubscribe",
                 "<https://news.example.org/u/TOKEN>, <mailto:unsubscribe@example.org?subject=unsubscribe>");
         m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
@@ -204,7 +226,8 @@ class DkimSigningTest {
                 + ".dot-led line that SMTP must dot-stuff\n"
                 + "From the start of a line, trailing spaces   \n"
                 + "A long line: " + "lorem ipsum ".repeat(20) + "\n";
-        String html = "<html><body><h1>Café picks for Zoë</h1>\n<p>" + "naïve élan ".repeat(30) + "</p>\n</body></html>\n";
+        String html =
+                "<html><body><h1>Café picks for Zoë</h1>\n<p>" + "naïve élan ".repeat(30) + "</p>\n</body></html>\n";
         MimeBodyPart textPart = new MimeBodyPart();
         textPart.setText(text, "UTF-8", "plain");
         textPart.setHeader("Content-Transfer-Encoding", "quoted-printable");
@@ -224,7 +247,8 @@ class DkimSigningTest {
 
     /** Valid signatures found by Apache jDKIM, with the test's public key standing in for DNS. */
     private static List<SignatureRecord> verify(byte[] message) throws Exception {
-        String record = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+        String record = "v=DKIM1; k=rsa; p="
+                + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
         DKIMVerifier verifier = new DKIMVerifier((method, selector, token) -> {
             if (!(selector + "._domainkey." + token).equals(SELECTOR + "._domainkey." + DOMAIN)) {
                 throw new PermFailException("no key for " + selector + "._domainkey." + token);

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.schedule.Scheduling;
-import com.picksdigest.support.Mails;
 import com.picksdigest.support.MailerHarness;
+import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
@@ -41,7 +41,8 @@ class ExactlyOnceTest {
         seed.categories.add("News");
         seed.published("One story", "News", clock.instant().minus(Duration.ofHours(1)));
         String[] zones = {"UTC", "Europe/Paris", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland"};
-        for (int i = 0; i < SUBSCRIBERS; i++) seed.subscriber("s" + i + "@example.org", null, zones[i % zones.length], "html");
+        for (int i = 0; i < SUBSCRIBERS; i++)
+            seed.subscriber("s" + i + "@example.org", null, zones[i % zones.length], "html");
     }
 
     @AfterAll
@@ -52,8 +53,10 @@ class ExactlyOnceTest {
     @Test
     void twoSchedulersAndRepeatedDispatchesSendEachSubscriberOneMessage() throws Exception {
         int port = smtp.getSmtp().getPort();
-        try (MailerHarness a = new MailerHarness(db, port, clock, Map.of("PICKS_NODE_ID", "node-a", "PICKS_SEND_THREADS", "3"));
-             MailerHarness b = new MailerHarness(db, port, clock, Map.of("PICKS_NODE_ID", "node-b", "PICKS_SEND_THREADS", "3"))) {
+        try (MailerHarness a = new MailerHarness(
+                        db, port, clock, Map.of("PICKS_NODE_ID", "node-a", "PICKS_SEND_THREADS", "3"));
+                MailerHarness b = new MailerHarness(
+                        db, port, clock, Map.of("PICKS_NODE_ID", "node-b", "PICKS_SEND_THREADS", "3"))) {
             Scheduling sa = a.mailer.startScheduled(a.app.database().dataSource(), "node-a", true);
             Scheduling sb = b.mailer.startScheduled(b.app.database().dataSource(), "node-b", true);
             sa.dispatchNow();
@@ -68,18 +71,21 @@ class ExactlyOnceTest {
             Thread.sleep(1500);
             DigestEndToEndTest.awaitNothingOutstanding(a.app);
 
-            assertThat(sa.quartz().getSchedulerInstanceId()).isNotEqualTo(sb.quartz().getSchedulerInstanceId());
+            assertThat(sa.quartz().getSchedulerInstanceId())
+                    .isNotEqualTo(sb.quartz().getSchedulerInstanceId());
             long sentByA = db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.CLAIMED_BY.eq("node-a"));
             long sentByB = db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.CLAIMED_BY.eq("node-b"));
             assertThat(sentByA + sentByB).isEqualTo(SUBSCRIBERS);
         }
         MimeMessage[] got = smtp.getReceivedMessages();
-        Map<String, Long> perRecipient = Arrays.stream(got).map(DigestEndToEndTest::recipient)
+        Map<String, Long> perRecipient = Arrays.stream(got)
+                .map(DigestEndToEndTest::recipient)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(perRecipient).hasSize(SUBSCRIBERS);
         assertThat(perRecipient.values()).containsOnly(1L);
         assertThat(db.database().dsl().fetchCount(DELIVERIES)).isEqualTo(SUBSCRIBERS);
-        assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent"))).isEqualTo(SUBSCRIBERS);
+        assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent")))
+                .isEqualTo(SUBSCRIBERS);
         assertThat(Mails.header(got[0], "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
     }
 }

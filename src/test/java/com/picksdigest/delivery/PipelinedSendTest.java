@@ -24,8 +24,15 @@ class PipelinedSendTest {
     @BeforeEach
     void start() {
         relay = ScriptedSmtpServer.start();
-        smtp = new SmtpConnection(new SmtpConfig(Optional.of("127.0.0.1"), relay.port(), Optional.empty(), "",
-                SmtpConfig.Tls.NONE, Duration.ofSeconds(5)), "picks.test");
+        smtp = new SmtpConnection(
+                new SmtpConfig(
+                        Optional.of("127.0.0.1"),
+                        relay.port(),
+                        Optional.empty(),
+                        "",
+                        SmtpConfig.Tls.NONE,
+                        Duration.ofSeconds(5)),
+                "picks.test");
     }
 
     @AfterEach
@@ -50,17 +57,21 @@ class PipelinedSendTest {
 
     @Test
     void aRefusalOfTheMessageSentAheadIsThatMessagesAloneAndTheRestGoOnOneConnectionPerFailure() {
-        relay.onRcpt("reader2@example.org", "550 5.1.1 No such user").onRcpt("reader4@example.org", "451 4.3.0 Try later");
+        relay.onRcpt("reader2@example.org", "550 5.1.1 No such user")
+                .onRcpt("reader4@example.org", "451 4.3.0 Try later");
 
         List<SendResult> results = List.of(send(1, 2), send(2, 3), send(3, 4), send(4, 5), send(5, null));
 
-        assertThat(results).extracting(r -> r.getClass().getSimpleName())
+        assertThat(results)
+                .extracting(r -> r.getClass().getSimpleName())
                 .containsExactly("Accepted", "Permanent", "Accepted", "Transient", "Accepted");
         assertThat(results.get(1).reply()).isEqualTo("550 5.1.1 No such user");
         assertThat(results.get(3).reply()).isEqualTo("451 4.3.0 Try later");
-        assertThat(relay.accepted()).extracting(a -> a.recipients().get(0))
+        assertThat(relay.accepted())
+                .extracting(a -> a.recipients().get(0))
                 .containsExactly("reader1@example.org", "reader3@example.org", "reader5@example.org");
-        assertThat(relay.accepted()).extracting(ScriptedSmtpServer.Accepted::messageId)
+        assertThat(relay.accepted())
+                .extracting(ScriptedSmtpServer.Accepted::messageId)
                 .containsExactly("<m1@picks.test>", "<m3@picks.test>", "<m5@picks.test>");
         // a failure closes the connection (never a half-finished transaction in the next message): 1 + 2 reopened
         assertThat(relay.connectionCount()).isEqualTo(3);
@@ -75,7 +86,8 @@ class PipelinedSendTest {
         assertThat(send(3, null)).isInstanceOf(SendResult.Accepted.class);
         assertThat(send(2, null)).isInstanceOf(SendResult.Accepted.class);
 
-        assertThat(relay.received()).extracting(r -> r.recipients().get(0))
+        assertThat(relay.received())
+                .extracting(r -> r.recipients().get(0))
                 .containsExactly("reader1@example.org", "reader3@example.org", "reader2@example.org");
         assertThat(relay.received()).allSatisfy(r -> assertThat(r.data()).contains("body "));
         assertThat(relay.connectionCount()).isEqualTo(2);
@@ -86,7 +98,8 @@ class PipelinedSendTest {
         assertThat(send(1, 2)).isInstanceOf(SendResult.Accepted.class);
         assertThat(send(3, null)).isInstanceOf(SendResult.Accepted.class);
 
-        assertThat(relay.received()).extracting(r -> r.recipients().get(0))
+        assertThat(relay.received())
+                .extracting(r -> r.recipients().get(0))
                 .containsExactly("reader1@example.org", "reader3@example.org");
         assertThat(relay.received().get(1).data()).contains("body 3").doesNotContain("body 2");
     }
@@ -100,7 +113,8 @@ class PipelinedSendTest {
         assertThat(second).isInstanceOf(SendResult.Transient.class);
         assertThat(second.reply()).startsWith("421");
         assertThat(send(2, null)).isInstanceOf(SendResult.Accepted.class);
-        assertThat(relay.accepted()).extracting(a -> a.recipients().get(0))
+        assertThat(relay.accepted())
+                .extracting(a -> a.recipients().get(0))
                 .containsExactly("reader1@example.org", "reader2@example.org");
     }
 }

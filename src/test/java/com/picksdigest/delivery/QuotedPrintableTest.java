@@ -19,7 +19,9 @@ class QuotedPrintableTest {
         String encoded = out.toString(StandardCharsets.US_ASCII);
 
         assertThat(encoded.split("\r\n")).noneMatch(l -> l.startsWith("."));
-        assertThat(encoded).startsWith("=2Efirst\r\n=2E.second\r\nmiddle . dot\r\n").contains("=\r\n=2Eafter");
+        assertThat(encoded)
+                .startsWith("=2Efirst\r\n=2E.second\r\nmiddle . dot\r\n")
+                .contains("=\r\n=2Eafter");
         assertThat(decode(encoded)).isEqualTo(text.replace("\n", "\r\n"));
     }
 
@@ -32,7 +34,9 @@ class QuotedPrintableTest {
     }
 
     private static String decode(String qp) throws Exception {
-        return new String(MimeUtility.decode(new ByteArrayInputStream(qp.getBytes(StandardCharsets.US_ASCII)),
-                "quoted-printable").readAllBytes(), StandardCharsets.UTF_8);
+        return new String(
+                MimeUtility.decode(new ByteArrayInputStream(qp.getBytes(StandardCharsets.US_ASCII)), "quoted-printable")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
     }
 }

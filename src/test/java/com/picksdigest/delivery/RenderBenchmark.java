@@ -48,18 +48,31 @@ public class RenderBenchmark {
 
     @Setup
     public void setUp() {
-        MailConfig mail = MailConfig.from(Settings.of(Map.of("PICKS_SECRET", "b".repeat(40),
-                "PICKS_FROM", "Picks <digest@picks.example.org>", "PICKS_BASE_URL", "https://picks.example.org")));
+        MailConfig mail = MailConfig.from(Settings.of(Map.of(
+                "PICKS_SECRET",
+                "b".repeat(40),
+                "PICKS_FROM",
+                "Picks <digest@picks.example.org>",
+                "PICKS_BASE_URL",
+                "https://picks.example.org")));
         composer = new DigestComposer(mail);
         templates = new DigestTemplates(Optional.empty());
         messages = new DigestMessage(mail);
         prepared = new PreparedDigests(composer, templates);
         picks = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            picks.add(new SelectedPick(i, "Pick " + i + ": an open-weight model changes how teams ship software",
-                    "https://news.example.com/story-" + i, "A summary of about four hundred characters. ".repeat(9),
-                    "Source " + i, "https://source.example.com", null, "Category " + (i % 4),
-                    LocalDateTime.of(2026, 11, 25, 7, i), i % 4, i));
+            picks.add(new SelectedPick(
+                    i,
+                    "Pick " + i + ": an open-weight model changes how teams ship software",
+                    "https://news.example.com/story-" + i,
+                    "A summary of about four hundred characters. ".repeat(9),
+                    "Source " + i,
+                    "https://source.example.com",
+                    null,
+                    "Category " + (i % 4),
+                    LocalDateTime.of(2026, 11, 25, 7, i),
+                    i % 4,
+                    i));
         }
     }
 
@@ -72,7 +85,8 @@ public class RenderBenchmark {
     @Benchmark
     public void generalPathMessage() throws Exception {
         DigestModel m = composer.compose(date, picks, new DigestComposer.Recipient("Ada", "Europe/Paris", "en", TOKEN));
-        messages.build("ada@example.org", "Ada", TOKEN, m, templates.renderText(m), templates.renderHtml(m)).writeTo(NULL);
+        messages.build("ada@example.org", "Ada", TOKEN, m, templates.renderText(m), templates.renderHtml(m))
+                .writeTo(NULL);
     }
 
     @Benchmark

@@ -81,7 +81,9 @@ class SmtpFaultsTest {
         long t0 = System.nanoTime();
         sendAndExpectEachOnce(edition, Map.of("PICKS_SMTP_TIMEOUT_SECONDS", "1", "PICKS_SEND_THREADS", "1"));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
-        assertThat(outcomes().get(Edition.address(1)).value2()).as("attempts after a stalled DATA").isEqualTo(2);
+        assertThat(outcomes().get(Edition.address(1)).value2())
+                .as("attempts after a stalled DATA")
+                .isEqualTo(2);
     }
 
     @Test
@@ -89,7 +91,9 @@ class SmtpFaultsTest {
         Edition edition = Edition.seed(db, 5);
         relay.requireAuth("digest", "right-password");
         sendForThreeSeconds(Map.of("PICKS_SMTP_USER", "digest", "PICKS_SMTP_PASSWORD", "wrong-password"));
-        assertThat(edition.statuses()).as("after 3 s of 535 replies, retried at once").containsExactly(Map.entry("queued", 5));
+        assertThat(edition.statuses())
+                .as("after 3 s of 535 replies, retried at once")
+                .containsExactly(Map.entry("queued", 5));
         assertThat(outcomes().values()).allSatisfy(r -> assertThat(r.value3()).contains("535"));
         assertThat(relay.received()).isEmpty();
 
@@ -115,20 +119,37 @@ class SmtpFaultsTest {
         // real clock: claims age only with time).
         Edition edition = Edition.seed(db, 12);
         for (int i = 0; i < 24; i++) relay.stallOnData(Duration.ofMillis(1200));
-        try (MailerHarness h = new MailerHarness(db, relay.port(), Clock.systemUTC(), Map.of("PICKS_SEND_THREADS", "2",
-                "PICKS_SEND_BATCH", "10", "PICKS_CLAIM_TIMEOUT_SECONDS", "10", "PICKS_SMTP_TIMEOUT_SECONDS", "5"))) {
+        try (MailerHarness h = new MailerHarness(
+                db,
+                relay.port(),
+                Clock.systemUTC(),
+                Map.of(
+                        "PICKS_SEND_THREADS",
+                        "2",
+                        "PICKS_SEND_BATCH",
+                        "10",
+                        "PICKS_CLAIM_TIMEOUT_SECONDS",
+                        "10",
+                        "PICKS_SMTP_TIMEOUT_SECONDS",
+                        "5"))) {
             h.sendNow();
         }
         assertThat(edition.statuses()).containsExactly(Map.entry("sent", 12));
-        assertThat(perRecipient()).hasSize(12).allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1));
+        assertThat(perRecipient())
+                .hasSize(12)
+                .allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1));
     }
 
     @Test
     void aStoredAddressThatIsNotAsciiFailsInsteadOfReachingTheRelayMangled() throws Exception {
         Edition edition = Edition.seed(db, 2);
         // stored before addresses had to be ASCII; U+0140 and U+013E go out as '@' and '>' when written byte for byte
-        db.database().dsl().update(SUBSCRIBERS).set(SUBSCRIBERS.EMAIL, "v\u0140vic.tim\u013e@example.org")
-                .where(SUBSCRIBERS.EMAIL.eq(Edition.address(1))).execute();
+        db.database()
+                .dsl()
+                .update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.EMAIL, "v\u0140vic.tim\u013e@example.org")
+                .where(SUBSCRIBERS.EMAIL.eq(Edition.address(1)))
+                .execute();
         try (MailerHarness h = harness(Map.of())) {
             h.sendNow();
         }
@@ -156,7 +177,7 @@ class SmtpFaultsTest {
                 }
                 case 4 -> relay.onDataDrop(to);
                 case 5 -> relay.onRcpt(to, "452 4.2.2 Mailbox full").onRcpt(to, "452 4.2.2 Mailbox full");
-                default -> { }
+                default -> {}
             }
         }
         relay.onConnect("421 4.3.2 Busy").onConnect("421 4.3.2 Busy").onConnect("421 4.3.2 Busy");
@@ -176,8 +197,11 @@ class SmtpFaultsTest {
                 assertThat(got.get(to)).as(to).isEqualTo(1L);
             }
         }
-        assertThat(rows.get(Edition.address(5)).value2()).as("attempts after two 452s").isEqualTo(3);
-        assertThat(edition.statuses()).containsOnly(Map.entry("sent", n - expected.size()), Map.entry("failed", expected.size()));
+        assertThat(rows.get(Edition.address(5)).value2())
+                .as("attempts after two 452s")
+                .isEqualTo(3);
+        assertThat(edition.statuses())
+                .containsOnly(Map.entry("sent", n - expected.size()), Map.entry("failed", expected.size()));
     }
 
     /** Three seconds of sending, retries due at once: several rounds of whatever the relay does. */
@@ -193,17 +217,21 @@ class SmtpFaultsTest {
             h.sendNow();
         }
         assertThat(edition.statuses()).containsExactly(Map.entry("sent", edition.subscribers()));
-        assertThat(perRecipient()).hasSize(edition.subscribers()).allSatisfy((to, n) -> assertThat(n).isEqualTo(1));
+        assertThat(perRecipient())
+                .hasSize(edition.subscribers())
+                .allSatisfy((to, n) -> assertThat(n).isEqualTo(1));
     }
 
     private MailerHarness harness(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("PICKS_RETRY_BASE_SECONDS", "0", "PICKS_SEND_MAX_ATTEMPTS", "3"));
+        Map<String, String> env =
+                new HashMap<>(Map.of("PICKS_RETRY_BASE_SECONDS", "0", "PICKS_SEND_MAX_ATTEMPTS", "3"));
         env.putAll(extra);
         return new MailerHarness(db, relay.port(), clock, env);
     }
 
     private Map<String, Long> perRecipient() {
-        return relay.received().stream().flatMap(r -> r.recipients().stream())
+        return relay.received().stream()
+                .flatMap(r -> r.recipients().stream())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
@@ -211,7 +239,10 @@ class SmtpFaultsTest {
     private Map<String, Record3<String, Integer, String>> outcomes() {
         DSLContext dsl = db.database().dsl();
         return dsl.select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)
-                .from(DELIVERIES).join(SUBSCRIBERS).on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
-                .fetchMap(SUBSCRIBERS.EMAIL, r -> r.into(DELIVERIES.STATUS, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY));
+                .from(DELIVERIES)
+                .join(SUBSCRIBERS)
+                .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                .fetchMap(
+                        SUBSCRIBERS.EMAIL, r -> r.into(DELIVERIES.STATUS, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY));
     }
 }

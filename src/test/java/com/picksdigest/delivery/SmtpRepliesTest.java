@@ -71,15 +71,21 @@ class SmtpRepliesTest {
         assertThat(d.getStatus()).isEqualTo("sent");
         assertThat(d.getAttempts()).isEqualTo(2);
         assertThat(d.getLastReply()).startsWith("250");
-        assertThat(db.database().dsl().select(SUBSCRIBERS.WATERMARK).from(SUBSCRIBERS).fetchOne().value1()).isNotNull();
+        assertThat(db.database()
+                        .dsl()
+                        .select(SUBSCRIBERS.WATERMARK)
+                        .from(SUBSCRIBERS)
+                        .fetchOne()
+                        .value1())
+                .isNotNull();
     }
 
     @Test
     void retriesWaitWithExponentialBackoff() throws Exception {
         var sub = seed.subscriber("slow@example.org", null, "UTC", "text");
         server.onRcpt("slow@example.org", "451 4.3.0 Try again later");
-        try (MailerHarness h = new MailerHarness(db, server.port(), clock,
-                Map.of("PICKS_RETRY_BASE_SECONDS", "600", "PICKS_SEND_MAX_ATTEMPTS", "3"))) {
+        try (MailerHarness h = new MailerHarness(
+                db, server.port(), clock, Map.of("PICKS_RETRY_BASE_SECONDS", "600", "PICKS_SEND_MAX_ATTEMPTS", "3"))) {
             h.mailer.enqueueAll(java.util.Optional.empty());
             h.mailer.workers().drain(Duration.ofSeconds(2));
         }
@@ -97,8 +103,8 @@ class SmtpRepliesTest {
     void givesUpAfterMaxAttempts() throws Exception {
         seed.subscriber("never@example.org", null, "UTC", "html");
         for (int i = 0; i < 5; i++) server.onRcpt("never@example.org", "452 4.2.2 Mailbox full");
-        try (MailerHarness h = new MailerHarness(db, server.port(), clock,
-                Map.of("PICKS_RETRY_BASE_SECONDS", "0", "PICKS_SEND_MAX_ATTEMPTS", "3"))) {
+        try (MailerHarness h = new MailerHarness(
+                db, server.port(), clock, Map.of("PICKS_RETRY_BASE_SECONDS", "0", "PICKS_SEND_MAX_ATTEMPTS", "3"))) {
             RunStats stats = h.sendNow();
             assertThat(stats.failed.sum()).isEqualTo(1);
         }
@@ -119,8 +125,12 @@ class SmtpRepliesTest {
             assertThat(stats.sent.sum()).isEqualTo(1);
             assertThat(stats.retried.sum()).isZero();
         }
-        var rows = db.database().dsl().select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DELIVERIES.ATTEMPTS,
-                DELIVERIES.LAST_REPLY).from(DELIVERIES).join(SUBSCRIBERS).on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
+        var rows = db.database()
+                .dsl()
+                .select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)
+                .from(DELIVERIES)
+                .join(SUBSCRIBERS)
+                .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
                 .fetchMap(SUBSCRIBERS.EMAIL);
         assertThat(rows.get("gone@example.org").value2()).isEqualTo("failed");
         assertThat(rows.get("gone@example.org").value3()).isEqualTo(1);
@@ -139,7 +149,8 @@ class SmtpRepliesTest {
         }
         assertThat(server.received()).hasSize(1);
         assertThat(server.connectionCount()).isGreaterThanOrEqualTo(2);
-        assertThat(db.database().dsl().selectFrom(DELIVERIES).fetchSingle().getAttempts()).isEqualTo(2);
+        assertThat(db.database().dsl().selectFrom(DELIVERIES).fetchSingle().getAttempts())
+                .isEqualTo(2);
     }
 
     @Test
@@ -151,7 +162,8 @@ class SmtpRepliesTest {
             assertThat(stats.skipped.sum()).isEqualTo(1);
         }
         assertThat(server.received()).isEmpty();
-        assertThat(db.database().dsl().selectFrom(DELIVERIES).fetchSingle().getStatus()).isEqualTo("skipped");
+        assertThat(db.database().dsl().selectFrom(DELIVERIES).fetchSingle().getStatus())
+                .isEqualTo("skipped");
     }
 
     @Test
@@ -167,8 +179,8 @@ class SmtpRepliesTest {
     @Test
     void bouncesGoToAVerpAddressNamingTheDelivery() throws Exception {
         seed.subscriber("verp@example.org", null, "UTC", "html");
-        try (MailerHarness h = new MailerHarness(db, server.port(), clock,
-                Map.of("PICKS_BOUNCE_ADDRESS", "bounces@picks.example.org"))) {
+        try (MailerHarness h = new MailerHarness(
+                db, server.port(), clock, Map.of("PICKS_BOUNCE_ADDRESS", "bounces@picks.example.org"))) {
             assertThat(h.sendNow().sent.sum()).isEqualTo(1);
         }
         long id = db.database().dsl().selectFrom(DELIVERIES).fetchSingle().getId();

@@ -56,10 +56,16 @@ class SmtpSessionSecurityTest {
 
     /** The lines the receiver must end up with; the first two and the lone dot need stuffing, the fifth ends in a bare LF. */
     private static final List<String> BODY_LINES = List.of(
-            "Today's picks", ".starts with one dot", "..starts with two dots", ".", "ends with a bare LF",
-            "after the bare LF", "the last line, without a line end");
-    private static final String BODY = String.join("\r\n", BODY_LINES.subList(0, 5)) + "\n"
-            + String.join("\r\n", BODY_LINES.subList(5, 7));
+            "Today's picks",
+            ".starts with one dot",
+            "..starts with two dots",
+            ".",
+            "ends with a bare LF",
+            "after the bare LF",
+            "the last line, without a line end");
+
+    private static final String BODY =
+            String.join("\r\n", BODY_LINES.subList(0, 5)) + "\n" + String.join("\r\n", BODY_LINES.subList(5, 7));
 
     @TempDir
     static Path keys;
@@ -75,12 +81,32 @@ class SmtpSessionSecurityTest {
     static void makeCertificate() throws Exception {
         // keytool is the only certificate generator in the JDK without internal APIs; it runs once for the class
         Path store = keys.resolve("relay.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=relay.picks.test", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD)
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "relay",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=relay.picks.test",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-keystore",
+                        store.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        STORE_PASSWORD,
+                        "-keypass",
+                        STORE_PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
         assertThat(keytool.exitValue()).as(output).isZero();
@@ -124,9 +150,11 @@ class SmtpSessionSecurityTest {
 
     @Test
     void startTlsWithATrustedCertificateDeliversAndNothingButEhloAndStartTlsGoesInClear() throws Exception {
-        ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls());
+        ScriptedSmtpServer relay =
+                open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls());
 
-        SendResult result = send(connection(config("127.0.0.1", relay.port(), Tls.STARTTLS), trustingRelay), "over TLS");
+        SendResult result =
+                send(connection(config("127.0.0.1", relay.port(), Tls.STARTTLS), trustingRelay), "over TLS");
 
         assertThat(result).isInstanceOf(SendResult.Accepted.class);
         assertThat(relay.received()).singleElement().satisfies(r -> {
@@ -142,21 +170,27 @@ class SmtpSessionSecurityTest {
     @Test
     void credentialsOfferedOnlyAfterStartTlsAreSentOnlyOverTls() throws Exception {
         // AUTH is offered only in the EHLO after TLS: the client must have read that one, not kept the first
-        ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls()
+        ScriptedSmtpServer relay = open(ScriptedSmtpServer.start()
+                .withStartTls(relayKey)
+                .requireStartTls()
                 .requireAuth("picks", "s3cret"));
 
-        SendResult result = send(connection(config("127.0.0.1", relay.port(), Tls.STARTTLS, "picks", "s3cret"),
-                trustingRelay), "authenticated");
+        SendResult result = send(
+                connection(config("127.0.0.1", relay.port(), Tls.STARTTLS, "picks", "s3cret"), trustingRelay),
+                "authenticated");
 
         assertThat(result).isInstanceOf(SendResult.Accepted.class);
-        assertThat(relay.received()).singleElement().satisfies(r -> assertThat(r.tls()).isTrue());
+        assertThat(relay.received())
+                .singleElement()
+                .satisfies(r -> assertThat(r.tls()).isTrue());
         assertThat(verbs(relay, false)).containsExactly("EHLO", "STARTTLS");
         assertThat(verbs(relay, true)).startsWith("EHLO", "AUTH", "MAIL");
     }
 
     @Test
     void aSelfSignedCertificateIsRefusedWithTheJvmsDefaultTrust() throws Exception {
-        ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls());
+        ScriptedSmtpServer relay =
+                open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls());
 
         SendResult result = send(connection(config("127.0.0.1", relay.port(), Tls.STARTTLS), null), "x");
 
@@ -171,24 +205,29 @@ class SmtpSessionSecurityTest {
         // it offers AUTH in clear, which a client that falls back to plain text would happily use
         ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().requireAuth("picks", "s3cret"));
 
-        SendResult result = send(connection(config("127.0.0.1", relay.port(), Tls.STARTTLS, "picks", "s3cret"),
-                trustingRelay), "x");
+        SendResult result = send(
+                connection(config("127.0.0.1", relay.port(), Tls.STARTTLS, "picks", "s3cret"), trustingRelay), "x");
 
         assertThat(result).isInstanceOf(SendResult.Unavailable.class);
         assertThat(result.reply()).contains("STARTTLS");
         assertThat(relay.received()).isEmpty();
-        assertThat(relay.commands()).extracting(Command::verb).doesNotContain("AUTH", "MAIL", "RCPT", "DATA")
+        assertThat(relay.commands())
+                .extracting(Command::verb)
+                .doesNotContain("AUTH", "MAIL", "RCPT", "DATA")
                 .startsWith("EHLO");
-        assertThat(relay.commands()).extracting(Command::line).noneMatch(l -> l.contains("s3cret")
-                || l.contains(base64("\0picks\0s3cret")));
+        assertThat(relay.commands())
+                .extracting(Command::line)
+                .noneMatch(l -> l.contains("s3cret") || l.contains(base64("\0picks\0s3cret")));
     }
 
     @Test
     void aTrustedCertificateForAnotherHostNameIsRefused() throws Exception {
         // the certificate names 127.0.0.1 only; "localhost" reaches the same socket under a name it does not carry
-        assumeTrue(InetAddress.getByName("localhost").getHostAddress().equals("127.0.0.1"),
+        assumeTrue(
+                InetAddress.getByName("localhost").getHostAddress().equals("127.0.0.1"),
                 "localhost must resolve to 127.0.0.1 here");
-        ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls());
+        ScriptedSmtpServer relay =
+                open(ScriptedSmtpServer.start().withStartTls(relayKey).requireStartTls());
 
         SendResult result = send(connection(config("localhost", relay.port(), Tls.STARTTLS), trustingRelay), "x");
 
@@ -209,11 +248,16 @@ class SmtpSessionSecurityTest {
                 .send(sent, new InternetAddress(TO), FROM);
 
         assertThat(result).isInstanceOf(SendResult.Accepted.class);
-        assertThat(relay.commands()).allMatch(Command::tls).extracting(Command::verb).startsWith("EHLO");
+        assertThat(relay.commands())
+                .allMatch(Command::tls)
+                .extracting(Command::verb)
+                .startsWith("EHLO");
         Received r = relay.received().get(0);
         assertThat(r.tls()).isTrue();
-        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(r.bytes()));
-        assertThat(parsed.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+        MimeMessage parsed =
+                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(r.bytes()));
+        assertThat(parsed.getRecipients(Message.RecipientType.TO))
+                .extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly(TO);
         assertThat(parsed.getMessageID()).isEqualTo(sent.getMessageID());
         assertThat(lines((String) parsed.getContent())).isEqualTo(BODY_LINES);
@@ -221,7 +265,8 @@ class SmtpSessionSecurityTest {
 
     @Test
     void implicitTlsToGreenMailRefusesItsCertificateEvenWhenTrustedBecauseItNamesNoHost() throws Exception {
-        // greenmail.p12 (password "changeit") is CN=GreenMail selfsigned Test Certificate, without subject alternative names
+        // greenmail.p12 (password "changeit") is CN=GreenMail selfsigned Test Certificate, without subject alternative
+        // names
         KeyStore greenMailKeys = KeyStore.getInstance("PKCS12");
         try (InputStream in = GreenMail.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
             assertThat(in).as("greenmail.p12 on the class path").isNotNull();
@@ -231,8 +276,11 @@ class SmtpSessionSecurityTest {
         greenMail.start();
         toClose.add(greenMail::stop);
 
-        SendResult result = send(connection(config("127.0.0.1", greenMail.getSmtps().getPort(), Tls.SSL),
-                trusting(greenMailKeys, greenMailKeys.aliases().nextElement())), "x");
+        SendResult result = send(
+                connection(
+                        config("127.0.0.1", greenMail.getSmtps().getPort(), Tls.SSL),
+                        trusting(greenMailKeys, greenMailKeys.aliases().nextElement())),
+                "x");
 
         assertThat(result).isInstanceOf(SendResult.Unavailable.class);
         assertThat(result.reply()).containsIgnoringCase("subject alternative");
@@ -244,14 +292,16 @@ class SmtpSessionSecurityTest {
     @ParameterizedTest(name = "relay offers {0}: client uses {1}")
     @CsvSource({"PLAIN LOGIN, PLAIN", "PLAIN, PLAIN", "LOGIN, LOGIN"})
     void theRightCredentialsAreAcceptedWithAMechanismTheRelayOffers(String offered, String used) throws Exception {
-        ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().requireAuth("picks", "s3cret")
-                .authMechanisms(offered.split(" ")));
+        ScriptedSmtpServer relay =
+                open(ScriptedSmtpServer.start().requireAuth("picks", "s3cret").authMechanisms(offered.split(" ")));
 
         SendResult result = send(connection(config("127.0.0.1", relay.port(), Tls.NONE, "picks", "s3cret"), null), "x");
 
         assertThat(result).isInstanceOf(SendResult.Accepted.class);
         assertThat(relay.received()).hasSize(1);
-        assertThat(relay.commands()).filteredOn(c -> c.verb().equals("AUTH")).singleElement()
+        assertThat(relay.commands())
+                .filteredOn(c -> c.verb().equals("AUTH"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.line()).startsWith("AUTH " + used));
     }
 
@@ -315,7 +365,8 @@ class SmtpSessionSecurityTest {
         assertThat(c.pipelining()).as("GreenMail offers no PIPELINING").isFalse();
         assertThat(greenMail.getReceivedMessages()).singleElement().satisfies(m -> {
             assertThat(m.getMessageID()).isEqualTo(sent.getMessageID());
-            assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+            assertThat(m.getRecipients(Message.RecipientType.TO))
+                    .extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly(TO);
             // GreenMail takes the CRLF before the final dot as part of the terminator and stores the body without it
             String rawBody = new String(m.getRawInputStream().readAllBytes(), StandardCharsets.UTF_8) + "\r\n";
@@ -329,15 +380,17 @@ class SmtpSessionSecurityTest {
     @Test
     void aRelayThatStopsReadingMidDataEndsInTransientWithinTheTimeoutNotAHang() throws Exception {
         ScriptedSmtpServer relay = open(ScriptedSmtpServer.start().onDataStopReading(ScriptedSmtpServer.ANY));
-        SmtpConfig cfg = new SmtpConfig(Optional.of("127.0.0.1"), relay.port(), Optional.empty(), "", Tls.NONE,
-                Duration.ofSeconds(2));
+        SmtpConfig cfg = new SmtpConfig(
+                Optional.of("127.0.0.1"), relay.port(), Optional.empty(), "", Tls.NONE, Duration.ofSeconds(2));
         SmtpConnection c = connection(cfg, null);
         // far more than the socket buffers on both ends hold, so a write must block once the relay stops reading
         MimeMessage twentyMegabytes = message(("x".repeat(998) + "\r\n").repeat(20 * 1024 * 1024 / 1000));
         InternetAddress to = new InternetAddress(TO);
 
         long start = System.nanoTime();
-        SendResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> c.send(twentyMegabytes, to, FROM),
+        SendResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> c.send(twentyMegabytes, to, FROM),
                 "send still blocked in a write 10 s after the relay stopped reading (timeout 2 s)");
 
         assertThat(result).isInstanceOf(SendResult.Transient.class);
@@ -387,8 +440,12 @@ class SmtpSessionSecurityTest {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         m.writeTo(raw);
         String text = raw.toString(StandardCharsets.UTF_8);
-        assertThat(text).as("the message as Jakarta Mail writes it").contains("after the bare LF")
-                .contains("bare LF\nafter").contains("\r\n.\r\n").doesNotEndWith("\n");
+        assertThat(text)
+                .as("the message as Jakarta Mail writes it")
+                .contains("after the bare LF")
+                .contains("bare LF\nafter")
+                .contains("\r\n.\r\n")
+                .doesNotEndWith("\n");
         String normalised = text.replaceAll("\r\n|\r|\n", "\r\n") + "\r\n";
         return normalised.getBytes(StandardCharsets.UTF_8);
     }
@@ -404,7 +461,10 @@ class SmtpSessionSecurityTest {
     }
 
     private static List<String> verbs(ScriptedSmtpServer relay, boolean overTls) {
-        return relay.commands().stream().filter(c -> c.tls() == overTls).map(Command::verb).toList();
+        return relay.commands().stream()
+                .filter(c -> c.tls() == overTls)
+                .map(Command::verb)
+                .toList();
     }
 
     private static String base64(String s) {

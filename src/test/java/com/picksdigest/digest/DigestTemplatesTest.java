@@ -1,9 +1,9 @@
 package com.picksdigest.digest;
 
-import com.picksdigest.digest.DigestModel.PickView;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.picksdigest.digest.DigestModel.PickView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DigestTemplatesTest {
 
@@ -26,20 +25,33 @@ class DigestTemplatesTest {
 
     @Test
     void htmlEscapesModelDataAndTextKeepsItVerbatim() {
-        DigestModel model = model("Ana", List.of(
-                new PickView(EVIL_TITLE, "https://example.com/a?x=1&y=2", EVIL_SUMMARY, "Tom & Jerry's <News>",
-                        "https://news.example.com/", "Tools", "Nov 25, 2026, 9:30 AM", null)));
+        DigestModel model = model(
+                "Ana",
+                List.of(new PickView(
+                        EVIL_TITLE,
+                        "https://example.com/a?x=1&y=2",
+                        EVIL_SUMMARY,
+                        "Tom & Jerry's <News>",
+                        "https://news.example.com/",
+                        "Tools",
+                        "Nov 25, 2026, 9:30 AM",
+                        null)));
 
         String html = templates.renderHtml(model);
-        assertThat(html).doesNotContain("<script>", "<b>tags</b>", "<News>")
+        assertThat(html)
+                .doesNotContain("<script>", "<b>tags</b>", "<News>")
                 .contains("Ship &lt;script&gt;alert(1)&lt;/script&gt; &amp; win")
                 .contains("&quot;quotes&quot; &amp; &lt;b&gt;tags&lt;/b&gt;")
                 .contains("href=\"https://example.com/a?x=1&amp;y=2\"")
                 .contains("Tom &amp; Jerry&#39;s &lt;News&gt;");
 
         String text = templates.renderText(model);
-        assertThat(text).contains(EVIL_TITLE, "\"quotes\" & <b>tags</b>", "Tom & Jerry's <News>",
-                "https://example.com/a?x=1&y=2");
+        assertThat(text)
+                .contains(
+                        EVIL_TITLE,
+                        "\"quotes\" & <b>tags</b>",
+                        "Tom & Jerry's <News>",
+                        "https://example.com/a?x=1&y=2");
     }
 
     @Test
@@ -50,18 +62,34 @@ class DigestTemplatesTest {
 
         for (String out : List.of(html, text)) {
             boolean isHtml = out == html;
-            assertThat(out).contains(model.siteName(), model.editionDate(),
-                    model.archiveUrl(), model.preferencesUrl(), model.unsubscribeUrl());
+            assertThat(out)
+                    .contains(
+                            model.siteName(),
+                            model.editionDate(),
+                            model.archiveUrl(),
+                            model.preferencesUrl(),
+                            model.unsubscribeUrl());
             for (PickView p : model.picks()) {
-                assertThat(out).contains(isHtml ? escaped(p.title()) : p.title(), p.url(), p.category(),
-                        p.sourceName(), p.published());
+                assertThat(out)
+                        .contains(
+                                isHtml ? escaped(p.title()) : p.title(),
+                                p.url(),
+                                p.category(),
+                                p.sourceName(),
+                                p.published());
             }
         }
-        assertThat(html).contains(">View in browser</a>", ">Manage preferences</a>", ">Unsubscribe</a>",
-                "href=\"" + model.unsubscribeUrl() + "\"");
-        assertThat(text).contains("View in browser: " + model.archiveUrl(),
-                "Manage preferences: " + model.preferencesUrl(),
-                "Unsubscribe: " + model.unsubscribeUrl());
+        assertThat(html)
+                .contains(
+                        ">View in browser</a>",
+                        ">Manage preferences</a>",
+                        ">Unsubscribe</a>",
+                        "href=\"" + model.unsubscribeUrl() + "\"");
+        assertThat(text)
+                .contains(
+                        "View in browser: " + model.archiveUrl(),
+                        "Manage preferences: " + model.preferencesUrl(),
+                        "Unsubscribe: " + model.unsubscribeUrl());
         assertThat(text).contains("\n12. [");
         // pick order is the model's
         assertThat(html.indexOf(escaped(model.picks().get(0).title())))
@@ -70,27 +98,47 @@ class DigestTemplatesTest {
 
     @Test
     void htmlLinksTitleToArticleAndSourceToItsSite() {
-        PickView p = new PickView("Linked", "https://example.com/linked", "s", "Source Co", "https://source.example/",
-                "Web", "Nov 25, 2026", "https://img.example/pic.jpg");
+        PickView p = new PickView(
+                "Linked",
+                "https://example.com/linked",
+                "s",
+                "Source Co",
+                "https://source.example/",
+                "Web",
+                "Nov 25, 2026",
+                "https://img.example/pic.jpg");
         String html = templates.renderHtml(model(null, List.of(p)));
-        assertThat(html).contains("<a href=\"https://example.com/linked\"", ">Linked</a>",
-                "<a href=\"https://source.example/\"", ">Source Co</a>");
+        assertThat(html)
+                .contains(
+                        "<a href=\"https://example.com/linked\"",
+                        ">Linked</a>",
+                        "<a href=\"https://source.example/\"",
+                        ">Source Co</a>");
         assertThat(html).containsPattern("<img src=\"https://img.example/pic.jpg\" width=\"\\d+\" alt=\"Linked\"");
     }
 
     @Test
     void optionalPartsAreLeftOutWhenNull() {
-        PickView p = new PickView("Bare pick", "https://example.com/bare", "Summary.", null, null, "Misc",
-                "Nov 25, 2026", null);
+        PickView p = new PickView(
+                "Bare pick", "https://example.com/bare", "Summary.", null, null, "Misc", "Nov 25, 2026", null);
         String html = templates.renderHtml(model(null, List.of(p)));
         assertThat(html).doesNotContain("<img", "Hi ").contains("Bare pick", "Nov 25, 2026");
-        assertThat(templates.renderText(model(null, List.of(p)))).doesNotContain("Hi ").contains("Bare pick");
+        assertThat(templates.renderText(model(null, List.of(p))))
+                .doesNotContain("Hi ")
+                .contains("Bare pick");
     }
 
     @Test
     void onlyHttpUrlsBecomeLinks() {
-        PickView p = new PickView("Sneaky", "javascript:alert(1)", "s", "Src", "javascript:alert(2)", "Web",
-                "Nov 25, 2026", "javascript:alert(3)");
+        PickView p = new PickView(
+                "Sneaky",
+                "javascript:alert(1)",
+                "s",
+                "Src",
+                "javascript:alert(2)",
+                "Web",
+                "Nov 25, 2026",
+                "javascript:alert(3)");
         String html = templates.renderHtml(model(null, List.of(p)));
         assertThat(html).doesNotContain("javascript:").contains("Sneaky", "Src");
     }
@@ -122,8 +170,17 @@ class DigestTemplatesTest {
     @Test
     void textSummariesWrapAt72Columns() {
         String longSummary = "word ".repeat(60).trim();
-        String text = templates.renderText(model(null, List.of(new PickView("T", "https://example.com/"
-                + "x".repeat(90), longSummary, null, null, "C", "Nov 25, 2026", null))));
+        String text = templates.renderText(model(
+                null,
+                List.of(new PickView(
+                        "T",
+                        "https://example.com/" + "x".repeat(90),
+                        longSummary,
+                        null,
+                        null,
+                        "C",
+                        "Nov 25, 2026",
+                        null))));
         assertThat(text.lines().filter(l -> l.contains("word")))
                 .hasSizeGreaterThan(1)
                 .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(72));
@@ -137,7 +194,8 @@ class DigestTemplatesTest {
         DigestModel model = sampleModel("Ana", 2);
 
         assertThat(custom.renderText(model)).isEqualTo("Custom for Picks Digest: 2");
-        assertThat(custom.renderHtml(model)).contains("<!DOCTYPE html>", model.picks().get(1).title()); // falls back
+        assertThat(custom.renderHtml(model))
+                .contains("<!DOCTYPE html>", model.picks().get(1).title()); // falls back
         custom.check();
     }
 
@@ -217,7 +275,10 @@ class DigestTemplatesTest {
     public record Confirm(String name, String link) {}
 
     private static String escaped(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 
@@ -228,9 +289,16 @@ class DigestTemplatesTest {
     }
 
     private static DigestModel model(String name, List<PickView> picks) {
-        return new DigestModel("Picks Digest", "https://picks.example.com", "November 25, 2026",
-                "Your Picks Digest for November 25, 2026", "Ship <script> & win, and 11 more picks", name, picks,
-                "https://picks.example.com/u/tok123", "https://picks.example.com/prefs/tok123",
+        return new DigestModel(
+                "Picks Digest",
+                "https://picks.example.com",
+                "November 25, 2026",
+                "Your Picks Digest for November 25, 2026",
+                "Ship <script> & win, and 11 more picks",
+                name,
+                picks,
+                "https://picks.example.com/u/tok123",
+                "https://picks.example.com/prefs/tok123",
                 "https://picks.example.com/archive/2026-11-25");
     }
 
@@ -239,17 +307,24 @@ class DigestTemplatesTest {
         String[] sources = {"The Register", "Ars Technica", "LWN.net", "Hacker News", "Nature", "Phoronix"};
         List<PickView> picks = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            String title = i == 1 ? EVIL_TITLE
-                    : i == 5 ? "An unusually long headline about Supercalifragilisticexpialidocious-ness in "
-                            + "distributed systems, with far more words than any editor would normally allow"
-                    : "Pick number " + i + ": what changed in release " + (10 + i) + ".0";
-            picks.add(new PickView(title, "https://articles.example.org/2026/11/25/story-" + i,
-                    i == 1 ? EVIL_SUMMARY
+            String title = i == 1
+                    ? EVIL_TITLE
+                    : i == 5
+                            ? "An unusually long headline about Supercalifragilisticexpialidocious-ness in "
+                                    + "distributed systems, with far more words than any editor would normally allow"
+                            : "Pick number " + i + ": what changed in release " + (10 + i) + ".0";
+            picks.add(new PickView(
+                    title,
+                    "https://articles.example.org/2026/11/25/story-" + i,
+                    i == 1
+                            ? EVIL_SUMMARY
                             : "A short summary of pick " + i + ", explaining in two or three sentences why the editors "
                                     + "think it is worth your time. It mentions a detail or two so that readers can "
                                     + "decide quickly whether to click through.",
-                    sources[i % sources.length], i % 3 == 0 ? null : "https://source" + i + ".example.net/",
-                    categories[i % categories.length], "Nov 25, 2026, " + (7 + i % 5) + ":" + (10 + i) + " AM",
+                    sources[i % sources.length],
+                    i % 3 == 0 ? null : "https://source" + i + ".example.net/",
+                    categories[i % categories.length],
+                    "Nov 25, 2026, " + (7 + i % 5) + ":" + (10 + i) + " AM",
                     i % 4 == 2 ? "https://images.example.org/pick-" + i + ".jpg" : null));
         }
         return model(name, picks);

@@ -49,8 +49,20 @@ class FeedImportHostileTest {
         categories.add("AI");
         feeds = new Feeds(db, categories, clock);
         importer = new FeedImport(db, "PicksDigest-test", Duration.ofMinutes(30), clock);
-        new PickService(db, categories, clock).add(new PickInput("Already published", "https://news.example.org/kept",
-                "Kept as is", "Source", null, null, "AI", null, true, null), "editor@example.org");
+        new PickService(db, categories, clock)
+                .add(
+                        new PickInput(
+                                "Already published",
+                                "https://news.example.org/kept",
+                                "Kept as is",
+                                "Source",
+                                null,
+                                null,
+                                "AI",
+                                null,
+                                true,
+                                null),
+                        "editor@example.org");
     }
 
     @AfterAll
@@ -73,10 +85,17 @@ class FeedImportHostileTest {
     @Test
     void titlesCutAtTheLimitKeepWholeCharacters() throws Exception {
         String emoji = "\ud83d\ude00";
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>");
+        StringBuilder b = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>");
         for (int at = 295; at <= 300; at++) {
-            b.append("<item><title>").append("a".repeat(at)).append(emoji.repeat(20)).append("</title><link>https://cut.example.org/")
-                    .append(at).append("</link><description>").append("b".repeat(5000 - 300 + at)).append(emoji.repeat(20))
+            b.append("<item><title>")
+                    .append("a".repeat(at))
+                    .append(emoji.repeat(20))
+                    .append("</title><link>https://cut.example.org/")
+                    .append(at)
+                    .append("</link><description>")
+                    .append("b".repeat(5000 - 300 + at))
+                    .append(emoji.repeat(20))
                     .append("</description></item>");
         }
         byte[] body = b.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
@@ -84,7 +103,8 @@ class FeedImportHostileTest {
 
         assertThat(importer.poll(f.getId()).added()).isEqualTo(6);
 
-        for (PicksRecord p : db.selectFrom(PICKS).where(PICKS.FEED_ID.eq(f.getId())).fetch()) {
+        for (PicksRecord p :
+                db.selectFrom(PICKS).where(PICKS.FEED_ID.eq(f.getId())).fetch()) {
             assertThat(p.getTitle()).doesNotContain("?").endsWith("…").hasSizeLessThanOrEqualTo(300);
             assertThat(p.getSummary()).doesNotContain("?").endsWith("…").hasSizeLessThanOrEqualTo(5000);
         }
@@ -92,20 +112,30 @@ class FeedImportHostileTest {
 
     private void hostileFeeds(long seed, int count) throws Exception {
         Hostile h = new Hostile(seed);
-        String kept = db.selectFrom(PICKS).where(PICKS.STATUS.eq("published")).fetch().formatJSON();
+        String kept =
+                db.selectFrom(PICKS).where(PICKS.STATUS.eq("published")).fetch().formatJSON();
         for (int i = 0; i < count; i++) {
             byte[] body = feed(h, i);
-            String contentType = h.pick(List.of("application/rss+xml; charset=utf-8", "text/xml", "text/html",
-                    "application/octet-stream", "application/rss+xml; charset=bogus"));
-            FeedsRecord f = feeds.register(server.serve("/s" + seed + "/f" + i, 200, body, contentType, null), "AI", "test");
+            String contentType = h.pick(List.of(
+                    "application/rss+xml; charset=utf-8",
+                    "text/xml",
+                    "text/html",
+                    "application/octet-stream",
+                    "application/rss+xml; charset=bogus"));
+            FeedsRecord f =
+                    feeds.register(server.serve("/s" + seed + "/f" + i, 200, body, contentType, null), "AI", "test");
             String what = "seed " + seed + " feed " + i;
 
             FeedImport.Report r = importer.poll(f.getId());
 
-            List<PicksRecord> added = db.selectFrom(PICKS).where(PICKS.FEED_ID.eq(f.getId())).fetch();
+            List<PicksRecord> added =
+                    db.selectFrom(PICKS).where(PICKS.FEED_ID.eq(f.getId())).fetch();
             assertThat(added).as(what).hasSize(r.added());
             if (r.error() != null) {
-                assertThat(feeds.require(f.getId()).getLastError()).as(what).doesNotContain("\n", "\r").hasSizeLessThanOrEqualTo(1000);
+                assertThat(feeds.require(f.getId()).getLastError())
+                        .as(what)
+                        .doesNotContain("\n", "\r")
+                        .hasSizeLessThanOrEqualTo(1000);
                 continue;
             }
             // title -> the summaries of the items with that title, as the importer computes them
@@ -115,46 +145,81 @@ class FeedImportHostileTest {
                         .add(String.valueOf(FeedText.clip(item.summary(), 5000)));
             }
             for (PicksRecord p : added) {
-                String stored = Hostile.printable(p.getTitle()) + " / " + Hostile.printable(String.valueOf(p.getSummary()));
-                assertThat(meant).as(what + ": title stored as meant: " + stored).containsKey(p.getTitle());
-                assertThat(meant.get(p.getTitle())).as(what + ": summary stored as meant: " + stored)
+                String stored =
+                        Hostile.printable(p.getTitle()) + " / " + Hostile.printable(String.valueOf(p.getSummary()));
+                assertThat(meant)
+                        .as(what + ": title stored as meant: " + stored)
+                        .containsKey(p.getTitle());
+                assertThat(meant.get(p.getTitle()))
+                        .as(what + ": summary stored as meant: " + stored)
                         .contains(String.valueOf(p.getSummary()));
                 assertThat(p.getUrl()).as(what).matches("(?i)https?://\\S+");
                 assertThat(p.getTitle()).as(what).doesNotContainPattern("[\\p{Cntrl}]");
             }
         }
-        assertThat(db.selectFrom(PICKS).where(PICKS.STATUS.eq("published")).fetch().formatJSON()).isEqualTo(kept);
+        assertThat(db.selectFrom(PICKS)
+                        .where(PICKS.STATUS.eq("published"))
+                        .fetch()
+                        .formatJSON())
+                .isEqualTo(kept);
         assertThat(db.fetchCount(FEEDS)).isPositive();
     }
 
     /** An RSS 2.0 document, usually well-formed around hostile text, sometimes broken or malicious as a whole. */
     private static byte[] feed(Hostile h, int i) {
         return switch (i % 8) {
-            case 5 -> ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">"
-                    + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
-                    + "<rss version=\"2.0\"><channel><title>&x;&b;</title><item><title>&x;</title>"
-                    + "<link>https://evil.example.org/x</link></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
-            case 6 -> concat(rss(h, 3).substring(0, 200).getBytes(StandardCharsets.UTF_8),
-                    new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xC0, (byte) 0xAF, '<', '/'});
-            case 7 -> h.nextInt(4) == 0 ? new byte[6 * 1024 * 1024] : h.string(500).getBytes(StandardCharsets.UTF_8);
+            case 5 ->
+                ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">"
+                                + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+                                + "<rss version=\"2.0\"><channel><title>&x;&b;</title><item><title>&x;</title>"
+                                + "<link>https://evil.example.org/x</link></item></channel></rss>")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 6 ->
+                concat(
+                        rss(h, 3).substring(0, 200).getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xC0, (byte) 0xAF, '<', '/'});
+            case 7 ->
+                h.nextInt(4) == 0 ? new byte[6 * 1024 * 1024] : h.string(500).getBytes(StandardCharsets.UTF_8);
             default -> rss(h, 1 + h.nextInt(10)).getBytes(StandardCharsets.UTF_8);
         };
     }
 
     private static String rss(Hostile h, int items) {
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>")
-                .append(xml(h.string(400))).append("</title><link>https://feeds.example.org/</link>");
+        StringBuilder b = new StringBuilder(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>")
+                .append(xml(h.string(400)))
+                .append("</title><link>https://feeds.example.org/</link>");
         for (int n = 0; n < items; n++) {
-            String link = h.nextInt(3) == 0 ? h.pick(List.of("javascript:alert(1)", "data:text/html,<b>x</b>",
-                    "https://ex ample.org/", "ftp://example.org/x", "//example.org/x", "http://bücher.de/x",
-                    "https://example.org/" + "a".repeat(2100), "https://example.org/x\r\nSet-Cookie: a=b", ""))
-                    : "https://news.example.org/" + n + "/" + Math.abs(h.string(20).hashCode());
-            b.append("<item><title>").append(xml(h.string(h.nextInt(10) == 0 ? 5000 : 200))).append("</title>")
-                    .append("<link>").append(xml(link)).append("</link>")
-                    .append("<description><![CDATA[").append(h.pick(List.of("<script>alert(1)</script>x",
-                            "<p>a</p><p>b&#xD800;c&#0;d&#x110000;e&#x1F600;</p>", "<img src=x onerror=alert(1)>",
-                            "&amp;lt;b&amp;gt;", "<a href=\"javascript:x\">t</a>", "")).replace("]]>", ""))
-                    .append(h.string(300).replace("]]>", "")).append("]]></description></item>");
+            String link = h.nextInt(3) == 0
+                    ? h.pick(List.of(
+                            "javascript:alert(1)",
+                            "data:text/html,<b>x</b>",
+                            "https://ex ample.org/",
+                            "ftp://example.org/x",
+                            "//example.org/x",
+                            "http://bücher.de/x",
+                            "https://example.org/" + "a".repeat(2100),
+                            "https://example.org/x\r\nSet-Cookie: a=b",
+                            ""))
+                    : "https://news.example.org/" + n + "/"
+                            + Math.abs(h.string(20).hashCode());
+            b.append("<item><title>")
+                    .append(xml(h.string(h.nextInt(10) == 0 ? 5000 : 200)))
+                    .append("</title>")
+                    .append("<link>")
+                    .append(xml(link))
+                    .append("</link>")
+                    .append("<description><![CDATA[")
+                    .append(h.pick(List.of(
+                                    "<script>alert(1)</script>x",
+                                    "<p>a</p><p>b&#xD800;c&#0;d&#x110000;e&#x1F600;</p>",
+                                    "<img src=x onerror=alert(1)>",
+                                    "&amp;lt;b&amp;gt;",
+                                    "<a href=\"javascript:x\">t</a>",
+                                    ""))
+                            .replace("]]>", ""))
+                    .append(h.string(300).replace("]]>", ""))
+                    .append("]]></description></item>");
         }
         return b.append("</channel></rss>").toString();
     }
@@ -166,7 +231,11 @@ class FeedImportHostileTest {
             if (c == '<') b.append("&lt;");
             else if (c == '&') b.append("&amp;");
             else if (c == '>') b.append("&gt;");
-            else if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+            else if (c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
                     || c >= 0x10000) b.appendCodePoint(c);
         });
         return b.toString();

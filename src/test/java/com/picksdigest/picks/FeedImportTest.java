@@ -61,21 +61,32 @@ class FeedImportTest {
 
     @Test
     void rss2ItemsBecomeCandidatesAsPlainTextAndUnusableLinksAreSkipped() {
-        FeedsRecord f = feeds.register(server.serveResource("rss2.xml", "application/rss+xml; charset=utf-8", "\"v1\""), "AI", "ed@example.org");
+        FeedsRecord f = feeds.register(
+                server.serveResource("rss2.xml", "application/rss+xml; charset=utf-8", "\"v1\""),
+                "AI",
+                "ed@example.org");
 
         FeedImport.Report r = importer.poll(f.getId());
 
         assertThat(r).isEqualTo(new FeedImport.Report(2, 0, 1, false, null));
         List<PicksRecord> c = candidates();
-        assertThat(c).extracting(PicksRecord::getTitle)
-                .containsExactlyInAnyOrder("Chip makers race to ship <faster> accelerators", "Open model beats benchmark");
-        PicksRecord chips = c.stream().filter(p -> p.getTitle().startsWith("Chip")).findFirst().orElseThrow();
+        assertThat(c)
+                .extracting(PicksRecord::getTitle)
+                .containsExactlyInAnyOrder(
+                        "Chip makers race to ship <faster> accelerators", "Open model beats benchmark");
+        PicksRecord chips = c.stream()
+                .filter(p -> p.getTitle().startsWith("Chip"))
+                .findFirst()
+                .orElseThrow();
         assertThat(chips.getSummary()).isEqualTo("Chip makers race The Register"); // tags and the script gone
         assertThat(chips.getSourceName()).isEqualTo("The Register");
         assertThat(chips.getSourceUrl()).isEqualTo("https://www.theregister.com");
         assertThat(chips.getFeedId()).isEqualTo(f.getId());
         assertThat(chips.getPublishedAt()).isNull();
-        PicksRecord open = c.stream().filter(p -> p.getTitle().startsWith("Open")).findFirst().orElseThrow();
+        PicksRecord open = c.stream()
+                .filter(p -> p.getTitle().startsWith("Open"))
+                .findFirst()
+                .orElseThrow();
         assertThat(open.getSourceName()).isEqualTo("AI - Google News"); // no <source>: the feed's own title
         FeedsRecord after = feeds.require(f.getId());
         assertThat(after.getTitle()).isEqualTo("AI - Google News");
@@ -86,7 +97,8 @@ class FeedImportTest {
 
     @Test
     void atomEntriesAreReadToo() {
-        FeedsRecord f = feeds.register(server.serveResource("atom.xml", "application/atom+xml", null), "Security", "ed@example.org");
+        FeedsRecord f = feeds.register(
+                server.serveResource("atom.xml", "application/atom+xml", null), "Security", "ed@example.org");
 
         assertThat(importer.poll(f.getId()).added()).isEqualTo(1);
 
@@ -99,7 +111,8 @@ class FeedImportTest {
 
     @Test
     void aSecondPollSendsTheEtagAndA304ChangesNothing() {
-        FeedsRecord f = feeds.register(server.serveResource("rss2.xml", "application/rss+xml", "\"v1\""), "AI", "ed@example.org");
+        FeedsRecord f = feeds.register(
+                server.serveResource("rss2.xml", "application/rss+xml", "\"v1\""), "AI", "ed@example.org");
         importer.poll(f.getId());
         clock.advance(Duration.ofMinutes(31));
 
@@ -116,14 +129,28 @@ class FeedImportTest {
 
     @Test
     void anItemAlreadyPickedUnderATrackingUrlIsNotImportedAgain() {
-        picks.add(new PickInput("Chips, by hand", "https://EXAMPLE.com/chips/race", null, null, null, null, "AI", null,
-                true, null), "ed@example.org");
+        picks.add(
+                new PickInput(
+                        "Chips, by hand",
+                        "https://EXAMPLE.com/chips/race",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "AI",
+                        null,
+                        true,
+                        null),
+                "ed@example.org");
         String body = """
                 <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://t.example</link><description>d</description>
                 <item><title>Same story again</title><link>https://example.com/chips/race?utm_source=google&amp;utm_campaign=x</link></item>
                 <item><title>Same story, new param</title><link>https://example.com/chips/race?page=2&amp;utm_source=x</link></item>
                 </channel></rss>""";
-        FeedsRecord f = feeds.register(server.serve("/dup.xml", 200, body.getBytes(StandardCharsets.UTF_8), "text/xml", null), "AI", "ed@example.org");
+        FeedsRecord f = feeds.register(
+                server.serve("/dup.xml", 200, body.getBytes(StandardCharsets.UTF_8), "text/xml", null),
+                "AI",
+                "ed@example.org");
 
         FeedImport.Report r = importer.poll(f.getId());
 
@@ -137,7 +164,8 @@ class FeedImportTest {
 
     @Test
     void aDismissedCandidateNeverComesBack() {
-        FeedsRecord f = feeds.register(server.serveResource("atom.xml", "application/atom+xml", null), "Security", "ed@example.org");
+        FeedsRecord f = feeds.register(
+                server.serveResource("atom.xml", "application/atom+xml", null), "Security", "ed@example.org");
         importer.poll(f.getId());
         picks.dismiss(candidates().get(0).getId(), "ed@example.org");
 
@@ -147,9 +175,11 @@ class FeedImportTest {
 
     @Test
     void aMalformedFeedKeepsItsErrorBacksOffAndDoesNotStopTheOthers() {
-        FeedsRecord broken = feeds.register(server.serveResource("malformed.xml", "application/rss+xml", null), "AI", "ed@example.org");
+        FeedsRecord broken = feeds.register(
+                server.serveResource("malformed.xml", "application/rss+xml", null), "AI", "ed@example.org");
         FeedsRecord missing = feeds.register(server.url("/gone.xml"), "AI", "ed@example.org");
-        FeedsRecord good = feeds.register(server.serveResource("atom.xml", "application/atom+xml", null), "Security", "ed@example.org");
+        FeedsRecord good = feeds.register(
+                server.serveResource("atom.xml", "application/atom+xml", null), "Security", "ed@example.org");
 
         importer.pollDue();
 
@@ -179,9 +209,11 @@ class FeedImportTest {
     void registeringChecksTheUrlTheCategoryAndDuplicates() {
         feeds.register("https://feeds.example.com/ai.xml", "AI", "ed@example.org");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> feeds.register("ftp://x", "Nope", "ed"))
-                .isInstanceOfSatisfying(com.picksdigest.InvalidFields.class, e ->
-                        assertThat(e.errors()).containsOnlyKeys("url", "category"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> feeds.register("https://FEEDS.example.com/ai.xml/", "AI", "ed"))
+                .isInstanceOfSatisfying(
+                        com.picksdigest.InvalidFields.class,
+                        e -> assertThat(e.errors()).containsOnlyKeys("url", "category"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> feeds.register("https://FEEDS.example.com/ai.xml/", "AI", "ed"))
                 .hasMessage("This feed is already registered.");
         assertThat(db.fetchCount(FEEDS)).isEqualTo(1);
     }
@@ -189,12 +221,14 @@ class FeedImportTest {
     private static byte[] rss() {
         return """
                 <?xml version="1.0"?><rss version="2.0"><channel><title>Fixed</title><link>https://f.example</link><description>d</description>
-                <item><title>Back again</title><link>https://fixed.example/back</link></item></channel></rss>"""
-                .getBytes(StandardCharsets.UTF_8);
+                <item><title>Back again</title><link>https://fixed.example/back</link></item></channel></rss>""".getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<PicksRecord> candidates() {
-        return db.selectFrom(PICKS).where(PICKS.STATUS.eq("candidate")).orderBy(PICKS.ID).fetch();
+        return db.selectFrom(PICKS)
+                .where(PICKS.STATUS.eq("candidate"))
+                .orderBy(PICKS.ID)
+                .fetch();
     }
 
     private static LocalDateTime now() {

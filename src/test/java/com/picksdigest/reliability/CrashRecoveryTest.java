@@ -41,7 +41,11 @@ class CrashRecoveryTest extends RelayAndSchemaTest {
     @Test
     @Tag("chaos")
     void repeatedSigkillsWithTheDefaultRecordingInterval() throws Exception {
-        interruptedEdition("SIGKILL x5 during one edition, restart each time (record every 125 sends)", 20_000, 5, false,
+        interruptedEdition(
+                "SIGKILL x5 during one edition, restart each time (record every 125 sends)",
+                20_000,
+                5,
+                false,
                 DEFAULT_RECORD_EVERY);
     }
 
@@ -54,18 +58,29 @@ class CrashRecoveryTest extends RelayAndSchemaTest {
     private void interruptedEdition(String scenario, int subscribers, int stops, boolean graceful, int recordEvery)
             throws Exception {
         Edition edition = Edition.seed(db, subscribers);
-        Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", String.valueOf(THREADS),
-                "PICKS_SEND_RECORD_EVERY", String.valueOf(recordEvery)));
+        Map<String, String> env = edition.serveEnv(
+                relay.port(),
+                Map.of(
+                        "PICKS_SEND_THREADS",
+                        String.valueOf(THREADS),
+                        "PICKS_SEND_RECORD_EVERY",
+                        String.valueOf(recordEvery)));
         for (int k = 1; k <= stops; k++) {
             int stopAt = subscribers * k / (stops + 1);
             try (AppProcess node = AppProcess.start(env, "serve")) {
-                Await.until(Duration.ofSeconds(120), () -> relay.acceptedCount() >= stopAt,
+                Await.until(
+                        Duration.ofSeconds(120),
+                        () -> relay.acceptedCount() >= stopAt,
                         () -> relay.acceptedCount() + " accepted\n" + Edition.logs(node));
                 if (graceful) {
                     long t0 = System.nanoTime();
                     assertThat(node.terminate(60)).as(node.output()).isZero();
-                    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("SIGTERM to exit").isLessThan(Duration.ofSeconds(20));
-                    assertThat(edition.sending()).as("claims handed back on a graceful stop").isZero();
+                    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                            .as("SIGTERM to exit")
+                            .isLessThan(Duration.ofSeconds(20));
+                    assertThat(edition.sending())
+                            .as("claims handed back on a graceful stop")
+                            .isZero();
                 } else {
                     node.kill();
                 }
@@ -81,9 +96,12 @@ class CrashRecoveryTest extends RelayAndSchemaTest {
         Edition.Tally t = edition.tally(relay.accepted());
         Figures.record(scenario, stops, t.messages(), t.lost(), t.duplicated(), recovery);
         assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
-        assertThat(t.subscribersNotSentOnce()).as("subscribers without exactly one sent delivery").isZero();
+        assertThat(t.subscribersNotSentOnce())
+                .as("subscribers without exactly one sent delivery")
+                .isZero();
         assertThat(t.lost()).as("subscribers who received nothing").isZero();
-        assertThat(t.duplicated()).as("messages received twice")
+        assertThat(t.duplicated())
+                .as("messages received twice")
                 .isLessThanOrEqualTo(graceful ? 0 : THREADS * recordEvery * stops);
     }
 }

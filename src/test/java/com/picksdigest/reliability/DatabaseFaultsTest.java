@@ -9,14 +9,14 @@ import com.picksdigest.support.Edition;
 import com.picksdigest.support.Figures;
 import com.picksdigest.support.TcpProxy;
 import com.picksdigest.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 class DatabaseFaultsTest extends RelayAndSchemaTest {
     @Test
     void killedConnectionsDuringAnEditionPauseItAndNothingIsLostOrSentTwice() throws Exception {
-                // paced so that the edition lasts several rounds of KILLs on any machine
-        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.7 s while sending", 1_000, Duration.ofMillis(700), 150);
+        // paced so that the edition lasts several rounds of KILLs on any machine
+        killConnectionsDuringAnEdition(
+                "KILL serve's DB connections every 0.7 s while sending", 1_000, Duration.ofMillis(700), 150);
     }
 
     @Test
     @Tag("chaos")
     void connectionsKilledEveryFewHundredMillisecondsThroughALargeEdition() throws Exception {
-        killConnectionsDuringAnEdition("KILL serve's DB connections every 0.3 s while sending", 20_000, Duration.ofMillis(300), 0);
+        killConnectionsDuringAnEdition(
+                "KILL serve's DB connections every 0.3 s while sending", 20_000, Duration.ofMillis(300), 0);
     }
 
     @Test
@@ -53,12 +55,24 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
         Duration recovery;
         int acceptedDuringCut;
         try (TcpProxy proxy = TcpProxy.forJdbc(db.url())) {
-            Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", String.valueOf(threads),
-                    "PICKS_SEND_RECORD_EVERY", String.valueOf(recordEvery), "PICKS_DB_URL", proxy.jdbcUrl(db.url()),
-                    // longer than the cut: a claim must not be taken from a worker that is only waiting to record
-                    "PICKS_CLAIM_TIMEOUT_SECONDS", "60"));
+            Map<String, String> env = edition.serveEnv(
+                    relay.port(),
+                    Map.of(
+                            "PICKS_SEND_THREADS",
+                            String.valueOf(threads),
+                            "PICKS_SEND_RECORD_EVERY",
+                            String.valueOf(recordEvery),
+                            "PICKS_DB_URL",
+                            proxy.jdbcUrl(db.url()),
+                            // longer than the cut: a claim must not be taken from a worker that is only waiting to
+                            // record
+                            "PICKS_CLAIM_TIMEOUT_SECONDS",
+                            "60"));
             try (AppProcess node = AppProcess.start(env, "serve")) {
-                Await.until(Duration.ofSeconds(60), () -> relay.acceptedCount() >= subscribers / 5, () -> Edition.logs(node));
+                Await.until(
+                        Duration.ofSeconds(60),
+                        () -> relay.acceptedCount() >= subscribers / 5,
+                        () -> Edition.logs(node));
                 proxy.cut();
                 int atCut = relay.acceptedCount();
                 Thread.sleep(5_000);
@@ -70,8 +84,15 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
             }
         }
         Edition.Tally t = edition.tally(relay.accepted());
-        Figures.record("database unreachable for 5 s mid-edition (TCP cut)", 1, t.messages(), t.lost(), t.duplicated(), recovery);
-        assertThat(acceptedDuringCut).as("messages sent while the database was away")
+        Figures.record(
+                "database unreachable for 5 s mid-edition (TCP cut)",
+                1,
+                t.messages(),
+                t.lost(),
+                t.duplicated(),
+                recovery);
+        assertThat(acceptedDuringCut)
+                .as("messages sent while the database was away")
                 .isLessThanOrEqualTo(threads * recordEvery);
         assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
         assertThat(t.lost()).isZero();
@@ -93,7 +114,10 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
             // a claim outlives the outage: a worker waiting to record its sends keeps them
             Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_CLAIM_TIMEOUT_SECONDS", "60"));
             try (AppProcess node = AppProcess.start(env, "serve")) {
-                Await.until(Duration.ofSeconds(120), () -> relay.acceptedCount() >= subscribers / 5, () -> Edition.logs(node));
+                Await.until(
+                        Duration.ofSeconds(120),
+                        () -> relay.acceptedCount() >= subscribers / 5,
+                        () -> Edition.logs(node));
                 long down = System.nanoTime();
                 server.restart(Duration.ofSeconds(5));
                 edition.awaitFinished(Duration.ofSeconds(600), node);
@@ -102,8 +126,13 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
             }
             Edition.Tally t = edition.tally(relay.accepted());
             own.close();
-            Figures.record("embedded MariaDB stopped 5 s and restarted mid-edition", 1, t.messages(), t.lost(),
-                    t.duplicated(), recovery);
+            Figures.record(
+                    "embedded MariaDB stopped 5 s and restarted mid-edition",
+                    1,
+                    t.messages(),
+                    t.lost(),
+                    t.duplicated(),
+                    recovery);
             assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
             assertThat(t.lost()).isZero();
             assertThat(t.subscribersNotSentOnce()).isZero();
@@ -116,31 +145,42 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
         }
     }
 
-    private void killConnectionsDuringAnEdition(String scenario, int subscribers, Duration every, int rate) throws Exception {
+    private void killConnectionsDuringAnEdition(String scenario, int subscribers, Duration every, int rate)
+            throws Exception {
         Edition edition = Edition.seed(db, subscribers);
-        Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", "4",
-                "PICKS_SEND_RATE", String.valueOf(rate)));
+        Map<String, String> env = edition.serveEnv(
+                relay.port(), Map.of("PICKS_SEND_THREADS", "4", "PICKS_SEND_RATE", String.valueOf(rate)));
         int rounds = 0;
         int killed = 0;
         Duration recovery;
         // The test watches and kills through a connection without a default schema, which the KILLs never match.
         try (AppProcess node = AppProcess.start(env, "serve");
-             Connection admin = DriverManager.getConnection(TestDatabase.serverUrl())) {
-            Await.until(Duration.ofSeconds(60), () -> relay.acceptedCount() >= subscribers / 10, () -> Edition.logs(node));
+                Connection admin = DriverManager.getConnection(TestDatabase.serverUrl())) {
+            Await.until(
+                    Duration.ofSeconds(60), () -> relay.acceptedCount() >= subscribers / 10, () -> Edition.logs(node));
             while (relay.acceptedCount() < subscribers * 8 / 10) {
                 killed += killConnections(admin, db.schema());
                 rounds++;
                 Thread.sleep(every.toMillis());
-                assertThat(rounds).as("rounds of KILLs before 80 %% were sent: %s", Edition.logs(node)).isLessThan(1000);
+                assertThat(rounds)
+                        .as("rounds of KILLs before 80 %% were sent: %s", Edition.logs(node))
+                        .isLessThan(1000);
             }
             recovery = edition.awaitFinished(Duration.ofSeconds(120), node);
             assertThat(node.terminate(60)).as(node.output()).isZero();
             // in use, a killed connection fails its statement; idle, it fails the pool's check before use
-            assertThat(node.output()).as("the pool saw its connections die")
+            assertThat(node.output())
+                    .as("the pool saw its connections die")
                     .containsAnyOf("marked as broken", "Failed to validate connection");
         }
         Edition.Tally t = edition.tally(relay.accepted());
-        Figures.record(scenario + " (" + killed + " connections killed)", rounds, t.messages(), t.lost(), t.duplicated(), recovery);
+        Figures.record(
+                scenario + " (" + killed + " connections killed)",
+                rounds,
+                t.messages(),
+                t.lost(),
+                t.duplicated(),
+                recovery);
         assertThat(rounds).as("rounds of KILLs during the edition").isGreaterThanOrEqualTo(5);
         assertThat(killed).isPositive();
         assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
@@ -152,7 +192,8 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
     /** KILLs every connection whose default schema is {@code schema}; returns how many. */
     static int killConnections(Connection admin, String schema) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement q = admin.prepareStatement("SELECT id FROM information_schema.PROCESSLIST WHERE db = ?")) {
+        try (PreparedStatement q =
+                admin.prepareStatement("SELECT id FROM information_schema.PROCESSLIST WHERE db = ?")) {
             q.setString(1, schema);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) ids.add(rs.getLong(1));

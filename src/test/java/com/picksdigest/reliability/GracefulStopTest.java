@@ -25,7 +25,8 @@ class GracefulStopTest extends RelayAndSchemaTest {
     void sigtermFinishesTheSendsInFlightHandsBackTheRestAndExitsZero() throws Exception {
         Edition edition = Edition.seed(db, 60);
         for (int i = 0; i < 60; i++) relay.stallOnData(RELAY_PER_MESSAGE);
-        Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", "2", "PICKS_SEND_BATCH", "30"));
+        Map<String, String> env =
+                edition.serveEnv(relay.port(), Map.of("PICKS_SEND_THREADS", "2", "PICKS_SEND_BATCH", "30"));
         Duration stopping;
         try (AppProcess node = AppProcess.start(env, "serve")) {
             Await.until(Duration.ofSeconds(60), () -> relay.acceptedCount() >= 3, () -> Edition.logs(node));
@@ -37,20 +38,28 @@ class GracefulStopTest extends RelayAndSchemaTest {
         // Two sends on the wire at most, a second each at this relay, plus the JVM's own shutdown.
         assertThat(stopping).as("SIGTERM to exit").isLessThan(Duration.ofSeconds(8));
         assertThat(edition.sending()).as("claims left behind").isZero();
-        assertThat(edition.statuses().get("sent")).as("every message the relay accepted is recorded")
+        assertThat(edition.statuses().get("sent"))
+                .as("every message the relay accepted is recorded")
                 .isEqualTo(relay.acceptedCount());
         assertThat(edition.outstanding()).isPositive();
 
         List<ScriptedSmtpServer.Accepted> accepted = new ArrayList<>(relay.accepted());
         relay.close();
-        relay = ScriptedSmtpServer.start(Integer.parseInt(env.get("PICKS_SMTP_PORT"))).countingOnly();
+        relay = ScriptedSmtpServer.start(Integer.parseInt(env.get("PICKS_SMTP_PORT")))
+                .countingOnly();
         try (AppProcess node = AppProcess.start(env, "serve")) {
             edition.awaitFinished(Duration.ofSeconds(60), node);
             assertThat(node.terminate(60)).isZero();
         }
         accepted.addAll(relay.accepted());
         Edition.Tally t = edition.tally(accepted);
-        Figures.record("SIGTERM with a slow relay (1 s/message), restart", 1, t.messages(), t.lost(), t.duplicated(), stopping);
+        Figures.record(
+                "SIGTERM with a slow relay (1 s/message), restart",
+                1,
+                t.messages(),
+                t.lost(),
+                t.duplicated(),
+                stopping);
         assertThat(t.lost()).isZero();
         assertThat(t.duplicated()).isZero();
         assertThat(t.subscribersNotSentOnce()).isZero();

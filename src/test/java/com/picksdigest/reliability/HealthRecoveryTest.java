@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** /healthz of a running `serve` answers 503 while the relay or the database is unreachable, and 200 once it is back. */
 class HealthRecoveryTest extends RelayAndSchemaTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     @Test
     void healthzTurnsUnhealthyWhileTheRelayOrTheDatabaseIsAwayAndHealthyWhenTheyReturn() throws Exception {
         Edition edition = Edition.seed(db, 10);
@@ -31,7 +33,8 @@ class HealthRecoveryTest extends RelayAndSchemaTest {
 
                 relay.close();
                 awaitHealth(healthz, 503, "\"smtp\":\"unreachable", node);
-                relay = ScriptedSmtpServer.start(Integer.parseInt(env.get("PICKS_SMTP_PORT"))).countingOnly();
+                relay = ScriptedSmtpServer.start(Integer.parseInt(env.get("PICKS_SMTP_PORT")))
+                        .countingOnly();
                 Duration relayBack = awaitHealth(healthz, 200, "\"smtp\":\"ok\"", node);
 
                 proxy.cut();
@@ -51,19 +54,25 @@ class HealthRecoveryTest extends RelayAndSchemaTest {
     /** Polls until /healthz answers {@code status} with a body containing {@code text}; returns how long it took. */
     private Duration awaitHealth(String url, int status, String text, AppProcess node) throws InterruptedException {
         String[] last = {"no answer yet"};
-        return Await.until(Duration.ofSeconds(60), () -> {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                last[0] = r.statusCode() + " " + r.body();
-                return r.statusCode() == status && r.body().contains(text);
-            } catch (IOException notListening) {
-                last[0] = notListening.toString();
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, () -> "healthz " + status + " with " + text + "; last: " + last[0] + "\n" + Edition.logs(node));
+        return Await.until(
+                Duration.ofSeconds(60),
+                () -> {
+                    try {
+                        HttpResponse<String> r = http.send(
+                                HttpRequest.newBuilder(URI.create(url))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        last[0] = r.statusCode() + " " + r.body();
+                        return r.statusCode() == status && r.body().contains(text);
+                    } catch (IOException notListening) {
+                        last[0] = notListening.toString();
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                },
+                () -> "healthz " + status + " with " + text + "; last: " + last[0] + "\n" + Edition.logs(node));
     }
 }

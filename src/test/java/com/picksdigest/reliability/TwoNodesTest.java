@@ -62,10 +62,16 @@ class TwoNodesTest extends RelayAndSchemaTest {
             AppProcess a = nodes.get("node-a");
             AppProcess b = nodes.get("node-b");
             // both catch-up dispatches at start, and the hourly one fired once by the cluster
-            Await.until(Duration.ofSeconds(60), () -> dispatches(a.output() + b.output()) == 3 && Instant.now().isAfter(hourlyDue),
+            Await.until(
+                    Duration.ofSeconds(60),
+                    () -> dispatches(a.output() + b.output()) == 3
+                            && Instant.now().isAfter(hourlyDue),
                     () -> Edition.logs(a, b));
-            assertThat(hourlyTrigger()).as("previous and next fire of the hourly trigger")
-                    .containsExactly(hourlyDue.toEpochMilli(), hourlyDue.toEpochMilli() + Duration.ofHours(1).toMillis());
+            assertThat(hourlyTrigger())
+                    .as("previous and next fire of the hourly trigger")
+                    .containsExactly(
+                            hourlyDue.toEpochMilli(),
+                            hourlyDue.toEpochMilli() + Duration.ofHours(1).toMillis());
 
             long lastKill = 0;
             for (int k = 1; k <= kills; k++) {
@@ -74,7 +80,9 @@ class TwoNodesTest extends RelayAndSchemaTest {
                 Await.until(Duration.ofSeconds(120), () -> relay.acceptedCount() >= killAt, () -> Edition.logs(a, b));
                 if (k == 1) {
                     // a node polls the ledger every few seconds: make sure both have sent before the first kill
-                    Await.until(Duration.ofSeconds(60), () -> sentBy("node-a") > 0 && sentBy("node-b") > 0,
+                    Await.until(
+                            Duration.ofSeconds(60),
+                            () -> sentBy("node-a") > 0 && sentBy("node-b") > 0,
                             () -> Edition.logs(a, b));
                 }
                 AppProcess dead = nodes.get(victim);
@@ -84,18 +92,27 @@ class TwoNodesTest extends RelayAndSchemaTest {
                 awaitQuartzRecovered(victim, nodes.values());
                 if (k < kills) nodes.put(victim, start(edition, victim, started));
             }
-            AppProcess[] alive = nodes.values().stream().filter(AppProcess::alive).toArray(AppProcess[]::new);
+            AppProcess[] alive =
+                    nodes.values().stream().filter(AppProcess::alive).toArray(AppProcess[]::new);
             edition.awaitFinished(Duration.ofSeconds(300), alive);
             Duration recovery = Duration.ofNanos(System.nanoTime() - lastKill);
-            for (AppProcess p : alive) assertThat(p.terminate(60)).as(p.output()).isZero();
-            String allLogs = String.join("", started.stream().map(AppProcess::output).toList());
-            assertThat(dispatches(allLogs)).as("catch-up dispatches at each start and one hourly").isEqualTo(2 + kills - 1 + 1);
+            for (AppProcess p : alive)
+                assertThat(p.terminate(60)).as(p.output()).isZero();
+            String allLogs =
+                    String.join("", started.stream().map(AppProcess::output).toList());
+            assertThat(dispatches(allLogs))
+                    .as("catch-up dispatches at each start and one hourly")
+                    .isEqualTo(2 + kills - 1 + 1);
 
             Edition.Tally t = edition.tally(relay.accepted());
             Figures.record(scenario, kills, t.messages(), t.lost(), t.duplicated(), recovery);
             DSLContext dsl = db.database().dsl();
-            assertThat(dsl.selectDistinct(DELIVERIES.CLAIMED_BY).from(DELIVERIES).where(DELIVERIES.STATUS.eq("sent"))
-                    .fetch(DELIVERIES.CLAIMED_BY)).as("both nodes sent part").contains("node-a", "node-b");
+            assertThat(dsl.selectDistinct(DELIVERIES.CLAIMED_BY)
+                            .from(DELIVERIES)
+                            .where(DELIVERIES.STATUS.eq("sent"))
+                            .fetch(DELIVERIES.CLAIMED_BY))
+                    .as("both nodes sent part")
+                    .contains("node-a", "node-b");
             assertThat(t.statuses()).containsExactly(Map.entry("sent", subscribers));
             assertThat(t.subscribersNotSentOnce()).isZero();
             assertThat(t.lost()).isZero();
@@ -106,14 +123,29 @@ class TwoNodesTest extends RelayAndSchemaTest {
     }
 
     private int sentBy(String nodeId) {
-        return db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent").and(DELIVERIES.CLAIMED_BY.eq(nodeId)));
+        return db.database()
+                .dsl()
+                .fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent").and(DELIVERIES.CLAIMED_BY.eq(nodeId)));
     }
 
     private AppProcess start(Edition edition, String nodeId, List<AppProcess> started) throws IOException {
         // Paced so that the kill lands mid-edition after the hourly firing on any machine; outcomes recorded after
         // every send, so a kill can leave at most one unrecorded message per thread.
-        AppProcess p = AppProcess.start(edition.serveEnv(relay.port(), Map.of("PICKS_NODE_ID", nodeId, "PICKS_SEND_THREADS", String.valueOf(THREADS),
-                "PICKS_SEND_RATE", "100", "PICKS_SEND_BATCH", "100", "PICKS_SEND_RECORD_EVERY", "1")), "serve");
+        AppProcess p = AppProcess.start(
+                edition.serveEnv(
+                        relay.port(),
+                        Map.of(
+                                "PICKS_NODE_ID",
+                                nodeId,
+                                "PICKS_SEND_THREADS",
+                                String.valueOf(THREADS),
+                                "PICKS_SEND_RATE",
+                                "100",
+                                "PICKS_SEND_BATCH",
+                                "100",
+                                "PICKS_SEND_RECORD_EVERY",
+                                "1")),
+                "serve");
         started.add(p);
         return p;
     }
@@ -125,23 +157,43 @@ class TwoNodesTest extends RelayAndSchemaTest {
     private void scheduleHourlyDispatch(Instant first) throws Exception {
         try (Scheduling client = Scheduling.create(db.database().dataSource(), "test-client", List.of())) {
             JobKey key = JobKey.jobKey(Scheduling.DISPATCH_TASK, "picks");
-            JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(key).storeDurably().requestRecovery().build();
-            Trigger hourly = TriggerBuilder.newTrigger().withIdentity(Scheduling.DISPATCH_TASK, "picks").forJob(key)
-                    .startAt(Date.from(first)).withSchedule(SimpleScheduleBuilder.repeatHourlyForever()).build();
+            JobDetail job = JobBuilder.newJob(TaskJob.class)
+                    .withIdentity(key)
+                    .storeDurably()
+                    .requestRecovery()
+                    .build();
+            Trigger hourly = TriggerBuilder.newTrigger()
+                    .withIdentity(Scheduling.DISPATCH_TASK, "picks")
+                    .forJob(key)
+                    .startAt(Date.from(first))
+                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever())
+                    .build();
             client.quartz().scheduleJob(job, Set.of(hourly), false);
         }
     }
 
     private List<Long> hourlyTrigger() {
-        var r = db.database().dsl().fetchOne("SELECT PREV_FIRE_TIME, NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = ?",
-                Scheduling.DISPATCH_TASK);
+        var r = db.database()
+                .dsl()
+                .fetchOne(
+                        "SELECT PREV_FIRE_TIME, NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = ?",
+                        Scheduling.DISPATCH_TASK);
         return List.of(r.get(0, Long.class), r.get(1, Long.class));
     }
 
     /** The survivors' cluster manager notices the dead instance and removes it (recovering its jobs). */
-    private void awaitQuartzRecovered(String nodeId, java.util.Collection<AppProcess> nodes) throws InterruptedException {
-        Await.until(Duration.ofSeconds(60), () -> db.database().dsl().fetchCount(db.database().dsl()
-                        .selectOne().from("QRTZ_SCHEDULER_STATE").where("INSTANCE_NAME LIKE ?", nodeId + "#%")) == 0,
+    private void awaitQuartzRecovered(String nodeId, java.util.Collection<AppProcess> nodes)
+            throws InterruptedException {
+        Await.until(
+                Duration.ofSeconds(60),
+                () -> db.database()
+                                .dsl()
+                                .fetchCount(db.database()
+                                        .dsl()
+                                        .selectOne()
+                                        .from("QRTZ_SCHEDULER_STATE")
+                                        .where("INSTANCE_NAME LIKE ?", nodeId + "#%"))
+                        == 0,
                 () -> Edition.logs(nodes.toArray(AppProcess[]::new)));
     }
 

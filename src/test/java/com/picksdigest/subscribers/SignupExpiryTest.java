@@ -39,8 +39,15 @@ class SignupExpiryTest {
         Categories categories = new Categories(dsl);
         subscribers = new SubscriberService(dsl, categories, clock);
         Settings settings = Settings.of(Map.of("PICKS_SECRET", SECRET));
-        self = SelfService.create(dsl, subscribers, categories, MailConfig.from(settings), SmtpConfig.from(settings),
-                new SignupConfig(true, false), UnaryOperator.identity(), clock);
+        self = SelfService.create(
+                dsl,
+                subscribers,
+                categories,
+                MailConfig.from(settings),
+                SmtpConfig.from(settings),
+                new SignupConfig(true, false),
+                UnaryOperator.identity(),
+                clock);
     }
 
     @AfterAll
@@ -50,8 +57,9 @@ class SignupExpiryTest {
     }
 
     private static SubscribersRecord add(String email, SubscriberStatus status) {
-        return subscribers.find(subscribers.add(new SubscriberInput(email, null, null, null, null, null, null, null,
-                List.of()), status).getId());
+        return subscribers.find(subscribers
+                .add(new SubscriberInput(email, null, null, null, null, null, null, null, List.of()), status)
+                .getId());
     }
 
     @Test
@@ -65,17 +73,22 @@ class SignupExpiryTest {
         String recentLink = self.confirmations().create(recent, Confirmations.Purpose.SUBSCRIBE, null);
         clock.advance(Duration.ofDays(1).plusMinutes(1));
 
-        assertThat(self.confirmations().find(oldLink)).as("expired before the task even ran")
+        assertThat(self.confirmations().find(oldLink))
+                .as("expired before the task even ran")
                 .isInstanceOf(Confirmations.Gone.class);
         self.signups().expire();
 
         assertThat(subscribers.find(old.getId())).isNull();
-        assertThat(dsl.fetchCount(EVENTS, EVENTS.TYPE.eq("expired").and(EVENTS.DETAIL.eq("unconfirmed sign-up #" + old.getId()))))
+        assertThat(dsl.fetchCount(
+                        EVENTS, EVENTS.TYPE.eq("expired").and(EVENTS.DETAIL.eq("unconfirmed sign-up #" + old.getId()))))
                 .isEqualTo(1);
-        assertThat(dsl.fetchCount(EVENTS, EVENTS.DETAIL.contains("never.confirmed"))).isZero();
+        assertThat(dsl.fetchCount(EVENTS, EVENTS.DETAIL.contains("never.confirmed")))
+                .isZero();
         assertThat(subscribers.find(active.getId()).getStatus()).isEqualTo("active");
         assertThat(self.confirmations().find(moveLink)).isInstanceOf(Confirmations.Gone.class);
-        assertThat(subscribers.find(recent.getId()).getStatus()).as("a day old: still waiting").isEqualTo("pending");
+        assertThat(subscribers.find(recent.getId()).getStatus())
+                .as("a day old: still waiting")
+                .isEqualTo("pending");
         assertThat(self.confirmations().find(recentLink)).isInstanceOf(Confirmations.Found.class);
         assertThat(dsl.fetchCount(CONFIRMATIONS)).isEqualTo(1);
 
@@ -90,9 +103,11 @@ class SignupExpiryTest {
         SubscribersRecord s = add("rotating@example.com", SubscriberStatus.PENDING);
         String link = self.confirmations().create(s, Confirmations.Purpose.SUBSCRIBE, null);
         assertThat(self.confirmations().find(link)).isInstanceOf(Confirmations.Found.class);
-        assertThat(self.confirmations().find(link.substring(0, link.length() - 2))).isInstanceOf(Confirmations.Invalid.class);
+        assertThat(self.confirmations().find(link.substring(0, link.length() - 2)))
+                .isInstanceOf(Confirmations.Invalid.class);
         assertThat(self.confirmations().find(new LinkTokens(SECRET).issue(s.getId(), 1)))
-                .as("a subscriber link is no confirmation link").isInstanceOf(Confirmations.Invalid.class);
+                .as("a subscriber link is no confirmation link")
+                .isInstanceOf(Confirmations.Invalid.class);
 
         self.accounts().signOutAllLinks(s);
 

@@ -22,7 +22,9 @@ class SlidingWindowLimitTest {
 
         clock.advance(Duration.ofMinutes(40));
         assertThat(limit.tryAcquire("a")).as("the first one left the window").isTrue();
-        assertThat(limit.tryAcquire("a")).as("refusals are not counted, but the others still are").isFalse();
+        assertThat(limit.tryAcquire("a"))
+                .as("refusals are not counted, but the others still are")
+                .isFalse();
         clock.advance(Duration.ofMinutes(20));
         assertThat(limit.tryAcquire("a")).isTrue();
         assertThat(limit.tryAcquire("a")).isTrue();
@@ -31,8 +33,12 @@ class SlidingWindowLimitTest {
     @Test
     void staysBoundedWhenFloodedWithKeys() {
         for (int i = 0; i < SlidingWindowLimit.MAX_KEYS; i++) limit.tryAcquire("k" + i);
-        assertThat(limit.tryAcquire("one-too-many")).as("full of live keys: new ones are refused").isFalse();
+        assertThat(limit.tryAcquire("one-too-many"))
+                .as("full of live keys: new ones are refused")
+                .isFalse();
         clock.advance(Duration.ofHours(2));
-        assertThat(limit.tryAcquire("one-too-many")).as("old keys are dropped to make room").isTrue();
+        assertThat(limit.tryAcquire("one-too-many"))
+                .as("old keys are dropped to make room")
+                .isTrue();
     }
 }

@@ -27,9 +27,13 @@ public final class Cli {
     public Result runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PicksDigestCommand.run(args, env, clock,
+        int code = PicksDigestCommand.run(
+                args,
+                env,
+                clock,
                 new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true));
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -41,10 +41,18 @@ public final class Edition {
         seed.published("Today's pick", "News", Instant.now().minus(Duration.ofHours(1)));
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         for (int from = 0; from < subscribers; from += INSERT_CHUNK) {
-            var insert = dsl.insertInto(SUBSCRIBERS, SUBSCRIBERS.EMAIL, SUBSCRIBERS.EMAIL_KEY, SUBSCRIBERS.STATUS,
-                    SUBSCRIBERS.TIMEZONE, SUBSCRIBERS.SEND_HOUR, SUBSCRIBERS.FORMAT, SUBSCRIBERS.CONFIRMED_AT);
+            var insert = dsl.insertInto(
+                    SUBSCRIBERS,
+                    SUBSCRIBERS.EMAIL,
+                    SUBSCRIBERS.EMAIL_KEY,
+                    SUBSCRIBERS.STATUS,
+                    SUBSCRIBERS.TIMEZONE,
+                    SUBSCRIBERS.SEND_HOUR,
+                    SUBSCRIBERS.FORMAT,
+                    SUBSCRIBERS.CONFIRMED_AT);
             for (int i = from; i < Math.min(from + INSERT_CHUNK, subscribers); i++) {
-                insert = insert.values(address(i), address(i), "active", "UTC", (byte) 0, i % 5 == 0 ? "text" : "html", now);
+                insert = insert.values(
+                        address(i), address(i), "active", "UTC", (byte) 0, i % 5 == 0 ? "text" : "html", now);
             }
             insert.execute();
         }
@@ -62,18 +70,36 @@ public final class Edition {
     /** What `serve` needs against this schema and the given relay; claims of a dead node come back after 10 s. */
     public Map<String, String> serveEnv(int smtpPort, Map<String, String> extra) {
         int http = AppProcess.freePort();
-        Map<String, String> env = new HashMap<>(Map.of("PICKS_DB_URL", db.url(), "PICKS_SMTP_HOST", "127.0.0.1",
-                "PICKS_SMTP_PORT", String.valueOf(smtpPort), "PICKS_HTTP_PORT", String.valueOf(http),
-                "PICKS_BASE_URL", "http://127.0.0.1:" + http, "PICKS_SECRET", SECRET,
-                "PICKS_CLAIM_TIMEOUT_SECONDS", "10", "PICKS_RETRY_BASE_SECONDS", "1",
-                "PICKS_SMTP_TIMEOUT_SECONDS", "5"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PICKS_DB_URL",
+                db.url(),
+                "PICKS_SMTP_HOST",
+                "127.0.0.1",
+                "PICKS_SMTP_PORT",
+                String.valueOf(smtpPort),
+                "PICKS_HTTP_PORT",
+                String.valueOf(http),
+                "PICKS_BASE_URL",
+                "http://127.0.0.1:" + http,
+                "PICKS_SECRET",
+                SECRET,
+                "PICKS_CLAIM_TIMEOUT_SECONDS",
+                "10",
+                "PICKS_RETRY_BASE_SECONDS",
+                "1",
+                "PICKS_SMTP_TIMEOUT_SECONDS",
+                "5"));
         env.putAll(extra);
         return env;
     }
 
     public Map<String, Integer> statuses() {
-        return new TreeMap<>(db.database().dsl().select(DELIVERIES.STATUS, DSL.count()).from(DELIVERIES)
-                .groupBy(DELIVERIES.STATUS).fetchMap(DELIVERIES.STATUS, r -> r.value2()));
+        return new TreeMap<>(db.database()
+                .dsl()
+                .select(DELIVERIES.STATUS, DSL.count())
+                .from(DELIVERIES)
+                .groupBy(DELIVERIES.STATUS)
+                .fetchMap(DELIVERIES.STATUS, r -> r.value2()));
     }
 
     /** Deliveries not yet at an end: queued (now or for a retry) or claimed. */
@@ -87,7 +113,8 @@ public final class Edition {
 
     /** Waits until every subscriber's delivery exists and has ended; returns how long that took. */
     public Duration awaitFinished(Duration timeout, AppProcess... nodes) throws InterruptedException {
-        return Await.until(timeout,
+        return Await.until(
+                timeout,
                 () -> db.database().dsl().fetchCount(DELIVERIES) >= subscribers && outstanding() == 0,
                 () -> "deliveries " + statuses() + "\n" + logs(nodes));
     }
@@ -96,18 +123,26 @@ public final class Edition {
         StringBuilder b = new StringBuilder();
         for (AppProcess p : nodes) {
             String out = p.output();
-            b.append("--- process ").append(p.pid()).append(" (last 4000 chars)\n")
+            b.append("--- process ")
+                    .append(p.pid())
+                    .append(" (last 4000 chars)\n")
                     .append(out.length() > 4000 ? out.substring(out.length() - 4000) : out);
         }
         return b.toString();
     }
 
     /** The relay's and the ledger's accounts of the edition, side by side. */
-    public record Tally(int subscribers, int messages, int lost, int duplicated, int subscribersNotSentOnce,
-                        Map<String, Integer> statuses) {}
+    public record Tally(
+            int subscribers,
+            int messages,
+            int lost,
+            int duplicated,
+            int subscribersNotSentOnce,
+            Map<String, Integer> statuses) {}
 
     public Tally tally(List<ScriptedSmtpServer.Accepted> accepted) {
-        Map<String, Long> perRecipient = accepted.stream().flatMap(a -> a.recipients().stream())
+        Map<String, Long> perRecipient = accepted.stream()
+                .flatMap(a -> a.recipients().stream())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         int lost = 0;
         int duplicated = 0;
@@ -116,8 +151,11 @@ public final class Edition {
             if (n == 0) lost++;
             if (n > 1) duplicated += (int) (n - 1);
         }
-        var sentPerSubscriber = DSL.select(DELIVERIES.SUBSCRIBER_ID).from(DELIVERIES)
-                .where(DELIVERIES.STATUS.eq("sent")).groupBy(DELIVERIES.SUBSCRIBER_ID).having(DSL.count().eq(1));
+        var sentPerSubscriber = DSL.select(DELIVERIES.SUBSCRIBER_ID)
+                .from(DELIVERIES)
+                .where(DELIVERIES.STATUS.eq("sent"))
+                .groupBy(DELIVERIES.SUBSCRIBER_ID)
+                .having(DSL.count().eq(1));
         int sentOnce = db.database().dsl().fetchCount(sentPerSubscriber);
         return new Tally(subscribers, accepted.size(), lost, duplicated, subscribers - sentOnce, statuses());
     }

@@ -19,8 +19,14 @@ public final class Figures {
     private Figures() {}
 
     public static void record(String scenario, int runs, long messages, long lost, long duplicated, Duration recovery) {
-        String line = String.join("\t", Instant.now().toString(), scenario, String.valueOf(runs),
-                String.valueOf(messages), String.valueOf(lost), String.valueOf(duplicated),
+        String line = String.join(
+                "\t",
+                Instant.now().toString(),
+                scenario,
+                String.valueOf(runs),
+                String.valueOf(messages),
+                String.valueOf(lost),
+                String.valueOf(duplicated),
                 String.format(Locale.ROOT, "%.1f s", recovery.toMillis() / 1000.0));
         System.out.println("RELIABILITY " + line);
         try {

@@ -37,7 +37,8 @@ public final class Inbox {
             List<MimeMessage> got = to(address);
             if (got.size() >= count) return got.get(count - 1);
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no message #" + count + " for " + address + " within 20 s (got " + got.size() + ")");
+                throw new AssertionError(
+                        "no message #" + count + " for " + address + " within 20 s (got " + got.size() + ")");
             }
             Thread.sleep(50);
         }
@@ -49,7 +50,8 @@ public final class Inbox {
 
     /** The path (with query) of the first link in the text part that starts with {@code prefix}, e.g. "/confirm/". */
     public static String linkPath(MimeMessage m, String prefix) throws MessagingException, IOException {
-        Matcher x = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[^\\s\"<>]*)").matcher(Mails.text(m));
+        Matcher x = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[^\\s\"<>]*)")
+                .matcher(Mails.text(m));
         if (!x.find()) throw new AssertionError("no " + prefix + " link in: " + Mails.text(m));
         return x.group(1);
     }

@@ -18,9 +18,19 @@ public final class MailerHarness implements AutoCloseable {
     public final Mailer mailer;
 
     public MailerHarness(TestDatabase db, int smtpPort, Clock clock, Map<String, String> extra) {
-        Map<String, String> s = new HashMap<>(Map.of("PICKS_DB_URL", db.url(), "PICKS_SECRET", SECRET,
-                "PICKS_FROM", "Picks <digest@picks.example.org>", "PICKS_BASE_URL", "https://picks.example.org",
-                "PICKS_SMTP_HOST", "127.0.0.1", "PICKS_SMTP_PORT", String.valueOf(smtpPort)));
+        Map<String, String> s = new HashMap<>(Map.of(
+                "PICKS_DB_URL",
+                db.url(),
+                "PICKS_SECRET",
+                SECRET,
+                "PICKS_FROM",
+                "Picks <digest@picks.example.org>",
+                "PICKS_BASE_URL",
+                "https://picks.example.org",
+                "PICKS_SMTP_HOST",
+                "127.0.0.1",
+                "PICKS_SMTP_PORT",
+                String.valueOf(smtpPort)));
         s.putAll(extra);
         Settings settings = Settings.of(s);
         this.app = AppContext.open(settings, clock, false);

@@ -271,7 +271,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private static void enqueue(Map<String, Queue<String>> reactions, String address, String reply) {
-        reactions.computeIfAbsent(key(address), k -> new ConcurrentLinkedQueue<>()).add(reply);
+        reactions
+                .computeIfAbsent(key(address), k -> new ConcurrentLinkedQueue<>())
+                .add(reply);
     }
 
     private static String key(String address) {
@@ -292,13 +294,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void spawn(String name, Runnable body) {
-        Thread thread = new Thread(() -> {
-            try {
-                body.run();
-            } finally {
-                threads.remove(Thread.currentThread());
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } finally {
+                        threads.remove(Thread.currentThread());
+                    }
+                },
+                name);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();
@@ -409,7 +413,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             if (authUser != null && (tls || !requireStartTls)) lines.add("AUTH " + String.join(" ", authMechanisms));
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < lines.size(); i++) {
-                sb.append("250").append(i < lines.size() - 1 ? '-' : ' ').append(lines.get(i)).append("\r\n");
+                sb.append("250")
+                        .append(i < lines.size() - 1 ? '-' : ' ')
+                        .append(lines.get(i))
+                        .append("\r\n");
             }
             write(sb.toString());
         }
@@ -479,7 +486,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 return;
             }
             authenticated = authUser != null && authUser.equals(user) && authPassword.equals(password);
-            reply(authenticated ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
+            reply(
+                    authenticated
+                            ? "235 2.7.0 Authentication successful"
+                            : "535 5.7.8 Authentication credentials invalid");
         }
 
         private String challenge(String text) throws IOException {
@@ -541,7 +551,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 accepted.add(new Accepted(List.copyOf(recipients), message.messageId()));
                 acceptedCount.incrementAndGet();
                 if (!countingOnly) {
-                    received.add(new Received(sender, List.copyOf(recipients), message.bytes(), tls, message.bareLineFeed()));
+                    received.add(new Received(
+                            sender, List.copyOf(recipients), message.bytes(), tls, message.bareLineFeed()));
                 }
             }
             reset();
@@ -562,7 +573,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 if (inHeaders) {
                     String text = new String(line, StandardCharsets.UTF_8);
                     if (text.isEmpty()) inHeaders = false;
-                    else if (text.regionMatches(true, 0, "Message-ID:", 0, 11)) messageId = text.substring(11).strip();
+                    else if (text.regionMatches(true, 0, "Message-ID:", 0, 11))
+                        messageId = text.substring(11).strip();
                 }
                 if (countingOnly) continue;
                 int skip = line.length > 0 && line[0] == '.' ? 1 : 0; // dot-unstuffing, RFC 5321 4.5.2

@@ -44,8 +44,12 @@ class ScriptedSmtpServerTest {
             assertThat(r.sender()).isEqualTo("sender@example.org");
             assertThat(r.recipients()).containsExactly("r@x.org");
             assertThat(r.data())
-                    .contains("From: sender@example.org\r\n", "To: r@x.org\r\n", "Subject: Test\r\n",
-                            "List-Id: <digest.example.org>\r\n", "Message-ID: " + message.getMessageID() + "\r\n")
+                    .contains(
+                            "From: sender@example.org\r\n",
+                            "To: r@x.org\r\n",
+                            "Subject: Test\r\n",
+                            "List-Id: <digest.example.org>\r\n",
+                            "Message-ID: " + message.getMessageID() + "\r\n")
                     .contains("\r\n\r\nHello\r\n.leading dot\r\n..two dots\r\n")
                     .endsWith("\r\n");
         });
@@ -68,8 +72,8 @@ class ScriptedSmtpServerTest {
         server.onRcpt("r@x.org", "451 4.3.0 Try again later");
         MimeMessage m = message("r@x.org", "body");
         try (SMTPTransport transport = connect(session())) {
-            SendFailedException e = catchThrowableOfType(SendFailedException.class,
-                    () -> transport.sendMessage(m, m.getAllRecipients()));
+            SendFailedException e = catchThrowableOfType(
+                    SendFailedException.class, () -> transport.sendMessage(m, m.getAllRecipients()));
             assertThat(e).isNotInstanceOf(SMTPSendFailedException.class);
             SMTPAddressFailedException rcpt = (SMTPAddressFailedException) e.getNextException();
             assertThat(rcpt.getReturnCode()).isEqualTo(451);
@@ -88,9 +92,10 @@ class ScriptedSmtpServerTest {
         server.onRcpt("r@x.org", "550 5.1.1 No such user");
         MimeMessage m = message("r@x.org", "body");
         try (SMTPTransport transport = connect(session())) {
-            SendFailedException e = catchThrowableOfType(SendFailedException.class,
-                    () -> transport.sendMessage(m, m.getAllRecipients()));
-            assertThat(((SMTPAddressFailedException) e.getNextException()).getReturnCode()).isEqualTo(550);
+            SendFailedException e = catchThrowableOfType(
+                    SendFailedException.class, () -> transport.sendMessage(m, m.getAllRecipients()));
+            assertThat(((SMTPAddressFailedException) e.getNextException()).getReturnCode())
+                    .isEqualTo(550);
             assertThat(e.getInvalidAddresses()).extracting(Object::toString).containsExactly("r@x.org");
         }
         assertThat(server.received()).isEmpty();
@@ -114,8 +119,8 @@ class ScriptedSmtpServerTest {
         MimeMessage m = message("r@x.org", "body");
         try (SMTPTransport transport = connect(session())) {
             for (int expected : new int[] {452, 554}) {
-                SMTPSendFailedException e = catchThrowableOfType(SMTPSendFailedException.class,
-                        () -> transport.sendMessage(m, m.getAllRecipients()));
+                SMTPSendFailedException e = catchThrowableOfType(
+                        SMTPSendFailedException.class, () -> transport.sendMessage(m, m.getAllRecipients()));
                 assertThat(e.getReturnCode()).isEqualTo(expected);
                 assertThat(e.getCommand()).isEqualTo(".");
             }
@@ -130,8 +135,8 @@ class ScriptedSmtpServerTest {
         try (SMTPTransport transport = connect(session())) {
             // a message larger than the socket buffers is still being written when the socket goes
             MimeMessage big = message("r@x.org", "x".repeat(8_000_000));
-            MessagingException writing = catchThrowableOfType(MessagingException.class,
-                    () -> transport.sendMessage(big, big.getAllRecipients()));
+            MessagingException writing = catchThrowableOfType(
+                    MessagingException.class, () -> transport.sendMessage(big, big.getAllRecipients()));
             assertThat(writing).isNotInstanceOf(SMTPSendFailedException.class);
             assertThat(writing.getNextException()).isInstanceOf(java.io.IOException.class);
             assertThat(transport.isConnected()).isFalse();
@@ -139,8 +144,8 @@ class ScriptedSmtpServerTest {
             // a small one is fully written first: the client then reads end of stream, code -1
             MimeMessage small = message("r@x.org", "small");
             transport.connect();
-            SMTPSendFailedException reading = catchThrowableOfType(SMTPSendFailedException.class,
-                    () -> transport.sendMessage(small, small.getAllRecipients()));
+            SMTPSendFailedException reading = catchThrowableOfType(
+                    SMTPSendFailedException.class, () -> transport.sendMessage(small, small.getAllRecipients()));
             assertThat(reading.getReturnCode()).isEqualTo(-1);
             assertThat(reading.getMessage()).contains("[EOF]");
             // Angus still believes it is connected, and close() would fail sending QUIT;
@@ -174,8 +179,8 @@ class ScriptedSmtpServerTest {
         props.put("mail.smtp.timeout", "300");
         MimeMessage m = message("r@x.org", "body");
         try (SMTPTransport transport = connect(Session.getInstance(props))) {
-            MessagingException e = catchThrowableOfType(MessagingException.class,
-                    () -> transport.sendMessage(m, m.getAllRecipients()));
+            MessagingException e = catchThrowableOfType(
+                    MessagingException.class, () -> transport.sendMessage(m, m.getAllRecipients()));
             assertThat(e.getNextException()).isInstanceOf(SocketTimeoutException.class);
         }
         // the duplicate-after-timeout case a sender must live with
@@ -204,8 +209,8 @@ class ScriptedSmtpServerTest {
             }
         }
         try (SMTPTransport anonymous = connect(session())) {
-            SMTPSendFailedException e = catchThrowableOfType(SMTPSendFailedException.class,
-                    () -> anonymous.sendMessage(m, m.getAllRecipients()));
+            SMTPSendFailedException e = catchThrowableOfType(
+                    SMTPSendFailedException.class, () -> anonymous.sendMessage(m, m.getAllRecipients()));
             assertThat(e.getReturnCode()).isEqualTo(530);
         }
         assertThat(server.received()).hasSize(2);

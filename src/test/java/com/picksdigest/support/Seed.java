@@ -35,26 +35,44 @@ public final class Seed {
     }
 
     public PicksRecord published(String title, String category, Instant at) {
-        return picks.add(new PickInput(title, "https://news.example.org/" + Math.abs((title + at).hashCode()) + "/"
-                + title.replaceAll("[^A-Za-z0-9]+", "-"), "Summary of " + title, "Example Source",
-                "https://source.example.org", null, category, null, false, at), "test");
+        return picks.add(
+                new PickInput(
+                        title,
+                        "https://news.example.org/" + Math.abs((title + at).hashCode()) + "/"
+                                + title.replaceAll("[^A-Za-z0-9]+", "-"),
+                        "Summary of " + title,
+                        "Example Source",
+                        "https://source.example.org",
+                        null,
+                        category,
+                        null,
+                        false,
+                        at),
+                "test");
     }
 
     public PicksRecord published(String title, String category, int position, Instant at) {
         PicksRecord r = published(title, category, at);
-        db.update(PICKS).set(PICKS.POSITION, position).where(PICKS.ID.eq(r.getId())).execute();
+        db.update(PICKS)
+                .set(PICKS.POSITION, position)
+                .where(PICKS.ID.eq(r.getId()))
+                .execute();
         return r;
     }
 
     /** Active, send hour 0 so they are due at any dispatch. */
-    public SubscribersRecord subscriber(String email, String name, String timezone, String format, String... categories) {
-        return subscribers.add(new SubscriberInput(email, name, timezone, 0, "daily", null, format, "en",
-                List.of(categories)), SubscriberStatus.ACTIVE);
+    public SubscribersRecord subscriber(
+            String email, String name, String timezone, String format, String... categories) {
+        return subscribers.add(
+                new SubscriberInput(email, name, timezone, 0, "daily", null, format, "en", List.of(categories)),
+                SubscriberStatus.ACTIVE);
     }
 
     public void watermark(long subscriberId, Instant at) {
-        db.update(SUBSCRIBERS).set(SUBSCRIBERS.WATERMARK, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
-                .where(SUBSCRIBERS.ID.eq(subscriberId)).execute();
+        db.update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.WATERMARK, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .where(SUBSCRIBERS.ID.eq(subscriberId))
+                .execute();
     }
 
     public Instant now() {

@@ -63,7 +63,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static TestDatabase create(String server, Class<?> owner) {
-        String name = ("t_" + owner.getSimpleName() + "_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet())
+        String name = ("t_" + owner.getSimpleName() + "_"
+                        + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet())
                 .toLowerCase(Locale.ROOT);
         if (name.length() > 64) name = name.substring(name.length() - 64);
         exec(server, "DROP DATABASE IF EXISTS `" + name + "`");
@@ -86,7 +87,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void exec(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (Exception e) {
             throw new IllegalStateException("test database: " + sql + ": " + e.getMessage(), e);

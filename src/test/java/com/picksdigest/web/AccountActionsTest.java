@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The preference centre's smaller forms (pause, new address, sign out all links) over real HTTP and SMTP. */
 class AccountActionsTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     private static WebTestSupport w;
     private static Inbox inbox;
@@ -52,11 +53,16 @@ class AccountActionsTest {
     }
 
     private static List<String> events(long id) {
-        return w.db.select(EVENTS.TYPE).from(EVENTS).where(EVENTS.SUBSCRIBER_ID.eq(id)).orderBy(EVENTS.ID).fetch(EVENTS.TYPE);
+        return w.db.select(EVENTS.TYPE)
+                .from(EVENTS)
+                .where(EVENTS.SUBSCRIBER_ID.eq(id))
+                .orderBy(EVENTS.ID)
+                .fetch(EVENTS.TYPE);
     }
 
     private static int due(SubscribersRecord s) {
-        return new DueDeliveries(w.db).enqueue(Instant.now(), DueDeliveries.Mode.ANY_HOUR, Optional.of(s.getEmailKey()));
+        return new DueDeliveries(w.db)
+                .enqueue(Instant.now(), DueDeliveries.Mode.ANY_HOUR, Optional.of(s.getEmailKey()));
     }
 
     @Test
@@ -70,15 +76,24 @@ class AccountActionsTest {
         LocalDate until = LocalDate.now(ZoneId.of("Europe/Paris")).plusWeeks(2);
         assertThat(w.subscribers.find(s.getId()).getPausedUntil()).isEqualTo(until);
         assertThat(w.get("/prefs/" + w.token(s) + "?done=paused").body())
-                .contains("Paused.", "Digests are paused until " + ArchivePage.LONG_DATE.format(until), ">Resume now</button>");
+                .contains(
+                        "Paused.",
+                        "Digests are paused until " + ArchivePage.LONG_DATE.format(until),
+                        ">Resume now</button>");
         assertThat(due(s)).as("a paused subscriber is not due").isZero();
 
-        assertThat(post(s, "pause", "weeks", "0").headers().firstValue("Location")).get().asString().endsWith("?done=resumed");
+        assertThat(post(s, "pause", "weeks", "0").headers().firstValue("Location"))
+                .get()
+                .asString()
+                .endsWith("?done=resumed");
         assertThat(w.subscribers.find(s.getId()).getPausedUntil()).isNull();
         assertThat(due(s)).isEqualTo(1);
         assertThat(events(s.getId())).containsExactly("subscribed", "paused", "resumed");
-        var detail = w.db.select(EVENTS.DETAIL).from(EVENTS).where(EVENTS.SUBSCRIBER_ID.eq(s.getId()))
-                .and(EVENTS.TYPE.eq("paused")).fetchOne(EVENTS.DETAIL);
+        var detail = w.db.select(EVENTS.DETAIL)
+                .from(EVENTS)
+                .where(EVENTS.SUBSCRIBER_ID.eq(s.getId()))
+                .and(EVENTS.TYPE.eq("paused"))
+                .fetchOne(EVENTS.DETAIL);
         assertThat(detail).isEqualTo("until " + until);
     }
 
@@ -94,9 +109,13 @@ class AccountActionsTest {
         }
         for (String action : new String[] {"pause", "email", "rotate", "erase"}) {
             assertThat(w.postForm("/prefs/" + token + "/" + action, "weeks", "2", "email", "new@example.com")
-                    .statusCode()).as(action).isEqualTo(403);
+                            .statusCode())
+                    .as(action)
+                    .isEqualTo(403);
             assertThat(w.postForm("/prefs/" + token + "/" + action, "csrf", w.csrf.issue(token + "x"), "weeks", "2")
-                    .statusCode()).as(action + " with another link's CSRF value").isEqualTo(403);
+                            .statusCode())
+                    .as(action + " with another link's CSRF value")
+                    .isEqualTo(403);
         }
         assertThat(w.postForm("/u/" + token + "/resubscribe").statusCode()).isEqualTo(403);
         assertThat(w.snapshot(s.getId())).isEqualTo(before);
@@ -110,14 +129,18 @@ class AccountActionsTest {
         HttpResponse<String> r = post(s, "rotate");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("All your links are signed out", escaped(s.getEmail()))
-                .as("the new link is never shown to whoever pressed the button").doesNotContain("/prefs/");
+        assertThat(r.body())
+                .contains("All your links are signed out", escaped(s.getEmail()))
+                .as("the new link is never shown to whoever pressed the button")
+                .doesNotContain("/prefs/");
         for (String path : new String[] {"/prefs/" + old, "/u/" + old, "/prefs/" + old + "/export"}) {
             HttpResponse<String> gone = w.get(path);
             assertThat(gone.statusCode()).as(path).isEqualTo(410);
             assertThat(gone.body()).contains("This link has expired", "signed out");
         }
-        assertThat(post(s, "rotate").statusCode()).as("the old link cannot rotate again").isEqualTo(410);
+        assertThat(post(s, "rotate").statusCode())
+                .as("the old link cannot rotate again")
+                .isEqualTo(410);
         MimeMessage mail = inbox.await(s.getEmail(), 1);
         assertThat(mail.getSubject()).isEqualTo("Your new links for " + WebTestSupport.SITE);
         String fresh = Inbox.linkPath(mail, "/prefs/");
@@ -139,7 +162,8 @@ class AccountActionsTest {
         assertThat(w.get("/prefs/" + old + "?done=email").body()).contains("we sent a link to the new address");
         MimeMessage mail = inbox.await(newAddress, 1);
         assertThat(mail.getSubject()).isEqualTo("Confirm your new address for " + WebTestSupport.SITE);
-        assertThat(w.subscribers.find(s.getId()).getEmail()).as("nothing changes before the link is used")
+        assertThat(w.subscribers.find(s.getId()).getEmail())
+                .as("nothing changes before the link is used")
                 .isEqualTo(s.getEmail());
         String path = Inbox.linkPath(mail, "/confirm/");
         assertThat(w.get(path).body()).contains("Use <span class=\"addr\">" + escaped(newAddress));
@@ -153,7 +177,9 @@ class AccountActionsTest {
         assertThat(moved.getEmailKey()).isEqualTo(newAddress.toLowerCase());
         assertThat(moved.getTokenVersion()).isEqualTo(s.getTokenVersion() + 1);
         assertThat(done.body()).contains("Your address is now", "/prefs/" + w.token(moved));
-        assertThat(w.get("/prefs/" + old).statusCode()).as("links sent to the old address stop working").isEqualTo(410);
+        assertThat(w.get("/prefs/" + old).statusCode())
+                .as("links sent to the old address stop working")
+                .isEqualTo(410);
         assertThat(events(s.getId())).containsExactly("subscribed", "email_changed");
         assertThat(w.postForm(path, "csrf", w.csrf.issue(token)).statusCode()).isEqualTo(410);
     }
@@ -164,9 +190,12 @@ class AccountActionsTest {
         SubscribersRecord taken = w.subscriber("Owner", List.of());
         String before = w.snapshot(s.getId());
         Map<String, String> cases = Map.of(
-                "not an address", "is not a valid e-mail address",
-                "x@example.org\r\nBcc: y@example.org", "is not a valid e-mail address",
-                s.getEmail().toUpperCase(), "That is already the address of this subscription.");
+                "not an address",
+                "is not a valid e-mail address",
+                "x@example.org\r\nBcc: y@example.org",
+                "is not a valid e-mail address",
+                s.getEmail().toUpperCase(),
+                "That is already the address of this subscription.");
         for (var c : cases.entrySet()) {
             HttpResponse<String> r = post(s, "email", "email", c.getKey());
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
@@ -179,6 +208,7 @@ class AccountActionsTest {
         MimeMessage mail = inbox.await(taken.getEmail(), 1);
         assertThat(mail.getSubject()).startsWith("You are already subscribed");
         assertThat(w.snapshot(s.getId())).isEqualTo(before);
-        assertThat(w.db.fetchCount(SUBSCRIBERS, SUBSCRIBERS.EMAIL_KEY.eq(taken.getEmailKey()))).isEqualTo(1);
+        assertThat(w.db.fetchCount(SUBSCRIBERS, SUBSCRIBERS.EMAIL_KEY.eq(taken.getEmailKey())))
+                .isEqualTo(1);
     }
 }

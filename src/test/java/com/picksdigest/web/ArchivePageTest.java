@@ -37,15 +37,45 @@ class ArchivePageTest {
     void anEditionListsTheDistinctPicksThatWereSentInOrder() {
         LocalDate date = LocalDate.of(2026, 11, 25);
         long edition = edition(date);
-        long first = pick(EVIL_TITLE, "https://example.com/a?x=1&y=2", "Said \"quotes\" & <b>tags</b>.", "Tom & Jerry's",
-                "https://news.example/", "published", LocalDateTime.of(2026, 11, 25, 6, 0));
-        long second = pick("Second story", "https://example.com/b", null, null, null, "published",
+        long first = pick(
+                EVIL_TITLE,
+                "https://example.com/a?x=1&y=2",
+                "Said \"quotes\" & <b>tags</b>.",
+                "Tom & Jerry's",
+                "https://news.example/",
+                "published",
+                LocalDateTime.of(2026, 11, 25, 6, 0));
+        long second = pick(
+                "Second story",
+                "https://example.com/b",
+                null,
+                null,
+                null,
+                "published",
                 LocalDateTime.of(2026, 11, 25, 7, 0));
-        long sneaky = pick("Sneaky link", "javascript:alert(1)", "s", "Src", "javascript:alert(2)", "published",
+        long sneaky = pick(
+                "Sneaky link",
+                "javascript:alert(1)",
+                "s",
+                "Src",
+                "javascript:alert(2)",
+                "published",
                 LocalDateTime.of(2026, 11, 25, 5, 0));
-        long retracted = pick("Retracted story", "https://example.com/r", null, null, null, "retracted",
+        long retracted = pick(
+                "Retracted story",
+                "https://example.com/r",
+                null,
+                null,
+                null,
+                "retracted",
                 LocalDateTime.of(2026, 11, 25, 5, 0));
-        long unsent = pick("Only in a queued delivery", "https://example.com/q", null, null, null, "published",
+        long unsent = pick(
+                "Only in a queued delivery",
+                "https://example.com/q",
+                null,
+                null,
+                null,
+                "published",
                 LocalDateTime.of(2026, 11, 25, 5, 0));
         // two readers got overlapping digests; a third one's is still queued, a fourth one's failed
         delivery(edition, "sent", first, second, sneaky, retracted);
@@ -57,7 +87,8 @@ class ArchivePageTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         String body = r.body();
-        assertThat(body).contains("Wednesday, November 25, 2026")
+        assertThat(body)
+                .contains("Wednesday, November 25, 2026")
                 .contains("<a class=\"title\" href=\"https://example.com/a?x=1&amp;y=2\" rel=\"noopener noreferrer\">"
                         + escaped(EVIL_TITLE) + "</a>")
                 .contains(escaped("Said \"quotes\" & <b>tags</b>."), escaped("Security & <Privacy>"))
@@ -78,7 +109,14 @@ class ArchivePageTest {
         long older = edition(LocalDate.of(2026, 10, 1));
         long newer = edition(LocalDate.of(2026, 10, 3));
         long notSent = edition(LocalDate.of(2026, 10, 2));
-        long p = pick("Index pick", "https://example.com/i", null, null, null, "published", LocalDateTime.of(2026, 10, 1, 1, 0));
+        long p = pick(
+                "Index pick",
+                "https://example.com/i",
+                null,
+                null,
+                null,
+                "published",
+                LocalDateTime.of(2026, 10, 1, 1, 0));
         delivery(older, "sent", p);
         delivery(newer, "sent", p);
         delivery(notSent, "skipped");
@@ -86,16 +124,24 @@ class ArchivePageTest {
         HttpResponse<String> r = w.get("/archive");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("<a href=\"/archive/2026-10-03\">Saturday, October 3, 2026</a>",
-                "<a href=\"/archive/2026-10-01\">Thursday, October 1, 2026</a>").doesNotContain("2026-10-02");
+        assertThat(r.body())
+                .contains(
+                        "<a href=\"/archive/2026-10-03\">Saturday, October 3, 2026</a>",
+                        "<a href=\"/archive/2026-10-01\">Thursday, October 1, 2026</a>")
+                .doesNotContain("2026-10-02");
         assertThat(r.body().indexOf("2026-10-03")).isLessThan(r.body().indexOf("2026-10-01"));
     }
 
     @Test
     void unknownOrInvalidDatesAre404() {
         edition(LocalDate.of(2026, 9, 9)); // an edition nobody was sent
-        for (String path : List.of("/archive/2026-09-09", "/archive/1999-01-01", "/archive/2026-02-30",
-                "/archive/not-a-date", "/archive/+12026-01-01", "/archive/2026-1-1")) {
+        for (String path : List.of(
+                "/archive/2026-09-09",
+                "/archive/1999-01-01",
+                "/archive/2026-02-30",
+                "/archive/not-a-date",
+                "/archive/+12026-01-01",
+                "/archive/2026-1-1")) {
             HttpResponse<String> r = w.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.body()).as(path).contains("Page not found").doesNotContain("Exception");
@@ -104,25 +150,49 @@ class ArchivePageTest {
     }
 
     private static long edition(LocalDate date) {
-        return w.db.insertInto(EDITIONS).set(EDITIONS.EDITION_DATE, date).returning(EDITIONS.ID).fetchOne().getId();
+        return w.db.insertInto(EDITIONS)
+                .set(EDITIONS.EDITION_DATE, date)
+                .returning(EDITIONS.ID)
+                .fetchOne()
+                .getId();
     }
 
-    private static long pick(String title, String url, String summary, String source, String sourceUrl, String status,
-                             LocalDateTime published) {
+    private static long pick(
+            String title,
+            String url,
+            String summary,
+            String source,
+            String sourceUrl,
+            String status,
+            LocalDateTime published) {
         int n = ++seq;
         return w.db.insertInto(PICKS)
-                .set(PICKS.URL, url).set(PICKS.URL_KEY, String.format("%064d", n)).set(PICKS.TITLE, title)
-                .set(PICKS.SUMMARY, summary).set(PICKS.SOURCE_NAME, source).set(PICKS.SOURCE_URL, sourceUrl)
-                .set(PICKS.CATEGORY_ID, category).set(PICKS.STATUS, status).set(PICKS.PUBLISHED_AT, published)
-                .set(PICKS.CREATED_BY, "editor@example.org").set(PICKS.UPDATED_BY, "editor@example.org")
-                .returning(PICKS.ID).fetchOne().getId();
+                .set(PICKS.URL, url)
+                .set(PICKS.URL_KEY, String.format("%064d", n))
+                .set(PICKS.TITLE, title)
+                .set(PICKS.SUMMARY, summary)
+                .set(PICKS.SOURCE_NAME, source)
+                .set(PICKS.SOURCE_URL, sourceUrl)
+                .set(PICKS.CATEGORY_ID, category)
+                .set(PICKS.STATUS, status)
+                .set(PICKS.PUBLISHED_AT, published)
+                .set(PICKS.CREATED_BY, "editor@example.org")
+                .set(PICKS.UPDATED_BY, "editor@example.org")
+                .returning(PICKS.ID)
+                .fetchOne()
+                .getId();
     }
 
     private static void delivery(long edition, String status, long... picks) {
         SubscribersRecord s = w.subscriber(null, List.of());
-        long digest = new DigestIds(w.db).idFor(java.util.Arrays.stream(picks).boxed().toList());
-        w.db.insertInto(DELIVERIES).set(DELIVERIES.EDITION_ID, edition).set(DELIVERIES.SUBSCRIBER_ID, s.getId())
-                .set(DELIVERIES.STATUS, status).set(DELIVERIES.DIGEST_ID, digest).execute();
+        long digest =
+                new DigestIds(w.db).idFor(java.util.Arrays.stream(picks).boxed().toList());
+        w.db.insertInto(DELIVERIES)
+                .set(DELIVERIES.EDITION_ID, edition)
+                .set(DELIVERIES.SUBSCRIBER_ID, s.getId())
+                .set(DELIVERIES.STATUS, status)
+                .set(DELIVERIES.DIGEST_ID, digest)
+                .execute();
     }
 
     private static void writeSample(String name, String html) {

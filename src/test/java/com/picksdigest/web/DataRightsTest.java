@@ -7,11 +7,11 @@ import static com.picksdigest.db.generated.Tables.SUPPRESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.delivery.DigestIds;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Cli;
 import com.picksdigest.support.Seed;
-import com.picksdigest.delivery.DigestIds;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,20 +48,31 @@ class DataRightsTest {
     }
 
     private static SubscribersRecord subscriberWithHistory(String email) {
-        SubscribersRecord s = w.subscribers.add(new SubscriberInput(email, "Dana", "UTC", 9, "daily", null, "html", "en",
-                List.of("ai")), SubscriberStatus.ACTIVE);
-        long pick = seed.published("Story for subscriber " + s.getId(), "AI", Instant.now().minusSeconds(3600)).getId();
+        SubscribersRecord s = w.subscribers.add(
+                new SubscriberInput(email, "Dana", "UTC", 9, "daily", null, "html", "en", List.of("ai")),
+                SubscriberStatus.ACTIVE);
+        long pick = seed.published(
+                        "Story for subscriber " + s.getId(), "AI", Instant.now().minusSeconds(3600))
+                .getId();
         LocalDate date = LocalDate.of(2026, 3, 1).plusDays(s.getId());
         w.db.insertInto(EDITIONS, EDITIONS.EDITION_DATE).values(date).execute();
-        long edition = w.db.select(EDITIONS.ID).from(EDITIONS).where(EDITIONS.EDITION_DATE.eq(date)).fetchOne(EDITIONS.ID);
+        long edition = w.db.select(EDITIONS.ID)
+                .from(EDITIONS)
+                .where(EDITIONS.EDITION_DATE.eq(date))
+                .fetchOne(EDITIONS.ID);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        w.db.insertInto(DELIVERIES).set(DELIVERIES.EDITION_ID, edition).set(DELIVERIES.SUBSCRIBER_ID, s.getId())
-                .set(DELIVERIES.STATUS, "sent").set(DELIVERIES.ATTEMPTS, 1).set(DELIVERIES.SENT_AT, now)
-                .set(DELIVERIES.MESSAGE_ID, "<m" + s.getId() + "@picks.example.org>").set(DELIVERIES.LAST_REPLY, "250 2.0.0 Ok")
+        w.db.insertInto(DELIVERIES)
+                .set(DELIVERIES.EDITION_ID, edition)
+                .set(DELIVERIES.SUBSCRIBER_ID, s.getId())
+                .set(DELIVERIES.STATUS, "sent")
+                .set(DELIVERIES.ATTEMPTS, 1)
+                .set(DELIVERIES.SENT_AT, now)
+                .set(DELIVERIES.MESSAGE_ID, "<m" + s.getId() + "@picks.example.org>")
+                .set(DELIVERIES.LAST_REPLY, "250 2.0.0 Ok")
                 .set(DELIVERIES.DIGEST_ID, new DigestIds(w.db).idFor(List.of(pick)))
                 .execute();
-        w.subscribers.updatePreferences(s.getId(), new SubscriberInput(null, "Dana", "UTC", 9, "weekly", 2, "html", null,
-                List.of("ai")));
+        w.subscribers.updatePreferences(
+                s.getId(), new SubscriberInput(null, "Dana", "UTC", 9, "weekly", 2, "html", null, List.of("ai")));
         return w.subscribers.find(s.getId());
     }
 
@@ -73,7 +84,10 @@ class DataRightsTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
-        assertThat(r.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment");
+        assertThat(r.headers().firstValue("Content-Disposition"))
+                .get()
+                .asString()
+                .startsWith("attachment");
         Map<?, ?> doc = (Map<?, ?>) new JSONParser().parse(r.body());
         Map<?, ?> profile = (Map<?, ?>) doc.get("profile");
         assertThat(profile.get("email")).isEqualTo("export.me@example.com");
@@ -85,9 +99,12 @@ class DataRightsTest {
         Map<?, ?> d = (Map<?, ?>) deliveries.get(0);
         assertThat(d.get("status")).isEqualTo("sent");
         assertThat(d.get("message_id")).isEqualTo("<m" + s.getId() + "@picks.example.org>");
-        assertThat(d.get("edition_date")).isEqualTo(LocalDate.of(2026, 3, 1).plusDays(s.getId()).toString());
-        assertThat(((Map<?, ?>) ((List<?>) d.get("picks")).get(0)).get("title")).isEqualTo("Story for subscriber " + s.getId());
-        assertThat(((List<?>) doc.get("events")).stream().map(e -> ((Map<?, ?>) e).get("type")).toList())
+        assertThat(d.get("edition_date"))
+                .isEqualTo(LocalDate.of(2026, 3, 1).plusDays(s.getId()).toString());
+        assertThat(((Map<?, ?>) ((List<?>) d.get("picks")).get(0)).get("title"))
+                .isEqualTo("Story for subscriber " + s.getId());
+        assertThat(((List<?>) doc.get("events"))
+                        .stream().map(e -> ((Map<?, ?>) e).get("type")).toList())
                 .isEqualTo(List.of("subscribed", "preferences"));
 
         Cli.Result twin = cli.run("subscribers", "export", "EXPORT.me@example.com");
@@ -106,8 +123,11 @@ class DataRightsTest {
         SubscribersRecord s = subscriberWithHistory(email);
         SubscribersRecord other = w.subscriber("Other", List.of());
         // Another subscriber once moved away from this address: their history named it.
-        w.db.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, other.getId()).set(EVENTS.TYPE, "email_changed")
-                .set(EVENTS.DETAIL, "from erase.me@example.com to " + other.getEmail()).execute();
+        w.db.insertInto(EVENTS)
+                .set(EVENTS.SUBSCRIBER_ID, other.getId())
+                .set(EVENTS.TYPE, "email_changed")
+                .set(EVENTS.DETAIL, "from erase.me@example.com to " + other.getEmail())
+                .execute();
         String token = w.token(s);
 
         HttpResponse<String> ask = w.get("/prefs/" + token + "/erase");
@@ -115,22 +135,32 @@ class DataRightsTest {
         assertThat(ask.body()).contains("Erase everything about", ">Erase my data</button>");
         assertThat(w.postForm("/prefs/" + token + "/erase").statusCode()).isEqualTo(403);
         assertThat(w.snapshot(s.getId())).contains(email);
-        assertThat(rowsMentioning("erase.me")).as("the search finds the address while it is there")
-                .contains("subscribers.email: " + email, "subscribers.email_key: erase.me@example.com",
+        assertThat(rowsMentioning("erase.me"))
+                .as("the search finds the address while it is there")
+                .contains(
+                        "subscribers.email: " + email,
+                        "subscribers.email_key: erase.me@example.com",
                         "events.detail: from erase.me@example.com to " + other.getEmail());
 
         HttpResponse<String> done = w.postForm("/prefs/" + token + "/erase", "csrf", w.csrf.issue(token));
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("Your data is erased").doesNotContain("Erase.Me");
-        assertThat(rowsMentioning("erase.me")).as("rows anywhere that hold the address").isEmpty();
-        assertThat(w.db.fetchCount(DELIVERIES, DELIVERIES.SUBSCRIBER_ID.eq(s.getId()))).isZero();
+        assertThat(rowsMentioning("erase.me"))
+                .as("rows anywhere that hold the address")
+                .isEmpty();
+        assertThat(w.db.fetchCount(DELIVERIES, DELIVERIES.SUBSCRIBER_ID.eq(s.getId())))
+                .isZero();
         assertThat(w.db.fetchCount(EVENTS, EVENTS.SUBSCRIBER_ID.eq(s.getId()))).isZero();
         assertThat(w.db.fetchCount(EVENTS, EVENTS.TYPE.eq("erased").and(EVENTS.DETAIL.eq("subscriber #" + s.getId()))))
                 .isEqualTo(1);
         assertThat(w.db.fetchCount(SUPPRESSIONS)).isEqualTo(1);
-        assertThat(w.get("/prefs/" + token).statusCode()).as("the link is revoked").isEqualTo(410);
-        assertThat(w.postForm("/prefs/" + token + "/erase", "csrf", w.csrf.issue(token)).statusCode()).isEqualTo(410);
+        assertThat(w.get("/prefs/" + token).statusCode())
+                .as("the link is revoked")
+                .isEqualTo(410);
+        assertThat(w.postForm("/prefs/" + token + "/erase", "csrf", w.csrf.issue(token))
+                        .statusCode())
+                .isEqualTo(410);
 
         Path csv = dir.resolve("list.csv");
         Files.writeString(csv, "email,name\nerase.me@EXAMPLE.com,Back Again\nfresh.import@example.com,Fresh\n");
@@ -153,8 +183,10 @@ class DataRightsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Erased subscriber #" + s.getId());
         assertThat(rowsMentioning("cli.erase")).isEmpty();
-        assertThat(cli.run("subscribers", "erase", "never.here@example.com").out()).contains("suppressed now");
-        assertThat(cli.run("subscribers", "add", "never.here@example.com").exitCode()).isEqualTo(1);
+        assertThat(cli.run("subscribers", "erase", "never.here@example.com").out())
+                .contains("suppressed now");
+        assertThat(cli.run("subscribers", "add", "never.here@example.com").exitCode())
+                .isEqualTo(1);
         Cli.Result bad = cli.run("subscribers", "erase", "not an address");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err().strip()).isEqualTo("\"not an address\" is not a valid e-mail address.");
@@ -164,12 +196,15 @@ class DataRightsTest {
     private static List<String> rowsMentioning(String needle) {
         List<String> hits = new java.util.ArrayList<>();
         for (var col : w.db.resultQuery("SELECT table_name, column_name FROM information_schema.columns "
-                + "WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar', 'text', 'mediumtext', 'longtext', "
-                + "'tinytext')").fetch()) {
+                        + "WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar', 'text', 'mediumtext', 'longtext', "
+                        + "'tinytext')")
+                .fetch()) {
             String table = col.get(0, String.class);
             String column = col.get(1, String.class);
-            for (var v : w.db.resultQuery("SELECT `" + column + "` FROM `" + table + "` WHERE LOWER(`" + column
-                    + "`) LIKE ?", "%" + needle + "%").fetch()) {
+            for (var v : w.db.resultQuery(
+                            "SELECT `" + column + "` FROM `" + table + "` WHERE LOWER(`" + column + "`) LIKE ?",
+                            "%" + needle + "%")
+                    .fetch()) {
                 hits.add(table + "." + column + ": " + v.get(0));
             }
         }

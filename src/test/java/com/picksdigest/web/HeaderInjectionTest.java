@@ -27,11 +27,22 @@ import org.junit.jupiter.api.Test;
  * carries exactly the headers a plain one does, one recipient, and the name as typed once decoded.
  */
 class HeaderInjectionTest {
-    private static final List<String> CRAFTED = List.of("Eve\" <eve@example.org>, Bcc: victim@example.org",
-            "=?UTF-8?B?QmNjOiB2aWN0aW1AZXhhbXBsZS5vcmc=?=", "Mallory, Bcc: victim@example.org", "Trudy; Cc: x@example.org",
-            "a\\\" <b@example.org>", "\"\"\"", "(comment) <c@example.org>", "Zoë \"Z\" O'Neil & <Co>", "Subject: forged",
-            "x".repeat(199) + "y", "Name with a very long run of words ".repeat(5).strip(), "\u202eevil\u202c", "用户 名",
-            "Line\u2028Separator", "Next\u0085Line");
+    private static final List<String> CRAFTED = List.of(
+            "Eve\" <eve@example.org>, Bcc: victim@example.org",
+            "=?UTF-8?B?QmNjOiB2aWN0aW1AZXhhbXBsZS5vcmc=?=",
+            "Mallory, Bcc: victim@example.org",
+            "Trudy; Cc: x@example.org",
+            "a\\\" <b@example.org>",
+            "\"\"\"",
+            "(comment) <c@example.org>",
+            "Zoë \"Z\" O'Neil & <Co>",
+            "Subject: forged",
+            "x".repeat(199) + "y",
+            "Name with a very long run of words ".repeat(5).strip(),
+            "\u202eevil\u202c",
+            "用户 名",
+            "Line\u2028Separator",
+            "Next\u0085Line");
 
     private static WebTestSupport w;
 
@@ -39,9 +50,20 @@ class HeaderInjectionTest {
     static void start() {
         w = new WebTestSupport(HeaderInjectionTest.class);
         w.categories.add("AI");
-        new PickService(w.db, w.categories, Clock.systemUTC()).add(new PickInput("A pick", "https://news.example.org/a",
-                "Summary", "Source", "https://source.example.org", null, "AI", null, false,
-                Instant.now().minus(Duration.ofHours(1))), "test");
+        new PickService(w.db, w.categories, Clock.systemUTC())
+                .add(
+                        new PickInput(
+                                "A pick",
+                                "https://news.example.org/a",
+                                "Summary",
+                                "Source",
+                                "https://source.example.org",
+                                null,
+                                "AI",
+                                null,
+                                false,
+                                Instant.now().minus(Duration.ofHours(1))),
+                        "test");
     }
 
     @AfterAll
@@ -59,20 +81,39 @@ class HeaderInjectionTest {
         for (String name : names) {
             SubscribersRecord s = w.subscriber("Before", List.of("ai"));
             String token = w.token(s);
-            int status = w.postForm("/prefs/" + token, "csrf", w.csrf.issue(token), "name", name, "timezone", "UTC",
-                    "hour", "0", "frequency", "daily", "format", "html", "category", "ai").statusCode();
-            if (status == 303) storedNameByEmail.put(s.getEmail(), w.subscribers.find(s.getId()).getName());
+            int status = w.postForm(
+                            "/prefs/" + token,
+                            "csrf",
+                            w.csrf.issue(token),
+                            "name",
+                            name,
+                            "timezone",
+                            "UTC",
+                            "hour",
+                            "0",
+                            "frequency",
+                            "daily",
+                            "format",
+                            "html",
+                            "category",
+                            "ai")
+                    .statusCode();
+            if (status == 303)
+                storedNameByEmail.put(
+                        s.getEmail(), w.subscribers.find(s.getId()).getName());
         }
         assertThat(storedNameByEmail).as("hostile names the page accepted").hasSizeGreaterThan(40);
 
         List<ScriptedSmtpServer.Received> received;
         try (ScriptedSmtpServer relay = ScriptedSmtpServer.start();
-             MailerHarness mailer = new MailerHarness(w.testDb, relay.port(), Clock.systemUTC(), Map.of())) {
+                MailerHarness mailer = new MailerHarness(w.testDb, relay.port(), Clock.systemUTC(), Map.of())) {
             mailer.sendNow();
             received = relay.received();
         }
         List<String> plainHeaders = headerNames(only(received, plain.getEmail()));
-        assertThat(plainHeaders).contains("From", "To", "Subject", "List-Unsubscribe").doesNotHaveDuplicates();
+        assertThat(plainHeaders)
+                .contains("From", "To", "Subject", "List-Unsubscribe")
+                .doesNotHaveDuplicates();
         for (Map.Entry<String, String> e : storedNameByEmail.entrySet()) {
             ScriptedSmtpServer.Received r = only(received, e.getKey());
             String what = Hostile.printable(String.valueOf(e.getValue()));
@@ -87,7 +128,8 @@ class HeaderInjectionTest {
     }
 
     private static ScriptedSmtpServer.Received only(List<ScriptedSmtpServer.Received> received, String email) {
-        List<ScriptedSmtpServer.Received> to = received.stream().filter(r -> r.recipients().contains(email)).toList();
+        List<ScriptedSmtpServer.Received> to =
+                received.stream().filter(r -> r.recipients().contains(email)).toList();
         assertThat(to).as("messages to " + email).hasSize(1);
         return to.get(0);
     }

@@ -50,8 +50,9 @@ class HealthAndErrorsTest {
         try {
             HttpResponse<String> r = w.get("/healthz");
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(r.body()).isEqualTo("{\"status\":\"unhealthy\",\"database\":\"ok\",\"scheduler\":\"ok\","
-                    + "\"smtp\":\"connection refused: \\\"smtp.example.org\\\"\"}");
+            assertThat(r.body())
+                    .isEqualTo("{\"status\":\"unhealthy\",\"database\":\"ok\",\"scheduler\":\"ok\","
+                            + "\"smtp\":\"connection refused: \\\"smtp.example.org\\\"\"}");
         } finally {
             w.healthChecks.set(Map.of());
         }
@@ -65,8 +66,11 @@ class HealthAndErrorsTest {
         try (s) {
             HttpResponse<String> r = get(s, "/healthz");
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(r.body()).contains("\"status\":\"unhealthy\"", "\"database\":\"ok\"",
-                    "\"checks\":\"failed: scheduler not started\"");
+            assertThat(r.body())
+                    .contains(
+                            "\"status\":\"unhealthy\"",
+                            "\"database\":\"ok\"",
+                            "\"checks\":\"failed: scheduler not started\"");
         }
     }
 
@@ -77,11 +81,14 @@ class HealthAndErrorsTest {
         try (WebServer s = WebTestSupport.serverOn(closed, () -> Map.of("scheduler", "ok"))) {
             HttpResponse<String> health = get(s, "/healthz");
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).startsWith("{\"status\":\"unhealthy\",\"database\":\"").doesNotContain("\"database\":\"ok\"");
+            assertThat(health.body())
+                    .startsWith("{\"status\":\"unhealthy\",\"database\":\"")
+                    .doesNotContain("\"database\":\"ok\"");
 
             HttpResponse<String> page = get(s, "/archive");
             assertThat(page.statusCode()).isEqualTo(500);
-            assertThat(page.body()).contains("Something went wrong")
+            assertThat(page.body())
+                    .contains("Something went wrong")
                     .doesNotContain("Exception", "at com.", "at org.", "SQL", "closed");
             assertSecurityHeaders(page);
         }
@@ -111,18 +118,29 @@ class HealthAndErrorsTest {
 
     static void assertSecurityHeaders(HttpResponse<String> r) {
         String what = r.request().method() + " " + r.uri().getPath() + " " + r.statusCode();
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).as(what).matches("(?i)text/html; ?charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+                .as(what)
+                .matches("(?i)text/html; ?charset=utf-8");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
         assertThat(r.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
-        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).as(what)
-                .contains("default-src 'none'", "style-src 'unsafe-inline'", "form-action 'self'", "img-src https: data:");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as(what)
+                .contains(
+                        "default-src 'none'",
+                        "style-src 'unsafe-inline'",
+                        "form-action 'self'",
+                        "img-src https: data:");
         assertThat(r.body()).as(what).doesNotContain("<script");
     }
 
     private static HttpResponse<String> get(WebServer s, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + s.port() + path))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + s.port() + path))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

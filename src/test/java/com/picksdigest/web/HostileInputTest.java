@@ -56,8 +56,10 @@ class HostileInputTest {
         String before = w.snapshot(s.getId());
         String valid = "csrf=" + w.csrf.issue(token) + "&timezone=UTC&hour=7&frequency=daily&format=html&category=ai";
         // percent-encoded invalid UTF-8, and the same bytes raw in the body
-        for (byte[] body : List.of((valid + "&name=%FF%FEx%C0%AF%ED%A0%80").getBytes(StandardCharsets.US_ASCII),
-                concat((valid + "&name=").getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xC3, '(', (byte) 0x80}))) {
+        for (byte[] body : List.of(
+                (valid + "&name=%FF%FEx%C0%AF%ED%A0%80").getBytes(StandardCharsets.US_ASCII),
+                concat((valid + "&name=").getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xC3, '(', (byte) 0x80
+                }))) {
             int status = w.rawStatus("POST /prefs/" + token + " HTTP/1.1", body);
             assertThat(status).isIn(REFUSALS);
             assertThat(w.snapshot(s.getId())).isEqualTo(before);
@@ -90,7 +92,8 @@ class HostileInputTest {
             assertRefused(post("/confirm/" + seg, "csrf", s), what);
             assertRefused(post("/u/" + seg + "/resubscribe", "csrf", s), what);
             for (String action : List.of("pause", "email", "rotate", "erase")) {
-                assertRefused(post("/prefs/" + seg + "/" + action, "csrf", s, "email", s, "until", s), what + " " + action);
+                assertRefused(
+                        post("/prefs/" + seg + "/" + action, "csrf", s, "email", s, "until", s), what + " " + action);
             }
             assertRefused(get("/prefs/" + seg + "/export"), what);
             assertRefused(get("/prefs/" + seg + "/erase"), what);
@@ -98,11 +101,24 @@ class HostileInputTest {
             assertThat(get("/healthz?check=" + seg)).as(what).isIn(200, 414, 431);
             assertThat(get("/archive?page=" + seg)).as(what).isIn(200, 414, 431);
         }
-        for (String raw : List.of("%FF", "%C0%AF", "%ED%A0%80", "%", "%zz", "%00", "..%2F..%2Fetc%2Fpasswd",
-                "%0D%0ABcc:%20v@example.org", "a%20b", "%E2%80%AE")) {
+        for (String raw : List.of(
+                "%FF",
+                "%C0%AF",
+                "%ED%A0%80",
+                "%",
+                "%zz",
+                "%00",
+                "..%2F..%2Fetc%2Fpasswd",
+                "%0D%0ABcc:%20v@example.org",
+                "a%20b",
+                "%E2%80%AE")) {
             for (String route : List.of("/u/", "/prefs/", "/archive/", "/confirm/")) {
-                assertThat(w.rawStatus("GET " + route + raw + " HTTP/1.1", new byte[0])).as(route + raw).isIn(REFUSALS);
-                assertThat(w.rawStatus("POST " + route + raw + " HTTP/1.1", invalidUtf8Form())).as(route + raw).isIn(REFUSALS);
+                assertThat(w.rawStatus("GET " + route + raw + " HTTP/1.1", new byte[0]))
+                        .as(route + raw)
+                        .isIn(REFUSALS);
+                assertThat(w.rawStatus("POST " + route + raw + " HTTP/1.1", invalidUtf8Form()))
+                        .as(route + raw)
+                        .isIn(REFUSALS);
             }
         }
         assertThat(w.everyRow()).as("no row changed").isEqualTo(before);
@@ -117,8 +133,23 @@ class HostileInputTest {
             String field = fields.get(i % fields.size());
             String value = i % 40 == 0 ? h.megabyte() : h.string(300);
             String what = "seed " + seed + " case " + i + ", " + field + ": " + Hostile.printable(value);
-            List<String> form = new ArrayList<>(List.of("csrf", w.csrf.issue(token), "name", "Before", "timezone",
-                    "Europe/Paris", "hour", "7", "frequency", "daily", "weekday", "1", "format", "html", "category", "ai"));
+            List<String> form = new ArrayList<>(List.of(
+                    "csrf",
+                    w.csrf.issue(token),
+                    "name",
+                    "Before",
+                    "timezone",
+                    "Europe/Paris",
+                    "hour",
+                    "7",
+                    "frequency",
+                    "daily",
+                    "weekday",
+                    "1",
+                    "format",
+                    "html",
+                    "category",
+                    "ai"));
             form.set(form.indexOf(field) + 1, value);
             String before = w.snapshot(s.getId());
             int status = post("/prefs/" + token, form.toArray(String[]::new));
@@ -141,7 +172,6 @@ class HostileInputTest {
     private static void assertRefused(int status, String what) {
         assertThat(status).as(what).isIn(REFUSALS);
     }
-
 
     private static byte[] concat(byte[] a, byte[] b) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -168,6 +198,7 @@ class HostileInputTest {
     }
 
     private static int post(String path, String... pairs) {
-        return w.rawStatus("POST " + path + " HTTP/1.1", WebTestSupport.form(pairs).getBytes(StandardCharsets.US_ASCII));
+        return w.rawStatus(
+                "POST " + path + " HTTP/1.1", WebTestSupport.form(pairs).getBytes(StandardCharsets.US_ASCII));
     }
 }

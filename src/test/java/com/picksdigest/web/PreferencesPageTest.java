@@ -66,9 +66,26 @@ class PreferencesPageTest {
         SubscribersRecord s = w.subscriber("Old name", List.of("ai"));
         String token = w.token(s);
 
-        HttpResponse<String> r = w.postForm("/prefs/" + token, "csrf", w.csrf.issue(token), "name", "New <name>",
-                "category", "security", "category", "hardware-chips", "frequency", "weekly", "weekday", "3",
-                "hour", "21", "timezone", "America/New_York", "format", "text");
+        HttpResponse<String> r = w.postForm(
+                "/prefs/" + token,
+                "csrf",
+                w.csrf.issue(token),
+                "name",
+                "New <name>",
+                "category",
+                "security",
+                "category",
+                "hardware-chips",
+                "frequency",
+                "weekly",
+                "weekday",
+                "3",
+                "hour",
+                "21",
+                "timezone",
+                "America/New_York",
+                "format",
+                "text");
 
         assertThat(r.statusCode()).isEqualTo(303);
         URI location = r.uri().resolve(r.headers().firstValue("Location").orElseThrow());
@@ -90,9 +107,16 @@ class PreferencesPageTest {
 
         HttpResponse<String> page = w.get(location.getPath() + "?" + location.getQuery());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Saved.", "value=\"New &lt;name&gt;\"", "value=\"weekly\" checked>",
-                "<option value=\"3\" selected>Wednesday</option>", "<option value=\"21\" selected>21:00</option>",
-                "value=\"America/New_York\"", "value=\"text\" checked>", "value=\"security\" checked>")
+        assertThat(page.body())
+                .contains(
+                        "Saved.",
+                        "value=\"New &lt;name&gt;\"",
+                        "value=\"weekly\" checked>",
+                        "<option value=\"3\" selected>Wednesday</option>",
+                        "<option value=\"21\" selected>21:00</option>",
+                        "value=\"America/New_York\"",
+                        "value=\"text\" checked>",
+                        "value=\"security\" checked>")
                 .doesNotContain("<name>");
     }
 
@@ -101,8 +125,22 @@ class PreferencesPageTest {
         SubscribersRecord s = w.subscriber("Cy", List.of("ai", "security"));
         String token = w.token(s);
 
-        HttpResponse<String> r = w.postForm("/prefs/" + token, "csrf", w.csrf.issue(token), "name", "",
-                "frequency", "daily", "weekday", "5", "hour", "0", "timezone", "UTC", "format", "html");
+        HttpResponse<String> r = w.postForm(
+                "/prefs/" + token,
+                "csrf",
+                w.csrf.issue(token),
+                "name",
+                "",
+                "frequency",
+                "daily",
+                "weekday",
+                "5",
+                "hour",
+                "0",
+                "timezone",
+                "UTC",
+                "format",
+                "html");
 
         assertThat(r.statusCode()).isEqualTo(303);
         SubscribersRecord after = w.subscribers.find(s.getId());
@@ -118,8 +156,9 @@ class PreferencesPageTest {
         SubscribersRecord other = w.subscriber("Other", List.of());
         String token = w.token(s);
         String before = w.snapshot(s.getId());
-        String[] fields = {"name", "Changed", "frequency", "weekly", "weekday", "2", "hour", "3", "timezone", "UTC",
-                "format", "text"};
+        String[] fields = {
+            "name", "Changed", "frequency", "weekly", "weekday", "2", "hour", "3", "timezone", "UTC", "format", "text"
+        };
 
         List<HttpResponse<String>> responses = List.of(
                 w.postForm("/prefs/" + token, fields),
@@ -156,11 +195,16 @@ class PreferencesPageTest {
         cases.put("Format must be html or text", valid("format", "pdf"));
 
         for (var c : cases.entrySet()) {
-            HttpResponse<String> r = w.postForm("/prefs/" + token, concat(new String[] {"csrf", w.csrf.issue(token)},
-                    c.getValue()));
+            HttpResponse<String> r =
+                    w.postForm("/prefs/" + token, concat(new String[] {"csrf", w.csrf.issue(token)}, c.getValue()));
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
-            assertThat(r.body()).as(c.getKey()).contains(escaped(c.getKey().strip()), "Nothing was saved.",
-                    "<form method=\"post\">", "name=\"csrf\"");
+            assertThat(r.body())
+                    .as(c.getKey())
+                    .contains(
+                            escaped(c.getKey().strip()),
+                            "Nothing was saved.",
+                            "<form method=\"post\">",
+                            "name=\"csrf\"");
             assertThat(r.headers().firstValue("Content-Type").orElseThrow()).matches("(?i)text/html; ?charset=utf-8");
         }
         assertThat(w.snapshot(s.getId())).isEqualTo(before);
@@ -172,17 +216,23 @@ class PreferencesPageTest {
         String token = w.token(s);
         String evil = "<script>alert(1)</script>\" onfocus=\"x";
 
-        HttpResponse<String> refused = w.postForm("/prefs/" + token, concat(new String[] {"csrf", w.csrf.issue(token)},
-                valid("name", evil, "hour", "99")));
+        HttpResponse<String> refused = w.postForm(
+                "/prefs/" + token,
+                concat(new String[] {"csrf", w.csrf.issue(token)}, valid("name", evil, "hour", "99")));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).doesNotContain("<script>alert", "\" onfocus=\"")
+        assertThat(refused.body())
+                .doesNotContain("<script>alert", "\" onfocus=\"")
                 .contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;&quot; onfocus=&quot;x\"");
 
-        assertThat(w.postForm("/prefs/" + token, concat(new String[] {"csrf", w.csrf.issue(token)},
-                valid("name", evil))).statusCode()).isEqualTo(303);
+        assertThat(w.postForm(
+                                "/prefs/" + token,
+                                concat(new String[] {"csrf", w.csrf.issue(token)}, valid("name", evil)))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(w.subscribers.find(s.getId()).getName()).isEqualTo(evil);
         HttpResponse<String> page = w.get("/prefs/" + token);
-        assertThat(page.body()).doesNotContain("<script>alert", "\" onfocus=\"")
+        assertThat(page.body())
+                .doesNotContain("<script>alert", "\" onfocus=\"")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
@@ -192,8 +242,9 @@ class PreferencesPageTest {
         String token = w.token(s);
         String before = w.snapshot(s.getId());
 
-        HttpResponse<String> r = w.postForm("/prefs/" + token, concat(new String[] {"csrf", w.csrf.issue(token)},
-                valid("name", "n".repeat(100_000))));
+        HttpResponse<String> r = w.postForm(
+                "/prefs/" + token,
+                concat(new String[] {"csrf", w.csrf.issue(token)}, valid("name", "n".repeat(100_000))));
 
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("Nothing was changed").doesNotContain("Exception");
@@ -205,7 +256,8 @@ class PreferencesPageTest {
         SubscribersRecord s = w.subscriber("Hal", List.of());
         w.subscribers.unsubscribe(s.getId(), null);
         assertThat(w.get("/prefs/" + w.token(s)).body()).contains("No digests are being sent to this address");
-        assertThat(w.db.fetchValue(SUBSCRIBERS.STATUS, SUBSCRIBERS.ID.eq(s.getId()))).isEqualTo("unsubscribed");
+        assertThat(w.db.fetchValue(SUBSCRIBERS.STATUS, SUBSCRIBERS.ID.eq(s.getId())))
+                .isEqualTo("unsubscribed");
     }
 
     @Test
@@ -214,13 +266,22 @@ class PreferencesPageTest {
         String token = w.token(s);
         java.nio.file.Path dir = java.nio.file.Path.of("target", "web-samples");
         java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.writeString(dir.resolve("preferences.html"), w.get("/prefs/" + token + "?saved=1").body());
-        java.nio.file.Files.writeString(dir.resolve("preferences-error.html"), w.postForm("/prefs/" + token,
-                concat(new String[] {"csrf", w.csrf.issue(token)}, valid("timezone", "Mars/Base"))).body());
-        java.nio.file.Files.writeString(dir.resolve("unsubscribe.html"), w.get("/u/" + token).body());
-        java.nio.file.Files.writeString(dir.resolve("unsubscribed.html"),
+        java.nio.file.Files.writeString(
+                dir.resolve("preferences.html"),
+                w.get("/prefs/" + token + "?saved=1").body());
+        java.nio.file.Files.writeString(
+                dir.resolve("preferences-error.html"),
+                w.postForm(
+                                "/prefs/" + token,
+                                concat(new String[] {"csrf", w.csrf.issue(token)}, valid("timezone", "Mars/Base")))
+                        .body());
+        java.nio.file.Files.writeString(
+                dir.resolve("unsubscribe.html"), w.get("/u/" + token).body());
+        java.nio.file.Files.writeString(
+                dir.resolve("unsubscribed.html"),
                 w.postForm("/u/" + token, "List-Unsubscribe", "One-Click").body());
-        java.nio.file.Files.writeString(dir.resolve("invalid-link.html"), w.get("/u/" + token + "x").body());
+        java.nio.file.Files.writeString(
+                dir.resolve("invalid-link.html"), w.get("/u/" + token + "x").body());
         assertThat(dir.resolve("preferences.html")).exists();
     }
 

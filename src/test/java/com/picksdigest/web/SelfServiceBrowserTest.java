@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SelfServiceBrowserTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     private static WebTestSupport w;
     private static Inbox inbox;
@@ -55,34 +56,47 @@ class SelfServiceBrowserTest {
     }
 
     private static SubscribersRecord row(String email) {
-        return w.db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.eq(email)).fetchOne();
+        return w.db.selectFrom(SUBSCRIBERS)
+                .where(SUBSCRIBERS.EMAIL_KEY.eq(email))
+                .fetchOne();
     }
 
     private static void click(WebDriver d, String buttonText) {
-        d.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
+        d.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"))
+                .click();
     }
 
     /** Waits for the page after a click (a POST, then often a redirect): its heading starts with {@code text}. */
     private static void expectHeading(WebDriver d, String text) {
-        waitFor(d, "heading \"" + text + "\"", x -> x.findElement(By.tagName("h1")).getText().startsWith(text));
+        waitFor(
+                d,
+                "heading \"" + text + "\"",
+                x -> x.findElement(By.tagName("h1")).getText().startsWith(text));
     }
 
     private static void expectNotice(WebDriver d, String text) {
-        waitFor(d, "notice \"" + text + "\"", x -> x.findElements(By.cssSelector(".notice.ok")).stream()
-                .anyMatch(e -> e.getText().startsWith(text)));
+        waitFor(
+                d,
+                "notice \"" + text + "\"",
+                x -> x.findElements(By.cssSelector(".notice.ok")).stream()
+                        .anyMatch(e -> e.getText().startsWith(text)));
     }
 
     private static void waitFor(WebDriver d, String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, Duration.ofSeconds(10)).withMessage(() -> what + " on " + d.getCurrentUrl())
+        new WebDriverWait(d, Duration.ofSeconds(10))
+                .withMessage(() -> what + " on " + d.getCurrentUrl())
                 .ignoring(StaleElementReferenceException.class)
                 // Chromium's "node does not belong to the document" while a page is being replaced: same as stale
-                .ignoring(WebDriverException.class).until(condition);
+                .ignoring(WebDriverException.class)
+                .until(condition);
     }
 
     /** Readable on a phone: nothing wider than the 412-pixel window. */
     private static void fitsThePhone(ChromeDriver d) {
         Object overflow = d.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + d.getCurrentUrl()).isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow on " + d.getCurrentUrl())
+                .isLessThanOrEqualTo(0);
     }
 
     @Test
@@ -93,7 +107,8 @@ class SelfServiceBrowserTest {
 
             d.get(url("/subscribe"));
             assertThat(d.findElement(By.name("timezone")).getAttribute("value"))
-                    .as("the script filled in the browser's zone").isEqualTo("Asia/Tokyo");
+                    .as("the script filled in the browser's zone")
+                    .isEqualTo("Asia/Tokyo");
             fitsThePhone(d);
             d.findElement(By.name("email")).sendKeys(email);
             d.findElement(By.name("name")).sendKeys("Bea <Reader>");
@@ -108,13 +123,20 @@ class SelfServiceBrowserTest {
             String confirm = Inbox.linkPath(inbox.await(email, 1), "/confirm/");
             d.get(url(confirm));
             expectHeading(d, "Subscribe " + email);
-            assertThat(row(email).getStatus()).as("opening the link alone confirms nothing").isEqualTo("pending");
+            assertThat(row(email).getStatus())
+                    .as("opening the link alone confirms nothing")
+                    .isEqualTo("pending");
             click(d, "Confirm");
             expectHeading(d, "You are subscribed");
             SubscribersRecord s = row(email);
             assertThat(s.getStatus()).isEqualTo("active");
-            assertThat(List.of(s.getName(), s.getTimezone(), s.getFrequency(), s.getWeekday().toString(),
-                    s.getSendHour().toString())).containsExactly("Bea <Reader>", "Asia/Tokyo", "weekly", "5", "7");
+            assertThat(List.of(
+                            s.getName(),
+                            s.getTimezone(),
+                            s.getFrequency(),
+                            s.getWeekday().toString(),
+                            s.getSendHour().toString()))
+                    .containsExactly("Bea <Reader>", "Asia/Tokyo", "weekly", "5", "7");
             assertThat(w.subscribers.followedCategoryNames(s.getId())).containsExactly("AI");
 
             d.findElement(By.linkText("Manage your preferences")).click();
@@ -122,7 +144,8 @@ class SelfServiceBrowserTest {
             fitsThePhone(d);
             d.findElement(By.name("name")).clear();
             d.findElement(By.name("name")).sendKeys("Bea");
-            d.findElement(By.cssSelector("input[name=category][value=security]")).click();
+            d.findElement(By.cssSelector("input[name=category][value=security]"))
+                    .click();
             d.findElement(By.cssSelector("input[name=frequency][value=daily]")).click();
             d.findElement(By.cssSelector("input[name=format][value=text]")).click();
             click(d, "Save preferences");
@@ -134,7 +157,8 @@ class SelfServiceBrowserTest {
             new Select(d.findElement(By.name("weeks"))).selectByValue("3");
             click(d, "Pause");
             expectNotice(d, "Paused.");
-            assertThat(row(email).getPausedUntil()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Tokyo")).plusWeeks(3));
+            assertThat(row(email).getPausedUntil())
+                    .isEqualTo(LocalDate.now(ZoneId.of("Asia/Tokyo")).plusWeeks(3));
             click(d, "Resume now");
             expectNotice(d, "Welcome back");
             assertThat(row(email).getPausedUntil()).isNull();
@@ -148,16 +172,28 @@ class SelfServiceBrowserTest {
 
             click(d, "Resubscribe");
             expectHeading(d, "Check your inbox");
-            assertThat(row(email).getStatus()).as("coming back needs the mailbox").isEqualTo("unsubscribed");
+            assertThat(row(email).getStatus())
+                    .as("coming back needs the mailbox")
+                    .isEqualTo("unsubscribed");
             String again = Inbox.linkPath(inbox.await(email, 2), "/confirm/");
             d.get(url(again));
             expectHeading(d, "Resubscribe " + email);
             click(d, "Confirm");
             expectHeading(d, "You are subscribed");
             assertThat(row(email).getStatus()).isEqualTo("active");
-            assertThat(w.db.select(EVENTS.TYPE).from(EVENTS).where(EVENTS.SUBSCRIBER_ID.eq(s.getId())).orderBy(EVENTS.ID)
-                    .fetch(EVENTS.TYPE)).containsExactly("subscribed", "confirmed", "preferences", "paused", "resumed",
-                    "unsubscribed", "resubscribed");
+            assertThat(w.db.select(EVENTS.TYPE)
+                            .from(EVENTS)
+                            .where(EVENTS.SUBSCRIBER_ID.eq(s.getId()))
+                            .orderBy(EVENTS.ID)
+                            .fetch(EVENTS.TYPE))
+                    .containsExactly(
+                            "subscribed",
+                            "confirmed",
+                            "preferences",
+                            "paused",
+                            "resumed",
+                            "unsubscribed",
+                            "resubscribed");
         }
     }
 }

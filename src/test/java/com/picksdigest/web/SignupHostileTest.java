@@ -57,7 +57,8 @@ class SignupHostileTest {
     @Test
     @Tag("chaos")
     void manyMoreHostileSignUps() throws Exception {
-        for (long seed = HostileInputTest.SEED + 1; seed <= HostileInputTest.SEED + 5; seed++) hostileSignUps(seed, 1000);
+        for (long seed = HostileInputTest.SEED + 1; seed <= HostileInputTest.SEED + 5; seed++)
+            hostileSignUps(seed, 1000);
     }
 
     @Test
@@ -68,9 +69,12 @@ class SignupHostileTest {
         int status = signUp(0, 9999, smuggler, "Smuggler", "UTC", "ai");
 
         Thread.sleep(1500); // a sign-up is mailed in the background
-        assertThat(relay.received()).flatMap(ScriptedSmtpServer.Received::recipients).doesNotContain("v@vic.tim");
+        assertThat(relay.received())
+                .flatMap(ScriptedSmtpServer.Received::recipients)
+                .doesNotContain("v@vic.tim");
         assertThat(status).isEqualTo(400);
-        assertThat(w.db.fetchCount(SUBSCRIBERS, SUBSCRIBERS.NAME.eq("Smuggler"))).isZero();
+        assertThat(w.db.fetchCount(SUBSCRIBERS, SUBSCRIBERS.NAME.eq("Smuggler")))
+                .isZero();
     }
 
     /** Every character SMTP gives a meaning to, replaced by the letter whose low byte it is. */
@@ -82,15 +86,28 @@ class SignupHostileTest {
 
     @Test
     void hostileJsonIsRefusedWithA400() {
-        List<String> bodies = List.of("", "{", "[]", "null", "\"x\"", "{\"email\": [\"a@example.org\"]}",
-                "{\"email\": {\"$ne\": null}}", "{\"email\": 1e999999}", "{\"email\": \"a@example.org\", \"hour\": 1e309}",
-                "{\"email\": \"a\\u0000@example.org\"}", "{\"email\": \"x@example.org\\r\\nBcc: v@example.org\"}",
-                "[".repeat(100_000), "{\"a\":".repeat(50_000), "{\"email\": \"" + "a".repeat(60_000) + "@example.org\"}",
+        List<String> bodies = List.of(
+                "",
+                "{",
+                "[]",
+                "null",
+                "\"x\"",
+                "{\"email\": [\"a@example.org\"]}",
+                "{\"email\": {\"$ne\": null}}",
+                "{\"email\": 1e999999}",
+                "{\"email\": \"a@example.org\", \"hour\": 1e309}",
+                "{\"email\": \"a\\u0000@example.org\"}",
+                "{\"email\": \"x@example.org\\r\\nBcc: v@example.org\"}",
+                "[".repeat(100_000),
+                "{\"a\":".repeat(50_000),
+                "{\"email\": \"" + "a".repeat(60_000) + "@example.org\"}",
                 "{\"email\": \"ok@example.org\", \"categories\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}");
         int i = 0;
         for (String body : bodies) {
-            int status = w.rawStatus("POST /subscribe HTTP/1.1", "Content-Type: application/json\r\nX-Forwarded-For: 10.9.0."
-                    + (i++) + "\r\n", body.getBytes(StandardCharsets.UTF_8));
+            int status = w.rawStatus(
+                    "POST /subscribe HTTP/1.1",
+                    "Content-Type: application/json\r\nX-Forwarded-For: 10.9.0." + (i++) + "\r\n",
+                    body.getBytes(StandardCharsets.UTF_8));
             assertThat(status).as(Hostile.printable(body)).isIn(400, 413);
         }
     }
@@ -107,43 +124,70 @@ class SignupHostileTest {
             String timezone = i % 5 == 0 ? h.string(40) : "Europe/Paris";
             String category = i % 7 == 0 ? h.string(20) : "security";
             int status = signUp(seed, i, email, name, timezone, category);
-            String what = "seed " + seed + " case " + i + ": " + Hostile.printable(email) + " / " + Hostile.printable(name);
+            String what =
+                    "seed " + seed + " case " + i + ": " + Hostile.printable(email) + " / " + Hostile.printable(name);
             assertThat(status).as(what).isIn(200, 400, 413);
             String key = email.strip().toLowerCase(Locale.ROOT);
             if (status == 200) accepted.putIfAbsent(key, name.isBlank() ? null : name.strip());
             else refused.add(key);
         }
-        Await.until(Duration.ofSeconds(120), () -> mailsByRecipient().keySet().containsAll(accepted.keySet()),
+        Await.until(
+                Duration.ofSeconds(120),
+                () -> mailsByRecipient().keySet().containsAll(accepted.keySet()),
                 () -> accepted.size() + " accepted, " + relay.received().size() + " mails");
 
         Map<String, ScriptedSmtpServer.Received> mails = mailsByRecipient();
         List<String> plainHeaders = HeaderInjectionTest.headerNames(mails.get(plain));
         for (Map.Entry<String, String> e : accepted.entrySet()) {
-            SubscribersRecord s = w.db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.eq(e.getKey())).fetchOne();
+            SubscribersRecord s = w.db.selectFrom(SUBSCRIBERS)
+                    .where(SUBSCRIBERS.EMAIL_KEY.eq(e.getKey()))
+                    .fetchOne();
             String what = Hostile.printable(e.getKey());
             assertThat(s).as(what).isNotNull();
             assertThat(s.getStatus()).as(what).isEqualTo("pending");
             assertThat(s.getName()).as(what).isEqualTo(e.getValue());
             ScriptedSmtpServer.Received mail = mails.get(e.getKey());
             assertThat(mail.recipients()).as(what).hasSize(1);
-            assertThat(HeaderInjectionTest.headerNames(mail)).as(what).containsExactlyInAnyOrderElementsOf(plainHeaders);
+            assertThat(HeaderInjectionTest.headerNames(mail))
+                    .as(what)
+                    .containsExactlyInAnyOrderElementsOf(plainHeaders);
             MimeMessage m = Mails.parse(mail.bytes());
             assertThat(m.getAllRecipients()).as(what).hasSize(1);
-            assertThat(((InternetAddress) m.getAllRecipients()[0]).getAddress().toLowerCase(Locale.ROOT)).as(what).isEqualTo(e.getKey());
+            assertThat(((InternetAddress) m.getAllRecipients()[0]).getAddress().toLowerCase(Locale.ROOT))
+                    .as(what)
+                    .isEqualTo(e.getKey());
         }
         // compared here, not in SQL: the column's collation ignores some characters (a NUL among them)
-        List<String> stored = w.db.select(SUBSCRIBERS.EMAIL_KEY).from(SUBSCRIBERS).fetch(SUBSCRIBERS.EMAIL_KEY);
+        List<String> stored =
+                w.db.select(SUBSCRIBERS.EMAIL_KEY).from(SUBSCRIBERS).fetch(SUBSCRIBERS.EMAIL_KEY);
         for (String key : refused) {
-            if (!accepted.containsKey(key)) assertThat(stored).as(Hostile.printable(key)).doesNotContain(key);
+            if (!accepted.containsKey(key))
+                assertThat(stored).as(Hostile.printable(key)).doesNotContain(key);
         }
     }
 
     private static int signUp(long seed, int i, String email, String name, String timezone, String category) {
-        byte[] form = WebTestSupport.form("email", email, "name", name, "timezone", timezone, "hour", "7",
-                "frequency", "daily", "format", "html", "category", category).getBytes(StandardCharsets.US_ASCII);
+        byte[] form = WebTestSupport.form(
+                        "email",
+                        email,
+                        "name",
+                        name,
+                        "timezone",
+                        timezone,
+                        "hour",
+                        "7",
+                        "frequency",
+                        "daily",
+                        "format",
+                        "html",
+                        "category",
+                        category)
+                .getBytes(StandardCharsets.US_ASCII);
         String client = "10." + (seed % 200) + "." + ((i + 1) / 250) + "." + ((i + 1) % 250);
-        return w.rawStatus("POST /subscribe HTTP/1.1", "Content-Type: application/x-www-form-urlencoded\r\nX-Forwarded-For: "
-                + client + "\r\n", form);
+        return w.rawStatus(
+                "POST /subscribe HTTP/1.1",
+                "Content-Type: application/x-www-form-urlencoded\r\nX-Forwarded-For: " + client + "\r\n",
+                form);
     }
 
     /** The first mail to each recipient (lower-cased). */

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Sign-up with double opt-in over real HTTP, confirmation mails through GreenMail, the database checked after. */
 class SignupTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
     private static WebTestSupport w;
@@ -58,22 +59,31 @@ class SignupTest {
     }
 
     private static HttpResponse<String> signUp(String client, String... pairs) {
-        return w.send(HttpRequest.newBuilder(w.uri("/subscribe")).header("X-Forwarded-For", client)
+        return w.send(HttpRequest.newBuilder(w.uri("/subscribe"))
+                .header("X-Forwarded-For", client)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(WebTestSupport.form(pairs))));
     }
 
     private static HttpResponse<String> signUpJson(String client, String json) {
-        return w.send(HttpRequest.newBuilder(w.uri("/subscribe")).header("X-Forwarded-For", client)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return w.send(HttpRequest.newBuilder(w.uri("/subscribe"))
+                .header("X-Forwarded-For", client)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static SubscribersRecord row(String email) {
-        return w.db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.eq(email.toLowerCase())).fetchOne();
+        return w.db.selectFrom(SUBSCRIBERS)
+                .where(SUBSCRIBERS.EMAIL_KEY.eq(email.toLowerCase()))
+                .fetchOne();
     }
 
     private static List<String> events(long id) {
-        return w.db.select(EVENTS.TYPE).from(EVENTS).where(EVENTS.SUBSCRIBER_ID.eq(id)).orderBy(EVENTS.ID).fetch(EVENTS.TYPE);
+        return w.db.select(EVENTS.TYPE)
+                .from(EVENTS)
+                .where(EVENTS.SUBSCRIBER_ID.eq(id))
+                .orderBy(EVENTS.ID)
+                .fetch(EVENTS.TYPE);
     }
 
     /** Confirms from the newest confirmation mail to {@code email} (the n-th message there): GET, then POST. */
@@ -88,13 +98,37 @@ class SignupTest {
         String email = "ana.new@example.com";
         HttpResponse<String> form = w.get("/subscribe");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.headers().firstValue("Content-Security-Policy")).get().asString().contains("script-src 'self'");
-        assertThat(form.body()).contains("name=\"email\"", "value=\"ai\"", "value=\"security\"", "data-guess=\"yes\"",
-                "<script src=\"/subscribe.js\"></script>");
+        assertThat(form.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("script-src 'self'");
+        assertThat(form.body())
+                .contains(
+                        "name=\"email\"",
+                        "value=\"ai\"",
+                        "value=\"security\"",
+                        "data-guess=\"yes\"",
+                        "<script src=\"/subscribe.js\"></script>");
         assertThat(w.get("/subscribe.js").body()).contains("Intl.DateTimeFormat");
 
-        HttpResponse<String> r = signUp(client(), "email", email, "name", "Ana", "category", "ai", "frequency", "weekly",
-                "weekday", "3", "hour", "7", "timezone", "Europe/Paris", "format", "text");
+        HttpResponse<String> r = signUp(
+                client(),
+                "email",
+                email,
+                "name",
+                "Ana",
+                "category",
+                "ai",
+                "frequency",
+                "weekly",
+                "weekday",
+                "3",
+                "hour",
+                "7",
+                "timezone",
+                "Europe/Paris",
+                "format",
+                "text");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Check your inbox", escaped(email));
@@ -106,8 +140,13 @@ class SignupTest {
         assertThat(Mails.html(mail)).contains("https://picks.example.org" + path, "Hi Ana,");
         SubscribersRecord pending = row(email);
         assertThat(pending.getStatus()).isEqualTo("pending");
-        assertThat(List.of(pending.getFrequency(), pending.getWeekday().toString(), pending.getSendHour().toString(),
-                pending.getTimezone(), pending.getFormat())).containsExactly("weekly", "3", "7", "Europe/Paris", "text");
+        assertThat(List.of(
+                        pending.getFrequency(),
+                        pending.getWeekday().toString(),
+                        pending.getSendHour().toString(),
+                        pending.getTimezone(),
+                        pending.getFormat()))
+                .containsExactly("weekly", "3", "7", "Europe/Paris", "text");
         assertThat(w.subscribers.followedCategoryNames(pending.getId())).containsExactly("AI");
 
         HttpResponse<String> page = w.get(path);
@@ -115,7 +154,9 @@ class SignupTest {
         assertThat(page.body()).contains("Subscribe <span class=\"addr\">" + escaped(email), ">Confirm</button>");
         assertThat(w.postForm(path, "csrf", "forged").statusCode()).isEqualTo(403);
         assertThat(w.postForm(path).statusCode()).isEqualTo(403);
-        assertThat(row(email).getStatus()).as("GET and CSRF-less POSTs change nothing").isEqualTo("pending");
+        assertThat(row(email).getStatus())
+                .as("GET and CSRF-less POSTs change nothing")
+                .isEqualTo("pending");
 
         HttpResponse<String> done = confirm(email, 1);
         assertThat(done.statusCode()).isEqualTo(200);
@@ -124,7 +165,9 @@ class SignupTest {
         assertThat(active.getStatus()).isEqualTo("active");
         assertThat(active.getConfirmedAt()).isNotNull();
         assertThat(events(active.getId())).containsExactly("subscribed", "confirmed");
-        assertThat(confirm(email, 1).statusCode()).as("a confirmation link works once").isEqualTo(410);
+        assertThat(confirm(email, 1).statusCode())
+                .as("a confirmation link works once")
+                .isEqualTo(410);
         assertThat(w.get(path).body()).contains("This confirmation link has expired");
     }
 
@@ -146,7 +189,9 @@ class SignupTest {
         assertThat(Mails.text(already)).contains("already subscribed");
         String prefs = Inbox.linkPath(already, "/prefs/");
         assertThat(w.get(prefs).statusCode()).isEqualTo(200);
-        assertThat(w.snapshot(row(email).getId())).as("a sign-up never changes an existing subscriber").isEqualTo(before);
+        assertThat(w.snapshot(row(email).getId()))
+                .as("a sign-up never changes an existing subscriber")
+                .isEqualTo(before);
     }
 
     /**
@@ -159,14 +204,16 @@ class SignupTest {
         List<Long> known = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             String existing = "timing" + i + "@example.com";
-            w.subscribers.add(new SubscriberInput(existing, null, null, null, null, null, null, null, List.of()),
+            w.subscribers.add(
+                    new SubscriberInput(existing, null, null, null, null, null, null, null, List.of()),
                     SubscriberStatus.ACTIVE);
             known.add(timed(existing));
             fresh.add(timed("fresh-timing" + i + "@example.com"));
         }
         long freshMedian = fresh.stream().sorted().toList().get(4);
         long knownMedian = known.stream().sorted().toList().get(4);
-        System.out.printf("sign-up answer, median of 9: new address %.1f ms, known address %.1f ms%n",
+        System.out.printf(
+                "sign-up answer, median of 9: new address %.1f ms, known address %.1f ms%n",
                 freshMedian / 1e6, knownMedian / 1e6);
         assertThat(Math.abs(freshMedian - knownMedian)).isLessThan(50_000_000L);
     }
@@ -190,7 +237,8 @@ class SignupTest {
         int mails = inbox.total();
         Map<String[], String> cases = new LinkedHashMap<>();
         cases.put(new String[] {"email", "not-an-address"}, "is not a valid e-mail address");
-        cases.put(new String[] {"email", "victim@example.com\r\nBcc: many@example.com"}, "is not a valid e-mail address");
+        cases.put(
+                new String[] {"email", "victim@example.com\r\nBcc: many@example.com"}, "is not a valid e-mail address");
         cases.put(new String[] {"email", "ok1@example.com", "name", "x".repeat(10 * 1024)}, "Name is longer than 200");
         cases.put(new String[] {"email", "ok2@example.com", "name", "Ana\r\nBcc: many@example.com"}, "single line");
         cases.put(new String[] {"email", "ok3@example.com", "category", "no-such-thing"}, "Unknown category");
@@ -202,10 +250,13 @@ class SignupTest {
             assertThat(r.statusCode()).as(c.getValue()).isEqualTo(400);
             assertThat(r.body()).as(c.getValue()).contains(escaped(c.getValue()), "Nothing was saved.");
         }
-        HttpResponse<String> json = signUpJson(client(), "{\"email\": \"ok6@example.com\", \"name\": \"" + "y".repeat(10 * 1024) + "\"}");
+        HttpResponse<String> json =
+                signUpJson(client(), "{\"email\": \"ok6@example.com\", \"name\": \"" + "y".repeat(10 * 1024) + "\"}");
         assertThat(json.statusCode()).isEqualTo(400);
         assertThat(json.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
-        assertThat(((Map<?, ?>) new JSONParser().parse(json.body())).get("error")).asString().contains("Name is longer");
+        assertThat(((Map<?, ?>) new JSONParser().parse(json.body())).get("error"))
+                .asString()
+                .contains("Name is longer");
         assertThat(signUpJson(client(), "{\"email\": ").statusCode()).isEqualTo(400);
         assertThat(signUpJson(client(), "[\"ok7@example.com\"]").statusCode()).isEqualTo(400);
 
@@ -221,14 +272,19 @@ class SignupTest {
     @Test
     void jsonSignUpsWorkFromOtherSites() throws Exception {
         HttpResponse<String> preflight = w.send(HttpRequest.newBuilder(w.uri("/subscribe"))
-                .header("Origin", "https://blog.example.net").header("Access-Control-Request-Method", "POST")
+                .header("Origin", "https://blog.example.net")
+                .header("Access-Control-Request-Method", "POST")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("Content-Type");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValue("Content-Type");
 
-        HttpResponse<String> r = signUpJson(client(), "{\"email\": \"embedded@example.com\", \"categories\": [\"security\"], "
-                + "\"frequency\": \"weekly\", \"weekday\": 5, \"hour\": 18, \"timezone\": \"America/New_York\"}");
+        HttpResponse<String> r = signUpJson(
+                client(),
+                "{\"email\": \"embedded@example.com\", \"categories\": [\"security\"], "
+                        + "\"frequency\": \"weekly\", \"weekday\": 5, \"hour\": 18, \"timezone\": \"America/New_York\"}");
 
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
@@ -260,17 +316,22 @@ class SignupTest {
         String client = client();
         String victim = "victim@example.com";
         for (int i = 0; i < MailLimits.REQUESTS_PER_CLIENT_PER_HOUR; i++) {
-            assertThat(signUp(client, "email", victim).statusCode()).as("request " + (i + 1)).isEqualTo(200);
+            assertThat(signUp(client, "email", victim).statusCode())
+                    .as("request " + (i + 1))
+                    .isEqualTo(200);
         }
         HttpResponse<String> over = signUp(client, "email", victim);
         assertThat(over.statusCode()).isEqualTo(429);
         assertThat(over.body()).contains("Too many sign-ups");
-        assertThat(signUpJson(client, "{\"email\": \"other@example.com\"}").statusCode()).isEqualTo(429);
+        assertThat(signUpJson(client, "{\"email\": \"other@example.com\"}").statusCode())
+                .isEqualTo(429);
         assertThat(signUp(client(), "email", "bystander@example.com").statusCode())
-                .as("another client is not affected").isEqualTo(200);
+                .as("another client is not affected")
+                .isEqualTo(200);
 
         inbox.await("bystander@example.com", 1); // everything queued before it is done
-        assertThat(inbox.to(victim)).as("the victim's inbox got the first few, then nothing")
+        assertThat(inbox.to(victim))
+                .as("the victim's inbox got the first few, then nothing")
                 .hasSize(MailLimits.MAILS_PER_ADDRESS_PER_DAY);
     }
 
@@ -278,8 +339,10 @@ class SignupTest {
     void comingBackAfterUnsubscribingNeedsAFreshConfirmation() throws Exception {
         SubscribersRecord s = w.subscriber("Returning", List.of());
         String token = w.token(s);
-        w.db.update(SUBSCRIBERS).set(SUBSCRIBERS.WATERMARK, java.time.LocalDateTime.of(2020, 1, 1, 0, 0))
-                .where(SUBSCRIBERS.ID.eq(s.getId())).execute();
+        w.db.update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.WATERMARK, java.time.LocalDateTime.of(2020, 1, 1, 0, 0))
+                .where(SUBSCRIBERS.ID.eq(s.getId()))
+                .execute();
         HttpResponse<String> unsubscribed = w.postForm("/u/" + token, "reason", "too much");
         assertThat(unsubscribed.body()).contains("action=\"/u/" + token + "/resubscribe\"", ">Resubscribe</button>");
 
@@ -289,7 +352,9 @@ class SignupTest {
         assertThat(asked.body()).contains("Check your inbox");
         MimeMessage mail = inbox.await(s.getEmail(), 1);
         assertThat(mail.getSubject()).startsWith("Confirm to resubscribe");
-        assertThat(row(s.getEmail()).getStatus()).as("not before the link is used").isEqualTo("unsubscribed");
+        assertThat(row(s.getEmail()).getStatus())
+                .as("not before the link is used")
+                .isEqualTo("unsubscribed");
 
         // The sign-up form leads to the same: a link, not a subscription.
         signUp(client(), "email", s.getEmail());
@@ -300,9 +365,13 @@ class SignupTest {
         SubscribersRecord back = row(s.getEmail());
         assertThat(back.getStatus()).isEqualTo("active");
         assertThat(back.getUnsubscribedAt()).isNull();
-        assertThat(back.getWatermark()).as("the first digest back holds recent picks, not years of them").isNull();
+        assertThat(back.getWatermark())
+                .as("the first digest back holds recent picks, not years of them")
+                .isNull();
         assertThat(events(s.getId())).containsExactly("subscribed", "unsubscribed", "resubscribed");
-        assertThat(confirm(s.getEmail(), 2).statusCode()).as("the other link was used up with it").isEqualTo(410);
+        assertThat(confirm(s.getEmail(), 2).statusCode())
+                .as("the other link was used up with it")
+                .isEqualTo(410);
     }
 
     @Test
@@ -312,10 +381,13 @@ class SignupTest {
             assertThat(r.statusCode()).isEqualTo(200);
             MimeMessage welcome = inbox.await("straight.in@example.com", 1);
             assertThat(welcome.getSubject()).isEqualTo("Welcome to " + WebTestSupport.SITE);
-            SubscribersRecord s = open.db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.EMAIL_KEY.eq("straight.in@example.com"))
+            SubscribersRecord s = open.db
+                    .selectFrom(SUBSCRIBERS)
+                    .where(SUBSCRIBERS.EMAIL_KEY.eq("straight.in@example.com"))
                     .fetchOne();
             assertThat(s.getStatus()).isEqualTo("active");
-            assertThat(open.get(Inbox.linkPath(welcome, "/prefs/")).statusCode()).isEqualTo(200);
+            assertThat(open.get(Inbox.linkPath(welcome, "/prefs/")).statusCode())
+                    .isEqualTo(200);
 
             open.subscribers.unsubscribe(s.getId(), null);
             open.postForm("/subscribe", "email", "straight.in@example.com");

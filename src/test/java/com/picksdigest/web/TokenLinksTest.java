@@ -42,8 +42,22 @@ class TokenLinksTest {
             responses.add(w.postForm("/u/" + t, "List-Unsubscribe", "One-Click"));
             responses.add(w.postForm("/u/" + t, "reason", "gone"));
             responses.add(w.get("/prefs/" + t));
-            responses.add(w.postForm("/prefs/" + t, "csrf", csrf, "name", "Mallory", "frequency", "weekly",
-                    "weekday", "3", "hour", "5", "timezone", "UTC", "format", "text"));
+            responses.add(w.postForm(
+                    "/prefs/" + t,
+                    "csrf",
+                    csrf,
+                    "name",
+                    "Mallory",
+                    "frequency",
+                    "weekly",
+                    "weekday",
+                    "3",
+                    "hour",
+                    "5",
+                    "timezone",
+                    "UTC",
+                    "format",
+                    "text"));
             // subscriber self-service
             responses.add(w.postForm("/prefs/" + t + "/pause", "csrf", csrf, "weeks", "4"));
             responses.add(w.postForm("/prefs/" + t + "/email", "csrf", csrf, "email", "attacker@example.net"));
@@ -55,9 +69,12 @@ class TokenLinksTest {
             responses.add(w.get("/confirm/" + t));
             responses.add(w.postForm("/confirm/" + t, "csrf", csrf));
             for (HttpResponse<String> r : responses) {
-                assertThat(r.statusCode()).as(e.getKey() + ": " + r.request().method() + " " + r.uri().getPath())
+                assertThat(r.statusCode())
+                        .as(e.getKey() + ": " + r.request().method() + " "
+                                + r.uri().getPath())
                         .isEqualTo(400);
-                assertThat(r.body()).contains("This link is not valid")
+                assertThat(r.body())
+                        .contains("This link is not valid")
                         .doesNotContain(victim.getEmail(), "Victim", "Exception");
                 assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
             }
@@ -70,19 +87,35 @@ class TokenLinksTest {
     void aRevokedTokenGets410AndChangesNothing() {
         SubscribersRecord s = w.subscriber("Revoked", List.of());
         String old = w.token(s);
-        w.db.update(SUBSCRIBERS).set(SUBSCRIBERS.TOKEN_VERSION, SUBSCRIBERS.TOKEN_VERSION.plus(1))
-                .where(SUBSCRIBERS.ID.eq(s.getId())).execute();
+        w.db.update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.TOKEN_VERSION, SUBSCRIBERS.TOKEN_VERSION.plus(1))
+                .where(SUBSCRIBERS.ID.eq(s.getId()))
+                .execute();
         String before = w.snapshot(s.getId());
 
         List<HttpResponse<String>> responses = List.of(
                 w.get("/u/" + old),
                 w.postForm("/u/" + old, "List-Unsubscribe", "One-Click"),
                 w.get("/prefs/" + old),
-                w.postForm("/prefs/" + old, "csrf", w.csrf.issue(old), "name", "Changed", "frequency", "daily",
-                        "hour", "5", "timezone", "UTC", "format", "text"));
+                w.postForm(
+                        "/prefs/" + old,
+                        "csrf",
+                        w.csrf.issue(old),
+                        "name",
+                        "Changed",
+                        "frequency",
+                        "daily",
+                        "hour",
+                        "5",
+                        "timezone",
+                        "UTC",
+                        "format",
+                        "text"));
 
         for (HttpResponse<String> r : responses) {
-            assertThat(r.statusCode()).as(r.request().method() + " " + r.uri().getPath()).isEqualTo(410);
+            assertThat(r.statusCode())
+                    .as(r.request().method() + " " + r.uri().getPath())
+                    .isEqualTo(410);
             assertThat(r.body()).contains("This link has expired").doesNotContain(s.getEmail());
         }
         assertThat(w.snapshot(s.getId())).isEqualTo(before);
@@ -98,7 +131,10 @@ class TokenLinksTest {
         String goneToken = w.token(gone);
         String revokedToken = w.token(revoked);
         w.db.deleteFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(gone.getId())).execute();
-        w.db.update(SUBSCRIBERS).set(SUBSCRIBERS.TOKEN_VERSION, 7).where(SUBSCRIBERS.ID.eq(revoked.getId())).execute();
+        w.db.update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.TOKEN_VERSION, 7)
+                .where(SUBSCRIBERS.ID.eq(revoked.getId()))
+                .execute();
 
         HttpResponse<String> a = w.get("/u/" + goneToken);
         HttpResponse<String> b = w.get("/u/" + revokedToken);
@@ -106,6 +142,8 @@ class TokenLinksTest {
 
         assertThat(List.of(a.statusCode(), b.statusCode(), never.statusCode())).containsOnly(410);
         assertThat(a.body()).isEqualTo(b.body()).isEqualTo(never.body()); // nothing tells which addresses exist
-        assertThat(w.postForm("/u/" + goneToken, "List-Unsubscribe", "One-Click").statusCode()).isEqualTo(410);
+        assertThat(w.postForm("/u/" + goneToken, "List-Unsubscribe", "One-Click")
+                        .statusCode())
+                .isEqualTo(410);
     }
 }

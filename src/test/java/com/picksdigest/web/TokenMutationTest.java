@@ -60,16 +60,38 @@ class TokenMutationTest {
             String path = WebTestSupport.segment(m);
             String what = Hostile.printable(m);
             byte[] oneClick = "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII);
-            byte[] prefs = WebTestSupport.form("csrf", w.csrf.issue(m), "name", "Hijacked", "timezone", "UTC", "hour", "3",
-                    "frequency", "daily", "format", "text").getBytes(StandardCharsets.US_ASCII);
-            assertThat(w.rawStatus("GET /u/" + path + " HTTP/1.1", new byte[0])).as(what).isIn(400, 404);
-            assertThat(w.rawStatus("POST /u/" + path + " HTTP/1.1", oneClick)).as(what).isIn(400, 404);
-            assertThat(w.rawStatus("GET /prefs/" + path + " HTTP/1.1", new byte[0])).as(what).isIn(400, 404);
-            assertThat(w.rawStatus("POST /prefs/" + path + " HTTP/1.1", prefs)).as(what).isIn(400, 404);
+            byte[] prefs = WebTestSupport.form(
+                            "csrf",
+                            w.csrf.issue(m),
+                            "name",
+                            "Hijacked",
+                            "timezone",
+                            "UTC",
+                            "hour",
+                            "3",
+                            "frequency",
+                            "daily",
+                            "format",
+                            "text")
+                    .getBytes(StandardCharsets.US_ASCII);
+            assertThat(w.rawStatus("GET /u/" + path + " HTTP/1.1", new byte[0]))
+                    .as(what)
+                    .isIn(400, 404);
+            assertThat(w.rawStatus("POST /u/" + path + " HTTP/1.1", oneClick))
+                    .as(what)
+                    .isIn(400, 404);
+            assertThat(w.rawStatus("GET /prefs/" + path + " HTTP/1.1", new byte[0]))
+                    .as(what)
+                    .isIn(400, 404);
+            assertThat(w.rawStatus("POST /prefs/" + path + " HTTP/1.1", prefs))
+                    .as(what)
+                    .isIn(400, 404);
         }
         // a genuine signature over a version the subscriber does not have (yet) is revoked, not accepted
         String nextVersion = w.tokens.issue(victim.getId(), victim.getTokenVersion() + 1);
-        assertThat(w.rawStatus("POST /u/" + nextVersion + " HTTP/1.1", "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII)))
+        assertThat(w.rawStatus(
+                        "POST /u/" + nextVersion + " HTTP/1.1",
+                        "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo(410);
         assertThat(w.everyRow()).as("no row changed").isEqualTo(before);
     }
@@ -100,19 +122,35 @@ class TokenMutationTest {
             }
         }
         String otherSig = w.token(other).split("\\.")[2];
-        for (String badId : List.of(String.valueOf(other.getId()), "0" + id, id + "0", "-" + id, "+" + id, " " + id,
-                "\u0661", "99999999999999999999", "0", id + ".0")) {
+        for (String badId : List.of(
+                String.valueOf(other.getId()),
+                "0" + id,
+                id + "0",
+                "-" + id,
+                "+" + id,
+                " " + id,
+                "\u0661",
+                "99999999999999999999",
+                "0",
+                id + ".0")) {
             out.add(badId + "." + version + "." + sig);
         }
-        for (String badVersion : List.of("0", "-1", "+" + version, "0" + version, String.valueOf(Integer.parseInt(version) + 1),
-                "2147483648", "1.1")) {
+        for (String badVersion : List.of(
+                "0",
+                "-1",
+                "+" + version,
+                "0" + version,
+                String.valueOf(Integer.parseInt(version) + 1),
+                "2147483648",
+                "1.1")) {
             out.add(id + "." + badVersion + "." + sig);
         }
         out.add(id + "." + version + "." + otherSig);
         out.add(other.getId() + "." + version + "." + otherSig.substring(1) + sig.charAt(0));
         out.add(id + "." + version + "." + sig.replace('-', '+').replace('_', '/'));
         out.add(id + "." + version + "." + sig + "=");
-        out.add(id + "." + version + "." + Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(sig)));
+        out.add(id + "." + version + "."
+                + Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(sig)));
         out.add(id + "%2E" + version + "%2E" + sig);
         out.add(id + "." + version);
         out.add(id + "." + version + ".");

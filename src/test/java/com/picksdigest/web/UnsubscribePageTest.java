@@ -36,12 +36,15 @@ class UnsubscribePageTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).matches("(?i)text/html; ?charset=utf-8");
-        assertThat(r.body()).contains("Unsubscribe <span class=\"addr\">" + escaped(s.getEmail()) + "</span> from "
+        assertThat(r.body())
+                .contains("Unsubscribe <span class=\"addr\">" + escaped(s.getEmail()) + "</span> from "
                         + escaped(WebTestSupport.SITE) + "?")
                 .contains("<form method=\"post\">", "name=\"reason\"", "maxlength=\"500\"", "<button type=\"submit\"")
                 .contains("href=\"/prefs/" + w.token(s) + "\"")
                 .doesNotContain(s.getEmail(), WebTestSupport.SITE, "<script");
-        assertThat(w.snapshot(s.getId())).as("a GET (mail scanners prefetch) changes nothing").isEqualTo(before);
+        assertThat(w.snapshot(s.getId()))
+                .as("a GET (mail scanners prefetch) changes nothing")
+                .isEqualTo(before);
     }
 
     @Test
@@ -53,9 +56,12 @@ class UnsubscribePageTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("You are unsubscribed", escaped(s.getEmail()));
         assertThat(status(s)).isEqualTo("unsubscribed");
-        assertThat(w.db.fetchValue(SUBSCRIBERS.UNSUBSCRIBED_AT, SUBSCRIBERS.ID.eq(s.getId()))).isNotNull();
+        assertThat(w.db.fetchValue(SUBSCRIBERS.UNSUBSCRIBED_AT, SUBSCRIBERS.ID.eq(s.getId())))
+                .isNotNull();
         List<EventsRecord> events = unsubscribeEvents(s);
-        assertThat(events).singleElement().satisfies(e -> assertThat(e.getDetail()).isEqualTo("Too much <mail> & more"));
+        assertThat(events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.getDetail()).isEqualTo("Too much <mail> & more"));
     }
 
     @Test
@@ -66,13 +72,16 @@ class UnsubscribePageTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(status(s)).isEqualTo("unsubscribed");
-        assertThat(unsubscribeEvents(s)).singleElement().satisfies(e -> assertThat(e.getDetail()).isNull());
+        assertThat(unsubscribeEvents(s))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getDetail()).isNull());
     }
 
     @Test
     void oneClickAsMultipartFormDataAlsoUnsubscribes() {
         SubscribersRecord s = w.subscriber("Di", List.of());
-        String body = "--xyz\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--xyz--\r\n";
+        String body =
+                "--xyz\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--xyz--\r\n";
 
         HttpResponse<String> r = w.post("/u/" + w.token(s), "multipart/form-data; boundary=xyz", body);
 
@@ -95,7 +104,9 @@ class UnsubscribePageTest {
     @Test
     void repeatingThePostIsHarmless() {
         SubscribersRecord s = w.subscriber("Ed", List.of());
-        assertThat(w.postForm("/u/" + w.token(s), "List-Unsubscribe", "One-Click").statusCode()).isEqualTo(200);
+        assertThat(w.postForm("/u/" + w.token(s), "List-Unsubscribe", "One-Click")
+                        .statusCode())
+                .isEqualTo(200);
         String after = w.snapshot(s.getId());
 
         HttpResponse<String> again = w.postForm("/u/" + w.token(s), "reason", "twice");
@@ -139,7 +150,8 @@ class UnsubscribePageTest {
     @Test
     void tokenPagesAreNotCachedAndCarryTheSecurityHeaders() {
         SubscribersRecord s = w.subscriber("Ivy", List.of());
-        HttpResponse<String> r = w.send(HttpRequest.newBuilder(w.uri("/u/" + w.token(s))).GET());
+        HttpResponse<String> r =
+                w.send(HttpRequest.newBuilder(w.uri("/u/" + w.token(s))).GET());
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -152,6 +164,9 @@ class UnsubscribePageTest {
     }
 
     private static List<EventsRecord> unsubscribeEvents(SubscribersRecord s) {
-        return w.db.selectFrom(EVENTS).where(EVENTS.SUBSCRIBER_ID.eq(s.getId())).and(EVENTS.TYPE.eq("unsubscribed")).fetch();
+        return w.db.selectFrom(EVENTS)
+                .where(EVENTS.SUBSCRIBER_ID.eq(s.getId()))
+                .and(EVENTS.TYPE.eq("unsubscribed"))
+                .fetch();
     }
 }

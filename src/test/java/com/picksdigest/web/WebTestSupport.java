@@ -9,12 +9,11 @@ import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.config.SmtpConfig;
-import com.picksdigest.subscribers.SelfService;
-import java.util.function.UnaryOperator;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.LinkTokens;
+import com.picksdigest.subscribers.SelfService;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.subscribers.SubscriberStatus;
@@ -40,6 +39,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
 /** One migrated schema and one real WebServer on a free port per test class, and an HTTP client that never follows redirects. */
@@ -58,8 +58,10 @@ final class WebTestSupport implements AutoCloseable {
     final CsrfTokens csrf = new CsrfTokens(SECRET);
     final AtomicReference<Map<String, String>> healthChecks = new AtomicReference<>(Map.of("scheduler", "ok"));
     final WebServer server;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     WebTestSupport(Class<?> owner) {
         this(owner, null, null);
@@ -75,10 +77,23 @@ final class WebTestSupport implements AutoCloseable {
         MailConfig mail = mailConfig(Optional.empty());
         WebServer web = smtpPort == null
                 ? new WebServer(database, subscribers, categories, tokens, mail, Clock.systemUTC(), healthChecks::get)
-                : new WebServer(database, subscribers, categories, tokens, mail, Clock.systemUTC(), healthChecks::get,
-                        SelfService.create(db, subscribers, categories, mail,
-                                SmtpConfig.from(Settings.of(Map.of())).withServer("127.0.0.1", smtpPort), signup,
-                                UnaryOperator.identity(), Clock.systemUTC()));
+                : new WebServer(
+                        database,
+                        subscribers,
+                        categories,
+                        tokens,
+                        mail,
+                        Clock.systemUTC(),
+                        healthChecks::get,
+                        SelfService.create(
+                                db,
+                                subscribers,
+                                categories,
+                                mail,
+                                SmtpConfig.from(Settings.of(Map.of())).withServer("127.0.0.1", smtpPort),
+                                signup,
+                                UnaryOperator.identity(),
+                                Clock.systemUTC()));
         server = web.start("127.0.0.1", 0);
     }
 
@@ -91,9 +106,17 @@ final class WebTestSupport implements AutoCloseable {
 
     static MailConfig mailConfig(Optional<java.nio.file.Path> templatesDir) {
         try {
-            return new MailConfig(new InternetAddress("Picks <digest@example.org>"), SITE,
-                    URI.create("https://picks.example.org"), SECRET, "digest.example.org", "unsubscribe@example.org",
-                    12, templatesDir, Optional.empty(), Optional.empty());
+            return new MailConfig(
+                    new InternetAddress("Picks <digest@example.org>"),
+                    SITE,
+                    URI.create("https://picks.example.org"),
+                    SECRET,
+                    "digest.example.org",
+                    "unsubscribe@example.org",
+                    12,
+                    templatesDir,
+                    Optional.empty(),
+                    Optional.empty());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -101,14 +124,33 @@ final class WebTestSupport implements AutoCloseable {
 
     static WebServer serverOn(Database database, Supplier<Map<String, String>> checks) {
         Categories c = new Categories(database.dsl());
-        return new WebServer(database, new SubscriberService(database.dsl(), c, Clock.systemUTC()), c,
-                new LinkTokens(SECRET), mailConfig(Optional.empty()), Clock.systemUTC(), checks).start("127.0.0.1", 0);
+        return new WebServer(
+                        database,
+                        new SubscriberService(database.dsl(), c, Clock.systemUTC()),
+                        c,
+                        new LinkTokens(SECRET),
+                        mailConfig(Optional.empty()),
+                        Clock.systemUTC(),
+                        checks)
+                .start("127.0.0.1", 0);
     }
 
     SubscribersRecord subscriber(String name, List<String> follows) {
         int n = SEQ.incrementAndGet();
-        long id = subscribers.add(new SubscriberInput("reader" + n + "+o'neil&co@example.com", name, "Europe/Paris", 7,
-                "daily", null, "html", "en", follows), SubscriberStatus.ACTIVE).getId();
+        long id = subscribers
+                .add(
+                        new SubscriberInput(
+                                "reader" + n + "+o'neil&co@example.com",
+                                name,
+                                "Europe/Paris",
+                                7,
+                                "daily",
+                                null,
+                                "html",
+                                "en",
+                                follows),
+                        SubscriberStatus.ACTIVE)
+                .getId();
         return subscribers.find(id); // add() returns the record without the columns the database defaulted
     }
 
@@ -118,12 +160,15 @@ final class WebTestSupport implements AutoCloseable {
         String sig = good.substring(good.lastIndexOf('.') + 1);
         char flipped = good.charAt(good.length() - 2) == 'A' ? 'B' : 'A';
         Map<String, String> bad = new LinkedHashMap<>();
-        bad.put("signature with one character flipped",
+        bad.put(
+                "signature with one character flipped",
                 good.substring(0, good.length() - 2) + flipped + good.charAt(good.length() - 1));
         bad.put("truncated", good.substring(0, good.length() - 5));
-        bad.put("another subscriber's id with the first one's signature",
+        bad.put(
+                "another subscriber's id with the first one's signature",
                 other.getId() + "." + other.getTokenVersion() + "." + sig);
-        bad.put("signed with another secret",
+        bad.put(
+                "signed with another secret",
                 new LinkTokens("another-secret-another-secret-another-secret").issue(victim.getId(), 1));
         bad.put("a newer version with the old signature", victim.getId() + ".2." + sig);
         bad.put("garbage", "not-a-token");
@@ -138,9 +183,12 @@ final class WebTestSupport implements AutoCloseable {
 
     /** Everything a request could change about a subscriber, as one comparable string. */
     String snapshot(long id) {
-        SubscribersRecord r = db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).fetchOne();
-        List<Integer> follows = db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID).from(SUBSCRIBER_CATEGORIES)
-                .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(id)).orderBy(SUBSCRIBER_CATEGORIES.CATEGORY_ID)
+        SubscribersRecord r =
+                db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).fetchOne();
+        List<Integer> follows = db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID)
+                .from(SUBSCRIBER_CATEGORIES)
+                .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(id))
+                .orderBy(SUBSCRIBER_CATEGORIES.CATEGORY_ID)
                 .fetch(SUBSCRIBER_CATEGORIES.CATEGORY_ID);
         int events = db.fetchCount(EVENTS, EVENTS.SUBSCRIBER_ID.eq(id));
         return r.formatJSON() + " follows=" + follows + " events=" + events;
@@ -149,8 +197,10 @@ final class WebTestSupport implements AutoCloseable {
     /** Every row a public request could touch, as one comparable string. */
     String everyRow() {
         return db.selectFrom(SUBSCRIBERS).orderBy(SUBSCRIBERS.ID).fetch().formatJSON()
-                + db.selectFrom(SUBSCRIBER_CATEGORIES).orderBy(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID,
-                        SUBSCRIBER_CATEGORIES.CATEGORY_ID).fetch().formatJSON()
+                + db.selectFrom(SUBSCRIBER_CATEGORIES)
+                        .orderBy(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, SUBSCRIBER_CATEGORIES.CATEGORY_ID)
+                        .fetch()
+                        .formatJSON()
                 + db.selectFrom(EVENTS).orderBy(EVENTS.ID).fetch().formatJSON();
     }
 
@@ -163,7 +213,8 @@ final class WebTestSupport implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -183,7 +234,8 @@ final class WebTestSupport implements AutoCloseable {
      * since a server refusing a long request answers before it has read it all. -1: closed without an answer.
      */
     int rawStatus(String requestLine, byte[] body) {
-        return rawStatus(requestLine, body.length > 0 ? "Content-Type: application/x-www-form-urlencoded\r\n" : "", body);
+        return rawStatus(
+                requestLine, body.length > 0 ? "Content-Type: application/x-www-form-urlencoded\r\n" : "", body);
     }
 
     /** @param headers more header lines, each ending in CRLF */
@@ -192,8 +244,9 @@ final class WebTestSupport implements AutoCloseable {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             byte[] head = (requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
-                    + (body.length > 0 ? "Content-Length: " + body.length + "\r\n" : "")
-                    + "\r\n").getBytes(StandardCharsets.UTF_8);
+                            + (body.length > 0 ? "Content-Length: " + body.length + "\r\n" : "")
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
             Thread writer = new Thread(() -> {
                 try {
                     out.write(head);
@@ -240,7 +293,10 @@ final class WebTestSupport implements AutoCloseable {
     }
 
     static String escaped(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 

@@ -39,11 +39,21 @@ final class AccountPages {
 
     void addEditor(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
-        Map<String, String> v = Map.of("email", nz(ctx.formParam("email")), "name", nz(ctx.formParam("name")),
-                "role", nz(ctx.formParam("role")));
+        Map<String, String> v = Map.of(
+                "email",
+                nz(ctx.formParam("email")),
+                "name",
+                nz(ctx.formParam("name")),
+                "role",
+                nz(ctx.formParam("role")));
         try {
             Editor e = accounts.add(v.get("email"), v.get("name"), ctx.formParam("password"), Role.of(v.get("role")));
-            audit.record(me.actor(), "create", "editor", e.id(), e.email() + " as " + e.role().db());
+            audit.record(
+                    me.actor(),
+                    "create",
+                    "editor",
+                    e.id(),
+                    e.email() + " as " + e.role().db());
         } catch (InvalidInputException e) {
             showEditors(ctx, 400, v, e.getMessage(), null, null);
             return;
@@ -120,7 +130,8 @@ final class AccountPages {
         pages.render(ctx, 200, "audit.html.ftl", Map.of("entries", rows, "nav", "audit"));
     }
 
-    private void showEditors(Context ctx, int status, Map<String, String> v, String addError, Long rowId, String rowError) {
+    private void showEditors(
+            Context ctx, int status, Map<String, String> v, String addError, Long rowId, String rowError) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Editor e : accounts.list()) {
             Map<String, Object> r = new HashMap<>();

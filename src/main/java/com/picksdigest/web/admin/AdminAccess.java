@@ -43,20 +43,27 @@ final class AdminAccess {
         if (path.equals("/admin/login")) return;
         Sessions.Current s = sessions.resolve(ctx.cookie(COOKIE));
         if (s == null) {
-            String next = ctx.method() == HandlerType.GET ? path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "";
+            String next = ctx.method() == HandlerType.GET
+                    ? path + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+                    : "";
             String target = pages.path("/admin/login")
-                    + (next.isEmpty() ? "" : "?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+                    + (next.isEmpty()
+                            ? ""
+                            : "?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
             ctx.redirect(target, HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }
         ctx.attribute(AdminPages.SESSION, s);
-        if (ctx.method() == HandlerType.POST && !pages.csrfMatches(s, ctx.formParam("csrf"))) throw AdminError.badCsrf();
+        if (ctx.method() == HandlerType.POST && !pages.csrfMatches(s, ctx.formParam("csrf")))
+            throw AdminError.badCsrf();
         if (adminOnly(path) && !s.editor().admin()) throw AdminError.forbidden();
     }
 
     static boolean adminOnly(String path) {
-        return path.startsWith("/admin/editors") || path.startsWith("/admin/settings") || path.startsWith("/admin/audit");
+        return path.startsWith("/admin/editors")
+                || path.startsWith("/admin/settings")
+                || path.startsWith("/admin/audit");
     }
 
     void showLogin(Context ctx) {
@@ -75,13 +82,18 @@ final class AdminAccess {
         String email = ctx.formParam("email");
         SignIn.Outcome outcome = signIn.attempt(email, ctx.formParam("password"), ctx.ip());
         if (outcome instanceof SignIn.SignedIn in) {
-            ctx.cookie(cookie(COOKIE, in.cookie(), "/admin", (int) sessionsLifetime().toSeconds(), SameSite.LAX));
+            ctx.cookie(cookie(
+                    COOKIE, in.cookie(), "/admin", (int) sessionsLifetime().toSeconds(), SameSite.LAX));
             ctx.removeCookie(LOGIN_COOKIE, pages.path("/admin/login"));
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } else if (outcome instanceof SignIn.Throttled t) {
             long minutes = Math.max(1, (t.retryAfter().toSeconds() + 59) / 60);
             ctx.header("Retry-After", String.valueOf(t.retryAfter().toSeconds()));
-            form(ctx, 429, email, "Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
+            form(
+                    ctx,
+                    429,
+                    email,
+                    "Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
         } else {
             form(ctx, 401, email, "Wrong e-mail address or password.");
         }
@@ -103,7 +115,11 @@ final class AdminAccess {
         }
         Map<String, Object> m = new HashMap<>();
         m.put("email", email == null ? "" : email);
-        m.put("next", ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next") == null ? "" : ctx.formParam("next"));
+        m.put(
+                "next",
+                ctx.queryParam("next") != null
+                        ? ctx.queryParam("next")
+                        : ctx.formParam("next") == null ? "" : ctx.formParam("next"));
         m.put("loginCsrf", pages.csrf().issue("login:" + loginCookie));
         if (error != null) m.put("error", error);
         pages.render(ctx, status, "login.html.ftl", m);
@@ -111,7 +127,8 @@ final class AdminAccess {
 
     /** Only a path inside the workspace; anything else (another host, //evil) lands on the picks list. */
     private String safeNext(String next) {
-        if (next != null && next.matches("/admin(/[A-Za-z0-9/_.?=&%+-]*)?") && !next.startsWith("//")) return pages.path(next);
+        if (next != null && next.matches("/admin(/[A-Za-z0-9/_.?=&%+-]*)?") && !next.startsWith("//"))
+            return pages.path(next);
         return pages.path("/admin/picks");
     }
 

@@ -18,8 +18,10 @@ final class AdminError extends RuntimeException {
     }
 
     static AdminError badCsrf() {
-        return new AdminError(403, "The form could not be accepted: it did not come from this session's page. "
-                + "Reload the page and try again. Nothing was changed.");
+        return new AdminError(
+                403,
+                "The form could not be accepted: it did not come from this session's page. "
+                        + "Reload the page and try again. Nothing was changed.");
     }
 
     static AdminError notFound() {

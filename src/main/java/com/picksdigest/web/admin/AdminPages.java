@@ -22,13 +22,20 @@ final class AdminPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Notices shown after a redirect (?ok=key): fixed texts, so no request can put words on the page. */
     private static final Map<String, String> NOTICES = Map.ofEntries(
-            Map.entry("saved", "Saved."), Map.entry("created", "Pick created."), Map.entry("published", "Published."),
-            Map.entry("retracted", "Retracted."), Map.entry("moved", "Order changed."),
-            Map.entry("accepted", "Candidate accepted."), Map.entry("dismissed", "Candidate dismissed."),
+            Map.entry("saved", "Saved."),
+            Map.entry("created", "Pick created."),
+            Map.entry("published", "Published."),
+            Map.entry("retracted", "Retracted."),
+            Map.entry("moved", "Order changed."),
+            Map.entry("accepted", "Candidate accepted."),
+            Map.entry("dismissed", "Candidate dismissed."),
             Map.entry("feed-added", "Feed registered; it is polled within minutes (or poll it now)."),
-            Map.entry("feed-removed", "Feed removed."), Map.entry("polled", "Feed polled."),
-            Map.entry("category-added", "Category added."), Map.entry("editor-added", "Editor added."),
-            Map.entry("editor-removed", "Editor removed."), Map.entry("password", "Password changed."));
+            Map.entry("feed-removed", "Feed removed."),
+            Map.entry("polled", "Feed polled."),
+            Map.entry("category-added", "Category added."),
+            Map.entry("editor-added", "Editor added."),
+            Map.entry("editor-removed", "Editor removed."),
+            Map.entry("password", "Password changed."));
 
     private final TemplateEngine engine;
     private final String siteName;
@@ -75,8 +82,15 @@ final class AdminPages {
         model.put("base", basePath);
         Sessions.Current s = session(ctx);
         if (s != null) {
-            model.put("me", Map.of("email", s.editor().email(), "name", s.editor().name() == null ? "" : s.editor().name(),
-                    "admin", s.editor().admin()));
+            model.put(
+                    "me",
+                    Map.of(
+                            "email",
+                            s.editor().email(),
+                            "name",
+                            s.editor().name() == null ? "" : s.editor().name(),
+                            "admin",
+                            s.editor().admin()));
             model.put("csrf", csrfFor(s));
         }
         String ok = ctx.queryParam("ok");
@@ -88,7 +102,9 @@ final class AdminPages {
 
     void redirect(Context ctx, String path, String notice) {
         String p = path(path);
-        ctx.redirect(notice == null ? p : p + (p.contains("?") ? "&" : "?") + "ok=" + notice, io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                notice == null ? p : p + (p.contains("?") ? "&" : "?") + "ok=" + notice,
+                io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** A stored UTC time as the editors read it; "" for none. */
@@ -98,7 +114,14 @@ final class AdminPages {
 
     /** A stored UTC time as a datetime-local input value in the editors' zone. */
     String inputTime(LocalDateTime utc) {
-        return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime().withSecond(0).withNano(0).toString();
+        return utc == null
+                ? ""
+                : utc.atOffset(ZoneOffset.UTC)
+                        .atZoneSameInstant(zone)
+                        .toLocalDateTime()
+                        .withSecond(0)
+                        .withNano(0)
+                        .toString();
     }
 
     /** A datetime-local value typed in the editors' zone; null when empty. */
@@ -107,7 +130,8 @@ final class AdminPages {
         try {
             return LocalDateTime.parse(v.strip()).atZone(zone).toInstant();
         } catch (RuntimeException e) {
-            throw new com.picksdigest.InvalidInputException("Publish time must be a date and time such as 2026-11-25T08:00.");
+            throw new com.picksdigest.InvalidInputException(
+                    "Publish time must be a date and time such as 2026-11-25T08:00.");
         }
     }
 }

@@ -77,23 +77,40 @@ public final class AdminRoutes {
         this.config = AdminConfig.from(app.settings());
         DSLContext db = app.database().dsl();
         TemplateEngine engine = new TemplateEngine(mail.templatesDir());
-        String basePath = mail.baseUrl().getRawPath() == null ? "" : mail.baseUrl().getRawPath().replaceAll("/+$", "");
-        this.pages = new AdminPages(engine, mail.siteName(), basePath, new CsrfTokens(mail.secret()), config.editorZone());
+        String basePath = mail.baseUrl().getRawPath() == null
+                ? ""
+                : mail.baseUrl().getRawPath().replaceAll("/+$", "");
+        this.pages =
+                new AdminPages(engine, mail.siteName(), basePath, new CsrfTokens(mail.secret()), config.editorZone());
         AuditLog audit = new AuditLog(db, app.clock());
         EditorAccounts editorAccounts = new EditorAccounts(db, passwords, app.clock());
         Sessions sessions = new Sessions(db, config.session(), app.clock());
-        this.access = new AdminAccess(sessions, new SignIn(editorAccounts, passwords, new LoginThrottle(db, app.clock()),
-                sessions, audit), pages, "https".equalsIgnoreCase(mail.baseUrl().getScheme()));
+        this.access = new AdminAccess(
+                sessions,
+                new SignIn(editorAccounts, passwords, new LoginThrottle(db, app.clock()), sessions, audit),
+                pages,
+                "https".equalsIgnoreCase(mail.baseUrl().getScheme()));
         this.picks = new PickPages(app.picks(), app.categories(), audit, pages);
         this.categories = new CategoryPages(app.categories(), db, audit, pages);
-        this.feedImport = new FeedImport(db, "PicksDigest/0.1 (+" + mail.baseUrl() + ")", config.feedPoll(), app.clock());
-        this.feeds = new FeedPages(new Feeds(db, app.categories(), app.clock()), feedImport, app.categories(), audit, pages);
-        this.preview = new PreviewPage(app.subscribers(), app.categories(), new PickSelector(db, mail.maxItems()),
-                new DigestTemplates(engine), mail, smtp, audit, pages, app.clock());
-        this.reports = new ReportPages(new EditionReports(db), new SubscriberStats(db), pages, config.trackClicks(),
+        this.feedImport =
+                new FeedImport(db, "PicksDigest/0.1 (+" + mail.baseUrl() + ")", config.feedPoll(), app.clock());
+        this.feeds =
+                new FeedPages(new Feeds(db, app.categories(), app.clock()), feedImport, app.categories(), audit, pages);
+        this.preview = new PreviewPage(
+                app.subscribers(),
+                app.categories(),
+                new PickSelector(db, mail.maxItems()),
+                new DigestTemplates(engine),
+                mail,
+                smtp,
+                audit,
+                pages,
                 app.clock());
+        this.reports = new ReportPages(
+                new EditionReports(db), new SubscriberStats(db), pages, config.trackClicks(), app.clock());
         this.accounts = new AccountPages(editorAccounts, audit, app.settings(), pages);
-        this.clicks = new ClickRedirect(new ClickLinks(mail.secret(), mail.baseUrl().toString()), db, app.clock());
+        this.clicks =
+                new ClickRedirect(new ClickLinks(mail.secret(), mail.baseUrl().toString()), db, app.clock());
         this.metrics = new MetricsPage(() -> mailer.workers().stats(), db);
     }
 

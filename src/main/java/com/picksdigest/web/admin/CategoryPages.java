@@ -71,9 +71,11 @@ final class CategoryPages {
     }
 
     private void show(Context ctx, int status, String newName, String newError, Integer errorId, String rowError) {
-        Map<Integer, Integer> picks = counts(db.select(PICKS.CATEGORY_ID, DSL.count()).from(PICKS).groupBy(PICKS.CATEGORY_ID));
+        Map<Integer, Integer> picks =
+                counts(db.select(PICKS.CATEGORY_ID, DSL.count()).from(PICKS).groupBy(PICKS.CATEGORY_ID));
         Map<Integer, Integer> followers = counts(db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID, DSL.count())
-                .from(SUBSCRIBER_CATEGORIES).groupBy(SUBSCRIBER_CATEGORIES.CATEGORY_ID));
+                .from(SUBSCRIBER_CATEGORIES)
+                .groupBy(SUBSCRIBER_CATEGORIES.CATEGORY_ID));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CategoriesRecord c : categories.all()) {
             Map<String, Object> r = new HashMap<>();

@@ -35,12 +35,18 @@ final class ClickRedirect {
         long deliveryId = click.get().deliveryId();
         long pickId = click.get().pickId();
         String url = db.select(PICKS.URL).from(PICKS).where(PICKS.ID.eq(pickId)).fetchOne(PICKS.URL);
-        Long subscriberId = db.select(DELIVERIES.SUBSCRIBER_ID).from(DELIVERIES).where(DELIVERIES.ID.eq(deliveryId))
+        Long subscriberId = db.select(DELIVERIES.SUBSCRIBER_ID)
+                .from(DELIVERIES)
+                .where(DELIVERIES.ID.eq(deliveryId))
                 .fetchOne(DELIVERIES.SUBSCRIBER_ID);
         if (url == null || subscriberId == null || !url.matches("(?i)https?://\\S+")) throw AdminError.notFound();
-        db.insertInto(EVENTS).set(EVENTS.SUBSCRIBER_ID, subscriberId).set(EVENTS.TYPE, "clicked")
-                .set(EVENTS.DELIVERY_ID, deliveryId).set(EVENTS.PICK_ID, pickId)
-                .set(EVENTS.CREATED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC))).execute();
+        db.insertInto(EVENTS)
+                .set(EVENTS.SUBSCRIBER_ID, subscriberId)
+                .set(EVENTS.TYPE, "clicked")
+                .set(EVENTS.DELIVERY_ID, deliveryId)
+                .set(EVENTS.PICK_ID, pickId)
+                .set(EVENTS.CREATED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .execute();
         ctx.redirect(url, HttpStatus.FOUND);
     }
 }

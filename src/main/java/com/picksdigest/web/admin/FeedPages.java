@@ -58,9 +58,12 @@ final class FeedPages {
         FeedsRecord f = find(ctx);
         FeedImport.Report r = importer.poll(f.getId());
         audit.record(me.actor(), "poll", "feed", f.getId(), r.error() == null ? r.added() + " new" : r.error());
-        String outcome = r.error() != null ? "Polling failed: " + r.error()
-                : r.notModified() ? "Not modified since the last poll."
-                : r.added() + " new candidate(s), " + r.known() + " already known, " + r.skipped() + " without a usable link.";
+        String outcome = r.error() != null
+                ? "Polling failed: " + r.error()
+                : r.notModified()
+                        ? "Not modified since the last poll."
+                        : r.added() + " new candidate(s), " + r.known() + " already known, " + r.skipped()
+                                + " without a usable link.";
         show(ctx, 200, Map.of("url", "", "category", ""), Map.of(), outcome);
     }
 

@@ -28,8 +28,9 @@ import java.util.Map;
  */
 final class PickPages {
     static final int LIST_LIMIT = 300;
-    private static final String[] FIELDS = {"title", "url", "summary", "source", "sourceUrl", "imageUrl", "category",
-            "publish", "publishAt"};
+    private static final String[] FIELDS = {
+        "title", "url", "summary", "source", "sourceUrl", "imageUrl", "category", "publish", "publishAt"
+    };
 
     private final PickService picks;
     private final Categories categories;
@@ -49,8 +50,13 @@ final class PickPages {
         LocalDate day = day(ctx.queryParam("date"));
         String q = blankToNull(ctx.queryParam("q"));
         if (q != null && q.length() > 200) q = q.substring(0, 200);
-        Integer categoryId = category == null ? null : categories.all().stream()
-                .filter(c -> c.getSlug().equals(category)).map(CategoriesRecord::getId).findFirst().orElse(-1);
+        Integer categoryId = category == null
+                ? null
+                : categories.all().stream()
+                        .filter(c -> c.getSlug().equals(category))
+                        .map(CategoriesRecord::getId)
+                        .findFirst()
+                        .orElse(-1);
         Map<Integer, String> names = categoryNames();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PicksRecord p : picks.search(status, categoryId, day, pages.zone(), q, LIST_LIMIT)) {
@@ -101,7 +107,8 @@ final class PickPages {
     void update(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
-        if (PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "Accept or dismiss a candidate first.");
+        if (PickStatus.CANDIDATE.db().equals(p.getStatus()))
+            throw new AdminError(409, "Accept or dismiss a candidate first.");
         Map<String, String> v = values(ctx);
         PickInput in;
         try {
@@ -123,10 +130,12 @@ final class PickPages {
         changeStatus(ctx, "retract", picks::retract, "retracted");
     }
 
-    private void changeStatus(Context ctx, String action, java.util.function.BiConsumer<Long, String> change, String notice) {
+    private void changeStatus(
+            Context ctx, String action, java.util.function.BiConsumer<Long, String> change, String notice) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
-        if (PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "Accept or dismiss a candidate first.");
+        if (PickStatus.CANDIDATE.db().equals(p.getStatus()))
+            throw new AdminError(409, "Accept or dismiss a candidate first.");
         change.accept(p.getId(), me.actor());
         audit.record(me.actor(), action, "pick", p.getId(), p.getTitle());
         pages.redirect(ctx, back(ctx), notice);
@@ -150,7 +159,10 @@ final class PickPages {
             r.put("categorySlug", categories.require(p.getCategoryId()).getSlug());
             rows.add(r);
         }
-        pages.render(ctx, 200, "candidates.html.ftl",
+        pages.render(
+                ctx,
+                200,
+                "candidates.html.ftl",
                 Map.of("candidates", rows, "categories", categoryOptions(false), "nav", "candidates"));
     }
 
@@ -158,7 +170,8 @@ final class PickPages {
     void accept(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
-        if (!PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new AdminError(409, "This pick is not a candidate any more.");
+        if (!PickStatus.CANDIDATE.db().equals(p.getStatus()))
+            throw new AdminError(409, "This pick is not a candidate any more.");
         Map<String, String> v = values(p);
         for (String f : FIELDS) {
             if (ctx.formParam(f) != null) v.put(f, ctx.formParam(f));
@@ -194,8 +207,17 @@ final class PickPages {
         } else if (!publish.isEmpty() && !publish.equals("now")) {
             c.add("publish", "Choose when to publish.");
         }
-        PickInput in = new PickInput(v.get("title"), v.get("url"), v.get("summary"), v.get("source"), v.get("sourceUrl"),
-                v.get("imageUrl"), v.get("category"), null, publish.equals("now"), at);
+        PickInput in = new PickInput(
+                v.get("title"),
+                v.get("url"),
+                v.get("summary"),
+                v.get("source"),
+                v.get("sourceUrl"),
+                v.get("imageUrl"),
+                v.get("category"),
+                null,
+                publish.equals("now"),
+                at);
         try {
             picks.check(in, self);
         } catch (InvalidFields e) {
@@ -205,7 +227,8 @@ final class PickPages {
         return in;
     }
 
-    private void form(Context ctx, int status, String mode, PicksRecord p, Map<String, String> v, Map<String, String> errors) {
+    private void form(
+            Context ctx, int status, String mode, PicksRecord p, Map<String, String> v, Map<String, String> errors) {
         Map<String, Object> m = new HashMap<>();
         m.put("mode", mode);
         m.put("v", v);
@@ -252,7 +275,10 @@ final class PickPages {
         r.put("status", p.getStatus());
         r.put("category", names.getOrDefault(p.getCategoryId(), "?"));
         r.put("published", pages.time(p.getPublishedAt()));
-        r.put("scheduled", p.getPublishedAt() != null && p.getPublishedAt().isAfter(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
+        r.put(
+                "scheduled",
+                p.getPublishedAt() != null
+                        && p.getPublishedAt().isAfter(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
         r.put("position", p.getPosition());
         return r;
     }

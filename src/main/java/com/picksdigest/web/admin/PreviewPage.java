@@ -61,8 +61,16 @@ final class PreviewPage {
     private final AdminPages pages;
     private final Clock clock;
 
-    PreviewPage(SubscriberService subscribers, Categories categories, PickSelector selector, DigestTemplates templates,
-                MailConfig mail, SmtpConfig smtp, AuditLog audit, AdminPages pages, Clock clock) {
+    PreviewPage(
+            SubscriberService subscribers,
+            Categories categories,
+            PickSelector selector,
+            DigestTemplates templates,
+            MailConfig mail,
+            SmtpConfig smtp,
+            AuditLog audit,
+            AdminPages pages,
+            Clock clock) {
         this.subscribers = subscribers;
         this.categories = categories;
         this.selector = selector;
@@ -88,7 +96,13 @@ final class PreviewPage {
         m.put("email", t.email() == null ? "" : t.email());
         List<Map<String, Object>> cats = new ArrayList<>();
         for (CategoriesRecord c : categories.active()) {
-            cats.add(Map.of("slug", c.getSlug(), "name", c.getName(), "checked", t.categorySlugs().contains(c.getSlug())));
+            cats.add(Map.of(
+                    "slug",
+                    c.getSlug(),
+                    "name",
+                    c.getName(),
+                    "checked",
+                    t.categorySlugs().contains(c.getSlug())));
         }
         m.put("categories", cats);
         m.put("nav", "preview");
@@ -103,7 +117,10 @@ final class PreviewPage {
             }
         }
         String sent = ctx.queryParam("sent");
-        if ("1".equals(sent)) m.put("notice", "Test message sent to " + AdminPages.session(ctx).editor().email() + ".");
+        if ("1".equals(sent))
+            m.put(
+                    "notice",
+                    "Test message sent to " + AdminPages.session(ctx).editor().email() + ".");
         // The one workspace page that frames another: only our own preview route.
         ctx.header("Content-Security-Policy", ctx.res().getHeader("Content-Security-Policy") + "; frame-src 'self'");
         pages.render(ctx, 200, "preview.html.ftl", m);
@@ -125,15 +142,28 @@ final class PreviewPage {
             throw new AdminError(409, p.error() != null ? p.error() : "Nothing to send: " + p.description());
         }
         DigestModel m = p.model();
-        DigestModel test = new DigestModel(m.siteName(), m.siteUrl(), m.editionDate(), "[Test] " + m.subject(),
-                m.preheader(), m.recipientName(), m.picks(), m.unsubscribeUrl(), m.preferencesUrl(), m.archiveUrl());
+        DigestModel test = new DigestModel(
+                m.siteName(),
+                m.siteUrl(),
+                m.editionDate(),
+                "[Test] " + m.subject(),
+                m.preheader(),
+                m.recipientName(),
+                m.picks(),
+                m.unsubscribeUrl(),
+                m.preferencesUrl(),
+                m.archiveUrl());
         SendResult result;
         try {
-            MimeMessage message = messages.build(me.email(), me.name(), DUMMY_TOKEN, test, templates.renderText(test),
-                    templates.renderHtml(test));
-            String helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
+            MimeMessage message = messages.build(
+                    me.email(), me.name(), DUMMY_TOKEN, test, templates.renderText(test), templates.renderHtml(test));
+            String helo =
+                    mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
             try (SmtpConnection c = new SmtpConnection(smtp, helo)) {
-                result = c.send(message, new InternetAddress(me.email(), true), mail.from().getAddress());
+                result = c.send(
+                        message,
+                        new InternetAddress(me.email(), true),
+                        mail.from().getAddress());
             }
         } catch (MessagingException e) {
             throw new AdminError(500, "The test message could not be built: " + e.getMessage());
@@ -160,13 +190,20 @@ final class PreviewPage {
             SubscribersRecord s = subscribers.findByEmail(t.email());
             if (s == null) return new Preview("", null, "No subscriber has the address " + t.email() + ".");
             boolean weekly = "weekly".equals(s.getFrequency());
-            LocalDateTime after = s.getWatermark() != null ? s.getWatermark() : now.minus(mail.newSubscriberLookback(weekly));
+            LocalDateTime after =
+                    s.getWatermark() != null ? s.getWatermark() : now.minus(mail.newSubscriberLookback(weekly));
             List<SelectedPick> picks = selector.select(subscribers.followedCategoryIds(s.getId()), after, now);
             String who = "the next digest of " + s.getEmail() + " (" + s.getStatus() + ", " + s.getFrequency() + ")";
-            if (picks.isEmpty()) return new Preview(who, null, "Nothing new since their last digest: no e-mail would go out now.");
+            if (picks.isEmpty())
+                return new Preview(who, null, "Nothing new since their last digest: no e-mail would go out now.");
             ZoneId zone = zone(s.getTimezone());
-            return new Preview(who, composer.compose(LocalDate.now(clock.withZone(zone)), picks,
-                    new DigestComposer.Recipient(s.getName(), s.getTimezone(), s.getLocale(), DUMMY_TOKEN)), null);
+            return new Preview(
+                    who,
+                    composer.compose(
+                            LocalDate.now(clock.withZone(zone)),
+                            picks,
+                            new DigestComposer.Recipient(s.getName(), s.getTimezone(), s.getLocale(), DUMMY_TOKEN)),
+                    null);
         }
         Set<Integer> ids = new LinkedHashSet<>();
         List<String> names = new ArrayList<>();
@@ -176,12 +213,19 @@ final class PreviewPage {
                 names.add(c.getName());
             }
         }
-        String who = "a new daily subscriber following " + (names.isEmpty() ? "every category" : String.join(", ", names));
+        String who =
+                "a new daily subscriber following " + (names.isEmpty() ? "every category" : String.join(", ", names));
         List<SelectedPick> picks = selector.select(ids, now.minus(mail.newSubscriberLookback(false)), now);
-        if (picks.isEmpty()) return new Preview(who, null, "Nothing published in the last 24 hours for these categories.");
+        if (picks.isEmpty())
+            return new Preview(who, null, "Nothing published in the last 24 hours for these categories.");
         String zone = pages.zone().getId();
-        return new Preview(who, composer.compose(LocalDate.now(clock.withZone(pages.zone())), picks,
-                new DigestComposer.Recipient(null, zone, "en", DUMMY_TOKEN)), null);
+        return new Preview(
+                who,
+                composer.compose(
+                        LocalDate.now(clock.withZone(pages.zone())),
+                        picks,
+                        new DigestComposer.Recipient(null, zone, "en", DUMMY_TOKEN)),
+                null);
     }
 
     private static String query(Target t) {

@@ -23,7 +23,8 @@ final class ReportPages {
     private final boolean trackClicks;
     private final Clock clock;
 
-    ReportPages(EditionReports editions, SubscriberStats subscribers, AdminPages pages, boolean trackClicks, Clock clock) {
+    ReportPages(
+            EditionReports editions, SubscriberStats subscribers, AdminPages pages, boolean trackClicks, Clock clock) {
         this.editions = editions;
         this.subscribers = subscribers;
         this.pages = pages;
@@ -32,8 +33,11 @@ final class ReportPages {
     }
 
     void index(Context ctx) {
-        pages.render(ctx, 200, "reports.html.ftl", Map.of("editions", editions.editions(EDITIONS_SHOWN),
-                "trackClicks", trackClicks, "nav", "reports"));
+        pages.render(
+                ctx,
+                200,
+                "reports.html.ftl",
+                Map.of("editions", editions.editions(EDITIONS_SHOWN), "trackClicks", trackClicks, "nav", "reports"));
     }
 
     void edition(Context ctx) {
@@ -45,8 +49,23 @@ final class ReportPages {
         }
         EditionReports.Detail d = editions.detail(date);
         if (d == null) throw AdminError.notFound();
-        pages.render(ctx, 200, "report.html.ftl", Map.of("e", d.edition(), "failures", d.failures(), "picks", d.picks(),
-                "trackClicks", trackClicks, "archiveUrl", pages.path("/archive/" + date), "nav", "reports"));
+        pages.render(
+                ctx,
+                200,
+                "report.html.ftl",
+                Map.of(
+                        "e",
+                        d.edition(),
+                        "failures",
+                        d.failures(),
+                        "picks",
+                        d.picks(),
+                        "trackClicks",
+                        trackClicks,
+                        "archiveUrl",
+                        pages.path("/archive/" + date),
+                        "nav",
+                        "reports"));
     }
 
     void subscribers(Context ctx) {
@@ -58,7 +77,9 @@ final class ReportPages {
             r.put("email", s.getEmail());
             r.put("name", s.getName() == null ? "" : s.getName());
             r.put("status", s.getStatus());
-            r.put("schedule", s.getFrequency() + " " + String.format("%02d:00", s.getSendHour()) + " " + s.getTimezone());
+            r.put(
+                    "schedule",
+                    s.getFrequency() + " " + String.format("%02d:00", s.getSendHour()) + " " + s.getTimezone());
             r.put("since", pages.time(s.getCreatedAt()));
             r.put("lastDigest", pages.time(s.getWatermark()));
             found.add(r);

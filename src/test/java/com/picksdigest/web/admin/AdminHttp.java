@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 /** One browser-like HTTP client: keeps its own cookies (by hand, so tests see every Set-Cookie), never follows redirects. */
 final class AdminHttp {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AdminStack stack;
     final Map<String, String> cookies = new HashMap<>();
 
@@ -65,7 +67,8 @@ final class AdminHttp {
             b.header("Cookie", j.toString());
         }
         try {
-            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             for (String c : r.headers().allValues("Set-Cookie")) {
                 String[] nv = c.split(";", 2)[0].split("=", 2);
                 if (nv[1].isEmpty() || c.toLowerCase().contains("max-age=0")) cookies.remove(nv[0]);
@@ -83,7 +86,8 @@ final class AdminHttp {
     static String form(String... pairs) {
         StringJoiner j = new StringJoiner("&");
         for (int i = 0; i < pairs.length; i += 2) {
-            j.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+            j.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return j.toString();
     }

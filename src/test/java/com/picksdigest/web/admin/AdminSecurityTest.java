@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AdminSecurityTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static AdminStack stack;
     static DSLContext db;
@@ -46,19 +47,35 @@ class AdminSecurityTest {
     @Test
     void withoutASessionEveryWorkspacePageRedirectsToSignIn() {
         AdminHttp anonymous = new AdminHttp(stack);
-        for (String path : List.of("/admin", "/admin/picks", "/admin/picks/new", "/admin/picks/1", "/admin/candidates",
-                "/admin/categories", "/admin/feeds", "/admin/preview", "/admin/preview/html", "/admin/reports",
-                "/admin/subscribers", "/admin/editors", "/admin/settings", "/admin/audit", "/admin/account",
+        for (String path : List.of(
+                "/admin",
+                "/admin/picks",
+                "/admin/picks/new",
+                "/admin/picks/1",
+                "/admin/candidates",
+                "/admin/categories",
+                "/admin/feeds",
+                "/admin/preview",
+                "/admin/preview/html",
+                "/admin/reports",
+                "/admin/subscribers",
+                "/admin/editors",
+                "/admin/settings",
+                "/admin/audit",
+                "/admin/account",
                 "/admin/no-such-page")) {
             HttpResponse<String> r = anonymous.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(303);
-            assertThat(r.headers().firstValue("Location").orElseThrow()).as(path).startsWith("/admin/login?next=");
+            assertThat(r.headers().firstValue("Location").orElseThrow())
+                    .as(path)
+                    .startsWith("/admin/login?next=");
         }
         assertThat(anonymous.get("/admin/picks?q=x").headers().firstValue("Location"))
                 .hasValue("/admin/login?next=%2Fadmin%2Fpicks%3Fq%3Dx");
 
         int before = db.fetchCount(PICKS);
-        HttpResponse<String> post = anonymous.post("/admin/picks", "title", "T", "url", "https://e.example/x", "category", "ai");
+        HttpResponse<String> post =
+                anonymous.post("/admin/picks", "title", "T", "url", "https://e.example/x", "category", "ai");
         assertThat(post.statusCode()).isEqualTo(303);
         assertThat(db.fetchCount(PICKS)).isEqualTo(before);
     }
@@ -70,8 +87,14 @@ class AdminSecurityTest {
 
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location")).hasValue("/admin/picks");
-        String cookie = AdminHttp.setCookies(r).stream().filter(c -> c.startsWith("picks_admin=")).findFirst().orElseThrow();
-        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/admin")
+        String cookie = AdminHttp.setCookies(r).stream()
+                .filter(c -> c.startsWith("picks_admin="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .contains("Path=/admin")
                 .doesNotContainIgnoringCase("Secure");
         assertThat(ed.get("/admin/picks").statusCode()).isEqualTo(200);
 
@@ -81,11 +104,12 @@ class AdminSecurityTest {
 
     @Test
     void behindHttpsTheCookieIsSecure() {
-        try (AdminStack https = new AdminStack(AdminSecurityTest.class, smtp.getSmtp().getPort(), Clock.systemUTC(),
-                Map.of(), true)) {
+        try (AdminStack https =
+                new AdminStack(AdminSecurityTest.class, smtp.getSmtp().getPort(), Clock.systemUTC(), Map.of(), true)) {
             https.editor("admin@example.org", Role.ADMIN);
             HttpResponse<String> r = new AdminHttp(https).signIn("admin@example.org", AdminStack.PASSWORD);
-            assertThat(AdminHttp.setCookies(r)).anySatisfy(c -> assertThat(c).startsWith("picks_admin=").contains("Secure"));
+            assertThat(AdminHttp.setCookies(r))
+                    .anySatisfy(c -> assertThat(c).startsWith("picks_admin=").contains("Secure"));
         }
     }
 
@@ -105,7 +129,10 @@ class AdminSecurityTest {
         assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
         assertThat(attacker.cookies).doesNotContainKey("picks_admin");
         // another address is not locked out by it
-        assertThat(new AdminHttp(stack).signIn("admin@example.org", AdminStack.PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(new AdminHttp(stack)
+                        .signIn("admin@example.org", AdminStack.PASSWORD)
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     @Test
@@ -116,8 +143,8 @@ class AdminSecurityTest {
             assertThat(ed.get(path).statusCode()).as(path).isEqualTo(403);
         }
         int editors = db.fetchCount(EDITORS);
-        HttpResponse<String> r = ed.submit("/admin/editors", "email", "mole@example.org", "password", "long enough pw",
-                "role", "admin");
+        HttpResponse<String> r =
+                ed.submit("/admin/editors", "email", "mole@example.org", "password", "long enough pw", "role", "admin");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(db.fetchCount(EDITORS)).isEqualTo(editors);
         assertThat(ed.get("/admin/picks").body()).doesNotContain("/admin/editors");
@@ -127,7 +154,9 @@ class AdminSecurityTest {
         for (String path : List.of("/admin/editors", "/admin/settings", "/admin/audit")) {
             assertThat(admin.get(path).statusCode()).as(path).isEqualTo(200);
         }
-        assertThat(admin.get("/admin/settings").body()).contains("PICKS_SECRET").doesNotContain(com.picksdigest.support.MailerHarness.SECRET);
+        assertThat(admin.get("/admin/settings").body())
+                .contains("PICKS_SECRET")
+                .doesNotContain(com.picksdigest.support.MailerHarness.SECRET);
     }
 
     @Test
@@ -142,8 +171,8 @@ class AdminSecurityTest {
         HttpResponse<String> none = ed.post("/admin/picks", pick);
         String[] withForeign = concat(new String[] {"csrf", other.csrf()}, pick);
         HttpResponse<String> foreign = ed.post("/admin/picks", withForeign);
-        HttpResponse<String> signInWithout = new AdminHttp(stack).post("/admin/login", "email", "editor@example.org",
-                "password", AdminStack.PASSWORD);
+        HttpResponse<String> signInWithout = new AdminHttp(stack)
+                .post("/admin/login", "email", "editor@example.org", "password", AdminStack.PASSWORD);
 
         assertThat(none.statusCode()).isEqualTo(403);
         assertThat(foreign.statusCode()).isEqualTo(403);
@@ -159,26 +188,47 @@ class AdminSecurityTest {
         String summary = "<img src=x onerror=alert(1)> \"quoted\"";
         AdminHttp ed = new AdminHttp(stack);
         ed.signIn("editor@example.org", AdminStack.PASSWORD);
-        HttpResponse<String> created = ed.submit("/admin/picks", "title", title, "url", "https://evil.example/p?a=1&b=2",
-                "summary", summary, "source", "<i>Src</i>", "category", "ai", "publish", "now");
+        HttpResponse<String> created = ed.submit(
+                "/admin/picks",
+                "title",
+                title,
+                "url",
+                "https://evil.example/p?a=1&b=2",
+                "summary",
+                summary,
+                "source",
+                "<i>Src</i>",
+                "category",
+                "ai",
+                "publish",
+                "now");
         assertThat(created.statusCode()).isEqualTo(303);
         long id = db.select(PICKS.ID).from(PICKS).where(PICKS.TITLE.eq(title)).fetchOne(PICKS.ID);
         stack.seed.subscriber("reader-escape@example.com", "<Reader>", "UTC", "html");
-        String asReader = ed.get("/admin/preview?email=reader-escape%40example.com&show=1").body();
+        String asReader = ed.get("/admin/preview?email=reader-escape%40example.com&show=1")
+                .body();
         assertThat(asReader).contains("&lt;script&gt;", "&lt;Reader&gt;").doesNotContain("<script>alert", "<Reader>");
         stack.harness.sendNow();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        for (String path : List.of("/admin/picks", "/admin/picks?q=script", "/admin/picks/" + id,
-                "/admin/preview?category=ai&show=1", "/admin/reports/" + today,
-                "/admin/subscribers?q=reader", "/archive/" + today)) {
+        for (String path : List.of(
+                "/admin/picks",
+                "/admin/picks?q=script",
+                "/admin/picks/" + id,
+                "/admin/preview?category=ai&show=1",
+                "/admin/reports/" + today,
+                "/admin/subscribers?q=reader",
+                "/archive/" + today)) {
             HttpResponse<String> page = ed.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             String body = page.body();
-            assertThat(body).as(path).contains(path.startsWith("/admin/subscribers") ? "&lt;Reader&gt;" : "&lt;script&gt;");
+            assertThat(body)
+                    .as(path)
+                    .contains(path.startsWith("/admin/subscribers") ? "&lt;Reader&gt;" : "&lt;script&gt;");
             assertThat(body).as(path).doesNotContain("<script>alert", "<img src=x", "<b>bold", "<i>Src", "<Reader>");
         }
-        assertThat(ed.get("/admin/picks/" + id).body()).contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
+        assertThat(ed.get("/admin/picks/" + id).body())
+                .contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
         // the preview frame is the e-mail's own HTML: escaped by the digest template
         String frame = ed.get("/admin/preview/html?category=ai").body();
         assertThat(frame).contains("&lt;script&gt;").doesNotContain("<script>alert", "<img src=x");
@@ -187,10 +237,15 @@ class AdminSecurityTest {
         assertThat(admin.get("/admin/audit").body()).contains("&lt;script&gt;").doesNotContain("<script>alert");
 
         MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> uncheckedTo(m).equals("reader-escape@example.com")).findFirst().orElseThrow();
-        assertThat(Mails.html(mail)).contains("&lt;script&gt;").doesNotContain("<script>alert", "<img src=x", "<b>bold");
+                .filter(m -> uncheckedTo(m).equals("reader-escape@example.com"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Mails.html(mail))
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>alert", "<img src=x", "<b>bold");
         assertThat(Mails.text(mail)).contains(title); // the text part shows it as written, nothing to interpret
-        assertThat(db.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("create").and(AUDIT_LOG.SUBJECT_ID.eq(id)))).isEqualTo(1);
+        assertThat(db.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("create").and(AUDIT_LOG.SUBJECT_ID.eq(id))))
+                .isEqualTo(1);
     }
 
     private static String uncheckedTo(MimeMessage m) {

@@ -48,8 +48,16 @@ final class AdminStack implements AutoCloseable {
         MailConfig mail = MailConfig.from(harness.app.settings());
         SmtpConfig smtp = SmtpConfig.from(harness.app.settings());
         AdminRoutes admin = new AdminRoutes(harness.app, harness.mailer, smtp, PASSWORDS);
-        web = new WebServer(harness.app.database(), harness.app.subscribers(), harness.app.categories(),
-                new LinkTokens(mail.secret()), mail, clock, null).with(admin::register).start("127.0.0.1", port);
+        web = new WebServer(
+                        harness.app.database(),
+                        harness.app.subscribers(),
+                        harness.app.categories(),
+                        new LinkTokens(mail.secret()),
+                        mail,
+                        clock,
+                        null)
+                .with(admin::register)
+                .start("127.0.0.1", port);
         seed = new Seed(harness.app.database().dsl(), clock);
         editors = new EditorAccounts(harness.app.database().dsl(), PASSWORDS, clock);
     }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** With PICKS_TRACK_CLICKS on: digests link through /c/, clicks are counted per pick, and /metrics tells the sends. */
 class ClicksReportsAndMetricsTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static AdminStack stack;
     static DSLContext db;
@@ -38,7 +39,10 @@ class ClicksReportsAndMetricsTest {
 
     @BeforeAll
     static void sendOneDigest() throws Exception {
-        stack = new AdminStack(ClicksReportsAndMetricsTest.class, smtp.getSmtp().getPort(), Clock.systemUTC(),
+        stack = new AdminStack(
+                ClicksReportsAndMetricsTest.class,
+                smtp.getSmtp().getPort(),
+                Clock.systemUTC(),
                 Map.of("PICKS_TRACK_CLICKS", "true"));
         db = stack.harness.app.database().dsl();
         stack.harness.app.categories().add("AI");
@@ -48,8 +52,10 @@ class ClicksReportsAndMetricsTest {
         reader = stack.seed.subscriber("clicker@example.com", null, "UTC", "html");
         stack.seed.subscriber("failing@example.com", null, "UTC", "html");
         stack.harness.sendNow();
-        digest = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("clicker@example.com"))
-                .findFirst().orElseThrow();
+        digest = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> to(m).equals("clicker@example.com"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @AfterAll
@@ -71,7 +77,8 @@ class ClicksReportsAndMetricsTest {
         assertThat(click.getPickId()).isEqualTo(pick.getId());
         assertThat(click.getSubscriberId()).isEqualTo(reader.getId());
         // the public edition page links to the article itself
-        assertThat(new AdminHttp(stack).get("/archive/" + today()).body()).contains("href=\"" + pick.getUrl() + "\"")
+        assertThat(new AdminHttp(stack).get("/archive/" + today()).body())
+                .contains("href=\"" + pick.getUrl() + "\"")
                 .doesNotContain("/c/");
     }
 
@@ -81,9 +88,11 @@ class ClicksReportsAndMetricsTest {
         int before = db.fetchCount(EVENTS, EVENTS.TYPE.eq("clicked"));
         String[] parts = path.substring(3).split("\\.");
         for (String forged : new String[] {
-                "/c/" + parts[0] + "." + (Long.parseLong(parts[1]) + 1) + "." + parts[2], // another pick, same MAC
-                "/c/" + parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A",
-                "/c/1.1.AAAAAAAAAAAAAAAAAAAAAA", "/c/garbage"}) {
+            "/c/" + parts[0] + "." + (Long.parseLong(parts[1]) + 1) + "." + parts[2], // another pick, same MAC
+            "/c/" + parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A",
+            "/c/1.1.AAAAAAAAAAAAAAAAAAAAAA",
+            "/c/garbage"
+        }) {
             HttpResponse<String> r = new AdminHttp(stack).get(forged);
             assertThat(r.statusCode()).as(forged).isEqualTo(404);
         }
@@ -92,11 +101,17 @@ class ClicksReportsAndMetricsTest {
 
     @Test
     void theEditionReportCountsOutcomesDeparturesAndClicks() throws Exception {
-        long failing = db.select(DELIVERIES.ID).from(DELIVERIES).join(com.picksdigest.db.generated.Tables.SUBSCRIBERS)
+        long failing = db.select(DELIVERIES.ID)
+                .from(DELIVERIES)
+                .join(com.picksdigest.db.generated.Tables.SUBSCRIBERS)
                 .on(com.picksdigest.db.generated.Tables.SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
-                .where(com.picksdigest.db.generated.Tables.SUBSCRIBERS.EMAIL.eq("failing@example.com")).fetchOne(DELIVERIES.ID);
-        db.update(DELIVERIES).set(DELIVERIES.STATUS, "failed").set(DELIVERIES.LAST_REPLY, "550 5.1.1 <user> unknown")
-                .where(DELIVERIES.ID.eq(failing)).execute();
+                .where(com.picksdigest.db.generated.Tables.SUBSCRIBERS.EMAIL.eq("failing@example.com"))
+                .fetchOne(DELIVERIES.ID);
+        db.update(DELIVERIES)
+                .set(DELIVERIES.STATUS, "failed")
+                .set(DELIVERIES.LAST_REPLY, "550 5.1.1 <user> unknown")
+                .where(DELIVERIES.ID.eq(failing))
+                .execute();
         new AdminHttp(stack).get(clickLink(Mails.html(digest)).substring(stack.baseUrl.length()));
         stack.harness.app.subscribers().unsubscribe(reader.getId(), "too many");
         AdminHttp ed = new AdminHttp(stack);
@@ -106,7 +121,8 @@ class ClicksReportsAndMetricsTest {
         String report = ed.get("/admin/reports/" + today()).body();
 
         assertThat(index).contains("<td class=\"num sent\">1</td>", "<td class=\"num failed\">1</td>");
-        assertThat(report).contains("<td class=\"num due\">2</td>", "<td class=\"num sent\">1</td>")
+        assertThat(report)
+                .contains("<td class=\"num due\">2</td>", "<td class=\"num sent\">1</td>")
                 .contains("<tr><th>Unsubscribed since</th><td class=\"num\">1</td></tr>")
                 .contains("failing@example.com", "550 5.1.1 &lt;user&gt; unknown")
                 .containsPattern("Tracked story</a></td><td class=\"num\">1</td>\\s*<td class=\"num clicks\">[1-9]");
@@ -119,17 +135,24 @@ class ClicksReportsAndMetricsTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
-        assertThat(r.body()).contains("# TYPE picks_digests_sent_total counter\npicks_digests_sent_total 2\n",
-                "picks_digests_failed_total 0\n", "picks_digests_retries_total 0\n",
-                "picks_queue_depth{state=\"queued\"} 0\n", "# TYPE picks_send_latency_seconds histogram\n",
-                "picks_send_latency_seconds_bucket{le=\"+Inf\"} 2\n", "picks_send_latency_seconds_count 2\n",
-                "picks_send_latency_seconds_bucket{le=\"30\"} 2\n");
-        assertThat(r.body().lines()).allMatch(l -> l.startsWith("# ") || l.matches("[a-z_]+(\\{[a-z]+=\"[^\"]+\"\\})? [0-9.eE+-]+"));
+        assertThat(r.body())
+                .contains(
+                        "# TYPE picks_digests_sent_total counter\npicks_digests_sent_total 2\n",
+                        "picks_digests_failed_total 0\n",
+                        "picks_digests_retries_total 0\n",
+                        "picks_queue_depth{state=\"queued\"} 0\n",
+                        "# TYPE picks_send_latency_seconds histogram\n",
+                        "picks_send_latency_seconds_bucket{le=\"+Inf\"} 2\n",
+                        "picks_send_latency_seconds_count 2\n",
+                        "picks_send_latency_seconds_bucket{le=\"30\"} 2\n");
+        assertThat(r.body().lines())
+                .allMatch(l -> l.startsWith("# ") || l.matches("[a-z_]+(\\{[a-z]+=\"[^\"]+\"\\})? [0-9.eE+-]+"));
     }
 
     private static String clickLink(String html) {
         Matcher m = Pattern.compile("href=\"(" + Pattern.quote(stack.baseUrl) + "/c/" + "[0-9]+\\." + pick.getId()
-                + "\\.[A-Za-z0-9_-]+)\"").matcher(html);
+                        + "\\.[A-Za-z0-9_-]+)\"")
+                .matcher(html);
         assertThat(m.find()).as("a tracked link for the pick").isTrue();
         return m.group(1);
     }

@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** An editor's day in headless Chromium, against the real server, database, SMTP server and a feed over HTTP. */
 class EditorsWorkspaceBrowserTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static AdminStack stack;
     static FeedServer feeds;
@@ -43,7 +44,8 @@ class EditorsWorkspaceBrowserTest {
 
     @BeforeAll
     static void start() {
-        stack = new AdminStack(EditorsWorkspaceBrowserTest.class, smtp.getSmtp().getPort(), Clock.systemUTC(), Map.of());
+        stack = new AdminStack(
+                EditorsWorkspaceBrowserTest.class, smtp.getSmtp().getPort(), Clock.systemUTC(), Map.of());
         db = stack.harness.app.database().dsl();
         stack.harness.app.categories().add("AI");
         stack.harness.app.categories().add("Security");
@@ -95,13 +97,15 @@ class EditorsWorkspaceBrowserTest {
         url.sendKeys("https://example.com/first");
         go(d.findElement(By.cssSelector("form.card button[type=submit]")));
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Pick created.");
-        assertThat(db.fetchOne(PICKS, PICKS.TITLE.eq("First pick of the day")).getStatus()).isEqualTo("draft");
+        assertThat(db.fetchOne(PICKS, PICKS.TITLE.eq("First pick of the day")).getStatus())
+                .isEqualTo("draft");
 
         // Publish it from the list.
         go(d.findElement(By.linkText("Picks")));
         go(row("First pick of the day").findElement(By.cssSelector("button.publish")));
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Published.");
-        assertThat(db.fetchOne(PICKS, PICKS.TITLE.eq("First pick of the day")).getStatus()).isEqualTo("published");
+        assertThat(db.fetchOne(PICKS, PICKS.TITLE.eq("First pick of the day")).getStatus())
+                .isEqualTo("published");
 
         // A second pick published now comes first; moving it down puts the first one back on top.
         go(d.findElement(By.linkText("New pick")));
@@ -131,8 +135,11 @@ class EditorsWorkspaceBrowserTest {
         List<WebElement> candidates = d.findElements(By.cssSelector(".candidate"));
         assertThat(candidates).hasSize(2);
         WebElement open = candidates.stream()
-                .filter(c -> c.findElement(By.cssSelector(".candidate-title")).getText().equals("Open model beats benchmark"))
-                .findFirst().orElseThrow();
+                .filter(c -> c.findElement(By.cssSelector(".candidate-title"))
+                        .getText()
+                        .equals("Open model beats benchmark"))
+                .findFirst()
+                .orElseThrow();
         WebElement summary = open.findElement(By.tagName("textarea"));
         summary.clear();
         summary.sendKeys("Our take: the open model really does top the chart.");
@@ -158,7 +165,8 @@ class EditorsWorkspaceBrowserTest {
 
         // Send a test: the real message arrives at the editor's address.
         go(d.findElement(By.id("send-test")));
-        assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Test message sent to ed@example.org.");
+        assertThat(d.findElement(By.cssSelector(".notice.ok")).getText())
+                .isEqualTo("Test message sent to ed@example.org.");
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
         MimeMessage test = smtp.getReceivedMessages()[0];
         assertThat(Mails.to(test)).isEqualTo("ed@example.org");
@@ -183,7 +191,9 @@ class EditorsWorkspaceBrowserTest {
                 .contains("First pick of the day", "Second pick", "Open model beats benchmark");
         assertThat(d.getCurrentUrl()).endsWith("/archive/" + today);
         MimeMessage digest = java.util.Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> !subject(m).startsWith("[Test]")).findFirst().orElseThrow();
+                .filter(m -> !subject(m).startsWith("[Test]"))
+                .findFirst()
+                .orElseThrow();
         assertThat(Mails.html(digest)).contains(stack.baseUrl + "/archive/" + today);
     }
 
@@ -192,20 +202,28 @@ class EditorsWorkspaceBrowserTest {
         WebElement html = d.findElement(By.tagName("html"));
         e.click();
         // Chromium may answer "node does not belong to the document" for the old page instead of stale
-        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+        new WebDriverWait(d, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
                 .until(ExpectedConditions.stalenessOf(html));
-        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(x -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) x).executeScript("return document.readyState")));
+        new WebDriverWait(d, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(x -> "complete"
+                        .equals(((org.openqa.selenium.JavascriptExecutor) x)
+                                .executeScript("return document.readyState")));
     }
 
     private static WebElement row(String title) {
         return d.findElements(By.cssSelector("#picks tbody tr")).stream()
-                .filter(r -> r.findElement(By.cssSelector(".pick-title")).getText().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("no row " + title));
+                .filter(r ->
+                        r.findElement(By.cssSelector(".pick-title")).getText().equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + title));
     }
 
     private static List<String> titles() {
-        return d.findElements(By.cssSelector("#picks .pick-title")).stream().map(WebElement::getText).toList();
+        return d.findElements(By.cssSelector("#picks .pick-title")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static String subject(MimeMessage m) {
