@@ -1,13 +1,10 @@
 package com.picksdigest.bench;
 
-import com.picksdigest.AppContext;
-import com.picksdigest.Mailer;
-import com.picksdigest.config.MailConfig;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.delivery.DeliveryLedger;
 import com.picksdigest.delivery.RunStats;
-import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.delivery.Sending;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,10 +71,10 @@ public final class Bench {
             sinkName += String.format(" behind a %d ms round trip", opt.relayRttMillis());
         }
         LiveHeap heap = new LiveHeap();
-        try (BenchDatabase bdb = BenchDatabase.open(base, opt.dbServerUrl(), clock, opt.threads())) {
-            AppContext app = bdb.app();
-            Settings settings = bdb.settings()
-                    .with(java.util.Map.of("PICKS_SMTP_HOST", host, "PICKS_SMTP_PORT", String.valueOf(port)));
+        Settings withSink =
+                base.with(java.util.Map.of("PICKS_SMTP_HOST", host, "PICKS_SMTP_PORT", String.valueOf(port)));
+        try (BenchDatabase bdb = BenchDatabase.open(withSink, opt.dbServerUrl(), clock, opt.threads())) {
+            App app = bdb.app();
             out.printf(
                     "bench: %,d subscribers, %d send threads, sink: %s, database: %s (%s)%n",
                     opt.subscribers(),
@@ -97,7 +94,7 @@ public final class Bench {
                 }
             });
 
-            Result r = edition(app, settings, heap);
+            Result r = edition(app, heap);
             out.println();
             out.printf(
                     "Picks Digest, end to end      %8.0f msg/s   (%,d sent, %,d skipped, %,d failed in %.1f s)%n",
@@ -114,11 +111,7 @@ public final class Bench {
                     "  ledger                      %s%n",
                     LedgerCheck.describe(app.database().dsl(), opt.subscribers()));
 
-            List<MimeMessage> sample = SampleMessages.build(
-                    app.database().dsl(),
-                    MailConfig.from(settings),
-                    clock,
-                    Math.min(opt.tunedSample(), opt.subscribers()));
+            List<MimeMessage> sample = SampleMessages.build(app, Math.min(opt.tunedSample(), opt.subscribers()));
             int size = SampleMessages.averageSize(sample);
             out.printf("  average message size        %,d bytes%n", size);
             if (!opt.references()) return;
@@ -174,50 +167,52 @@ public final class Bench {
             long statements,
             double statementsPerMessage) {}
 
-    private Result edition(AppContext app, Settings settings, LiveHeap heap) throws Exception {
-        DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
-        try (Mailer mailer = app.mailer(SmtpConfig.from(settings))) {
-            System.gc();
-            long statementsBefore = app.database().statementCount();
-            long start = System.nanoTime();
-            Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), "bench", false);
-            scheduling.dispatchNow();
-            while (mailer.dispatchCount() == 0) Thread.sleep(20);
-            double enqueue = mailer.lastDispatchNanos() / 1e9;
-            int created = mailer.lastDispatchCreated();
-            RunStats stats = mailer.workers().stats();
-            long lastReport = System.nanoTime();
-            long benchStatements = 0;
-            int nextSample = 1;
-            while (true) {
-                Thread.sleep(100);
-                long done = stats.finished();
-                // ten samples at the same fractions of any N, so runs of different sizes compare
-                if (done >= (long) created * nextSample / 10 && nextSample < 10) {
-                    heap.sample();
-                    nextSample++;
-                }
-                if (done >= created) break;
-                if (System.nanoTime() - lastReport > 5e9) {
-                    lastReport = System.nanoTime();
-                    double s = (lastReport - start) / 1e9;
-                    double rate = done / s;
-                    out.printf(
-                            "... %,d of %,d done, %.0f msg/s, ETA %.0f s, live heap peak %.0f MB%n",
-                            done, created, rate, rate > 0 ? (created - done) / rate : 0.0, heap.peakBytes() / 1e6);
-                    out.flush();
-                    // deferred retries would never be counted as finished: stop when the ledger has nothing left
-                    long before = app.database().statementCount();
-                    boolean idle = ledger.workable(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))) == 0;
-                    benchStatements += app.database().statementCount() - before;
-                    if (idle) break;
-                }
+    private Result edition(App app, LiveHeap heap) throws Exception {
+        DeliveryLedger ledger = app.ledger();
+        Sending sending = app.sending();
+        app.checkTemplates();
+        System.gc();
+        long statementsBefore = app.database().statementCount();
+        long start = System.nanoTime();
+        sending.workers().start();
+        app.startScheduling("bench", List.of(sending.dispatchTask()), true);
+        while (sending.lastDispatch().isEmpty()) Thread.sleep(20);
+        Sending.Dispatch dispatch = sending.lastDispatch().get();
+        double enqueue = dispatch.took().toNanos() / 1e9;
+        int created = dispatch.created();
+        RunStats stats = sending.workers().stats();
+        long lastReport = System.nanoTime();
+        long benchStatements = 0;
+        int nextSample = 1;
+        while (true) {
+            Thread.sleep(100);
+            long done = stats.finished();
+            // ten samples at the same fractions of any N, so runs of different sizes compare
+            if (done >= (long) created * nextSample / 10 && nextSample < 10) {
+                heap.sample();
+                nextSample++;
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long statements = app.database().statementCount() - statementsBefore - benchStatements;
-            long sent = Math.max(1, stats.sent.sum());
-            return new Result(
-                    stats, seconds, stats.sent.sum() / seconds, enqueue, statements, (double) statements / sent);
+            if (done >= created) break;
+            if (System.nanoTime() - lastReport > 5e9) {
+                lastReport = System.nanoTime();
+                double s = (lastReport - start) / 1e9;
+                double rate = done / s;
+                out.printf(
+                        "... %,d of %,d done, %.0f msg/s, ETA %.0f s, live heap peak %.0f MB%n",
+                        done, created, rate, rate > 0 ? (created - done) / rate : 0.0, heap.peakBytes() / 1e6);
+                out.flush();
+                // deferred retries would never be counted as finished: stop when the ledger has nothing left
+                long before = app.database().statementCount();
+                boolean idle = ledger.workable(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))) == 0;
+                benchStatements += app.database().statementCount() - before;
+                if (idle) break;
+            }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long statements = app.database().statementCount() - statementsBefore - benchStatements;
+        long sent = Math.max(1, stats.sent.sum());
+        // the references that follow must not share the machine with idle workers polling the ledger
+        app.stopSending();
+        return new Result(stats, seconds, stats.sent.sum() / seconds, enqueue, statements, (double) statements / sent);
     }
 }

@@ -1,6 +1,6 @@
 package com.picksdigest.bench;
 
-import com.picksdigest.AppContext;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.EmbeddedMariaDb;
 import java.security.SecureRandom;
@@ -13,11 +13,11 @@ import java.util.Optional;
 /** The bench's scratch database `picks_bench`: on a given server, or in the embedded MariaDB; emptied first. */
 final class BenchDatabase implements AutoCloseable {
     static final String SCHEMA = "picks_bench";
-    private final AppContext app;
+    private final App app;
     private final Settings settings;
     private final String description;
 
-    private BenchDatabase(AppContext app, Settings settings, String description) {
+    private BenchDatabase(App app, Settings settings, String description) {
         this.app = app;
         this.settings = settings;
         this.description = description;
@@ -50,13 +50,13 @@ final class BenchDatabase implements AutoCloseable {
                     + (q < 0 ? "" : server.substring(q));
             o.put("PICKS_DB_URL", url);
             Settings s = base.with(o);
-            return new BenchDatabase(AppContext.open(s, clock, true), s, url);
+            return new BenchDatabase(App.open(s, clock), s, url);
         }
         Settings s = base.with(o);
-        return new BenchDatabase(AppContext.openFreshEmbedded(s, clock, SCHEMA), s, "embedded MariaDB");
+        return new BenchDatabase(App.boot(s, clock).freshEmbedded(SCHEMA).open(), s, "embedded MariaDB");
     }
 
-    AppContext app() {
+    App app() {
         return app;
     }
 

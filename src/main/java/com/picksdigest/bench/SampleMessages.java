@@ -2,39 +2,36 @@ package com.picksdigest.bench;
 
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
-import com.picksdigest.config.MailConfig;
+import com.picksdigest.App;
 import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
+import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
-import com.picksdigest.digest.PickSelector;
+import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.subscribers.LinkTokens;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.jooq.DSLContext;
+import java.util.Map;
 
 /** The same digests the real run sends, built the same way, for the plain Jakarta Mail baselines. */
 final class SampleMessages {
     private SampleMessages() {}
 
-    static List<MimeMessage> build(DSLContext db, MailConfig mail, Clock clock, int count) throws MessagingException {
-        PickSelector selector = new PickSelector(db, mail.maxItems());
-        DigestComposer composer = new DigestComposer(mail);
-        DigestTemplates templates = new DigestTemplates(mail.templatesDir());
-        DigestMessage messages = new DigestMessage(mail);
-        LinkTokens tokens = new LinkTokens(mail.secret());
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var subs = db.select(
+    static List<MimeMessage> build(App app, int count) throws MessagingException {
+        DigestPlanner planner = app.planner();
+        DigestComposer composer = app.composer();
+        DigestTemplates templates = app.digestTemplates();
+        DigestMessage messages = app.digestMessages();
+        LinkTokens tokens = app.linkTokens();
+        var subs = app.database()
+                .dsl()
+                .select(
                         SUBSCRIBERS.ID,
                         SUBSCRIBERS.EMAIL,
                         SUBSCRIBERS.NAME,
@@ -45,14 +42,18 @@ final class SampleMessages {
                 .orderBy(SUBSCRIBERS.ID)
                 .limit(count)
                 .fetch();
-        var follows = selector.follows(subs.getValues(SUBSCRIBERS.ID));
+        // as each subscriber's first digest: the edition already went out, so their own watermarks hold nothing new
+        Map<Long, List<SelectedPick>> digests =
+                planner.plan(subs.map(s -> new DigestPlanner.Reader(s.value1(), null, false)), planner.cutNow());
         List<MimeMessage> out = new ArrayList<>();
         for (var s : subs) {
-            var picks = selector.select(follows.getOrDefault(s.value1(), Set.of()), now.minus(Duration.ofDays(1)), now);
+            List<SelectedPick> picks = digests.get(s.value1());
             if (picks.isEmpty()) continue;
             String token = tokens.issue(s.value1(), s.value6());
             DigestModel model = composer.compose(
-                    LocalDate.now(clock), picks, new DigestComposer.Recipient(s.value3(), s.value4(), "en", token));
+                    LocalDate.now(app.clock()),
+                    picks,
+                    new DigestComposer.Recipient(s.value3(), s.value4(), "en", token));
             String html = "text".equals(s.value5()) ? null : templates.renderHtml(model);
             out.add(messages.build(s.value2(), s.value3(), token, model, templates.renderText(model), html));
         }

@@ -3,6 +3,7 @@ package com.picksdigest.bounces;
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.schedule.ScheduledTask;
+import com.picksdigest.schedule.Schedules;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -44,7 +45,7 @@ public final class BounceMailbox {
 
     /** The recurring task: a poll every 5 minutes; an unreachable mailbox is one warning, and the next poll retries. */
     public ScheduledTask task() {
-        return new ScheduledTask("bounce-mailbox", "0 0/5 * * * ?", () -> {
+        return new ScheduledTask("bounce-mailbox", Schedules.EVERY_FIVE_MINUTES, () -> {
             try {
                 poll();
             } catch (MessagingException e) {

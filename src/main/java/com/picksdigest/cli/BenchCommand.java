@@ -1,7 +1,7 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.InvalidInputException;
 import com.picksdigest.bench.Bench;
+import com.picksdigest.common.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

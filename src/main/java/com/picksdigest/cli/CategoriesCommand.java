@@ -1,6 +1,6 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
+import com.picksdigest.App;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ final class CategoriesCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 CategoriesRecord r = app.categories().add(name);
                 CliContext.out(spec).printf("Added category #%d %s (%s).%n", r.getId(), r.getName(), r.getSlug());
                 return 0;
@@ -52,7 +52,7 @@ final class CategoriesCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 for (CategoriesRecord r : app.categories().active()) {
                     CliContext.out(spec).printf("%4d  %-24s %s%n", r.getId(), r.getSlug(), r.getName());
                 }

@@ -1,6 +1,6 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -34,8 +34,8 @@ public final class CliContext {
         return Settings.load(env, configFile);
     }
 
-    public AppContext open() {
-        return AppContext.open(settings(), clock, true);
+    public App open() {
+        return App.open(settings(), clock);
     }
 
     public Clock clock() {

@@ -6,10 +6,8 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.picksdigest.AppContext;
-import com.picksdigest.Mailer;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.delivery.DeliveryLedger;
 import com.picksdigest.demo.DemoData;
 import jakarta.mail.Address;
@@ -28,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -80,17 +79,17 @@ final class DemoCommand implements Callable<Integer> {
                 + com.picksdigest.config.DbConfig.from(settings).dataDir() + ") and "
                 + (greenMail != null ? "an embedded SMTP server" : "the relay " + settings.required("PICKS_SMTP_HOST"))
                 + "...");
-        try (AppContext app = AppContext.openFreshEmbedded(settings, ctx.clock(), SCHEMA)) {
+        try (App app = App.boot(settings, ctx.clock()).freshEmbedded(SCHEMA).open()) {
             new DemoData(app.categories(), app.picks(), app.subscribers(), app.clock()).seed();
             out.printf(
                     "Seeded %d picks in %d categories and %d subscribers.%n",
                     app.database().dsl().fetchCount(com.picksdigest.db.generated.Tables.PICKS),
                     app.categories().active().size(),
                     DemoData.subscriberCount());
-            try (Mailer mailer = app.mailer(SmtpConfig.from(settings))) {
-                mailer.startScheduled(app.database().dataSource(), "demo", true);
-                awaitSends(app, mailer);
-            }
+            app.checkTemplates();
+            app.startScheduling("demo", List.of(app.sending().dispatchTask()), true);
+            app.sending().workers().start();
+            awaitSends(app);
             Path written = greenMail == null ? null : write(greenMail.getReceivedMessages());
             summarize(app.database().dsl(), out, written);
         } finally {
@@ -100,11 +99,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Waits for Quartz to fire the dispatch and for the workers to finish what it queued. */
-    private static void awaitSends(AppContext app, Mailer mailer) throws InterruptedException {
-        DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
+    private static void awaitSends(App app) throws InterruptedException {
+        DeliveryLedger ledger = app.ledger();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (mailer.dispatchCount() > 0
+            if (app.sending().lastDispatch().isPresent()
                     && ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))) == 0) {
                 return;
             }

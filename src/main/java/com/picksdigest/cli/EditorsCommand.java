@@ -1,11 +1,8 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
-import com.picksdigest.InvalidInputException;
-import com.picksdigest.editors.AuditLog;
+import com.picksdigest.App;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.editors.Editor;
-import com.picksdigest.editors.EditorAccounts;
-import com.picksdigest.editors.Passwords;
 import com.picksdigest.editors.Role;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -57,11 +54,9 @@ final class EditorsCommand {
         @Override
         public Integer call() throws IOException {
             String password = password();
-            try (AppContext app = ctx.open()) {
-                var db = app.database().dsl();
-                Editor e = new EditorAccounts(db, new Passwords(Passwords.DEFAULT_COST), app.clock())
-                        .add(email, name, password, admin ? Role.ADMIN : Role.EDITOR);
-                new AuditLog(db, app.clock())
+            try (App app = ctx.open()) {
+                Editor e = app.editorAccounts().add(email, name, password, admin ? Role.ADMIN : Role.EDITOR);
+                app.audit()
                         .record(
                                 ACTOR,
                                 "create",
@@ -109,9 +104,9 @@ final class EditorsCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 PrintWriter out = CliContext.out(spec);
-                for (Editor e : new EditorAccounts(app.database().dsl(), new Passwords(4), app.clock()).list()) {
+                for (Editor e : app.editorAccounts().list()) {
                     out.printf(
                             "%5d  %-6s  %s%s%n",
                             e.id(), e.role().db(), e.email(), e.name() == null ? "" : "  (" + e.name() + ")");

@@ -1,6 +1,6 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
+import com.picksdigest.App;
 import com.picksdigest.db.Migrations;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -24,7 +24,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext app = AppContext.open(ctx.settings(), ctx.clock(), false)) {
+        try (App app = App.boot(ctx.settings(), ctx.clock()).withoutMigrating().open()) {
             MigrateResult r = Migrations.migrate(app.database().dataSource());
             CliContext.out(spec)
                     .printf(

@@ -1,6 +1,6 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
+import com.picksdigest.App;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickStatus;
@@ -70,7 +70,7 @@ final class PicksCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 PicksRecord r = app.picks()
                         .add(
                                 new PickInput(
@@ -105,7 +105,7 @@ final class PicksCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 PrintWriter out = CliContext.out(spec);
                 for (Record r : app.picks().list(status, category, Math.max(1, Math.min(limit, 10_000)))) {
                     out.printf(
@@ -139,7 +139,7 @@ final class PicksCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 PicksRecord r = app.picks().publish(id, ACTOR);
                 CliContext.out(spec).printf("Pick #%d published at %s UTC.%n", r.getId(), r.getPublishedAt());
                 return 0;
@@ -166,7 +166,7 @@ final class PicksCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 app.picks().retract(id, ACTOR);
                 CliContext.out(spec).printf("Pick #%d retracted.%n", id);
                 return 0;

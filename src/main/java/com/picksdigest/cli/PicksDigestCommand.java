@@ -1,6 +1,6 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.ConfigException;
 import com.picksdigest.db.DatabaseUnreachableException;
 import com.picksdigest.digest.TemplateFailure;

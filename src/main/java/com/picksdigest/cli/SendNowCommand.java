@@ -1,15 +1,12 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
-import com.picksdigest.InvalidInputException;
-import com.picksdigest.Mailer;
-import com.picksdigest.config.MailConfig;
-import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.App;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.delivery.DeliveryLedger;
 import com.picksdigest.delivery.DryRun;
 import com.picksdigest.delivery.RunStats;
-import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.delivery.Sending;
 import com.picksdigest.subscribers.EmailAddresses;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -45,7 +42,7 @@ final class SendNowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (AppContext app = ctx.open()) {
+        try (App app = ctx.open()) {
             PrintWriter out = CliContext.out(spec);
             Optional<String> only = Optional.empty();
             if (email != null) {
@@ -57,41 +54,36 @@ final class SendNowCommand implements Callable<Integer> {
                 only = Optional.of(s.getEmailKey());
             }
             if (dryRun) {
-                MailConfig mail = MailConfig.from(app.settings());
-                DryRun.Report r = new DryRun(
-                                app.database().dsl(), mail, new DigestTemplates(mail.templatesDir()), app.clock())
-                        .run(only);
+                DryRun.Report r = app.dryRun().run(only);
                 out.printf(
                         "Dry run: %d digest(s) would be sent, %d subscriber(s) have nothing new; %d KB rendered; nothing sent.%n",
                         r.wouldSend(), r.nothingNew(), r.renderedBytes() / 1024);
                 return 0;
             }
-            SmtpConfig smtp = SmtpConfig.from(app.settings());
-            smtp.requireHost();
-            try (Mailer mailer = app.mailer(smtp)) {
-                mailer.checkTemplates();
-                int queued = mailer.enqueueAll(only);
-                DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
-                RunStats stats = mailer.workers().stats();
-                double secs;
-                try (ProgressLine progress = new ProgressLine(
-                        spec.commandLine().getErr(),
-                        stats,
-                        () -> ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))),
-                        2000)) {
-                    mailer.workers().drain(Duration.ofDays(1));
-                    secs = progress.elapsedSeconds();
-                }
-                int waiting = ledger.outstanding();
-                out.printf(
-                        "send-now: %d queued; %s in %.1f s (%.1f msg/s)%s%n",
-                        queued,
-                        stats.summary(),
-                        secs,
-                        secs > 0 ? stats.sent.sum() / secs : 0,
-                        waiting > 0 ? "; " + waiting + " wait for a retry that serve will make" : "");
-                return 0;
+            app.smtpConfig().requireHost();
+            app.checkTemplates();
+            Sending sending = app.sending();
+            int queued = sending.enqueueAll(only);
+            DeliveryLedger ledger = app.ledger();
+            RunStats stats = sending.workers().stats();
+            double secs;
+            try (ProgressLine progress = new ProgressLine(
+                    spec.commandLine().getErr(),
+                    stats,
+                    () -> ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))),
+                    2000)) {
+                sending.workers().drain(Duration.ofDays(1));
+                secs = progress.elapsedSeconds();
             }
+            int waiting = ledger.outstanding();
+            out.printf(
+                    "send-now: %d queued; %s in %.1f s (%.1f msg/s)%s%n",
+                    queued,
+                    stats.summary(),
+                    secs,
+                    secs > 0 ? stats.sent.sum() / secs : 0,
+                    waiting > 0 ? "; " + waiting + " wait for a retry that serve will make" : "");
+            return 0;
         }
     }
 }

@@ -1,23 +1,9 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
-import com.picksdigest.Mailer;
-import com.picksdigest.config.MailConfig;
+import com.picksdigest.App;
 import com.picksdigest.config.SendConfig;
-import com.picksdigest.config.SmtpConfig;
-import com.picksdigest.schedule.ScheduledTask;
-import com.picksdigest.schedule.Scheduling;
-import com.picksdigest.subscribers.LinkTokens;
-import com.picksdigest.subscribers.SelfService;
+import com.picksdigest.config.WebConfig;
 import com.picksdigest.web.WebServer;
-import com.picksdigest.web.admin.AdminRoutes;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,60 +25,31 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ShutdownSignal signal = new ShutdownSignal().install();
-        try (AppContext app = ctx.open()) {
-            MailConfig mail = MailConfig.from(app.settings());
-            SmtpConfig smtp = SmtpConfig.from(app.settings());
-            smtp.requireHost();
-            SendConfig send = SendConfig.from(app.settings());
-            int port = app.settings().integer("PICKS_HTTP_PORT", 8080, 0, 65535);
-            SelfService selfService = app.selfService(smtp);
-            selfService.notices().check();
-            List<ScheduledTask> tasks = new ArrayList<>();
-            tasks.add(new ScheduledTask("expire-signups", "0 30 * * * ?", selfService.signups()::expire));
-            app.bounceMailbox().ifPresent(b -> tasks.add(b.task()));
-            try (Mailer mailer = app.mailer(smtp)) {
-                AdminRoutes admin = new AdminRoutes(app, mailer, smtp);
-                tasks.add(admin.feedTask());
-                Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), send.nodeId(), true, tasks);
-                WebServer web = new WebServer(
-                                app.database(),
-                                app.subscribers(),
-                                app.categories(),
-                                new LinkTokens(mail.secret()),
-                                mail,
-                                app.clock(),
-                                () -> checks(scheduling, smtp),
-                                selfService)
-                        .with(admin::register);
-                try {
-                    web.start(port);
-                    log.info(
-                            "Serving on port {} as node {} with {} send worker(s); SMTP {}:{}",
-                            web.port(),
-                            send.nodeId(),
-                            send.threads(),
-                            smtp.requireHost(),
-                            smtp.port());
-                    signal.await();
-                    log.info("Stopping: no new work; finishing in-flight sends");
-                } finally {
-                    web.close();
-                }
+        try (App app = ctx.open()) {
+            app.smtpConfig().requireHost();
+            SendConfig send = app.sendConfig();
+            WebConfig web = app.webConfig();
+            app.checkTemplates();
+            app.startScheduling(send.nodeId(), app.scheduledTasks(), true);
+            app.sending().workers().start();
+            WebServer pages = app.webServer().start(web.port());
+            String ops = "";
+            if (web.managementPort() >= 0) {
+                WebServer management = app.opsServer().start(web.managementHost(), web.managementPort());
+                ops = "; health and metrics on " + web.managementHost() + ":" + management.port();
             }
+            log.info(
+                    "Serving on port {} as node {} with {} send worker(s); SMTP {}:{}{}",
+                    pages.port(),
+                    send.nodeId(),
+                    send.threads(),
+                    app.smtpConfig().requireHost(),
+                    app.smtpConfig().port(),
+                    ops);
+            signal.await();
+            log.info("Stopping: no new work; finishing in-flight sends");
         }
         log.info("Stopped");
         return 0;
-    }
-
-    private static Map<String, String> checks(Scheduling scheduling, SmtpConfig smtp) {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("scheduler", scheduling.running() ? "ok" : "not running");
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(smtp.requireHost(), smtp.port()), 2000);
-            out.put("smtp", "ok");
-        } catch (IOException e) {
-            out.put("smtp", "unreachable: " + e.getMessage());
-        }
-        return out;
     }
 }

@@ -1,12 +1,11 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.AppContext;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.App;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.subscribers.CsvImport;
 import com.picksdigest.subscribers.EmailAddresses;
-import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
@@ -82,7 +81,7 @@ final class SubscribersCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 SubscribersRecord r = app.subscribers()
                         .add(
                                 new SubscriberInput(
@@ -121,7 +120,7 @@ final class SubscribersCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 PrintWriter out = CliContext.out(spec);
                 for (Record r : app.subscribers().list(status, Math.max(1, Math.min(limit, 100_000)))) {
                     out.printf(
@@ -161,11 +160,11 @@ final class SubscribersCommand {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            try (AppContext app = ctx.open();
+            try (App app = ctx.open();
                     BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8))) {
                 PrintWriter out = CliContext.out(spec);
                 PrintWriter err = spec.commandLine().getErr();
-                CsvImport.Report report = new CsvImport(app.subscribers()).run(in, line -> {
+                CsvImport.Report report = app.csvImport().run(in, line -> {
                     if (line % 1000 == 0) err.printf("... line %d%n", line);
                 });
                 for (CsvImport.LineError e : report.errors()) err.printf("line %d: %s%n", e.line(), e.message());
@@ -189,9 +188,9 @@ final class SubscribersCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
+            try (App app = ctx.open()) {
                 SubscribersRecord s = existing(app, email);
-                CliContext.out(spec).println(new SubscriberData(app.database().dsl(), app.clock()).export(s));
+                CliContext.out(spec).println(app.subscriberData().export(s));
                 return 0;
             }
         }
@@ -211,8 +210,8 @@ final class SubscribersCommand {
         @Override
         public Integer call() {
             String address = EmailAddresses.parse(email);
-            try (AppContext app = ctx.open()) {
-                SubscriberData data = new SubscriberData(app.database().dsl(), app.clock());
+            try (App app = ctx.open()) {
+                SubscriberData data = app.subscriberData();
                 SubscribersRecord s = app.subscribers().findByEmail(address);
                 if (s != null && data.erase(s)) {
                     CliContext.out(spec).printf("Erased subscriber #%d; the address is suppressed.%n", s.getId());
@@ -241,7 +240,7 @@ final class SubscribersCommand {
     }
 
     /** The subscriber with this address, or InvalidInputException (exit 1 with one sentence). */
-    private static SubscribersRecord existing(AppContext app, String email) {
+    private static SubscribersRecord existing(App app, String email) {
         SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
         if (s == null) throw new InvalidInputException("No subscriber has the address " + email.strip() + ".");
         return s;
@@ -258,10 +257,10 @@ final class SubscribersCommand {
 
         @Override
         public Integer call() {
-            try (AppContext app = ctx.open()) {
-                MailConfig mail = MailConfig.from(app.settings());
+            try (App app = ctx.open()) {
+                MailConfig mail = app.mailConfig();
                 SubscribersRecord s = existing(app, email);
-                String token = new LinkTokens(mail.secret()).issue(s.getId(), s.getTokenVersion());
+                String token = app.linkTokens().issue(s.getId(), s.getTokenVersion());
                 PrintWriter out = CliContext.out(spec);
                 out.println("unsubscribe: " + mail.link("/u/" + token));
                 out.println("preferences: " + mail.link("/prefs/" + token));

@@ -24,7 +24,7 @@ public record MailConfig(
 
     public static MailConfig from(Settings s) {
         InternetAddress from = address("PICKS_FROM", s.string("PICKS_FROM", "Picks Digest <digest@localhost>"));
-        String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        String domain = domainOf(from);
         String secret = s.required("PICKS_SECRET");
         if (secret.length() < 32) {
             throw new ConfigException(
@@ -88,6 +88,16 @@ public record MailConfig(
         String a = bounceAddress.get().getAddress();
         int at = a.lastIndexOf('@');
         return a.substring(0, at) + "+" + deliveryId + a.substring(at);
+    }
+
+    /** The domain of the From address: the EHLO name, Message-ID domain and default list names use it. */
+    public String senderDomain() {
+        return domainOf(from);
+    }
+
+    private static String domainOf(InternetAddress address) {
+        String a = address.getAddress();
+        return a.substring(a.lastIndexOf('@') + 1);
     }
 
     public String link(String path) {

@@ -1,9 +1,13 @@
 package com.picksdigest.delivery;
 
+import com.picksdigest.digest.DigestPlanner;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
-/** One delivery a worker has taken from the ledger, with what it needs to know about the subscriber. */
+/**
+ * One delivery a worker has taken from the ledger, with what it needs to know about the subscriber.
+ *
+ * @param seen the cut of the subscriber's last sent digest; null before the first
+ */
 public record Claim(
         long deliveryId,
         int attempts,
@@ -16,7 +20,7 @@ public record Claim(
         String locale,
         String format,
         String frequency,
-        LocalDateTime watermark,
+        DigestPlanner.Cut seen,
         int tokenVersion) {
 
     public boolean weekly() {
@@ -25,5 +29,9 @@ public record Claim(
 
     public boolean textOnly() {
         return "text".equals(format);
+    }
+
+    DigestPlanner.Reader reader() {
+        return new DigestPlanner.Reader(subscriberId, seen, weekly());
     }
 }

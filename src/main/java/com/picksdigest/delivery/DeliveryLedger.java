@@ -5,6 +5,7 @@ import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.db.Deadlocks;
+import com.picksdigest.digest.DigestPlanner;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class DeliveryLedger {
                             SUBSCRIBERS.LOCALE,
                             SUBSCRIBERS.FORMAT,
                             SUBSCRIBERS.FREQUENCY,
+                            SUBSCRIBERS.WATERMARK_SEQ,
                             SUBSCRIBERS.WATERMARK,
                             SUBSCRIBERS.TOKEN_VERSION)
                     .from(DELIVERIES)
@@ -88,8 +90,8 @@ public final class DeliveryLedger {
                             r.value9(),
                             r.value10(),
                             r.value11(),
-                            r.value12(),
-                            r.value13()));
+                            DigestPlanner.seen(r.value12(), r.value13()),
+                            r.value14()));
         }));
     }
 
@@ -131,16 +133,18 @@ public final class DeliveryLedger {
     /**
      * A 250 waiting to be written: what {@link #recordSent} needs of it.
      *
+     * @param cut      how far the digest reached: the subscriber's new watermark
      * @param digestId the row in {@code digests} holding the picks this delivery carried
      */
-    public record Sent(Claim claim, String messageId, String reply, LocalDateTime picksThrough, long digestId) {}
+    public record Sent(Claim claim, String messageId, String reply, DigestPlanner.Cut cut, long digestId) {}
 
     /** An outcome other than sent or retry: skipped, failed, suppressed. */
     public record Finished(Claim claim, DeliveryStatus status, String reply) {}
 
     /**
      * Records many 250s in one statement: deliveries (with the digest each carried) and their subscribers'
-     * watermarks in one multi-table UPDATE (only rows still in 'sending').
+     * watermarks in one multi-table UPDATE (only rows still in 'sending'). A watermark only moves forward, each of
+     * its two halves (publication number, time) on its own.
      *
      * <p>Plain SQL whose text depends only on the number of rows, on purpose: at a few hundred rows a flush,
      * rendering the same statement as jOOQ CASE trees, and then Connector/J parsing a new text every time,
@@ -149,23 +153,29 @@ public final class DeliveryLedger {
      */
     public void recordSent(List<Sent> sent, LocalDateTime now) {
         if (sent.isEmpty()) return;
-        LocalDateTime first = sent.get(0).picksThrough();
-        // one claimed batch is one selection, so usually one picks-through time for all
-        boolean oneThrough = sent.stream().allMatch(s -> s.picksThrough().equals(first));
-        List<Object> through = oneThrough ? List.of(first) : whenThen(sent, Sent::picksThrough);
-        List<Object> binds = new ArrayList<>(sent.size() * 7 + 8);
+        DigestPlanner.Cut first = sent.get(0).cut();
+        // one claimed batch is one plan, so usually one cut for all
+        boolean oneCut = sent.stream().allMatch(s -> s.cut().equals(first));
+        List<Object> time =
+                oneCut ? List.of(first.time()) : whenThen(sent, s -> s.cut().time());
+        List<Object> seq =
+                oneCut ? List.of(first.seq()) : whenThen(sent, s -> s.cut().seq());
+        List<Object> binds = new ArrayList<>(sent.size() * 13 + 8);
         binds.addAll(whenThen(sent, Sent::messageId));
         binds.addAll(whenThen(sent, s -> clip(s.reply())));
         binds.addAll(whenThen(sent, Sent::digestId));
-        binds.addAll(through);
+        binds.addAll(time);
+        binds.addAll(seq);
         binds.add(now);
         binds.add(now);
-        // the expression again rather than d.picks_through: a multi-table UPDATE assigns in no promised order
-        binds.addAll(through);
-        binds.addAll(through);
+        // the expressions again rather than d.picks_through: a multi-table UPDATE assigns in no promised order
+        binds.addAll(time);
+        binds.addAll(time);
+        binds.addAll(seq);
+        binds.addAll(seq);
         for (Sent s : sent) binds.add(s.claim().deliveryId());
-        String update = RECORD_SENT.computeIfAbsent(
-                (oneThrough ? 1 : -1) * sent.size(), k -> recordSentSql(sent.size(), k > 0));
+        String update =
+                RECORD_SENT.computeIfAbsent((oneCut ? 1 : -1) * sent.size(), k -> recordSentSql(sent.size(), k > 0));
         Object[] values = binds.toArray();
         Deadlocks.retry(() -> db.execute(update, values));
     }
@@ -180,17 +190,17 @@ public final class DeliveryLedger {
         return binds;
     }
 
-    private static String recordSentSql(int rows, boolean oneThrough) {
+    private static String recordSentSql(int rows, boolean oneCut) {
         String whenThen = " WHEN ? THEN ?".repeat(rows);
-        String through = oneThrough ? "?" : "CASE d.id" + whenThen + " END";
+        String value = oneCut ? "?" : "CASE d.id" + whenThen + " END";
         return "UPDATE deliveries d JOIN subscribers s ON s.id = d.subscriber_id SET"
                 + " d.message_id = CASE d.id" + whenThen + " ELSE d.message_id END,"
                 + " d.last_reply = CASE d.id" + whenThen + " ELSE d.last_reply END,"
                 + " d.digest_id = CASE d.id" + whenThen + " ELSE d.digest_id END,"
-                + " d.picks_through = " + through + ","
+                + " d.picks_through = " + value + ", d.picks_through_seq = " + value + ","
                 + " d.status = '" + DeliveryStatus.SENT.db() + "', d.sent_at = ?, d.updated_at = ?,"
-                + " s.watermark = CASE WHEN s.watermark IS NULL OR s.watermark < " + through
-                + " THEN " + through + " ELSE s.watermark END,"
+                + " s.watermark = GREATEST(COALESCE(s.watermark, " + value + "), " + value + "),"
+                + " s.watermark_seq = GREATEST(COALESCE(s.watermark_seq, " + value + "), " + value + "),"
                 + " s.soft_bounces = 0"
                 + " WHERE d.id IN (" + "?,".repeat(rows - 1) + "?) AND d.status = '" + DeliveryStatus.SENDING.db()
                 + "'";

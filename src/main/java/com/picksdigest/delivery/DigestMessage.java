@@ -2,6 +2,7 @@ package com.picksdigest.delivery;
 
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.digest.DigestModel;
+import com.picksdigest.mail.MessagePayload;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
@@ -35,8 +36,7 @@ public final class DigestMessage {
 
     public DigestMessage(MailConfig mail) {
         this.mail = mail;
-        String from = mail.from().getAddress();
-        this.domain = from.substring(from.indexOf('@') + 1);
+        this.domain = mail.senderDomain();
         this.listId = encodePhrase(mail.siteName()) + " <" + mail.listId() + ">";
         this.fromHeader = mail.from().toString();
     }

@@ -2,20 +2,16 @@ package com.picksdigest.delivery;
 
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
-import com.picksdigest.config.MailConfig;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
+import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
-import com.picksdigest.digest.PickSelector;
 import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.subscribers.LinkTokens;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -28,35 +24,40 @@ public final class DryRun {
     private static final int PAGE = 1000;
     private final DSLContext db;
     private final DueDeliveries due;
-    private final PickSelector selector;
+    private final DigestPlanner planner;
     private final DigestComposer composer;
     private final DigestTemplates templates;
     private final LinkTokens tokens;
-    private final MailConfig mail;
     private final Clock clock;
 
-    public DryRun(DSLContext db, MailConfig mail, DigestTemplates templates, Clock clock) {
+    public DryRun(
+            DSLContext db,
+            DueDeliveries due,
+            DigestPlanner planner,
+            DigestComposer composer,
+            DigestTemplates templates,
+            LinkTokens tokens,
+            Clock clock) {
         this.db = db;
-        this.due = new DueDeliveries(db);
-        this.selector = new PickSelector(db, mail.maxItems());
-        this.composer = new DigestComposer(mail);
+        this.due = due;
+        this.planner = planner;
+        this.composer = composer;
         this.templates = templates;
-        this.tokens = new LinkTokens(mail.secret());
-        this.mail = mail;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
     public Report run(Optional<String> onlyEmailKey) {
         templates.check();
-        Instant now = clock.instant();
-        LocalDateTime cutoff = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        DigestPlanner.Cut cut = planner.cutNow();
         long send = 0, none = 0, bytes = 0;
-        for (DueDeliveries.ZoneSlice slice : due.slices(now, DueDeliveries.Mode.ANY_HOUR, onlyEmailKey)) {
+        for (DueDeliveries.ZoneSlice slice : due.slices(clock.instant(), DueDeliveries.Mode.ANY_HOUR, onlyEmailKey)) {
             long after = 0;
             while (true) {
                 var page = db.select(
                                 SUBSCRIBERS.ID,
                                 SUBSCRIBERS.NAME,
+                                SUBSCRIBERS.WATERMARK_SEQ,
                                 SUBSCRIBERS.WATERMARK,
                                 SUBSCRIBERS.FREQUENCY,
                                 SUBSCRIBERS.FORMAT,
@@ -70,13 +71,12 @@ public final class DryRun {
                         .limit(PAGE)
                         .fetch();
                 if (page.isEmpty()) break;
-                var follows = selector.follows(page.getValues(SUBSCRIBERS.ID));
+                Map<Long, List<SelectedPick>> digests = planner.plan(
+                        page.map(s -> new DigestPlanner.Reader(
+                                s.value1(), DigestPlanner.seen(s.value3(), s.value4()), "weekly".equals(s.value5()))),
+                        cut);
                 for (var s : page) {
-                    LocalDateTime since = s.value3() != null
-                            ? s.value3()
-                            : cutoff.minus(mail.newSubscriberLookback("weekly".equals(s.value4())));
-                    List<SelectedPick> picks =
-                            selector.select(follows.getOrDefault(s.value1(), Set.of()), since, cutoff);
+                    List<SelectedPick> picks = digests.get(s.value1());
                     if (picks.isEmpty()) {
                         none++;
                         continue;
@@ -85,9 +85,9 @@ public final class DryRun {
                             slice.editionDate(),
                             picks,
                             new DigestComposer.Recipient(
-                                    s.value2(), slice.zoneId(), s.value6(), tokens.issue(s.value1(), s.value7())));
+                                    s.value2(), slice.zoneId(), s.value7(), tokens.issue(s.value1(), s.value8())));
                     bytes += templates.renderText(model).length();
-                    if (!"text".equals(s.value5()))
+                    if (!"text".equals(s.value6()))
                         bytes += templates.renderHtml(model).length();
                     send++;
                 }

@@ -1,6 +1,7 @@
 package com.picksdigest.delivery;
 
 import com.picksdigest.config.SendConfig;
+import com.picksdigest.mail.MailChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -25,7 +26,7 @@ public final class SendWorkers implements AutoCloseable {
 
     private final DeliveryLedger ledger;
     private final DeliveryProcessor processor;
-    private final Supplier<SmtpConnection> connections;
+    private final Supplier<MailChannel> connections;
     private final SendConfig cfg;
     private final Clock clock;
     private final RunStats stats = new RunStats();
@@ -39,7 +40,7 @@ public final class SendWorkers implements AutoCloseable {
     public SendWorkers(
             DeliveryLedger ledger,
             DeliveryProcessor processor,
-            Supplier<SmtpConnection> connections,
+            Supplier<MailChannel> connections,
             SendConfig cfg,
             Clock clock) {
         this.ledger = ledger;
@@ -90,7 +91,7 @@ public final class SendWorkers implements AutoCloseable {
     }
 
     private void loop() {
-        try (SmtpConnection smtp = connections.get()) {
+        try (MailChannel smtp = connections.get()) {
             while (!stopping) {
                 try {
                     if (!work(smtp)) return;
@@ -109,7 +110,7 @@ public final class SendWorkers implements AutoCloseable {
     }
 
     /** One round: claim and process a batch, or wait. Returns false when a drain has nothing left. */
-    private boolean work(SmtpConnection smtp) {
+    private boolean work(MailChannel smtp) {
         releaseStaleClaims();
         List<Claim> claims = ledger.claim(cfg.nodeId(), cfg.batchSize(), now());
         if (!claims.isEmpty()) {

@@ -1,15 +1,11 @@
 package com.picksdigest.digest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import com.picksdigest.common.Hmac;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Click tracking (PICKS_TRACK_CLICKS): a pick's link in a digest becomes /c/{delivery}.{pick}.{HMAC}. The redirect
@@ -23,12 +19,12 @@ public final class ClickLinks implements PickLinks {
 
     public record Click(long deliveryId, long pickId) {}
 
-    private final SecretKeySpec key;
+    private final Hmac hmac;
     private final String baseUrl;
 
     /** @param baseUrl the public base URL, without a trailing slash */
     public ClickLinks(String secret, String baseUrl) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hmac = new Hmac(secret);
         this.baseUrl = baseUrl;
     }
 
@@ -54,29 +50,10 @@ public final class ClickLinks implements PickLinks {
 
     @Override
     public List<SelectedPick> forDelivery(long deliveryId, List<SelectedPick> picks) {
-        return picks.stream()
-                .map(p -> new SelectedPick(
-                        p.id(),
-                        p.title(),
-                        url(deliveryId, p.id()),
-                        p.summary(),
-                        p.sourceName(),
-                        p.sourceUrl(),
-                        p.imageUrl(),
-                        p.category(),
-                        p.publishedAt(),
-                        p.categoryId(),
-                        p.position()))
-                .toList();
+        return picks.stream().map(p -> p.withUrl(url(deliveryId, p.id()))).toList();
     }
 
     private byte[] mac(String body) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            return Arrays.copyOf(m.doFinal(("click:" + body).getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Arrays.copyOf(hmac.sign("click:" + body), MAC_BYTES);
     }
 }

@@ -3,8 +3,8 @@ package com.picksdigest.editors;
 import static com.picksdigest.db.generated.Tables.EDITORS;
 import static com.picksdigest.db.generated.Tables.EDITOR_SESSIONS;
 
-import com.picksdigest.Fields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.Fields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.EditorsRecord;
 import com.picksdigest.subscribers.EmailAddresses;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.picksdigest.editors;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import java.util.Locale;
 
 /** Editors curate; admins also manage editors and see the settings and the audit log. */

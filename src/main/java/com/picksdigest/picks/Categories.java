@@ -2,8 +2,8 @@ package com.picksdigest.picks;
 
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
 
-import com.picksdigest.Fields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.Fields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import java.text.Normalizer;
 import java.util.List;

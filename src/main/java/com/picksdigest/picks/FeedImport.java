@@ -5,6 +5,8 @@ import static com.picksdigest.db.generated.Tables.FEEDS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
+import com.picksdigest.schedule.ScheduledTask;
+import com.picksdigest.schedule.Schedules;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +46,11 @@ public final class FeedImport {
     }
 
     /** The scheduled task: every feed whose time has come, one after the other. */
+    /** Feed polling for the cluster's scheduler: every five minutes, each feed when its own time has come. */
+    public ScheduledTask task() {
+        return new ScheduledTask("feeds", Schedules.EVERY_FIVE_MINUTES, this::pollDue);
+    }
+
     public void pollDue() {
         List<Long> due = db.select(FEEDS.ID)
                 .from(FEEDS)

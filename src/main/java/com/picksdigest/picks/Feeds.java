@@ -4,8 +4,8 @@ import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.FEEDS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
-import com.picksdigest.InvalidFields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidFields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
 import java.net.URI;
 import java.time.Clock;

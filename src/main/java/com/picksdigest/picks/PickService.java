@@ -4,9 +4,9 @@ import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.DISMISSED_URLS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
-import com.picksdigest.Fields;
-import com.picksdigest.InvalidFields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.Fields;
+import com.picksdigest.common.InvalidFields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import java.net.URI;
 import java.time.Clock;
@@ -90,8 +90,7 @@ public final class PickService {
         r.setCreatedBy(actor);
         r.setCreatedAt(now());
         r.setStatus(PickStatus.DRAFT.db());
-        schedule(r, in);
-        touch(r, actor);
+        touch(r, actor, schedule(r, in));
         return r;
     }
 
@@ -104,8 +103,7 @@ public final class PickService {
         Valid v = validate(in, id);
         apply(r, v);
         if (in.position() != null) r.setPosition(in.position());
-        schedule(r, in);
-        touch(r, actor);
+        touch(r, actor, schedule(r, in));
         return r;
     }
 
@@ -116,8 +114,7 @@ public final class PickService {
         Valid v = validate(in, id);
         apply(r, v);
         r.setStatus(PickStatus.DRAFT.db());
-        schedule(r, in);
-        touch(r, actor);
+        touch(r, actor, schedule(r, in));
         return r;
     }
 
@@ -159,30 +156,40 @@ public final class PickService {
         r.setCategoryId(v.categoryId());
     }
 
-    private void schedule(PicksRecord r, PickInput in) {
+    /**
+     * Publishes now or at the asked time when the input says so; true when the pick needs a new publication number:
+     * it became published, or its publish time changed (readers whose digests were cut before the new time must
+     * still get it).
+     */
+    private boolean schedule(PicksRecord r, PickInput in) {
+        boolean wasPublished = PickStatus.PUBLISHED.db().equals(r.getStatus());
         if (in.publishAt() != null) {
+            LocalDateTime at = LocalDateTime.ofInstant(in.publishAt(), ZoneOffset.UTC);
+            boolean moved = !at.equals(r.getPublishedAt());
             r.setStatus(PickStatus.PUBLISHED.db());
-            r.setPublishedAt(LocalDateTime.ofInstant(in.publishAt(), ZoneOffset.UTC));
-        } else if (in.publish() && !PickStatus.PUBLISHED.db().equals(r.getStatus())) {
+            r.setPublishedAt(at);
+            return !wasPublished || moved;
+        } else if (in.publish() && !wasPublished) {
             r.setStatus(PickStatus.PUBLISHED.db());
             r.setPublishedAt(now());
+            return true;
         }
+        return false;
     }
 
     public PicksRecord publish(long id, String actor) {
         PicksRecord r = require(id);
         if (PickStatus.PUBLISHED.db().equals(r.getStatus())) return r;
         r.setStatus(PickStatus.PUBLISHED.db());
-        // A pick published again after a retraction gets a new time so it reaches the next digests.
         r.setPublishedAt(now());
-        touch(r, actor);
+        touch(r, actor, true);
         return r;
     }
 
     public PicksRecord retract(long id, String actor) {
         PicksRecord r = require(id);
         r.setStatus(PickStatus.RETRACTED.db());
-        touch(r, actor);
+        touch(r, actor, false);
         return r;
     }
 
@@ -238,10 +245,24 @@ public final class PickService {
         return PICKS.PUBLISHED_AT.ge(from).and(PICKS.PUBLISHED_AT.lt(to));
     }
 
-    private void touch(PicksRecord r, String actor) {
+    /**
+     * Saves the pick; with {@code number}, in one transaction with a new publication number (a pick numbered before
+     * is marked relisted, so digests leave it out for readers who already had it).
+     */
+    private void touch(PicksRecord r, String actor, boolean number) {
         r.setUpdatedBy(actor);
         r.setUpdatedAt(now());
-        r.store();
+        if (!number) {
+            r.store();
+            return;
+        }
+        db.transaction(tx -> {
+            if (r.getPublishSeq() != null) r.setRelisted(true);
+            r.setPublishSeq(PublishSequence.next(tx.dsl()));
+            r.attach(tx);
+            r.store();
+        });
+        r.attach(db.configuration());
     }
 
     public PicksRecord require(long id) {

@@ -29,7 +29,6 @@ import org.quartz.utils.DBConnectionManager;
  * same scheduler name, and Quartz's row locks make each firing run on exactly one of them.
  */
 public final class Scheduling implements AutoCloseable {
-    public static final String DISPATCH_TASK = "dispatch";
     static final String GROUP = "picks";
     private static final String NAME = "PicksDigest";
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -104,10 +103,6 @@ public final class Scheduling implements AutoCloseable {
     /** Asks the cluster to run a task now (one node will); at startup this catches up a missed dispatch. */
     public void runNow(String taskName) throws SchedulerException {
         scheduler.triggerJob(JobKey.jobKey(taskName, GROUP));
-    }
-
-    public void dispatchNow() throws SchedulerException {
-        runNow(DISPATCH_TASK);
     }
 
     public Scheduler quartz() {

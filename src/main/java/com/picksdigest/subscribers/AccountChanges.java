@@ -2,7 +2,7 @@ package com.picksdigest.subscribers;
 
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package com.picksdigest.subscribers;
 import static com.picksdigest.db.generated.Tables.CONFIRMATIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
-import com.picksdigest.Hmac;
+import com.picksdigest.common.Hmac;
 import com.picksdigest.db.generated.tables.records.ConfirmationsRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.picksdigest.subscribers;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.picksdigest.subscribers;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.picksdigest.subscribers;
 
-import com.picksdigest.Hmac;
+import com.picksdigest.common.Hmac;
 import java.security.MessageDigest;
 import java.util.Base64;
 

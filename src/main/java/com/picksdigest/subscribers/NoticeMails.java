@@ -1,10 +1,10 @@
 package com.picksdigest.subscribers;
 
 import com.picksdigest.config.MailConfig;
-import com.picksdigest.config.SmtpConfig;
-import com.picksdigest.delivery.SendResult;
-import com.picksdigest.delivery.SmtpConnection;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.mail.Envelope;
+import com.picksdigest.mail.Messenger;
+import com.picksdigest.mail.SendResult;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -43,24 +43,27 @@ public final class NoticeMails {
     }
 
     private final MailConfig mail;
-    private final SmtpConfig smtp;
+    private final Messenger messenger;
     private final DigestTemplates templates;
     private final UnaryOperator<MimeMessage> signer;
     private final LinkTokens links;
     private final Session session;
-    private final String helo;
 
-    public NoticeMails(MailConfig mail, SmtpConfig smtp, DigestTemplates templates, UnaryOperator<MimeMessage> signer) {
+    public NoticeMails(
+            MailConfig mail,
+            Messenger messenger,
+            DigestTemplates templates,
+            UnaryOperator<MimeMessage> signer,
+            LinkTokens links) {
         this.mail = mail;
-        this.smtp = smtp;
+        this.messenger = messenger;
         this.templates = templates;
         this.signer = signer;
-        this.links = new LinkTokens(mail.secret());
+        this.links = links;
         Properties p = new Properties();
         // Message-IDs then end in the sender's domain, not this host's name.
         p.setProperty("mail.from", mail.from().getAddress());
         this.session = Session.getInstance(p);
-        this.helo = mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
     }
 
     /** Parses every notice template, so a broken override stops the start instead of a sign-up. */
@@ -124,14 +127,14 @@ public final class NoticeMails {
     private void send(
             String template, String subject, long subscriberId, String to, String name, Map<String, Object> model) {
         SendResult result;
-        try (SmtpConnection smtpConnection = new SmtpConnection(smtp, helo)) {
+        try {
             MimeMessage message = signer.apply(build(
                     to,
                     name,
                     subject,
                     templates.render(template + ".txt.ftl", model),
                     templates.render(template + ".html.ftl", model)));
-            result = smtpConnection.send(message, new InternetAddress(to, true), envelopeFrom());
+            result = messenger.send(message, new Envelope(envelopeFrom(), new InternetAddress(to, true).getAddress()));
         } catch (MessagingException | RuntimeException e) {
             log.warn("The {} e-mail for subscriber #{} was not sent: {}", template, subscriberId, e.getMessage());
             return;

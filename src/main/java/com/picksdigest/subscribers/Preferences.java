@@ -1,7 +1,7 @@
 package com.picksdigest.subscribers;
 
-import com.picksdigest.Fields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.Fields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.picks.Categories;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -7,6 +7,8 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.picks.Categories;
+import com.picksdigest.schedule.ScheduledTask;
+import com.picksdigest.schedule.Schedules;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -154,7 +156,10 @@ public final class Signups {
                     .set(SUBSCRIBERS.UNSUBSCRIBED_AT, (LocalDateTime) null)
                     .set(SUBSCRIBERS.SOFT_BOUNCES, 0)
                     .set(SUBSCRIBERS.UPDATED_AT, now);
-            if (comeback) update = update.set(SUBSCRIBERS.WATERMARK, (LocalDateTime) null);
+            if (comeback) {
+                update = update.set(SUBSCRIBERS.WATERMARK, (LocalDateTime) null)
+                        .set(SUBSCRIBERS.WATERMARK_SEQ, (Long) null);
+            }
             update.where(SUBSCRIBERS.ID.eq(id)).execute();
             Events.record(t, id, comeback ? "resubscribed" : "confirmed", comeback ? "was " + before : null, null, now);
             return true;
@@ -166,6 +171,11 @@ public final class Signups {
      * {@link Confirmations#VALIDITY}: an address nobody confirmed is not kept. Each removal leaves an "expired"
      * event without the address. Idempotent; run hourly.
      */
+    /** The hourly clean-up of sign-ups nobody confirmed, for the cluster's scheduler. */
+    public ScheduledTask expiryTask() {
+        return new ScheduledTask("expire-signups", Schedules.HOURLY_AT_HALF_PAST, this::expire);
+    }
+
     public void expire() {
         int links = confirmations.expire();
         LocalDateTime now = now();

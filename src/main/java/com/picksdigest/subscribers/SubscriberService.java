@@ -5,8 +5,8 @@ import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
-import com.picksdigest.Fields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.Fields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.picks.Categories;
 import java.time.Clock;

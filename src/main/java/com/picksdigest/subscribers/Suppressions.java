@@ -3,7 +3,7 @@ package com.picksdigest.subscribers;
 import static com.picksdigest.db.generated.Tables.APP_SETTINGS;
 import static com.picksdigest.db.generated.Tables.SUPPRESSIONS;
 
-import com.picksdigest.Hmac;
+import com.picksdigest.common.Hmac;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.util.HexFormat;

@@ -1,6 +1,6 @@
 package com.picksdigest.web;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.subscribers.AccountChanges;
 import com.picksdigest.subscribers.Signups;

@@ -1,6 +1,6 @@
 package com.picksdigest.web;
 
-import com.picksdigest.Hmac;
+import com.picksdigest.common.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

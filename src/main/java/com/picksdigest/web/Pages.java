@@ -45,6 +45,19 @@ final class Pages {
         ctx.header("Cache-Control", "no-store");
     }
 
+    /**
+     * A path with a "." or ".." segment names no page of ours: refused before any route (the workspace's sign-in
+     * guard included) can read it as one of its own.
+     */
+    static void refuseDotSegments(Context ctx) {
+        String path = ctx.req().getRequestURI();
+        if (path != null
+                && (path.contains("/.") || path.contains("%2")) // most paths stop here
+                && path.matches("(?i).*/(\\.|%2e){1,2}(/.*)?")) {
+            throw new WebError(400, "Bad request", "That address is not one of this site's pages.");
+        }
+    }
+
     void render(Context ctx, int status, String template, Map<String, ?> values) {
         Map<String, Object> model = new HashMap<>(values);
         model.put("siteName", siteName);

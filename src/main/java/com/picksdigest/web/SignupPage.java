@@ -1,6 +1,6 @@
 package com.picksdigest.web;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.MailLimits;

@@ -1,7 +1,7 @@
 package com.picksdigest.web;
 
-import com.picksdigest.Fields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.Fields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;

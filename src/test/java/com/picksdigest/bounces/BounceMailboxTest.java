@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.picksdigest.AppContext;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.subscribers.LinkTokens;
@@ -45,7 +45,7 @@ class BounceMailboxTest {
 
     static final String SECRET = "bounce-secret-bounce-secret-bounce-secret";
     static TestDatabase db;
-    static AppContext app;
+    static App app;
     static LinkTokens tokens = new LinkTokens(SECRET);
 
     @BeforeAll
@@ -61,26 +61,27 @@ class BounceMailboxTest {
 
     private static BounceMailbox mailbox() {
         if (app != null) app.close();
-        app = AppContext.open(
-                Settings.of(Map.of(
-                        "PICKS_DB_URL",
-                        db.url(),
-                        "PICKS_SECRET",
-                        SECRET,
-                        "PICKS_FROM",
-                        "Picks <digest@" + DOMAIN + ">",
-                        "PICKS_BOUNCE_ADDRESS",
-                        "bounces@" + DOMAIN,
-                        "PICKS_BOUNCE_IMAP_HOST",
-                        "127.0.0.1",
-                        "PICKS_BOUNCE_IMAP_PORT",
-                        String.valueOf(imap.getImap().getPort()),
-                        "PICKS_BOUNCE_IMAP_USER",
-                        "bounces",
-                        "PICKS_BOUNCE_IMAP_PASSWORD",
-                        "mailbox-password")),
-                Clock.systemUTC(),
-                false);
+        app = App.boot(
+                        Settings.of(Map.of(
+                                "PICKS_DB_URL",
+                                db.url(),
+                                "PICKS_SECRET",
+                                SECRET,
+                                "PICKS_FROM",
+                                "Picks <digest@" + DOMAIN + ">",
+                                "PICKS_BOUNCE_ADDRESS",
+                                "bounces@" + DOMAIN,
+                                "PICKS_BOUNCE_IMAP_HOST",
+                                "127.0.0.1",
+                                "PICKS_BOUNCE_IMAP_PORT",
+                                String.valueOf(imap.getImap().getPort()),
+                                "PICKS_BOUNCE_IMAP_USER",
+                                "bounces",
+                                "PICKS_BOUNCE_IMAP_PASSWORD",
+                                "mailbox-password")),
+                        Clock.systemUTC())
+                .withoutMigrating()
+                .open();
         return app.bounceMailbox().orElseThrow();
     }
 

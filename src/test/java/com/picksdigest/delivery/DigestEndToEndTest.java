@@ -6,19 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.picksdigest.AppContext;
-import com.picksdigest.Mailer;
-import com.picksdigest.config.MailConfig;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.schedule.Scheduling;
-import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
-import com.picksdigest.web.WebServer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -115,20 +110,19 @@ class DigestEndToEndTest {
                 seed.subscriber("cyd@example.org", "Cyd", "Asia/Tokyo", "html", "AI Whole Tech", "Science");
         seed.watermark(cyd.getId(), now.minus(Duration.ofHours(1)));
 
-        try (AppContext app = AppContext.open(settings(), clock, false);
-                Mailer mailer = app.mailer(SmtpConfig.from(settings())
-                        .withServer("127.0.0.1", smtp.getSmtp().getPort()));
-                WebServer web = new WebServer(
-                                app.database(),
-                                app.subscribers(),
-                                app.categories(),
-                                new LinkTokens(MailConfig.from(settings()).secret()),
-                                MailConfig.from(settings()),
-                                clock,
-                                Map::of)
-                        .start("127.0.0.1", webPort)) {
-            Scheduling scheduling = mailer.startScheduled(app.database().dataSource(), "node-a", false);
-            scheduling.dispatchNow();
+        Settings withRelay = settings()
+                .with(Map.of(
+                        "PICKS_SMTP_HOST",
+                        "127.0.0.1",
+                        "PICKS_SMTP_PORT",
+                        String.valueOf(smtp.getSmtp().getPort())));
+        try (App app = App.boot(withRelay, clock).withoutMigrating().open()) {
+            app.webServer().start("127.0.0.1", webPort);
+            app.checkTemplates();
+            app.sending().workers().start();
+            Scheduling scheduling =
+                    app.startScheduling("node-a", List.of(app.sending().dispatchTask()), false);
+            scheduling.runNow(Sending.DISPATCH_TASK);
             assertThat(smtp.waitForIncomingEmail(20_000, 3)).isTrue();
             awaitNothingOutstanding(app);
 
@@ -205,7 +199,7 @@ class DigestEndToEndTest {
             seed.published("Day two AI", "AI Whole Tech", clock.instant().minus(Duration.ofHours(1)));
             seed.published("Day two security", "Security", clock.instant().minus(Duration.ofHours(1)));
             smtp.purgeEmailFromAllMailboxes();
-            scheduling.dispatchNow();
+            scheduling.runNow(Sending.DISPATCH_TASK);
             assertThat(smtp.waitForIncomingEmail(20_000, 2)).isTrue();
             awaitNothingOutstanding(app);
             MimeMessage[] second = smtp.getReceivedMessages();
@@ -228,7 +222,7 @@ class DigestEndToEndTest {
         return m.group(1);
     }
 
-    static void awaitNothingOutstanding(AppContext app) throws InterruptedException {
+    static void awaitNothingOutstanding(App app) throws InterruptedException {
         DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
         long deadline = System.currentTimeMillis() + 20_000;
         while (ledger.outstanding() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(50);

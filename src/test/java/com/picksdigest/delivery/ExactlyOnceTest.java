@@ -57,16 +57,16 @@ class ExactlyOnceTest {
                         db, port, clock, Map.of("PICKS_NODE_ID", "node-a", "PICKS_SEND_THREADS", "3"));
                 MailerHarness b = new MailerHarness(
                         db, port, clock, Map.of("PICKS_NODE_ID", "node-b", "PICKS_SEND_THREADS", "3"))) {
-            Scheduling sa = a.mailer.startScheduled(a.app.database().dataSource(), "node-a", true);
-            Scheduling sb = b.mailer.startScheduled(b.app.database().dataSource(), "node-b", true);
-            sa.dispatchNow();
-            sb.dispatchNow();
+            Scheduling sa = a.startScheduled("node-a", true);
+            Scheduling sb = b.startScheduled("node-b", true);
+            sa.runNow(Sending.DISPATCH_TASK);
+            sb.runNow(Sending.DISPATCH_TASK);
             // the same edition dispatched directly as well, as a re-run or a misfire catch-up would
             a.mailer.dispatch();
             b.mailer.dispatch();
             smtp.waitForIncomingEmail(30_000, SUBSCRIBERS);
             DigestEndToEndTest.awaitNothingOutstanding(a.app);
-            sa.dispatchNow();
+            sa.runNow(Sending.DISPATCH_TASK);
             b.mailer.dispatch();
             Thread.sleep(1500);
             DigestEndToEndTest.awaitNothingOutstanding(a.app);

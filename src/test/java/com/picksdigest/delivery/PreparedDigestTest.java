@@ -8,6 +8,7 @@ import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.SelectedPick;
+import com.picksdigest.mail.MessagePayload;
 import com.picksdigest.support.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +50,9 @@ class PreparedDigestTest {
                     "Cat " + (i % 3),
                     LocalDateTime.of(2026, 11, 25, 8, i),
                     i % 3,
-                    i));
+                    i,
+                    0,
+                    false));
         }
         return l;
     }

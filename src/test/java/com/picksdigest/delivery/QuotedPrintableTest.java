@@ -25,14 +25,6 @@ class QuotedPrintableTest {
         assertThat(decode(encoded)).isEqualTo(text.replace("\n", "\r\n"));
     }
 
-    @Test
-    void dotStuffingDoublesLeadingDotsAndMendsBareLineEnds() throws Exception {
-        byte[] in = ".a\n..b\rc.d\r\n.".getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DotStuffing.write(in, in.length, out);
-        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("..a\r\n...b\r\nc.d\r\n..");
-    }
-
     private static String decode(String qp) throws Exception {
         return new String(
                 MimeUtility.decode(new ByteArrayInputStream(qp.getBytes(StandardCharsets.US_ASCII)), "quoted-printable")

@@ -72,7 +72,9 @@ public class RenderBenchmark {
                     "Category " + (i % 4),
                     LocalDateTime.of(2026, 11, 25, 7, i),
                     i % 4,
-                    i));
+                    i,
+                    0,
+                    false));
         }
     }
 

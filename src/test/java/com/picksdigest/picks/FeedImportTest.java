@@ -210,7 +210,7 @@ class FeedImportTest {
         feeds.register("https://feeds.example.com/ai.xml", "AI", "ed@example.org");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> feeds.register("ftp://x", "Nope", "ed"))
                 .isInstanceOfSatisfying(
-                        com.picksdigest.InvalidFields.class,
+                        com.picksdigest.common.InvalidFields.class,
                         e -> assertThat(e.errors()).containsOnlyKeys("url", "category"));
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> feeds.register("https://FEEDS.example.com/ai.xml/", "AI", "ed"))

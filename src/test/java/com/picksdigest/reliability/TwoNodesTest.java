@@ -3,6 +3,7 @@ package com.picksdigest.reliability;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.picksdigest.delivery.Sending;
 import com.picksdigest.schedule.Scheduling;
 import com.picksdigest.schedule.TaskJob;
 import com.picksdigest.support.AppProcess;
@@ -156,14 +157,14 @@ class TwoNodesTest extends RelayAndSchemaTest {
      */
     private void scheduleHourlyDispatch(Instant first) throws Exception {
         try (Scheduling client = Scheduling.create(db.database().dataSource(), "test-client", List.of())) {
-            JobKey key = JobKey.jobKey(Scheduling.DISPATCH_TASK, "picks");
+            JobKey key = JobKey.jobKey(Sending.DISPATCH_TASK, "picks");
             JobDetail job = JobBuilder.newJob(TaskJob.class)
                     .withIdentity(key)
                     .storeDurably()
                     .requestRecovery()
                     .build();
             Trigger hourly = TriggerBuilder.newTrigger()
-                    .withIdentity(Scheduling.DISPATCH_TASK, "picks")
+                    .withIdentity(Sending.DISPATCH_TASK, "picks")
                     .forJob(key)
                     .startAt(Date.from(first))
                     .withSchedule(SimpleScheduleBuilder.repeatHourlyForever())
@@ -177,7 +178,7 @@ class TwoNodesTest extends RelayAndSchemaTest {
                 .dsl()
                 .fetchOne(
                         "SELECT PREV_FIRE_TIME, NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = ?",
-                        Scheduling.DISPATCH_TASK);
+                        Sending.DISPATCH_TASK);
         return List.of(r.get(0, Long.class), r.get(1, Long.class));
     }
 

@@ -5,19 +5,15 @@ import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.picksdigest.config.MailConfig;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
-import com.picksdigest.config.SignupConfig;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
-import com.picksdigest.picks.Categories;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,29 +26,21 @@ class SignupExpiryTest {
     static DSLContext dsl;
     static final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T10:00:00Z"));
     static SubscriberService subscribers;
-    static SelfService self;
+    static App app;
 
     @BeforeAll
     static void setUp() {
         db = TestDatabase.migrated(SignupExpiryTest.class);
         dsl = db.database().dsl();
-        Categories categories = new Categories(dsl);
-        subscribers = new SubscriberService(dsl, categories, clock);
-        Settings settings = Settings.of(Map.of("PICKS_SECRET", SECRET));
-        self = SelfService.create(
-                dsl,
-                subscribers,
-                categories,
-                MailConfig.from(settings),
-                SmtpConfig.from(settings),
-                new SignupConfig(true, false),
-                UnaryOperator.identity(),
-                clock);
+        app = App.boot(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_DB_URL", db.url())), clock)
+                .withoutMigrating()
+                .open();
+        subscribers = app.subscribers();
     }
 
     @AfterAll
     static void tearDown() {
-        self.close();
+        app.close();
         db.close();
     }
 
@@ -65,18 +53,18 @@ class SignupExpiryTest {
     @Test
     void unconfirmedSignUpsAndTheirLinksGoAfterSevenDays() {
         SubscribersRecord old = add("never.confirmed@example.com", SubscriberStatus.PENDING);
-        String oldLink = self.confirmations().create(old, Confirmations.Purpose.SUBSCRIBE, null);
+        String oldLink = app.confirmations().create(old, Confirmations.Purpose.SUBSCRIBE, null);
         SubscribersRecord active = add("long.time.reader@example.com", SubscriberStatus.ACTIVE);
-        String moveLink = self.confirmations().create(active, Confirmations.Purpose.EMAIL, "new.home@example.com");
+        String moveLink = app.confirmations().create(active, Confirmations.Purpose.EMAIL, "new.home@example.com");
         clock.advance(Duration.ofDays(6));
         SubscribersRecord recent = add("signed.up.yesterday@example.com", SubscriberStatus.PENDING);
-        String recentLink = self.confirmations().create(recent, Confirmations.Purpose.SUBSCRIBE, null);
+        String recentLink = app.confirmations().create(recent, Confirmations.Purpose.SUBSCRIBE, null);
         clock.advance(Duration.ofDays(1).plusMinutes(1));
 
-        assertThat(self.confirmations().find(oldLink))
+        assertThat(app.confirmations().find(oldLink))
                 .as("expired before the task even ran")
                 .isInstanceOf(Confirmations.Gone.class);
-        self.signups().expire();
+        app.signups().expire();
 
         assertThat(subscribers.find(old.getId())).isNull();
         assertThat(dsl.fetchCount(
@@ -85,15 +73,15 @@ class SignupExpiryTest {
         assertThat(dsl.fetchCount(EVENTS, EVENTS.DETAIL.contains("never.confirmed")))
                 .isZero();
         assertThat(subscribers.find(active.getId()).getStatus()).isEqualTo("active");
-        assertThat(self.confirmations().find(moveLink)).isInstanceOf(Confirmations.Gone.class);
+        assertThat(app.confirmations().find(moveLink)).isInstanceOf(Confirmations.Gone.class);
         assertThat(subscribers.find(recent.getId()).getStatus())
                 .as("a day old: still waiting")
                 .isEqualTo("pending");
-        assertThat(self.confirmations().find(recentLink)).isInstanceOf(Confirmations.Found.class);
+        assertThat(app.confirmations().find(recentLink)).isInstanceOf(Confirmations.Found.class);
         assertThat(dsl.fetchCount(CONFIRMATIONS)).isEqualTo(1);
 
         int events = dsl.fetchCount(EVENTS);
-        self.signups().expire();
+        app.signups().expire();
         assertThat(dsl.fetchCount(EVENTS)).as("running again changes nothing").isEqualTo(events);
         assertThat(dsl.fetchCount(SUBSCRIBERS)).isEqualTo(2);
     }
@@ -101,16 +89,16 @@ class SignupExpiryTest {
     @Test
     void aConfirmationLinkDiesWithTheSubscribersTokenVersion() {
         SubscribersRecord s = add("rotating@example.com", SubscriberStatus.PENDING);
-        String link = self.confirmations().create(s, Confirmations.Purpose.SUBSCRIBE, null);
-        assertThat(self.confirmations().find(link)).isInstanceOf(Confirmations.Found.class);
-        assertThat(self.confirmations().find(link.substring(0, link.length() - 2)))
+        String link = app.confirmations().create(s, Confirmations.Purpose.SUBSCRIBE, null);
+        assertThat(app.confirmations().find(link)).isInstanceOf(Confirmations.Found.class);
+        assertThat(app.confirmations().find(link.substring(0, link.length() - 2)))
                 .isInstanceOf(Confirmations.Invalid.class);
-        assertThat(self.confirmations().find(new LinkTokens(SECRET).issue(s.getId(), 1)))
+        assertThat(app.confirmations().find(new LinkTokens(SECRET).issue(s.getId(), 1)))
                 .as("a subscriber link is no confirmation link")
                 .isInstanceOf(Confirmations.Invalid.class);
 
-        self.accounts().signOutAllLinks(s);
+        app.accountChanges().signOutAllLinks(s);
 
-        assertThat(self.confirmations().find(link)).isInstanceOf(Confirmations.Gone.class);
+        assertThat(app.confirmations().find(link)).isInstanceOf(Confirmations.Gone.class);
     }
 }

@@ -68,9 +68,16 @@ public final class Seed {
                 SubscriberStatus.ACTIVE);
     }
 
+    /** As if their last digest had been cut at {@code at}: every pick published by then counts as sent. */
     public void watermark(long subscriberId, Instant at) {
+        LocalDateTime time = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        Long seq = db.select(org.jooq.impl.DSL.max(PICKS.PUBLISH_SEQ))
+                .from(PICKS)
+                .where(PICKS.PUBLISHED_AT.le(time))
+                .fetchOne(0, Long.class);
         db.update(SUBSCRIBERS)
-                .set(SUBSCRIBERS.WATERMARK, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .set(SUBSCRIBERS.WATERMARK, time)
+                .set(SUBSCRIBERS.WATERMARK_SEQ, seq == null ? 0L : seq)
                 .where(SUBSCRIBERS.ID.eq(subscriberId))
                 .execute();
     }

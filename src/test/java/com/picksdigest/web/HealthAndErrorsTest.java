@@ -2,7 +2,8 @@ package com.picksdigest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.picksdigest.db.Database;
+import com.picksdigest.App;
+import com.picksdigest.config.SignupConfig;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,12 +34,17 @@ class HealthAndErrorsTest {
         ok.put("smtp", "ok");
         w.healthChecks.set(ok);
 
-        HttpResponse<String> r = w.get("/healthz");
+        HttpResponse<String> r = w.opsGet("/healthz");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(r.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"ok\",\"scheduler\":\"ok\",\"smtp\":\"ok\"}");
+
+        HttpResponse<String> pub = w.get("/healthz");
+        assertThat(pub.statusCode()).isEqualTo(200);
+        assertThat(pub.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(pub.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(pub.body()).isEqualTo("{\"status\":\"ok\"}");
     }
 
     @Test
@@ -48,11 +54,15 @@ class HealthAndErrorsTest {
         bad.put("smtp", "connection refused: \"smtp.example.org\"");
         w.healthChecks.set(bad);
         try {
-            HttpResponse<String> r = w.get("/healthz");
+            HttpResponse<String> r = w.opsGet("/healthz");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.body())
                     .isEqualTo("{\"status\":\"unhealthy\",\"database\":\"ok\",\"scheduler\":\"ok\","
                             + "\"smtp\":\"connection refused: \\\"smtp.example.org\\\"\"}");
+            // the public port says no more than that
+            HttpResponse<String> pub = w.get("/healthz");
+            assertThat(pub.statusCode()).isEqualTo(503);
+            assertThat(pub.body()).isEqualTo("{\"status\":\"unavailable\"}");
         } finally {
             w.healthChecks.set(Map.of());
         }
@@ -60,30 +70,38 @@ class HealthAndErrorsTest {
 
     @Test
     void healthzIs503WhenTheCallbackThrows() {
-        WebServer s = WebTestSupport.serverOn(w.database, () -> {
+        App.Seams throwing = App.Seams.DEFAULT.withHealthChecks(() -> {
             throw new IllegalStateException("scheduler not started");
         });
-        try (s) {
-            HttpResponse<String> r = get(s, "/healthz");
+        try (App app = WebTestSupport.app(w.testDb, null, new SignupConfig(true, false), throwing)) {
+            WebServer ops = app.opsServer().start("127.0.0.1", 0);
+            HttpResponse<String> r = get(ops, "/healthz");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.body())
                     .contains(
                             "\"status\":\"unhealthy\"",
                             "\"database\":\"ok\"",
                             "\"checks\":\"failed: scheduler not started\"");
+            WebServer pub = app.webServer().start("127.0.0.1", 0);
+            assertThat(get(pub, "/healthz").body()).isEqualTo("{\"status\":\"unavailable\"}");
         }
     }
 
     @Test
     void withTheDatabaseDownHealthzIs503AndPagesAre500WithoutDetails() {
-        Database closed = Database.connect(w.testDb.url(), null, null, 2);
-        closed.close();
-        try (WebServer s = WebTestSupport.serverOn(closed, () -> Map.of("scheduler", "ok"))) {
-            HttpResponse<String> health = get(s, "/healthz");
+        App.Seams schedulerOk = App.Seams.DEFAULT.withHealthChecks(() -> Map.of("scheduler", "ok"));
+        try (App app = WebTestSupport.app(w.testDb, null, new SignupConfig(true, false), schedulerOk)) {
+            WebServer s = app.webServer().start("127.0.0.1", 0);
+            WebServer ops = app.opsServer().start("127.0.0.1", 0);
+            app.database().close();
+            HttpResponse<String> health = get(ops, "/healthz");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body())
                     .startsWith("{\"status\":\"unhealthy\",\"database\":\"")
                     .doesNotContain("\"database\":\"ok\"");
+            HttpResponse<String> pub = get(s, "/healthz");
+            assertThat(pub.statusCode()).isEqualTo(503);
+            assertThat(pub.body()).isEqualTo("{\"status\":\"unavailable\"}");
 
             HttpResponse<String> page = get(s, "/archive");
             assertThat(page.statusCode()).isEqualTo(500);
@@ -92,6 +110,13 @@ class HealthAndErrorsTest {
                     .doesNotContain("Exception", "at com.", "at org.", "SQL", "closed");
             assertSecurityHeaders(page);
         }
+    }
+
+    @Test
+    void metricsAndTheDetailedReportAreNotOnThePublicPort() {
+        assertThat(w.get("/metrics").statusCode()).isEqualTo(404);
+        assertThat(w.opsGet("/metrics").statusCode()).isEqualTo(200);
+        assertThat(w.opsGet("/metrics").body()).contains("picks_queue_depth");
     }
 
     @Test

@@ -5,20 +5,17 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.picksdigest.config.MailConfig;
+import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.LinkTokens;
-import com.picksdigest.subscribers.SelfService;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.TestDatabase;
-import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -30,16 +27,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
 /** One migrated schema and one real WebServer on a free port per test class, and an HTTP client that never follows redirects. */
@@ -50,6 +45,7 @@ final class WebTestSupport implements AutoCloseable {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     final TestDatabase testDb;
+    final App app;
     final Database database;
     final DSLContext db;
     final Categories categories;
@@ -58,43 +54,61 @@ final class WebTestSupport implements AutoCloseable {
     final CsrfTokens csrf = new CsrfTokens(SECRET);
     final AtomicReference<Map<String, String>> healthChecks = new AtomicReference<>(Map.of("scheduler", "ok"));
     final WebServer server;
+    /** The management port: the whole health report and /metrics. */
+    final WebServer ops;
+
     final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
     WebTestSupport(Class<?> owner) {
-        this(owner, null, null);
+        this(owner, null, new SignupConfig(true, false));
     }
 
-    /** With {@code smtpPort}, the self-service pages mail through that SMTP server (GreenMail); without, they cannot. */
+    /**
+     * With {@code smtpPort}, the self-service pages mail through that SMTP server (GreenMail); without, through a
+     * loopback port nobody listens on, so nothing they send arrives.
+     */
     WebTestSupport(Class<?> owner, Integer smtpPort, SignupConfig signup) {
         testDb = TestDatabase.migrated(owner);
-        database = testDb.database();
+        app = app(testDb, smtpPort, signup, App.Seams.DEFAULT.withHealthChecks(healthChecks::get));
+        database = app.database();
         db = database.dsl();
-        categories = new Categories(db);
-        subscribers = new SubscriberService(db, categories, Clock.systemUTC());
-        MailConfig mail = mailConfig(Optional.empty());
-        WebServer web = smtpPort == null
-                ? new WebServer(database, subscribers, categories, tokens, mail, Clock.systemUTC(), healthChecks::get)
-                : new WebServer(
-                        database,
-                        subscribers,
-                        categories,
-                        tokens,
-                        mail,
-                        Clock.systemUTC(),
-                        healthChecks::get,
-                        SelfService.create(
-                                db,
-                                subscribers,
-                                categories,
-                                mail,
-                                SmtpConfig.from(Settings.of(Map.of())).withServer("127.0.0.1", smtpPort),
-                                signup,
-                                UnaryOperator.identity(),
-                                Clock.systemUTC()));
-        server = web.start("127.0.0.1", 0);
+        categories = app.categories();
+        subscribers = app.subscribers();
+        server = app.webServer().start("127.0.0.1", 0);
+        ops = app.opsServer().start("127.0.0.1", 0);
+    }
+
+    /** The application on {@code testDb} as these tests configure it (settings of MailConfig below). */
+    static App app(TestDatabase testDb, Integer smtpPort, SignupConfig signup, App.Seams seams) {
+        Map<String, String> s = new HashMap<>();
+        s.put("PICKS_DB_URL", testDb.url());
+        s.put("PICKS_SECRET", SECRET);
+        s.put("PICKS_FROM", "Picks <digest@example.org>");
+        s.put("PICKS_SITE_NAME", SITE);
+        s.put("PICKS_BASE_URL", "https://picks.example.org");
+        s.put("PICKS_LIST_ID", "digest.example.org");
+        s.put("PICKS_UNSUBSCRIBE_MAILTO", "unsubscribe@example.org");
+        s.put("PICKS_SMTP_HOST", "127.0.0.1");
+        s.put("PICKS_SMTP_PORT", String.valueOf(smtpPort != null ? smtpPort : closedPort()));
+        s.put("PICKS_DOUBLE_OPT_IN", String.valueOf(signup.doubleOptIn()));
+        s.put("PICKS_TRUST_PROXY", String.valueOf(signup.trustProxy()));
+        // every request sees the checks as the test set them just before
+        s.put("PICKS_HEALTH_CACHE_SECONDS", "0");
+        return App.boot(Settings.of(s), Clock.systemUTC())
+                .withoutMigrating()
+                .seams(seams)
+                .open();
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A server whose self-service pages mail through {@code smtp}, with these categories to follow. */
@@ -102,37 +116,6 @@ final class WebTestSupport implements AutoCloseable {
         WebTestSupport w = new WebTestSupport(owner, smtp.getSmtp().getPort(), signup);
         for (String c : categories) w.categories.add(c);
         return w;
-    }
-
-    static MailConfig mailConfig(Optional<java.nio.file.Path> templatesDir) {
-        try {
-            return new MailConfig(
-                    new InternetAddress("Picks <digest@example.org>"),
-                    SITE,
-                    URI.create("https://picks.example.org"),
-                    SECRET,
-                    "digest.example.org",
-                    "unsubscribe@example.org",
-                    12,
-                    templatesDir,
-                    Optional.empty(),
-                    Optional.empty());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static WebServer serverOn(Database database, Supplier<Map<String, String>> checks) {
-        Categories c = new Categories(database.dsl());
-        return new WebServer(
-                        database,
-                        new SubscriberService(database.dsl(), c, Clock.systemUTC()),
-                        c,
-                        new LinkTokens(SECRET),
-                        mailConfig(Optional.empty()),
-                        Clock.systemUTC(),
-                        checks)
-                .start("127.0.0.1", 0);
     }
 
     SubscribersRecord subscriber(String name, List<String> follows) {
@@ -300,9 +283,14 @@ final class WebTestSupport implements AutoCloseable {
                 .replace("'", "&#39;");
     }
 
+    HttpResponse<String> opsGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + path))
+                .GET());
+    }
+
     @Override
     public void close() {
-        server.close();
+        app.close();
         testDb.close();
     }
 }

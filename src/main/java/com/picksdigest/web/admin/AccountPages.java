@@ -1,6 +1,6 @@
 package com.picksdigest.web.admin;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.generated.tables.records.AuditLogRecord;
 import com.picksdigest.editors.AuditLog;

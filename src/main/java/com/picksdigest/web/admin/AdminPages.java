@@ -130,7 +130,7 @@ final class AdminPages {
         try {
             return LocalDateTime.parse(v.strip()).atZone(zone).toInstant();
         } catch (RuntimeException e) {
-            throw new com.picksdigest.InvalidInputException(
+            throw new com.picksdigest.common.InvalidInputException(
                     "Publish time must be a date and time such as 2026-11-25T08:00.");
         }
     }

@@ -1,29 +1,32 @@
 package com.picksdigest.web.admin;
 
-import com.picksdigest.AppContext;
-import com.picksdigest.Mailer;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.MailConfig;
-import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.config.Settings;
+import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.digest.ClickLinks;
+import com.picksdigest.digest.DigestComposer;
+import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
-import com.picksdigest.digest.PickSelector;
 import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.EditorAccounts;
-import com.picksdigest.editors.LoginThrottle;
-import com.picksdigest.editors.Passwords;
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.editors.SignIn;
+import com.picksdigest.mail.Messenger;
+import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
+import com.picksdigest.picks.PickService;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.reports.SubscriberStats;
-import com.picksdigest.schedule.ScheduledTask;
+import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.CsrfTokens;
+import com.picksdigest.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -31,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The editors' workspace under /admin, the click counter /c/{id} and /metrics, wired from the application's
- * services and added to the public {@link com.picksdigest.web.WebServer}. Routes are all declared in {@link #register}.
+ * The editors' workspace under /admin and the click counter /c/{id}, on the public
+ * {@link com.picksdigest.web.WebServer}. Routes are all declared in {@link #register}.
  *
  * <pre>
  * GET  /admin/login, POST /admin/login, POST /admin/logout
@@ -48,10 +51,9 @@ import org.slf4j.LoggerFactory;
  * GET  /admin/account, POST /admin/account            own password
  * GET  /admin/editors, POST /admin/editors, POST /admin/editors/{id}, GET /admin/settings, GET /admin/audit (admins)
  * GET  /c/{token}                                     click: count, then redirect to the pick
- * GET  /metrics                                       Prometheus text format
  * </pre>
  */
-public final class AdminRoutes {
+public final class AdminRoutes implements RouteGroup {
     private static final Logger log = LoggerFactory.getLogger(AdminRoutes.class);
 
     private final AdminPages pages;
@@ -63,62 +65,59 @@ public final class AdminRoutes {
     private final ReportPages reports;
     private final AccountPages accounts;
     private final ClickRedirect clicks;
-    private final MetricsPage metrics;
-    private final FeedImport feedImport;
-    private final AdminConfig config;
 
-    public AdminRoutes(AppContext app, Mailer mailer, SmtpConfig smtp) {
-        this(app, mailer, smtp, new Passwords(Passwords.DEFAULT_COST));
-    }
-
-    /** @param passwords the bcrypt cost is the tests' to lower; production uses {@link Passwords#DEFAULT_COST} */
-    public AdminRoutes(AppContext app, Mailer mailer, SmtpConfig smtp, Passwords passwords) {
-        MailConfig mail = MailConfig.from(app.settings());
-        this.config = AdminConfig.from(app.settings());
-        DSLContext db = app.database().dsl();
-        TemplateEngine engine = new TemplateEngine(mail.templatesDir());
+    public AdminRoutes(
+            TemplateEngine templates,
+            MailConfig mail,
+            AdminConfig config,
+            Settings settings,
+            CsrfTokens csrf,
+            Sessions sessions,
+            SignIn signIn,
+            EditorAccounts editorAccounts,
+            AuditLog audit,
+            PickService pickService,
+            Categories categoryService,
+            Feeds feedService,
+            FeedImport feedImport,
+            SubscriberService subscribers,
+            DigestPlanner planner,
+            DigestComposer composer,
+            DigestTemplates digestTemplates,
+            DigestMessage digestMessages,
+            Messenger messenger,
+            EditionReports editionReports,
+            SubscriberStats subscriberStats,
+            ClickLinks clickLinks,
+            DSLContext db,
+            Clock clock) {
         String basePath = mail.baseUrl().getRawPath() == null
                 ? ""
                 : mail.baseUrl().getRawPath().replaceAll("/+$", "");
-        this.pages =
-                new AdminPages(engine, mail.siteName(), basePath, new CsrfTokens(mail.secret()), config.editorZone());
-        AuditLog audit = new AuditLog(db, app.clock());
-        EditorAccounts editorAccounts = new EditorAccounts(db, passwords, app.clock());
-        Sessions sessions = new Sessions(db, config.session(), app.clock());
+        this.pages = new AdminPages(templates, mail.siteName(), basePath, csrf, config.editorZone());
         this.access = new AdminAccess(
-                sessions,
-                new SignIn(editorAccounts, passwords, new LoginThrottle(db, app.clock()), sessions, audit),
-                pages,
-                "https".equalsIgnoreCase(mail.baseUrl().getScheme()));
-        this.picks = new PickPages(app.picks(), app.categories(), audit, pages);
-        this.categories = new CategoryPages(app.categories(), db, audit, pages);
-        this.feedImport =
-                new FeedImport(db, "PicksDigest/0.1 (+" + mail.baseUrl() + ")", config.feedPoll(), app.clock());
-        this.feeds =
-                new FeedPages(new Feeds(db, app.categories(), app.clock()), feedImport, app.categories(), audit, pages);
+                sessions, signIn, pages, "https".equalsIgnoreCase(mail.baseUrl().getScheme()));
+        this.picks = new PickPages(pickService, categoryService, audit, pages);
+        this.categories = new CategoryPages(categoryService, db, audit, pages);
+        this.feeds = new FeedPages(feedService, feedImport, categoryService, audit, pages);
         this.preview = new PreviewPage(
-                app.subscribers(),
-                app.categories(),
-                new PickSelector(db, mail.maxItems()),
-                new DigestTemplates(engine),
+                subscribers,
+                categoryService,
+                planner,
+                composer,
+                digestTemplates,
+                digestMessages,
+                messenger,
                 mail,
-                smtp,
                 audit,
                 pages,
-                app.clock());
-        this.reports = new ReportPages(
-                new EditionReports(db), new SubscriberStats(db), pages, config.trackClicks(), app.clock());
-        this.accounts = new AccountPages(editorAccounts, audit, app.settings(), pages);
-        this.clicks =
-                new ClickRedirect(new ClickLinks(mail.secret(), mail.baseUrl().toString()), db, app.clock());
-        this.metrics = new MetricsPage(() -> mailer.workers().stats(), db);
+                clock);
+        this.reports = new ReportPages(editionReports, subscriberStats, pages, config.trackClicks(), clock);
+        this.accounts = new AccountPages(editorAccounts, audit, settings, pages);
+        this.clicks = new ClickRedirect(clickLinks, db, clock);
     }
 
-    /** Feed polling for the cluster's scheduler: every five minutes, each feed when its own time has come. */
-    public ScheduledTask feedTask() {
-        return new ScheduledTask("feeds", "0 */5 * * * ?", feedImport::pollDue);
-    }
-
+    @Override
     public void register(RoutesConfig r) {
         r.before("/admin", access::guard);
         r.before("/admin/*", access::guard);
@@ -168,7 +167,6 @@ public final class AdminRoutes {
         r.get("/admin/audit", accounts::audit);
 
         r.get("/c/{token}", clicks::handle);
-        r.get("/metrics", metrics::handle);
 
         r.exception(AdminError.class, this::error);
     }

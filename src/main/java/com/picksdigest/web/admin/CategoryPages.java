@@ -3,7 +3,7 @@ package com.picksdigest.web.admin;
 import static com.picksdigest.db.generated.Tables.PICKS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.Editor;

@@ -3,8 +3,8 @@ package com.picksdigest.web.admin;
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.FEEDS;
 
-import com.picksdigest.InvalidFields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidFields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
 import com.picksdigest.editors.AuditLog;

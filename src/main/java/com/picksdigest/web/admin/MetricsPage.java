@@ -17,16 +17,16 @@ import org.jooq.impl.DSL;
  * /metrics in the Prometheus text format (0.0.4). Counters are this process's (each node of a cluster is scraped
  * on its own); gauges read the shared database, so every node reports the same queue.
  */
-final class MetricsPage {
+public final class MetricsPage {
     private final Supplier<RunStats> stats;
     private final DSLContext db;
 
-    MetricsPage(Supplier<RunStats> stats, DSLContext db) {
+    public MetricsPage(Supplier<RunStats> stats, DSLContext db) {
         this.stats = stats;
         this.db = db;
     }
 
-    void handle(Context ctx) {
+    public void handle(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(render());
     }
 

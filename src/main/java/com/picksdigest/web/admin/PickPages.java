@@ -1,7 +1,7 @@
 package com.picksdigest.web.admin;
 
-import com.picksdigest.InvalidFields;
-import com.picksdigest.InvalidInputException;
+import com.picksdigest.common.InvalidFields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.editors.AuditLog;

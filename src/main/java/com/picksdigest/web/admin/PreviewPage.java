@@ -1,30 +1,28 @@
 package com.picksdigest.web.admin;
 
 import com.picksdigest.config.MailConfig;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.delivery.DigestMessage;
-import com.picksdigest.delivery.SendResult;
-import com.picksdigest.delivery.SmtpConnection;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
+import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
-import com.picksdigest.digest.PickSelector;
 import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.Editor;
+import com.picksdigest.mail.Envelope;
+import com.picksdigest.mail.Messenger;
+import com.picksdigest.mail.SendResult;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,12 +49,12 @@ final class PreviewPage {
 
     private final SubscriberService subscribers;
     private final Categories categories;
-    private final PickSelector selector;
+    private final DigestPlanner planner;
     private final DigestComposer composer;
     private final DigestTemplates templates;
     private final DigestMessage messages;
     private final MailConfig mail;
-    private final SmtpConfig smtp;
+    private final Messenger messenger;
     private final AuditLog audit;
     private final AdminPages pages;
     private final Clock clock;
@@ -64,21 +62,23 @@ final class PreviewPage {
     PreviewPage(
             SubscriberService subscribers,
             Categories categories,
-            PickSelector selector,
+            DigestPlanner planner,
+            DigestComposer composer,
             DigestTemplates templates,
+            DigestMessage messages,
+            Messenger messenger,
             MailConfig mail,
-            SmtpConfig smtp,
             AuditLog audit,
             AdminPages pages,
             Clock clock) {
         this.subscribers = subscribers;
         this.categories = categories;
-        this.selector = selector;
-        this.composer = new DigestComposer(mail);
+        this.planner = planner;
+        this.composer = composer;
         this.templates = templates;
-        this.messages = new DigestMessage(mail);
+        this.messages = messages;
+        this.messenger = messenger;
         this.mail = mail;
-        this.smtp = smtp;
         this.audit = audit;
         this.pages = pages;
         this.clock = clock;
@@ -157,14 +157,7 @@ final class PreviewPage {
         try {
             MimeMessage message = messages.build(
                     me.email(), me.name(), DUMMY_TOKEN, test, templates.renderText(test), templates.renderHtml(test));
-            String helo =
-                    mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
-            try (SmtpConnection c = new SmtpConnection(smtp, helo)) {
-                result = c.send(
-                        message,
-                        new InternetAddress(me.email(), true),
-                        mail.from().getAddress());
-            }
+            result = messenger.send(message, new Envelope(mail.from().getAddress(), me.email()));
         } catch (MessagingException e) {
             throw new AdminError(500, "The test message could not be built: " + e.getMessage());
         }
@@ -185,14 +178,16 @@ final class PreviewPage {
     }
 
     private Preview preview(Target t) {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        DigestPlanner.Cut cut = planner.cutNow();
         if (t.email() != null) {
             SubscribersRecord s = subscribers.findByEmail(t.email());
             if (s == null) return new Preview("", null, "No subscriber has the address " + t.email() + ".");
-            boolean weekly = "weekly".equals(s.getFrequency());
-            LocalDateTime after =
-                    s.getWatermark() != null ? s.getWatermark() : now.minus(mail.newSubscriberLookback(weekly));
-            List<SelectedPick> picks = selector.select(subscribers.followedCategoryIds(s.getId()), after, now);
+            List<SelectedPick> picks = planner.next(
+                    new DigestPlanner.Reader(
+                            s.getId(),
+                            DigestPlanner.seen(s.getWatermarkSeq(), s.getWatermark()),
+                            "weekly".equals(s.getFrequency())),
+                    cut);
             String who = "the next digest of " + s.getEmail() + " (" + s.getStatus() + ", " + s.getFrequency() + ")";
             if (picks.isEmpty())
                 return new Preview(who, null, "Nothing new since their last digest: no e-mail would go out now.");
@@ -215,7 +210,7 @@ final class PreviewPage {
         }
         String who =
                 "a new daily subscriber following " + (names.isEmpty() ? "every category" : String.join(", ", names));
-        List<SelectedPick> picks = selector.select(ids, now.minus(mail.newSubscriberLookback(false)), now);
+        List<SelectedPick> picks = planner.forNewReader(ids, false, cut);
         if (picks.isEmpty())
             return new Preview(who, null, "Nothing published in the last 24 hours for these categories.");
         String zone = pages.zone().getId();

@@ -1,11 +1,9 @@
 package com.picksdigest.web.admin;
 
-import com.picksdigest.config.MailConfig;
-import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.App;
 import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.Passwords;
 import com.picksdigest.editors.Role;
-import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
@@ -24,11 +22,16 @@ import java.util.Map;
 final class AdminStack implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
     /** bcrypt's lowest cost: the tests check behaviour, not hashing speed. */
-    static final Passwords PASSWORDS = new Passwords(4);
+    static final int BCRYPT_COST = 4;
+
+    static final Passwords PASSWORDS = new Passwords(BCRYPT_COST);
 
     final TestDatabase db;
     final MailerHarness harness;
     final WebServer web;
+    /** The management port: the whole health report and /metrics. */
+    final WebServer ops;
+
     final Seed seed;
     final EditorAccounts editors;
     final String baseUrl;
@@ -44,22 +47,15 @@ final class AdminStack implements AutoCloseable {
         baseUrl = (httpsBaseUrl ? "https" : "http") + "://127.0.0.1:" + port;
         Map<String, String> s = new HashMap<>(Map.of("PICKS_BASE_URL", baseUrl, "PICKS_SITE_NAME", "Picks <&> Test"));
         s.putAll(extra);
-        harness = new MailerHarness(db, smtpPort, clock, s);
-        MailConfig mail = MailConfig.from(harness.app.settings());
-        SmtpConfig smtp = SmtpConfig.from(harness.app.settings());
-        AdminRoutes admin = new AdminRoutes(harness.app, harness.mailer, smtp, PASSWORDS);
-        web = new WebServer(
-                        harness.app.database(),
-                        harness.app.subscribers(),
-                        harness.app.categories(),
-                        new LinkTokens(mail.secret()),
-                        mail,
-                        clock,
-                        null)
-                .with(admin::register)
-                .start("127.0.0.1", port);
+        harness = new MailerHarness(db, smtpPort, clock, s, App.Seams.DEFAULT.withBcryptCost(BCRYPT_COST));
+        web = harness.app.webServer().start("127.0.0.1", port);
+        ops = harness.app.opsServer().start("127.0.0.1", 0);
         seed = new Seed(harness.app.database().dsl(), clock);
         editors = new EditorAccounts(harness.app.database().dsl(), PASSWORDS, clock);
+    }
+
+    String opsUrl(String path) {
+        return "http://127.0.0.1:" + ops.port() + path;
     }
 
     String url(String path) {
@@ -80,7 +76,6 @@ final class AdminStack implements AutoCloseable {
 
     @Override
     public void close() {
-        web.close();
         harness.close();
         db.close();
     }

@@ -130,8 +130,15 @@ class ClicksReportsAndMetricsTest {
     }
 
     @Test
-    void metricsAreInPrometheusTextFormat() {
-        HttpResponse<String> r = new AdminHttp(stack).get("/metrics");
+    void metricsAreInPrometheusTextFormat() throws Exception {
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.opsUrl("/metrics")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(new AdminHttp(stack).get("/metrics").statusCode())
+                .as("not on the public port")
+                .isEqualTo(404);
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");

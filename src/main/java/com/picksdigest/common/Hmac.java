@@ -1,4 +1,4 @@
-package com.picksdigest;
+package com.picksdigest.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

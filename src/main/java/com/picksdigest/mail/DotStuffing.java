@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail.smtp;
 
 import java.time.Duration;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.picksdigest;
+package com.picksdigest.common;
 
 /** Checks for user- and feed-supplied text before it is stored; every refusal names the field. */
 public final class Fields {

@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.config.SmtpConfig.Tls;
+import com.picksdigest.mail.Envelope;
+import com.picksdigest.mail.SendResult;
 import com.picksdigest.support.ScriptedSmtpServer;
 import com.picksdigest.support.ScriptedSmtpServer.Command;
 import com.picksdigest.support.ScriptedSmtpServer.Received;
@@ -245,7 +247,7 @@ class SmtpSessionSecurityTest {
         MimeMessage sent = message(BODY);
 
         SendResult result = connection(config("127.0.0.1", relay.port(), Tls.SSL), trustingRelay)
-                .send(sent, new InternetAddress(TO), FROM);
+                .send(sent, new Envelope(FROM, TO));
 
         assertThat(result).isInstanceOf(SendResult.Accepted.class);
         assertThat(relay.commands())
@@ -338,7 +340,7 @@ class SmtpSessionSecurityTest {
         byte[] expected = asTransmitted(sent);
 
         SmtpConnection c = connection(config("127.0.0.1", relay.port(), Tls.NONE), null);
-        SendResult result = c.send(sent, new InternetAddress(TO), FROM);
+        SendResult result = c.send(sent, new Envelope(FROM, TO));
 
         assertThat(result).isInstanceOf(SendResult.Accepted.class);
         assertThat(c.pipelining()).as("pipelining").isTrue();
@@ -359,7 +361,7 @@ class SmtpSessionSecurityTest {
         byte[] expected = asTransmitted(sent);
 
         SmtpConnection c = connection(config("127.0.0.1", greenMail.getSmtp().getPort(), Tls.NONE), null);
-        SendResult result = c.send(sent, new InternetAddress(TO), FROM);
+        SendResult result = c.send(sent, new Envelope(FROM, TO));
 
         assertThat(result).isInstanceOf(SendResult.Accepted.class);
         assertThat(c.pipelining()).as("GreenMail offers no PIPELINING").isFalse();
@@ -385,12 +387,10 @@ class SmtpSessionSecurityTest {
         SmtpConnection c = connection(cfg, null);
         // far more than the socket buffers on both ends hold, so a write must block once the relay stops reading
         MimeMessage twentyMegabytes = message(("x".repeat(998) + "\r\n").repeat(20 * 1024 * 1024 / 1000));
-        InternetAddress to = new InternetAddress(TO);
-
         long start = System.nanoTime();
         SendResult result = assertTimeoutPreemptively(
                 Duration.ofSeconds(10),
-                () -> c.send(twentyMegabytes, to, FROM),
+                () -> c.send(twentyMegabytes, new Envelope(FROM, TO)),
                 "send still blocked in a write 10 s after the relay stopped reading (timeout 2 s)");
 
         assertThat(result).isInstanceOf(SendResult.Transient.class);
@@ -419,7 +419,7 @@ class SmtpSessionSecurityTest {
     }
 
     private static SendResult send(SmtpConnection c, String text) throws Exception {
-        return c.send(message(text), new InternetAddress(TO), FROM);
+        return c.send(message(text), new Envelope(FROM, TO));
     }
 
     private static MimeMessage message(String text) throws Exception {

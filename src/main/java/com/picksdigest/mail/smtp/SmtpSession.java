@@ -1,6 +1,8 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail.smtp;
 
 import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.mail.Envelope;
+import com.picksdigest.mail.MessagePayload;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -151,17 +153,6 @@ final class SmtpSession implements Closeable {
         expect(read(), 235, "authentication");
     }
 
-    /** Who a message is from and to, as MAIL FROM and RCPT TO say. */
-    record Envelope(String from, String to) {
-        String mailCommand() {
-            return "MAIL FROM:<" + from + ">";
-        }
-
-        String rcptCommand() {
-            return "RCPT TO:<" + to + ">";
-        }
-    }
-
     /**
      * One message to one recipient. Returns the first reply that is not the expected one (the transaction then
      * ended there), or the relay's reply to the final dot. Either way the caller learns the outcome from the
@@ -201,9 +192,9 @@ final class SmtpSession implements Closeable {
             out.flush();
             return envelopeReplies();
         }
-        command(e.mailCommand());
+        command("MAIL FROM:<" + e.from() + ">");
         if ((r = read()).code() != 250) return r;
-        command(e.rcptCommand());
+        command("RCPT TO:<" + e.to() + ">");
         if ((r = read()).code() != 250 && r.code() != 251) return r;
         command("DATA");
         return (r = read()).code() != 354 ? r : null;
@@ -232,7 +223,7 @@ final class SmtpSession implements Closeable {
     }
 
     private static byte[] envelopeCommands(Envelope e) {
-        return ascii(e.mailCommand() + "\r\n" + e.rcptCommand() + "\r\nDATA\r\n");
+        return ascii("MAIL FROM:<" + e.from() + ">" + "\r\n" + "RCPT TO:<" + e.to() + ">" + "\r\nDATA\r\n");
     }
 
     /**

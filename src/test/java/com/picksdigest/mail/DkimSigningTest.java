@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

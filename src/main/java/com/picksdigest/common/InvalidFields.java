@@ -1,4 +1,4 @@
-package com.picksdigest;
+package com.picksdigest.common;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail;
 
 /** How the relay answered one message. */
 public sealed interface SendResult {

@@ -1,9 +1,11 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail.smtp;
 
 import com.picksdigest.config.SmtpConfig;
-import jakarta.mail.Address;
+import com.picksdigest.mail.Envelope;
+import com.picksdigest.mail.MailChannel;
+import com.picksdigest.mail.MessagePayload;
+import com.picksdigest.mail.SendResult;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import javax.net.ssl.SSLSocketFactory;
@@ -12,13 +14,13 @@ import javax.net.ssl.SSLSocketFactory;
  * One worker's connection to the relay, opened on first use and reused for every message after; closed and
  * reopened after any failure so a half-finished SMTP transaction never leaks into the next message.
  */
-public final class SmtpConnection implements AutoCloseable {
+public final class SmtpConnection implements MailChannel {
     private final SmtpConfig cfg;
     private final String heloName;
     private final SSLSocketFactory tls;
     private SmtpSession session;
 
-    public SmtpConnection(SmtpConfig cfg, String heloName) {
+    SmtpConnection(SmtpConfig cfg, String heloName) {
         this(cfg, heloName, (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
@@ -29,28 +31,23 @@ public final class SmtpConnection implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** A message built with Jakarta Mail (a notice, a test send). */
-    public SendResult send(MimeMessage message, Address recipient, String envelopeFrom) {
+    /** A message built with Jakarta Mail (a notice, a test send), nothing announced after it. */
+    SendResult send(MimeMessage message, Envelope envelope) {
         MessagePayload payload;
         try {
             payload = MessagePayload.of(message);
         } catch (MessagingException | RuntimeException e) {
             return new SendResult.Permanent("cannot write the message: " + oneLine(e.getMessage()));
         }
-        String to = recipient instanceof InternetAddress ia ? ia.getAddress() : recipient.toString();
-        return send(payload, to, envelopeFrom);
-    }
-
-    /** One message on its own, nothing announced after it. */
-    SendResult send(MessagePayload message, String recipient, String envelopeFrom) {
-        return send(message, new SmtpSession.Envelope(envelopeFrom, recipient), null);
+        return send(payload, envelope, null);
     }
 
     /**
      * @param envelope the MAIL FROM (Return-Path) and RCPT TO of this message
      * @param next     the envelope of the message the caller sends next, if it knows: see {@link SmtpSession#send}
      */
-    SendResult send(MessagePayload message, SmtpSession.Envelope envelope, SmtpSession.Envelope next) {
+    @Override
+    public SendResult send(MessagePayload message, Envelope envelope, Envelope next) {
         // Addresses stored before EmailAddresses refused non-ASCII: written byte for byte they would reach someone
         // else.
         if (!fitForEnvelope(envelope.to())) {
@@ -92,7 +89,8 @@ public final class SmtpConnection implements AutoCloseable {
     }
 
     /** Closes the connection if the relay waits for the content of a message sent ahead that will not come now. */
-    void abandonOpenTransaction() {
+    @Override
+    public void abandonOpenTransaction() {
         if (session != null && session.opened() != null) close();
     }
 

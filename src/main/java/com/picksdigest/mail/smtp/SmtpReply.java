@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail.smtp;
 
 /** One SMTP reply: its code and its text, continuation lines joined by spaces. */
 record SmtpReply(int code, String text) {

@@ -1,4 +1,4 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** The bytes of one message as they travel between DATA and the final dot. */
-interface MessagePayload {
+public interface MessagePayload {
     /**
      * Writes the message with CRLF line ends and no line starting with a '.' that is not doubled (RFC 5321 4.5.2),
      * so the transport can copy it to the socket without looking at every byte.

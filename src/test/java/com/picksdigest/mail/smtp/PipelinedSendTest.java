@@ -1,8 +1,11 @@
-package com.picksdigest.delivery;
+package com.picksdigest.mail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.config.SmtpConfig;
+import com.picksdigest.mail.Envelope;
+import com.picksdigest.mail.MessagePayload;
+import com.picksdigest.mail.SendResult;
 import com.picksdigest.support.ScriptedSmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,8 +44,8 @@ class PipelinedSendTest {
         relay.close();
     }
 
-    private static SmtpSession.Envelope to(int n) {
-        return new SmtpSession.Envelope("bounces+" + n + "@picks.test", "reader" + n + "@example.org");
+    private static Envelope to(int n) {
+        return new Envelope("bounces+" + n + "@picks.test", "reader" + n + "@example.org");
     }
 
     private static MessagePayload message(int n) {
