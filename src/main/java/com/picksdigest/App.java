@@ -3,6 +3,7 @@ package com.picksdigest;
 import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.bounces.BounceMailbox;
 import com.picksdigest.bounces.ReportParser;
+import com.picksdigest.common.Hmac;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.config.ConfigException;
@@ -348,8 +349,8 @@ public final class App implements AutoCloseable {
 
     private final Once<NoticeMails> notices = new Once<>(() -> new NoticeMails(
             mailConfig(), messenger(), digestTemplates(), dkim().orElse(UnaryOperator.identity()), linkTokens()));
-    private final Once<Confirmations> confirmations =
-            new Once<>(() -> new Confirmations(db(), mailConfig().secret(), clock()));
+    private final Once<Confirmations> confirmations = new Once<>(() -> new Confirmations(
+            db(), new LinkTokens(Hmac.derive(mailConfig().secret(), Confirmations.KEY_PURPOSE)), clock()));
     private final Once<Background> background = new Once<>(() -> closing(new Background()));
     private final Once<MailLimits> mailLimits = new Once<>(() -> new MailLimits(clock()));
     private final Once<Signups> signups = new Once<>(() -> new Signups(

@@ -82,7 +82,7 @@ public final class Bench {
                     sinkName,
                     bdb.description(),
                     app.database().dialect());
-            BenchSeed seed = new BenchSeed(app.database().dsl(), clock);
+            BenchSeed seed = new BenchSeed(app);
             seed.picks();
             long seedStart = System.nanoTime();
             seed.subscribers(opt.subscribers(), done -> {

@@ -3,6 +3,7 @@ package com.picksdigest.bench;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
+import com.picksdigest.App;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
@@ -44,16 +45,18 @@ final class BenchSeed {
     private static final int ROWS_PER_INSERT = 2000;
 
     private final DSLContext db;
+    private final Categories categories;
+    private final PickService picks;
     private final Clock clock;
 
-    BenchSeed(DSLContext db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
+    BenchSeed(App app) {
+        this.db = app.database().dsl();
+        this.categories = app.categories();
+        this.picks = app.picks();
+        this.clock = app.clock();
     }
 
     void picks() {
-        Categories categories = new Categories(db);
-        PickService picks = new PickService(db, categories, clock);
         for (String c : CATEGORIES) categories.ensure(c);
         Random r = new Random(42);
         Instant now = clock.instant();

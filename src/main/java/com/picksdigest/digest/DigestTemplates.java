@@ -1,10 +1,8 @@
 package com.picksdigest.digest;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Renders the e-mail templates. One instance is shared by all sender threads: the FreeMarker configuration
@@ -18,15 +16,6 @@ public final class DigestTemplates {
     private static final String TEXT = DIR + "digest.txt.ftl";
 
     private final TemplateEngine engine;
-
-    /**
-     * @param templatesDir when present, templates are loaded from that directory (operators restyle without a
-     *                     rebuild); a template missing there falls back to the built-in one on the classpath under
-     *                     "templates/", so an operator only copies the files they change.
-     */
-    public DigestTemplates(Optional<Path> templatesDir) {
-        this(new TemplateEngine(templatesDir));
-    }
 
     /** Shares one engine (and so one template cache) with the web pages. */
     public DigestTemplates(TemplateEngine engine) {

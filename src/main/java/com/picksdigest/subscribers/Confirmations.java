@@ -3,7 +3,6 @@ package com.picksdigest.subscribers;
 import static com.picksdigest.db.generated.Tables.CONFIRMATIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
-import com.picksdigest.common.Hmac;
 import com.picksdigest.db.generated.tables.records.ConfirmationsRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import java.time.Clock;
@@ -48,9 +47,16 @@ public final class Confirmations {
     private final LinkTokens tokens;
     private final Clock clock;
 
-    public Confirmations(DSLContext db, String secret, Clock clock) {
+    /** What the key of confirmation links is derived for (see {@link com.picksdigest.common.Hmac#derive}). */
+    public static final String KEY_PURPOSE = "confirm";
+
+    /**
+     * @param tokens signs confirmation links with a key derived for {@link #KEY_PURPOSE} alone, so a subscriber's
+     *               link can never pass for a confirmation link
+     */
+    public Confirmations(DSLContext db, LinkTokens tokens, Clock clock) {
         this.db = db;
-        this.tokens = new LinkTokens(Hmac.derive(secret, "confirm"));
+        this.tokens = tokens;
         this.clock = clock;
     }
 

@@ -50,6 +50,10 @@ class ServeProcessTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        int management;
+        try (ServerSocket s = new ServerSocket(0)) {
+            management = s.getLocalPort();
+        }
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newHttpClient();
         try (AppProcess app = AppProcess.start(
@@ -65,7 +69,9 @@ class ServeProcessTest {
                         "PICKS_BASE_URL",
                         base,
                         "PICKS_SECRET",
-                        "serve-secret-serve-secret-serve-secret"),
+                        "serve-secret-serve-secret-serve-secret",
+                        "PICKS_MANAGEMENT_PORT",
+                        String.valueOf(management)),
                 "serve")) {
             HttpResponse<String> health = null;
             long deadline = System.currentTimeMillis() + 60_000;
@@ -83,7 +89,12 @@ class ServeProcessTest {
             }
             assertThat(health).as(app.output()).isNotNull();
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(health.body()).contains("\"scheduler\"").contains("\"smtp\"");
+            assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+            HttpResponse<String> report = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/healthz"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(report.body()).contains("\"scheduler\"").contains("\"smtp\"");
 
             assertThat(smtp.waitForIncomingEmail(30_000, 1)).as(app.output()).isTrue();
             MimeMessage m = smtp.getReceivedMessages()[0];

@@ -8,6 +8,7 @@ import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.SelectedPick;
+import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.mail.MessagePayload;
 import com.picksdigest.support.Mails;
 import jakarta.mail.internet.MimeMessage;
@@ -31,7 +32,7 @@ class PreparedDigestTest {
             "PICKS_BASE_URL",
             "https://picks.example.org")));
     final DigestComposer composer = new DigestComposer(mail);
-    final DigestTemplates templates = new DigestTemplates(Optional.empty());
+    final DigestTemplates templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
     final DigestMessage messages = new DigestMessage(mail);
     final PreparedDigests prepared = new PreparedDigests(composer, templates);
 

@@ -6,6 +6,7 @@ import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.SelectedPick;
+import com.picksdigest.digest.TemplateEngine;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -56,7 +57,7 @@ public class RenderBenchmark {
                 "PICKS_BASE_URL",
                 "https://picks.example.org")));
         composer = new DigestComposer(mail);
-        templates = new DigestTemplates(Optional.empty());
+        templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
         messages = new DigestMessage(mail);
         prepared = new PreparedDigests(composer, templates);
         picks = new ArrayList<>();

@@ -21,7 +21,7 @@ class DigestTemplatesTest {
     private static final String EVIL_TITLE = "Ship <script>alert(1)</script> & win";
     private static final String EVIL_SUMMARY = "Said \"quotes\" & <b>tags</b> in the summary.";
 
-    private final DigestTemplates templates = new DigestTemplates(Optional.empty());
+    private final DigestTemplates templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
 
     @Test
     void htmlEscapesModelDataAndTextKeepsItVerbatim() {
@@ -190,7 +190,7 @@ class DigestTemplatesTest {
     @Test
     void templatesDirOverridesTheBuiltInTemplates(@TempDir Path dir) throws IOException {
         write(dir, "email/digest.txt.ftl", "<#ftl output_format=\"plainText\">Custom for ${siteName}: ${picks?size}");
-        DigestTemplates custom = new DigestTemplates(Optional.of(dir));
+        DigestTemplates custom = new DigestTemplates(new TemplateEngine(Optional.of(dir)));
         DigestModel model = sampleModel("Ana", 2);
 
         assertThat(custom.renderText(model)).isEqualTo("Custom for Picks Digest: 2");
@@ -202,7 +202,7 @@ class DigestTemplatesTest {
     @Test
     void checkReportsASyntaxErrorWithTemplateNameAndLine(@TempDir Path dir) throws IOException {
         write(dir, "email/digest.html.ftl", "<#ftl output_format=\"HTML\">\n<p>\n<#if recipientName??>\nHi\n");
-        DigestTemplates broken = new DigestTemplates(Optional.of(dir));
+        DigestTemplates broken = new DigestTemplates(new TemplateEngine(Optional.of(dir)));
 
         assertThatThrownBy(broken::check)
                 .isInstanceOf(TemplateFailure.class)
@@ -213,7 +213,7 @@ class DigestTemplatesTest {
     @Test
     void runtimeErrorsNameTemplateAndLine(@TempDir Path dir) throws IOException {
         write(dir, "email/oops.txt.ftl", "line one\n\n${noSuchVariable}\n");
-        DigestTemplates t = new DigestTemplates(Optional.of(dir));
+        DigestTemplates t = new DigestTemplates(new TemplateEngine(Optional.of(dir)));
 
         assertThatThrownBy(() -> t.render("oops.txt.ftl", Map.of()))
                 .isInstanceOf(TemplateFailure.class)
@@ -228,7 +228,7 @@ class DigestTemplatesTest {
     void renderTakesMapsAndRecordsAndEscapesHtmlByFileName(@TempDir Path dir) throws IOException {
         write(dir, "email/confirm.html.ftl", "<a href=\"${link}\">${name}</a>"); // no <#ftl> header on purpose
         write(dir, "email/confirm.txt.ftl", "${name} ${link}");
-        DigestTemplates t = new DigestTemplates(Optional.of(dir));
+        DigestTemplates t = new DigestTemplates(new TemplateEngine(Optional.of(dir)));
 
         assertThat(t.render("confirm.html.ftl", Map.of("name", "<b>", "link", "https://x.example/?a=1&b=2")))
                 .isEqualTo("<a href=\"https://x.example/?a=1&amp;b=2\">&lt;b&gt;</a>");

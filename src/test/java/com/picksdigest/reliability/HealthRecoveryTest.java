@@ -27,18 +27,22 @@ class HealthRecoveryTest extends RelayAndSchemaTest {
         Edition edition = Edition.seed(db, 10);
         try (TcpProxy proxy = TcpProxy.forJdbc(db.url())) {
             Map<String, String> env = edition.serveEnv(relay.port(), Map.of("PICKS_DB_URL", proxy.jdbcUrl(db.url())));
-            String healthz = env.get("PICKS_BASE_URL") + "/healthz";
+            // the whole report is on the management port; the public one says up or down and no more
+            String healthz = "http://127.0.0.1:" + env.get("PICKS_MANAGEMENT_PORT") + "/healthz";
+            String publicHealthz = env.get("PICKS_BASE_URL") + "/healthz";
             try (AppProcess node = AppProcess.start(env, "serve")) {
                 awaitHealth(healthz, 200, "\"status\":\"ok\"", node);
 
                 relay.close();
                 awaitHealth(healthz, 503, "\"smtp\":\"unreachable", node);
+                awaitHealth(publicHealthz, 503, "{\"status\":\"unavailable\"}", node);
                 relay = ScriptedSmtpServer.start(Integer.parseInt(env.get("PICKS_SMTP_PORT")))
                         .countingOnly();
                 Duration relayBack = awaitHealth(healthz, 200, "\"smtp\":\"ok\"", node);
 
                 proxy.cut();
                 awaitHealth(healthz, 503, "\"status\":\"unhealthy\",\"database\":\"", node);
+                awaitHealth(publicHealthz, 503, "{\"status\":\"unavailable\"}", node);
                 proxy.restore();
                 Duration databaseBack = awaitHealth(healthz, 200, "\"database\":\"ok\"", node);
 

@@ -89,6 +89,7 @@ public final class Edition {
                 "1",
                 "PICKS_SMTP_TIMEOUT_SECONDS",
                 "5"));
+        env.put("PICKS_MANAGEMENT_PORT", String.valueOf(AppProcess.freePort()));
         env.putAll(extra);
         return env;
     }
