@@ -53,5 +53,5 @@
 <h2 id="data">Your data</h2>
 <p><a href="${accountUrl}/export">Download everything we store about you</a> (JSON) &middot; <a href="${accountUrl}/erase">Erase all your data</a></p>
 
-<p class="muted" style="margin-top:24px">Don't want digests any more? <a href="${unsubscribeUrl}">Unsubscribe</a>.</p>
+<p class="muted footnote">Don't want digests any more? <a href="${unsubscribeUrl}">Unsubscribe</a>.</p>
 </@layout.page>
