@@ -2,6 +2,7 @@
 <#--
   Model: siteName, siteUrl, email, recipientName (optional), action ("subscribe", "resubscribe" or "email"),
   confirmUrl, validDays. Every ${...} is HTML-escaped.
+  Paragraphs keep their margins in style attributes: Outlook for Windows has its own and Gmail may drop <style>.
 -->
 <#import "notice-layout.html.ftl" as layout>
 <#if action == "email">

@@ -3,6 +3,15 @@
   Model: com.picksdigest.digest.DigestModel (its components are top-level names here). Nothing is escaped: the text
   part shows titles such as "<script> & co" exactly as written.
   Summaries are wrapped at 72 columns, what plain-text readers expect; URLs are never wrapped so they stay clickable.
+
+  Print recipientName, unsubscribeUrl and preferencesUrl exactly as they are: ${recipientName}, ${unsubscribeUrl},
+  ${preferencesUrl}, with no built-in (?upper_case, ?cap_first, ?truncate, ?length, ?url, ?replace...), no wrap() and
+  no test of their value other than recipientName?? (present or not). They are the per-subscriber values: an edition
+  renders each distinct digest once, with placeholders in their place, and puts every reader's name and link token
+  into the encoded message afterwards, so a built-in would change the placeholder, not the reader's value, and
+  readers would get a wrong name or a broken link. The check at start renders this template with two different
+  readers and refuses to start when the result is not the same as rendering for each of them. Everything else may be
+  transformed freely.
 -->
 <#function wrap text indent width=72>
   <#local out = "" line = "">

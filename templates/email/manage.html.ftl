@@ -2,8 +2,10 @@
 <#--
   Model: siteName, siteUrl, email, recipientName (optional), reason ("welcome", "already_subscribed" or "new_links"),
   preferencesUrl, unsubscribeUrl. Every ${...} is HTML-escaped.
+  Paragraphs keep their margins in style attributes: Outlook for Windows has its own and Gmail may drop <style>.
 -->
 <#import "notice-layout.html.ftl" as layout>
+<#import "palette.html.ftl" as palette>
 <@layout.mail title=siteName buttonText="Manage your preferences" buttonUrl=preferencesUrl>
 <#if reason == "welcome">
 <p style="margin:0 0 12px 0;">Welcome to ${siteName}! Your first digest arrives at the hour you chose.</p>
@@ -12,5 +14,5 @@
 <#else>
 <p style="margin:0 0 12px 0;">You signed out all your ${siteName} links: the ones in earlier e-mails no longer work. Here are your new ones.</p>
 </#if>
-<p style="margin:0;">Change categories, time or format, pause, or <a href="${unsubscribeUrl}" style="color:#0b5cad;">unsubscribe</a> at any time.</p>
+<p style="margin:0;">Change categories, time or format, pause, or <a href="${unsubscribeUrl}" class="pd-link" style="color:${palette.link};">unsubscribe</a> at any time.</p>
 </@layout.mail>

@@ -11,5 +11,5 @@ you.</p>
 <input type="hidden" name="csrf" value="${csrf}">
 <button type="submit" class="danger">Erase my data</button>
 </form>
-<p class="muted" style="margin-top:20px"><a href="${preferencesUrl}">Back to your preferences</a></p>
+<p class="muted footnote"><a href="${preferencesUrl}">Back to your preferences</a></p>
 </@layout.page>

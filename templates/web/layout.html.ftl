@@ -1,9 +1,10 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  The one layout of the public pages. Plain HTML and inline CSS (the CSP allows no scripts and no external files),
+  The one layout of the public pages. Plain HTML and CSS in <style> (the CSP allows no scripts and no external files),
   readable on a phone. Token pages and errors are noindex; the archive passes indexable=true.
   Every page's model has siteName, archiveUrl and subscribeUrl; every ${...} is HTML-escaped.
-  Colours as in the digest: text #1f2328, muted #57606a, link #0b5cad (all >= 4.5:1 on white), dark mode too.
+  Colours, light and dark, come from palette.css.ftl (shared with the workspace); pages use the classes below, never
+  style attributes.
 -->
 <#macro page title indexable=false>
 <!DOCTYPE html>
@@ -16,12 +17,7 @@
 <#if !indexable><meta name="robots" content="noindex"></#if>
 <title>${title} · ${siteName}</title>
 <style>
-:root { color-scheme: light dark; --text: #1f2328; --muted: #57606a; --link: #0b5cad; --bg: #f2f3f5; --card: #fff;
-  --line: #d0d7de; --ok: #1a7f37; --okbg: #dafbe1; --err: #b42318; --errbg: #fee4e2; --btn: #0b5cad; --btntext: #fff; }
-@media (prefers-color-scheme: dark) {
-  :root { --text: #e6edf3; --muted: #9da7b3; --link: #6cb6ff; --bg: #0d1117; --card: #161b22; --line: #30363d;
-    --ok: #56d364; --okbg: #12261e; --err: #ff7b72; --errbg: #2d1214; --btn: #388bfd; --btntext: #fff; }
-}
+<#include "/web/palette.css.ftl">
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 16px/1.5 -apple-system, BlinkMacSystemFont,
   "Segoe UI", Roboto, Helvetica, Arial, sans-serif; -webkit-text-size-adjust: 100%; }
@@ -54,6 +50,7 @@ button.danger { background: var(--err); }
 .picks li:first-child { border-top: 0; padding-top: 0; }
 .label { font-size: 12px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); }
 .title { display: block; font-size: 17px; font-weight: 600; margin: 2px 0 4px; overflow-wrap: break-word; }
+.footnote { margin-top: 20px; }
 footer { margin-top: 16px; font-size: 14px; color: var(--muted); }
 </style>
 </head>

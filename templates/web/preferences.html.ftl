@@ -1,11 +1,12 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: email, status, name, categories (slug, name, checked), frequency, weekday, weekdays (value, label), hour,
-  timezone, zones, format, csrf, unsubscribeUrl, saved (optional), error (optional), notice (optional),
-  accountUrl (this page: the smaller forms post to accountUrl/pause, /email, /rotate), pausedUntil ("" when not
-  paused), pauseWeeks. The form posts to this same URL; csrf must come back unchanged in every form.
+  Model: email, status, csrf, unsubscribeUrl, saved (optional), error (optional), notice (optional), accountUrl (this
+  page: the smaller forms post to accountUrl/pause, /email, /rotate), pausedUntil ("" when not paused), pauseWeeks,
+  and the fields of subscription-form.html.ftl (name, categories, frequency, weekday, weekdays, hour, timezone, zones,
+  format). The form posts to this same URL; csrf must come back unchanged in every form.
 -->
 <#import "layout.html.ftl" as layout>
+<#import "subscription-form.html.ftl" as subscription>
 <@layout.page title="Your preferences">
 <h1>Your preferences</h1>
 <p>For <span class="addr">${email}</span></p>
@@ -13,54 +14,9 @@
 <#if notice??><p class="notice ok" role="status">${notice}</p></#if>
 <#if error??><p class="notice error" role="alert">${error} Nothing was saved.</p></#if>
 <#if status != "active"><p class="notice error">No digests are being sent to this address at the moment (${status}).</p></#if>
-<form method="post">
+<@subscription.form submitLabel="Save preferences">
 <input type="hidden" name="csrf" value="${csrf}">
-
-<label for="name">Name <span class="muted">(optional, used in the greeting)</span></label>
-<input type="text" id="name" name="name" maxlength="200" value="${name}" autocomplete="name">
-
-<fieldset>
-<legend>Categories</legend>
-<p class="hint">Tick none to get every category, including new ones.</p>
-<#list categories as c>
-<label class="check"><input type="checkbox" name="category" value="${c.slug}"<#if c.checked> checked</#if>> ${c.name}</label>
-</#list>
-</fieldset>
-
-<fieldset>
-<legend>How often</legend>
-<label><input type="radio" name="frequency" value="daily"<#if frequency == "daily"> checked</#if>> Daily</label>
-<label><input type="radio" name="frequency" value="weekly"<#if frequency == "weekly"> checked</#if>> Weekly, on the day below</label>
-</fieldset>
-
-<div class="row">
-<div>
-<label for="weekday">Day <span class="muted">(weekly)</span></label>
-<select id="weekday" name="weekday">
-<#list weekdays as d><option value="${d.value?c}"<#if d.value == weekday> selected</#if>>${d.label}</option></#list>
-</select>
-</div>
-<div>
-<label for="hour">Time</label>
-<select id="hour" name="hour">
-<#list 0..23 as h><option value="${h?c}"<#if h?c == hour> selected</#if>>${h?string("00")}:00</option></#list>
-</select>
-</div>
-</div>
-
-<label for="timezone">Time zone</label>
-<input type="text" id="timezone" name="timezone" list="zones" maxlength="64" value="${timezone}" autocomplete="off" spellcheck="false">
-<datalist id="zones"><#list zones as z><option value="${z}"></#list></datalist>
-<p class="hint">A name such as Europe/Paris, America/New_York or UTC.</p>
-
-<fieldset>
-<legend>Format</legend>
-<label><input type="radio" name="format" value="html"<#if format == "html"> checked</#if>> Formatted (HTML)</label>
-<label><input type="radio" name="format" value="text"<#if format == "text"> checked</#if>> Plain text</label>
-</fieldset>
-
-<button type="submit">Save preferences</button>
-</form>
+</@subscription.form>
 <h2 id="pause">Pause</h2>
 <#if pausedUntil?has_content>
 <p>Digests are paused until ${pausedUntil}.</p>
@@ -97,5 +53,5 @@
 <h2 id="data">Your data</h2>
 <p><a href="${accountUrl}/export">Download everything we store about you</a> (JSON) &middot; <a href="${accountUrl}/erase">Erase all your data</a></p>
 
-<p class="muted" style="margin-top:24px">Don't want digests any more? <a href="${unsubscribeUrl}">Unsubscribe</a>.</p>
+<p class="muted footnote">Don't want digests any more? <a href="${unsubscribeUrl}">Unsubscribe</a>.</p>
 </@layout.page>

@@ -10,5 +10,5 @@
 <input type="text" id="reason" name="reason" maxlength="${maxReason?c}" value="${reason}">
 <button type="submit" class="danger">Unsubscribe</button>
 </form>
-<p class="muted" style="margin-top:20px">Too many e-mails? You can <a href="${preferencesUrl}">get a weekly digest or fewer categories</a> instead.</p>
+<p class="muted footnote">Too many e-mails? You can <a href="${preferencesUrl}">get a weekly digest or fewer categories</a> instead.</p>
 </@layout.page>

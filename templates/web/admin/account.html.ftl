@@ -3,7 +3,7 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Your account">
 <h1>Your account</h1>
-<form method="post" action="${base}/admin/account" class="card" style="max-width:480px">
+<form method="post" action="${base}/admin/account" class="card w-md">
 <@layout.csrfField/>
 <#if error??><p class="notice error" role="alert">${error} Nothing was changed.</p></#if>
 <p>Signed in as <strong>${me.email}</strong>.</p>

@@ -11,7 +11,7 @@
 <#list candidates as c>
 <div class="card candidate" data-id="${c.id?c}">
 <div class="status">${c.category}<#if c.source?has_content> · ${c.source}</#if></div>
-<h2 style="margin:4px 0"><#if c.url?matches(r"https?://\S+", "i")><a href="${c.url}" rel="noopener noreferrer" target="_blank" class="candidate-title">${c.title}</a><#else><span class="candidate-title">${c.title}</span></#if></h2>
+<h2><#if c.url?matches(r"https?://\S+", "i")><a href="${c.url}" rel="noopener noreferrer" target="_blank" class="candidate-title">${c.title}</a><#else><span class="candidate-title">${c.title}</span></#if></h2>
 <form method="post" action="${base}/admin/candidates/${c.id?c}/accept">
 <@layout.csrfField/>
 <label for="summary-${c.id?c}">Summary</label>
@@ -28,7 +28,7 @@
 <a href="${base}/admin/candidates/${c.id?c}">Edit everything</a>
 </div>
 </form>
-<form method="post" action="${base}/admin/candidates/${c.id?c}/dismiss" style="margin-top:8px"><@layout.csrfField/><button type="submit" class="link dismiss">Dismiss</button></form>
+<form method="post" action="${base}/admin/candidates/${c.id?c}/dismiss" class="dismissal"><@layout.csrfField/><button type="submit" class="link dismiss">Dismiss</button></form>
 </div>
 </#list>
 </@layout.page>

@@ -9,7 +9,7 @@
 <div><label for="name">New category</label>
 <input type="text" id="name" name="name" value="${newName}" maxlength="100"<#if newError??> class="invalid" aria-invalid="true" aria-describedby="name-error"</#if>>
 <#if newError??><p class="field-error" id="name-error" role="alert">${newError}</p></#if></div>
-<div style="flex:0 0 auto"><button type="submit">Add</button></div>
+<div class="fit"><button type="submit">Add</button></div>
 </div>
 </form>
 <p class="hint">A retired category disappears from the subscription and preference forms; its picks, followers and history stay.</p>
@@ -19,10 +19,10 @@
 <#list categories as c>
 <tr>
 <td>
-<form method="post" action="${base}/admin/categories/${c.id?c}" class="row" style="gap:6px">
+<form method="post" action="${base}/admin/categories/${c.id?c}" class="row tight">
 <@layout.csrfField/>
 <input type="text" name="name" value="${c.name}" maxlength="100" aria-label="Name of ${c.name}"<#if c.error??> class="invalid" aria-invalid="true"</#if>>
-<button type="submit" class="secondary" style="flex:0 0 auto">Rename</button>
+<button type="submit" class="secondary fit">Rename</button>
 </form>
 <#if c.error??><p class="field-error" role="alert">${c.error}</p></#if>
 <div class="muted">${c.slug}<#if c.retired> · retired</#if></div>

@@ -9,7 +9,7 @@
 <form method="post" action="${base}/admin/feeds" class="card" novalidate>
 <@layout.csrfField/>
 <div class="row">
-<div style="flex:3 1 300px"><label for="url">Feed URL <span class="muted">(RSS or Atom, e.g. a Google News topic feed)</span></label>
+<div class="wide"><label for="url">Feed URL <span class="muted">(RSS or Atom, e.g. a Google News topic feed)</span></label>
 <input type="url" id="url" name="url" value="${v.url}" maxlength="2000"${layout.invalid(errors, "url")?no_esc}>
 <@layout.fieldError errors "url"/></div>
 <div><label for="category">Category for its items</label>
@@ -18,7 +18,7 @@
 <#list categories as c><option value="${c.slug}"<#if c.slug == v.category> selected</#if>>${c.name}</option></#list>
 </select>
 <@layout.fieldError errors "category"/></div>
-<div style="flex:0 0 auto"><button type="submit">Register</button></div>
+<div class="fit"><button type="submit">Register</button></div>
 </div>
 </form>
 <#if feeds?has_content>

@@ -1,6 +1,8 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  The workspace layout. Plain HTML, inline CSS, no JavaScript (the strict CSP allows none); usable on a phone.
+  The workspace layout. Plain HTML, CSS in <style>, no JavaScript (the strict CSP allows none); usable on a phone.
+  Colours, light and dark, come from ../palette.css.ftl (shared with the public pages); pages use the classes below,
+  never style attributes.
   Model on every page: siteName, base (path prefix), me (email, name, admin) and csrf once signed in, nav, notice.
   Every ${...} is HTML-escaped.
 -->
@@ -15,12 +17,7 @@
 <meta name="robots" content="noindex">
 <title>${title} · ${siteName} workspace</title>
 <style>
-:root { color-scheme: light dark; --text: #1f2328; --muted: #57606a; --link: #0b5cad; --bg: #f2f3f5; --card: #fff;
-  --line: #d0d7de; --ok: #1a7f37; --okbg: #dafbe1; --err: #b42318; --errbg: #fee4e2; --btn: #0b5cad; --btntext: #fff; }
-@media (prefers-color-scheme: dark) {
-  :root { --text: #e6edf3; --muted: #9da7b3; --link: #6cb6ff; --bg: #0d1117; --card: #161b22; --line: #30363d;
-    --ok: #56d364; --okbg: #12261e; --err: #ff7b72; --errbg: #2d1214; --btn: #388bfd; --btntext: #fff; }
-}
+<#include "/web/palette.css.ftl">
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 15px/1.45 -apple-system, BlinkMacSystemFont,
   "Segoe UI", Roboto, Helvetica, Arial, sans-serif; -webkit-text-size-adjust: 100%; }
@@ -54,7 +51,20 @@ button.link { background: none; color: var(--link); padding: 0; min-height: 0; f
 form.inline { display: inline; margin: 0; }
 .row { display: flex; flex-wrap: wrap; gap: 10px; align-items: flex-end; }
 .row > * { flex: 1 1 160px; }
+.row > .fit { flex: 0 0 auto; }
+.row > .wide { flex: 3 1 300px; }
+.row.tight { gap: 6px; }
+.page-head { align-items: center; margin-bottom: 12px; }
+.page-head > * { margin: 0; }
+.page-head > h1 { flex: 1 1 auto; }
+.card-title { margin-top: 0; }
+label.check { font-weight: 400; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 14px; align-items: center; }
+.actions.toolbar { margin: 0 0 14px; }
+.w-sm { max-width: 420px; }
+.w-md { max-width: 480px; }
+.w-lg { max-width: 520px; }
+.signin { margin: 40px auto; }
 table { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
 th, td { text-align: left; padding: 8px; border-top: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
 th { font-size: 13px; color: var(--muted); border-top: 0; }
@@ -62,6 +72,8 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .status { font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
 .status.published { color: var(--ok); }
 .status.retracted { color: var(--err); }
+.candidate h2 { margin: 4px 0; }
+.candidate .dismissal { margin-top: 8px; }
 .preview { display: flex; flex-wrap: wrap; gap: 14px; }
 .preview > div { flex: 1 1 420px; min-width: 0; }
 iframe { width: 100%; height: 720px; border: 1px solid var(--line); border-radius: 8px; background: #fff; }

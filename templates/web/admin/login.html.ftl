@@ -2,7 +2,7 @@
 <#-- Model: email, next, loginCsrf, error (optional). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Sign in">
-<div class="card" style="max-width:420px;margin:40px auto">
+<div class="card w-sm signin">
 <h1>Sign in</h1>
 <#if error??><p class="notice error" role="alert">${error}</p></#if>
 <form method="post" action="${base}/admin/login">

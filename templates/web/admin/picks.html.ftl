@@ -6,11 +6,11 @@
 -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Picks">
-<div class="row" style="align-items:center">
-<h1 style="flex:1 1 auto;margin:0">Picks</h1>
-<p style="flex:0 0 auto;margin:0"><a href="${base}/admin/picks/new">New pick</a> · <a href="${base}/admin/picks?date=${today}">Today's order</a></p>
+<div class="row page-head">
+<h1>Picks</h1>
+<p class="fit"><a href="${base}/admin/picks/new">New pick</a> · <a href="${base}/admin/picks?date=${today}">Today's order</a></p>
 </div>
-<form method="get" action="${base}/admin/picks" class="card" style="margin-top:12px">
+<form method="get" action="${base}/admin/picks" class="card">
 <div class="row">
 <div><label for="q">Search</label><input type="search" id="q" name="q" value="${q}" maxlength="200"></div>
 <div><label for="status">Status</label>
@@ -22,7 +22,7 @@
 <#list categories as c><option value="${c.slug}"<#if c.slug == category> selected</#if>>${c.name}</option></#list>
 </select></div>
 <div><label for="date">Published on</label><input type="date" id="date" name="date" value="${date}"></div>
-<div style="flex:0 0 auto"><button type="submit">Filter</button></div>
+<div class="fit"><button type="submit">Filter</button></div>
 </div>
 </form>
 <#if date?has_content><p class="hint">Picks published on ${date}, in the order digests show them. Move them with ↑ and ↓.</p></#if>

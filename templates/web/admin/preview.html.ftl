@@ -12,7 +12,7 @@
 <input type="email" id="email" name="email" value="${email}" maxlength="254" placeholder="reader@example.org">
 <p class="hint">Or leave it empty and preview for a new daily subscriber following these categories (none ticked: all):</p>
 <div class="row">
-<#list categories as c><label style="font-weight:400;flex:0 0 auto"><input type="checkbox" name="category" value="${c.slug}"<#if c.checked> checked</#if>> ${c.name}</label></#list>
+<#list categories as c><label class="check fit"><input type="checkbox" name="category" value="${c.slug}"<#if c.checked> checked</#if>> ${c.name}</label></#list>
 </div>
 <div class="actions"><button type="submit">Preview</button></div>
 </form>
@@ -20,7 +20,7 @@
 <p><strong>Showing:</strong> ${description}</p>
 <#if error??><p class="notice error" role="alert">${error}</p></#if>
 <#if subject??>
-<form method="post" action="${base}/admin/preview/send" class="actions" style="margin:0 0 14px">
+<form method="post" action="${base}/admin/preview/send" class="actions toolbar">
 <@layout.csrfField/>
 <#if email?has_content><input type="hidden" name="email" value="${email}"></#if>
 <#list categories as c><#if c.checked><input type="hidden" name="category" value="${c.slug}"></#if></#list>

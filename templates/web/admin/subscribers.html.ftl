@@ -3,7 +3,7 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Subscribers">
 <h1>Subscribers</h1>
-<table id="counts" style="max-width:420px">
+<table id="counts" class="w-sm">
 <tbody>
 <#list counts as status, n><tr><th>${status}</th><td class="num">${n?c}</td></tr></#list>
 </tbody>
@@ -12,7 +12,7 @@
 <form method="get" action="${base}/admin/subscribers" class="card">
 <div class="row">
 <div><label for="q">Address contains</label><input type="search" id="q" name="q" value="${q}" maxlength="254"></div>
-<div style="flex:0 0 auto"><button type="submit">Search</button></div>
+<div class="fit"><button type="submit">Search</button></div>
 </div>
 </form>
 <#if q?has_content>
@@ -27,7 +27,7 @@
 </#if>
 <h2>Growth, last 30 days</h2>
 <#if growth?has_content>
-<table id="growth" style="max-width:520px">
+<table id="growth" class="w-lg">
 <thead><tr><th>Day (UTC)</th><th class="num">Joined</th><th class="num">Left</th></tr></thead>
 <tbody>
 <#list growth as d><tr><td>${d.date()}</td><td class="num">${d.subscribed()?c}</td><td class="num">${d.unsubscribed()?c}</td></tr></#list>

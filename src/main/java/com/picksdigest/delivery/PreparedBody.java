@@ -1,5 +1,6 @@
 package com.picksdigest.delivery;
 
+import com.picksdigest.digest.DigestTemplates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,9 +17,9 @@ import java.util.regex.Pattern;
  */
 final class PreparedBody {
     /** Markers the renderer puts where per-subscriber values go; control characters no template emits. */
-    static final String TOKEN_SLOT = "\u0001T\u0001";
+    static final String TOKEN_SLOT = DigestTemplates.TOKEN_SLOT;
 
-    static final String NAME_SLOT = "\u0001N\u0001";
+    static final String NAME_SLOT = DigestTemplates.NAME_SLOT;
     private static final Pattern SLOT = Pattern.compile("\u0001([TN])\u0001");
 
     private final List<byte[]> pieces;

@@ -11,9 +11,19 @@ import java.util.List;
  */
 public final class DigestTemplates {
 
-    private static final String DIR = "email/";
-    private static final String HTML = DIR + "digest.html.ftl";
-    private static final String TEXT = DIR + "digest.txt.ftl";
+    /**
+     * What an edition renders in place of a reader's link token (inside unsubscribeUrl and preferencesUrl) and name
+     * (recipientName) when it renders a digest once for everyone who gets it; each reader's values go in after
+     * encoding. Control characters no template emits. The digest templates must print these values untransformed:
+     * {@link TemplateCheck} verifies it at start.
+     */
+    public static final String TOKEN_SLOT = "\u0001T\u0001";
+
+    public static final String NAME_SLOT = "\u0001N\u0001";
+
+    static final String DIR = "email/";
+    static final String HTML = DIR + "digest.html.ftl";
+    static final String TEXT = DIR + "digest.txt.ftl";
 
     private final TemplateEngine engine;
 

@@ -20,8 +20,19 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one FreeMarker setup of the application, shared by the e-mail templates ({@link DigestTemplates}, under
@@ -34,9 +45,15 @@ import java.util.Optional;
  */
 public final class TemplateEngine {
 
+    private static final String ROOT = "templates";
+    /** A built-in template the application cannot do without; where it is, the others are. */
+    private static final String MARKER = "email/digest.html.ftl";
+
     private final Configuration cfg;
+    private final Optional<Path> templatesDir;
 
     public TemplateEngine(Optional<Path> templatesDir) {
+        this.templatesDir = templatesDir;
         Configuration c = new Configuration(Configuration.VERSION_2_3_35);
         c.setTemplateLoader(loader(templatesDir));
         c.setDefaultEncoding("UTF-8");
@@ -74,14 +91,39 @@ public final class TemplateEngine {
         load(path);
     }
 
+    /**
+     * Parses every template the application can load: the built-in set and every {@code .ftl} file in the templates
+     * directory, each from the directory when it has it, else from the jar. Throws TemplateFailure naming the template
+     * and the line of the first error, so a broken override stops the start rather than its first request. Parsing
+     * does not run a template: an unknown variable shows only when it is rendered.
+     */
+    public void checkAll() {
+        for (String name : names()) {
+            check(name);
+        }
+    }
+
+    /** The names of every template the application can load, sorted: the built-in ones and the operator's. */
+    public SortedSet<String> names() {
+        SortedSet<String> names = new TreeSet<>(builtInNames(TemplateEngine.class.getClassLoader()));
+        templatesDir.ifPresent(dir -> names.addAll(templateFiles(dir)));
+        return names;
+    }
+
+    /** The operator's file for this template, when the templates directory has one (it then wins over the jar's). */
+    public Optional<Path> overrideFile(String name) {
+        return templatesDir.map(dir -> dir.resolve(name)).filter(Files::isRegularFile);
+    }
+
     private Template load(String name) {
         try {
             return cfg.getTemplate(name);
         } catch (ParseException e) {
+            String source = e.getTemplateName() != null ? e.getTemplateName() : name;
             throw new TemplateFailure(
-                    where(e.getTemplateName(), name, e.getLineNumber(), e.getColumnNumber()) + e.getEditorMessage(), e);
+                    source, where(source, e.getLineNumber(), e.getColumnNumber()) + e.getEditorMessage(), e);
         } catch (IOException e) {
-            throw new TemplateFailure("Template " + name + ": " + e.getMessage(), e);
+            throw new TemplateFailure(name, "Template " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -90,19 +132,57 @@ public final class TemplateEngine {
         try {
             template.process(model, out);
         } catch (TemplateException e) {
+            String source = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template.getName();
             throw new TemplateFailure(
-                    where(e.getTemplateSourceName(), template.getName(), e.getLineNumber(), e.getColumnNumber())
-                            + e.getMessageWithoutStackTop(),
-                    e);
+                    source, where(source, e.getLineNumber(), e.getColumnNumber()) + e.getMessageWithoutStackTop(), e);
         } catch (IOException e) {
             throw new TemplateFailure(
-                    "Template " + template.getName() + ": " + e.getMessage(), e); // StringWriter: never
+                    template.getName(),
+                    "Template " + template.getName() + ": " + e.getMessage(),
+                    e); // StringWriter: never
         }
         return out.toString();
     }
 
-    private static String where(String source, String name, Integer line, Integer column) {
-        StringBuilder s = new StringBuilder("Template ").append(source != null ? source : name);
+    /**
+     * The built-in templates: every {@code .ftl} file under "templates/" of the class path, found from one that must
+     * be there, in a directory (tests, IDE) or in the jar. Listed rather than named in code, so a template added to the
+     * jar is checked without anyone remembering to add it to a list.
+     */
+    static SortedSet<String> builtInNames(ClassLoader loader) {
+        URL marker = loader.getResource(ROOT + "/" + MARKER);
+        if (marker == null) {
+            throw new IllegalStateException("The built-in templates are missing: no " + ROOT + "/" + MARKER);
+        }
+        try {
+            if (marker.getProtocol().equals("jar")) {
+                String spec = marker.toURI().getRawSchemeSpecificPart();
+                Path jar = Path.of(URI.create(spec.substring(0, spec.indexOf("!/"))));
+                try (FileSystem fs = FileSystems.newFileSystem(jar)) {
+                    return templateFiles(fs.getPath("/" + ROOT));
+                }
+            }
+            return templateFiles(Path.of(marker.toURI()).getParent().getParent());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("The built-in templates cannot be listed from " + marker + ": " + e, e);
+        }
+    }
+
+    /** Every .ftl file under root, as template names ("web/admin/layout.html.ftl"). */
+    private static SortedSet<String> templateFiles(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".ftl") && Files.isRegularFile(p))
+                    .map(p -> root.relativize(p)
+                            .toString()
+                            .replace(root.getFileSystem().getSeparator(), "/"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Templates under " + root + " cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(String source, Integer line, Integer column) {
+        StringBuilder s = new StringBuilder("Template ").append(source);
         if (line != null) {
             s.append(", line ").append(line);
             if (column != null) {
@@ -113,7 +193,7 @@ public final class TemplateEngine {
     }
 
     private static TemplateLoader loader(Optional<Path> templatesDir) {
-        TemplateLoader builtIn = new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), "templates");
+        TemplateLoader builtIn = new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), ROOT);
         if (templatesDir.isEmpty()) {
             return builtIn;
         }

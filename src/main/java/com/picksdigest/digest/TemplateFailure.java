@@ -5,8 +5,15 @@ package com.picksdigest.digest;
  * half-rendered digests; the message names the template and the line so an operator can fix a restyled template.
  */
 public final class TemplateFailure extends RuntimeException {
+    private final String template;
 
-    TemplateFailure(String message, Throwable cause) {
+    TemplateFailure(String template, String message, Throwable cause) {
         super(message, cause);
+        this.template = template;
+    }
+
+    /** The name of the template at fault, relative to the templates root (e.g. "web/layout.html.ftl"). */
+    public String template() {
+        return template;
     }
 }

@@ -211,6 +211,22 @@ class PreferencesPageTest {
     }
 
     @Test
+    void aRefusedFormAlwaysTicksOneChoiceOfEachGroupAsTheSignUpFormDoes() {
+        SubscribersRecord s = w.subscriber("Gil", List.of());
+        String token = w.token(s);
+
+        HttpResponse<String> r = w.postForm(
+                "/prefs/" + token,
+                concat(new String[] {"csrf", w.csrf.issue(token)}, valid("frequency", "hourly", "format", "pdf")));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        // the same form as /subscribe (one macro): anything but weekly shows Daily, anything but text shows HTML
+        assertThat(r.body())
+                .contains("value=\"daily\" checked>", "value=\"weekly\">", "value=\"html\" checked>", "value=\"text\">")
+                .doesNotContain("value=\"hourly\"", "value=\"pdf\"");
+    }
+
+    @Test
     void htmlInTheNameIsEscapedWhenTheFormIsShownAgain() {
         SubscribersRecord s = w.subscriber("Fay", List.of());
         String token = w.token(s);
