@@ -30,6 +30,7 @@ import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.PickLinks;
+import com.picksdigest.digest.TemplateCheck;
 import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.EditorAccounts;
@@ -429,11 +430,12 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Parses every digest template and renders a sample, so a broken template stops a start or a run before any
-     * message goes out.
+     * Parses every template (pages and e-mails), renders a sample digest and the notices, and checks that the digest
+     * templates print the per-subscriber values untransformed: a broken template stops a start or a run, with its
+     * file and line, before anything is served or sent.
      */
     public void checkTemplates() {
-        digestTemplates().checkWithSample(composer());
+        new TemplateCheck(templates(), digestTemplates(), composer()).run();
         notices().check();
     }
 

@@ -1,9 +1,5 @@
 package com.picksdigest.digest;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.List;
-
 /**
  * Renders the e-mail templates. One instance is shared by all sender threads: the FreeMarker configuration
  * ({@link TemplateEngine}) is complete when the constructor returns and never changes afterwards, which is what
@@ -55,33 +51,5 @@ public final class DigestTemplates {
     public void check() {
         engine.check(HTML);
         engine.check(TEXT);
-    }
-
-    /**
-     * {@link #check()}, then a full render of a sample digest through {@code composer}: that also catches what
-     * parsing cannot (an unknown variable, a bad built-in) before an edition starts.
-     */
-    public void checkWithSample(DigestComposer composer) {
-        check();
-        SelectedPick pick = new SelectedPick(
-                0,
-                "Sample pick",
-                "https://example.org/sample",
-                "A sample summary.",
-                "Sample source",
-                "https://example.org",
-                null,
-                "Sample category",
-                LocalDateTime.of(2026, 1, 1, 8, 0),
-                0,
-                0,
-                0,
-                false);
-        DigestModel sample = composer.compose(
-                LocalDate.of(2026, 1, 1),
-                List.of(pick),
-                new DigestComposer.Recipient("Sample Reader", "UTC", "en", "0.0.sample"));
-        renderHtml(sample);
-        renderText(sample);
     }
 }

@@ -45,7 +45,9 @@ public final class TemplateCheck {
                     "Sample category",
                     LocalDateTime.of(2026, 1, 5, 8, 0),
                     1,
-                    0),
+                    0,
+                    1,
+                    false),
             new SelectedPick(
                     2,
                     "Sample pick with only what is required",
@@ -57,15 +59,17 @@ public final class TemplateCheck {
                     "Another category",
                     LocalDateTime.of(2026, 1, 5, 9, 30),
                     2,
-                    1));
+                    1,
+                    2,
+                    false));
 
     private final TemplateEngine engine;
     private final DigestTemplates digests;
     private final DigestComposer composer;
 
-    public TemplateCheck(TemplateEngine engine, DigestComposer composer) {
+    public TemplateCheck(TemplateEngine engine, DigestTemplates digests, DigestComposer composer) {
         this.engine = engine;
-        this.digests = new DigestTemplates(engine);
+        this.digests = digests;
         this.composer = composer;
     }
 
