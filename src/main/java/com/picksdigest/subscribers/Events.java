@@ -16,12 +16,25 @@ public final class Events {
      */
     public static void record(
             DSLContext tx, Long subscriberId, String type, String detail, Long deliveryId, LocalDateTime at) {
+        record(tx, subscriberId, type, detail, deliveryId, null, at);
+    }
+
+    /** @param pickId the pick a click was on; null for every other event */
+    public static void record(
+            DSLContext tx,
+            Long subscriberId,
+            String type,
+            String detail,
+            Long deliveryId,
+            Long pickId,
+            LocalDateTime at) {
         String d = detail == null ? null : detail.replaceAll("[\\r\\n]+", " ");
         tx.insertInto(EVENTS)
                 .set(EVENTS.SUBSCRIBER_ID, subscriberId)
                 .set(EVENTS.TYPE, type)
                 .set(EVENTS.DETAIL, d == null || d.length() <= 1000 ? d : d.substring(0, 997) + "...")
                 .set(EVENTS.DELIVERY_ID, deliveryId)
+                .set(EVENTS.PICK_ID, pickId)
                 .set(EVENTS.CREATED_AT, at)
                 .execute();
     }

@@ -1,7 +1,6 @@
 package com.picksdigest.subscribers;
 
 import static com.picksdigest.db.generated.Tables.CONFIRMATIONS;
-import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.config.SignupConfig;
@@ -192,9 +191,7 @@ public final class Signups {
                     .forUpdate()
                     .fetch(SUBSCRIBERS.ID);
             if (ids.isEmpty()) return 0;
-            var events = t.insertInto(EVENTS, EVENTS.TYPE, EVENTS.DETAIL, EVENTS.CREATED_AT);
-            for (Long id : ids) events = events.values("expired", "unconfirmed sign-up #" + id, now);
-            events.execute();
+            for (Long id : ids) Events.record(t, null, "expired", "unconfirmed sign-up #" + id, null, now);
             return t.deleteFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.in(ids)).execute();
         });
         if (links > 0 || expired > 0) {

@@ -1,7 +1,6 @@
 package com.picksdigest.subscribers;
 
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
-import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
@@ -74,11 +73,7 @@ public final class SubscriberService {
                         .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid)
                         .execute();
             }
-            t.insertInto(EVENTS)
-                    .set(EVENTS.SUBSCRIBER_ID, r.getId())
-                    .set(EVENTS.TYPE, "subscribed")
-                    .set(EVENTS.CREATED_AT, now)
-                    .execute();
+            Events.record(t, r.getId(), "subscribed", null, null, now);
             return r;
         });
     }
@@ -106,13 +101,7 @@ public final class SubscriberService {
                     .and(SUBSCRIBERS.STATUS.ne(SubscriberStatus.UNSUBSCRIBED.db()))
                     .execute();
             if (n > 0) {
-                tx.dsl()
-                        .insertInto(EVENTS)
-                        .set(EVENTS.SUBSCRIBER_ID, id)
-                        .set(EVENTS.TYPE, "unsubscribed")
-                        .set(EVENTS.DETAIL, Fields.line("Reason", reason, 1000, false))
-                        .set(EVENTS.CREATED_AT, now)
-                        .execute();
+                Events.record(tx.dsl(), id, "unsubscribed", Fields.line("Reason", reason, 1000, false), null, now);
             }
             return n > 0;
         });
@@ -200,12 +189,7 @@ public final class SubscriberService {
                         .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid)
                         .execute();
             }
-            t.insertInto(EVENTS)
-                    .set(EVENTS.SUBSCRIBER_ID, id)
-                    .set(EVENTS.TYPE, "preferences")
-                    .set(EVENTS.DETAIL, p.summary())
-                    .set(EVENTS.CREATED_AT, now)
-                    .execute();
+            Events.record(t, id, "preferences", p.summary(), null, now);
             return true;
         });
     }

@@ -1,10 +1,10 @@
 package com.picksdigest.web.admin;
 
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
-import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
 import com.picksdigest.digest.ClickLinks;
+import com.picksdigest.subscribers.Events;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -40,13 +40,14 @@ final class ClickRedirect {
                 .where(DELIVERIES.ID.eq(deliveryId))
                 .fetchOne(DELIVERIES.SUBSCRIBER_ID);
         if (url == null || subscriberId == null || !url.matches("(?i)https?://\\S+")) throw AdminError.notFound();
-        db.insertInto(EVENTS)
-                .set(EVENTS.SUBSCRIBER_ID, subscriberId)
-                .set(EVENTS.TYPE, "clicked")
-                .set(EVENTS.DELIVERY_ID, deliveryId)
-                .set(EVENTS.PICK_ID, pickId)
-                .set(EVENTS.CREATED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
-                .execute();
+        Events.record(
+                db,
+                subscriberId,
+                "clicked",
+                null,
+                deliveryId,
+                pickId,
+                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
         ctx.redirect(url, HttpStatus.FOUND);
     }
 }
