@@ -14,10 +14,8 @@
   come from palette.html.ftl, whose <style> block only adds the dark scheme (clients that drop it show the light one).
 -->
 <#import "palette.html.ftl" as palette>
-<#-- Feed-supplied URLs are escaped but escaping does not stop a javascript: URL: only http(s) become links. -->
-<#function isHttp url>
-  <#return url?matches(r"https?://\S+", "i")>
-</#function>
+<#-- The model's pick.url, sourceUrl and imageUrl are http(s) URLs or absent (escaping does not stop a javascript:
+  URL, so the model refuses every other kind): test them with ??. -->
 <!DOCTYPE html>
 <html lang="en" xmlns="http://www.w3.org/1999/xhtml" xmlns:o="urn:schemas-microsoft-com:office:office">
 <head>
@@ -66,12 +64,12 @@
 <#list picks as pick>
 <tr>
 <td class="pd-rule" style="padding:20px;word-wrap:break-word;overflow-wrap:anywhere;<#if !pick?is_first>border-top:1px solid ${palette.rule};</#if>">
-<#if isHttp(pick.imageUrl!"")>
-<#if isHttp(pick.url)><a href="${pick.url}"></#if><img src="${pick.imageUrl}" width="558" alt="${pick.title}" style="display:block;width:100%;max-width:558px;height:auto;border:0;border-radius:6px;margin:0 0 12px 0;font-size:14px;"><#if isHttp(pick.url)></a></#if>
+<#if pick.imageUrl??>
+<#if pick.url??><a href="${pick.url}"></#if><img src="${pick.imageUrl}" width="558" alt="${pick.title}" style="display:block;width:100%;max-width:558px;height:auto;border:0;border-radius:6px;margin:0 0 12px 0;font-size:14px;"><#if pick.url??></a></#if>
 </#if>
 <div class="pd-label" style="font-size:14px;line-height:20px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:${palette.label};">${pick.category}</div>
 <h2 style="margin:4px 0 6px 0;font-size:20px;line-height:26px;font-weight:bold;">
-<#if isHttp(pick.url)>
+<#if pick.url??>
 <a href="${pick.url}" class="pd-link" style="color:${palette.link};text-decoration:none;">${pick.title}</a>
 <#else>
 <span class="pd-text" style="color:${palette.text};">${pick.title}</span>
@@ -79,7 +77,7 @@
 </h2>
 <div class="pd-muted" style="font-size:14px;line-height:20px;color:${palette.muted};">
 <#if pick.sourceName??>
-<#if isHttp(pick.sourceUrl!"")><a href="${pick.sourceUrl}" class="pd-muted" style="color:${palette.muted};text-decoration:underline;">${pick.sourceName}</a><#else>${pick.sourceName}</#if> &middot;
+<#if pick.sourceUrl??><a href="${pick.sourceUrl}" class="pd-muted" style="color:${palette.muted};text-decoration:underline;">${pick.sourceName}</a><#else>${pick.sourceName}</#if> &middot;
 </#if>
 ${pick.published}
 </div>

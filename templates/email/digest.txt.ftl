@@ -40,7 +40,7 @@ Here is what our editors picked since your last digest.
 
 <#list picks as pick>
 ${(pick?counter + ".")?right_pad(4)}[${pick.category}] ${pick.title}
-    ${pick.url}
+    ${pick.url!}
     <#if pick.sourceName??>${pick.sourceName}, </#if>${pick.published}
 <#if pick.summary?has_content>
 

@@ -1,5 +1,6 @@
 package com.picksdigest.digest;
 
+import com.picksdigest.common.HttpLinks;
 import java.util.List;
 
 /**
@@ -33,7 +34,8 @@ public record DigestModel(
      * One pick as shown.
      *
      * @param published date and time formatted in the subscriber's time zone and locale (e.g. "Nov 25, 2026, 9:30 AM")
-     * @param sourceName may be null; sourceUrl and imageUrl may be null
+     * @param url        the pick's link, or null when it is not an http(s) URL (it is then shown without one)
+     * @param sourceName may be null; sourceUrl and imageUrl may be null, and are null unless http(s)
      */
     public record PickView(
             String title,
@@ -43,5 +45,11 @@ public record DigestModel(
             String sourceUrl,
             String category,
             String published,
-            String imageUrl) {}
+            String imageUrl) {
+        public PickView {
+            url = HttpLinks.orNull(url);
+            sourceUrl = HttpLinks.orNull(sourceUrl);
+            imageUrl = HttpLinks.orNull(imageUrl);
+        }
+    }
 }

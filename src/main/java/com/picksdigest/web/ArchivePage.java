@@ -6,6 +6,7 @@ import static com.picksdigest.db.generated.Tables.DIGEST_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
+import com.picksdigest.common.HttpLinks;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -129,9 +131,9 @@ final class ArchivePage {
         return List.copyOf(out);
     }
 
-    /** Escaping does not stop a javascript: URL; only http(s) URLs become links ("" means no link). */
-    static String httpOnly(String url) {
-        return url != null && url.matches("(?i)https?://\\S+") ? url : "";
+    /** "" means no link: see {@link HttpLinks}. */
+    private static String httpOnly(String url) {
+        return Objects.requireNonNullElse(HttpLinks.orNull(url), "");
     }
 
     private static LocalDate parse(String raw) {

@@ -3,6 +3,7 @@ package com.picksdigest.web.admin;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
+import com.picksdigest.common.HttpLinks;
 import com.picksdigest.digest.ClickLinks;
 import com.picksdigest.subscribers.Events;
 import io.javalin.http.Context;
@@ -39,7 +40,7 @@ final class ClickRedirect {
                 .from(DELIVERIES)
                 .where(DELIVERIES.ID.eq(deliveryId))
                 .fetchOne(DELIVERIES.SUBSCRIBER_ID);
-        if (url == null || subscriberId == null || !url.matches("(?i)https?://\\S+")) throw AdminError.notFound();
+        if (url == null || subscriberId == null || HttpLinks.orNull(url) == null) throw AdminError.notFound();
         Events.record(
                 db,
                 subscriberId,
