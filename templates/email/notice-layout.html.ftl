@@ -2,7 +2,7 @@
 <#--
   The frame of the self-service e-mails (confirm, manage): one card with a greeting, the nested text and a button.
   Tables and inline styles for Outlook and Gmail, colours as in the digest (text #1f2328, muted #57606a, link #0b5cad).
-  Every model has siteName, siteUrl, email and, when known, recipientName.
+  Every model has siteName, siteUrl, email and, for a confirmed address whose subscriber gave one, recipientName.
 -->
 <#macro mail title buttonText buttonUrl>
 <!DOCTYPE html>
