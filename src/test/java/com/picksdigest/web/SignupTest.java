@@ -345,6 +345,28 @@ class SignupTest {
     }
 
     @Test
+    void addressesInOneIpv6Slash64ShareOneLimit() {
+        String email = "one.network@example.com";
+        for (int i = 1; i <= MailLimits.REQUESTS_PER_CLIENT_PER_HOUR; i++) {
+            // Every address of 2001:db8:abcd:12::/64, spelled this way or that.
+            String client = i % 2 == 0
+                    ? "2001:db8:abcd:12::" + Integer.toHexString(i)
+                    : "2001:0DB8:ABCD:0012:" + Integer.toHexString((i * 7919) & 0xffff) + ":0:0:"
+                            + Integer.toHexString(i);
+            assertThat(signUp(client, "email", email).statusCode())
+                    .as("request " + i + " from " + client)
+                    .isEqualTo(200);
+        }
+        assertThat(signUp("2001:db8:abcd:12:ffff:ffff:ffff:fffe", "email", email)
+                        .statusCode())
+                .as("yet another address of the same /64")
+                .isEqualTo(429);
+        assertThat(signUp("2001:db8:abcd:13::1", "email", email).statusCode())
+                .as("the next /64 is another client")
+                .isEqualTo(200);
+    }
+
+    @Test
     void confirmationMailsHoldNoTextTheRequesterChose() throws Exception {
         String name = "Claim your prize at evil.example";
         String email = "named.newcomer@example.com";
