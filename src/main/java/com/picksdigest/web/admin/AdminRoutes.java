@@ -4,6 +4,7 @@ import com.picksdigest.AppContext;
 import com.picksdigest.Mailer;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.SignupConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.digest.ClickLinks;
 import com.picksdigest.digest.DigestTemplates;
@@ -20,6 +21,7 @@ import com.picksdigest.picks.Feeds;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.schedule.ScheduledTask;
+import com.picksdigest.web.ClientAddress;
 import com.picksdigest.web.CsrfTokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -89,7 +91,8 @@ public final class AdminRoutes {
                 sessions,
                 new SignIn(editorAccounts, passwords, new LoginThrottle(db, app.clock()), sessions, audit),
                 pages,
-                "https".equalsIgnoreCase(mail.baseUrl().getScheme()));
+                "https".equalsIgnoreCase(mail.baseUrl().getScheme()),
+                new ClientAddress(SignupConfig.from(app.settings()).trustProxy()));
         this.picks = new PickPages(app.picks(), app.categories(), audit, pages);
         this.categories = new CategoryPages(app.categories(), db, audit, pages);
         this.feedImport =

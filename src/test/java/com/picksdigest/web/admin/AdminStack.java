@@ -39,6 +39,17 @@ final class AdminStack implements AutoCloseable {
 
     /** @param httpsBaseUrl the public URL says https (cookies must then be Secure); tests still talk plain HTTP */
     AdminStack(Class<?> owner, int smtpPort, Clock clock, Map<String, String> extra, boolean httpsBaseUrl) {
+        this(owner, smtpPort, clock, extra, httpsBaseUrl, PASSWORDS);
+    }
+
+    /** @param passwords how the workspace checks passwords (a test may count the checks) */
+    AdminStack(
+            Class<?> owner,
+            int smtpPort,
+            Clock clock,
+            Map<String, String> extra,
+            boolean httpsBaseUrl,
+            Passwords passwords) {
         db = TestDatabase.migrated(owner);
         int port = freePort();
         baseUrl = (httpsBaseUrl ? "https" : "http") + "://127.0.0.1:" + port;
@@ -47,7 +58,7 @@ final class AdminStack implements AutoCloseable {
         harness = new MailerHarness(db, smtpPort, clock, s);
         MailConfig mail = MailConfig.from(harness.app.settings());
         SmtpConfig smtp = SmtpConfig.from(harness.app.settings());
-        AdminRoutes admin = new AdminRoutes(harness.app, harness.mailer, smtp, PASSWORDS);
+        AdminRoutes admin = new AdminRoutes(harness.app, harness.mailer, smtp, passwords);
         web = new WebServer(
                         harness.app.database(),
                         harness.app.subscribers(),
@@ -59,7 +70,7 @@ final class AdminStack implements AutoCloseable {
                 .with(admin::register)
                 .start("127.0.0.1", port);
         seed = new Seed(harness.app.database().dsl(), clock);
-        editors = new EditorAccounts(harness.app.database().dsl(), PASSWORDS, clock);
+        editors = new EditorAccounts(harness.app.database().dsl(), passwords, clock);
     }
 
     String url(String path) {
