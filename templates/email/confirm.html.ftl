@@ -1,7 +1,8 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: siteName, siteUrl, email, recipientName (optional), action ("subscribe", "resubscribe" or "email"),
-  confirmUrl, validDays. Every ${...} is HTML-escaped.
+  Model: siteName, siteUrl, email, action ("subscribe", "resubscribe" or "email"), confirmUrl, validDays. Every
+  ${...} is HTML-escaped. No recipientName: the address is not confirmed yet, so the mail holds nothing its
+  requester typed but the address itself.
   Paragraphs keep their margins in style attributes: Outlook for Windows has its own and Gmail may drop <style>.
 -->
 <#import "notice-layout.html.ftl" as layout>

@@ -1,6 +1,6 @@
 <#ftl output_format="plainText">
 <#-- Model: as confirm.html.ftl. Nothing is escaped in plain text. -->
-Hi<#if recipientName??> ${recipientName}</#if>,
+Hi,
 
 <#if action == "email">
 Please confirm that ${siteName} digests should come to ${email} from now on:

@@ -1,7 +1,7 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
   The frame of the self-service e-mails (confirm, manage): one card with a greeting, the nested text and a button.
-  Every model has siteName, siteUrl, email and, when known, recipientName.
+  Every model has siteName, siteUrl, email and, for a confirmed address whose subscriber gave one, recipientName.
   Tables and style attributes for the same reasons as in digest.html.ftl (Gmail drops <body> and, for other accounts,
   <style>; Outlook for Windows ignores much of it): the background on <body> and on the outer table, sizes, spacing,
   font and light colours on each element, the button's colour on its cell (Outlook for Windows ignores padding and

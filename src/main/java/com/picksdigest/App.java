@@ -90,19 +90,20 @@ public final class App implements AutoCloseable {
     /**
      * What tests may replace; everything else comes from the settings. Production uses {@link #DEFAULT}.
      *
-     * @param bcryptCost   the editors' password hashing cost (tests lower it to keep sign-ins fast)
+     * @param passwords    how editors' passwords are hashed and checked; null for bcrypt at
+     *                     {@link Passwords#DEFAULT_COST} (tests lower the cost, or count the checks)
      * @param healthChecks extra entries for the health report, replacing the relay and scheduler probes (web tests
      *                     without either); null for the real ones
      */
-    public record Seams(int bcryptCost, Supplier<Map<String, String>> healthChecks) {
-        public static final Seams DEFAULT = new Seams(Passwords.DEFAULT_COST, null);
+    public record Seams(Passwords passwords, Supplier<Map<String, String>> healthChecks) {
+        public static final Seams DEFAULT = new Seams(null, null);
 
-        public Seams withBcryptCost(int cost) {
-            return new Seams(cost, healthChecks);
+        public Seams withPasswords(Passwords p) {
+            return new Seams(p, healthChecks);
         }
 
         public Seams withHealthChecks(Supplier<Map<String, String>> checks) {
-            return new Seams(bcryptCost, checks);
+            return new Seams(passwords, checks);
         }
     }
 
@@ -456,7 +457,8 @@ public final class App implements AutoCloseable {
 
     // ---- editors and the workspace -------------------------------------------------------------------------------
 
-    private final Once<Passwords> passwords = new Once<>(() -> new Passwords(seams().bcryptCost()));
+    private final Once<Passwords> passwords =
+            new Once<>(() -> seams().passwords() != null ? seams().passwords() : new Passwords(Passwords.DEFAULT_COST));
     private final Once<AuditLog> audit = new Once<>(() -> new AuditLog(db(), clock()));
     private final Once<EditorAccounts> editorAccounts =
             new Once<>(() -> new EditorAccounts(db(), passwords.get(), clock()));
@@ -548,6 +550,7 @@ public final class App implements AutoCloseable {
                 editionReports.get(),
                 subscriberStats.get(),
                 clickLinks(),
+                signup.get().trustProxy(),
                 db(),
                 clock);
         return closing(new WebServer(List.of(pub, adm)));

@@ -18,7 +18,12 @@ public final class Passwords {
     private final String decoy;
 
     public Passwords(int cost) {
-        this.encoder = new BCryptPasswordEncoder(cost);
+        this(new BCryptPasswordEncoder(cost));
+    }
+
+    /** @param encoder the bcrypt implementation; tests hand in one that counts its checks */
+    public Passwords(BCryptPasswordEncoder encoder) {
+        this.encoder = encoder;
         this.decoy = encoder.encode("decoy password that matches nothing");
     }
 

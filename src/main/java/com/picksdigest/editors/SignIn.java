@@ -33,19 +33,22 @@ public final class SignIn {
         this.audit = audit;
     }
 
+    /**
+     * @param ip the client's address (after the proxy rule, see web/ClientAddress); the throttle counts its network
+     */
     public Outcome attempt(String email, String password, String ip) {
-        Duration wait = throttle.wait(email, ip);
-        if (!wait.isZero()) {
+        LoginThrottle.Ticket ticket = throttle.reserve(email, ip);
+        if (ticket instanceof LoginThrottle.Wait w) {
             log.warn("Sign-in throttled for {} from {}", printable(email), ip);
-            return new Throttled(wait);
+            return new Throttled(w.retryAfter());
         }
+        // Counted as a failure already: a wrong password (or an error) leaves it so; only the right one gives it back.
         EditorsRecord r = accounts.forSignIn(email);
         if (!passwords.matches(password, r == null ? null : r.getPasswordHash())) {
-            throttle.failed(email, ip);
             log.info("Sign-in refused for {} from {}", printable(email), ip);
             return new Refused();
         }
-        throttle.succeeded(email);
+        throttle.release((LoginThrottle.Go) ticket);
         Editor editor = EditorAccounts.editor(r);
         String cookie = sessions.start(editor.id());
         audit.record(editor.actor(), "sign-in", "editor", editor.id(), "from " + ip);

@@ -145,11 +145,12 @@ public final class AccountChanges {
                     other.getId(),
                     other.getTokenVersion(),
                     other.getEmail(),
-                    other.getName());
+                    // a pending sign-up's name came with an address nobody has confirmed
+                    SubscriberStatus.PENDING.db().equals(other.getStatus()) ? null : other.getName());
             return;
         }
         String token = confirmations.create(s, Confirmations.Purpose.EMAIL, email);
-        notices.confirm(NoticeMails.Confirm.EMAIL, s.getId(), email, s.getName(), token);
+        notices.confirm(NoticeMails.Confirm.EMAIL, s.getId(), email, token);
     }
 
     /**

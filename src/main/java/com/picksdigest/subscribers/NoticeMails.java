@@ -74,21 +74,28 @@ public final class NoticeMails {
         }
     }
 
-    /** Sends the link that confirms {@code action}; {@code to} is the address being confirmed. */
-    public void confirm(Confirm action, long subscriberId, String to, String name, String confirmToken) {
+    /**
+     * Sends the link that confirms {@code action}; {@code to} is the address being confirmed. It carries no name:
+     * until the address is confirmed, nothing in mail sent to it may be text that whoever asked chose, or anyone
+     * could have us deliver their words, signed with our domain, to any address.
+     */
+    public void confirm(Confirm action, long subscriberId, String to, String confirmToken) {
         String subject = switch (action) {
             case SUBSCRIBE -> "Confirm your subscription to " + mail.siteName();
             case RESUBSCRIBE -> "Confirm to resubscribe to " + mail.siteName();
             case EMAIL -> "Confirm your new address for " + mail.siteName();
         };
-        Map<String, Object> m = model(to, name);
+        Map<String, Object> m = model(to, null);
         m.put("action", action.name().toLowerCase());
         m.put("confirmUrl", mail.link("/confirm/" + confirmToken));
         m.put("validDays", Confirmations.VALIDITY.toDays());
-        send("confirm", subject, subscriberId, to, name, m);
+        send("confirm", subject, subscriberId, to, null, m);
     }
 
-    /** Sends the subscriber's current preference and unsubscribe links. */
+    /**
+     * Sends the subscriber's current preference and unsubscribe links; {@code name} (null for none) greets them, so
+     * pass one only when the address is confirmed.
+     */
     public void manage(Manage reason, long subscriberId, int tokenVersion, String to, String name) {
         String subject = switch (reason) {
             case WELCOME -> "Welcome to " + mail.siteName();

@@ -102,7 +102,8 @@ public final class Signups {
             if (config.doubleOptIn()) {
                 sendConfirmation(s, NoticeMails.Confirm.SUBSCRIBE);
             } else {
-                notices.manage(NoticeMails.Manage.WELCOME, s.getId(), s.getTokenVersion(), s.getEmail(), s.getName());
+                // Nobody has confirmed this address: the name typed with it stays out of the mail.
+                notices.manage(NoticeMails.Manage.WELCOME, s.getId(), s.getTokenVersion(), s.getEmail(), null);
             }
         } else if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) {
             notices.manage(
@@ -128,7 +129,7 @@ public final class Signups {
 
     private void sendConfirmation(SubscribersRecord s, NoticeMails.Confirm action) {
         String token = confirmations.create(s, Confirmations.Purpose.SUBSCRIBE, null);
-        notices.confirm(action, s.getId(), s.getEmail(), s.getName(), token);
+        notices.confirm(action, s.getId(), s.getEmail(), token);
     }
 
     /**

@@ -42,14 +42,14 @@ final class SignupPage {
     private final Signups signups;
     private final Categories categories;
     private final Pages pages;
-    private final boolean trustProxy;
+    private final ClientAddress clients;
     private final String script;
 
     SignupPage(Signups signups, Categories categories, Pages pages, boolean trustProxy) {
         this.signups = signups;
         this.categories = categories;
         this.pages = pages;
-        this.trustProxy = trustProxy;
+        this.clients = new ClientAddress(trustProxy);
         this.script = resource("static/subscribe.js");
     }
 
@@ -97,7 +97,7 @@ final class SignupPage {
                             f.format(),
                             null,
                             f.categories()),
-                    clientAddress(ctx));
+                    clients.of(ctx));
         } catch (InvalidInputException e) {
             if (json) json(ctx, 400, Map.of("error", e.getMessage()));
             else render(ctx, 400, f, e.getMessage());
@@ -213,14 +213,6 @@ final class SignupPage {
         ctx.status(status)
                 .contentType("application/json; charset=utf-8")
                 .result(JSONValue.toJSONString(new LinkedHashMap<>(body)));
-    }
-
-    /** The caller for the per-client limit: the address that connected, or the proxy's last X-Forwarded-For entry. */
-    private String clientAddress(Context ctx) {
-        String forwarded = trustProxy ? ctx.header("X-Forwarded-For") : null;
-        if (forwarded == null || forwarded.isBlank()) return ctx.ip();
-        String[] hops = forwarded.split(",");
-        return hops[hops.length - 1].strip();
     }
 
     private static String nz(String s) {

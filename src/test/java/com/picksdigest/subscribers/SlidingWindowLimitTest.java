@@ -31,14 +31,32 @@ class SlidingWindowLimitTest {
     }
 
     @Test
-    void staysBoundedWhenFloodedWithKeys() {
-        for (int i = 0; i < SlidingWindowLimit.MAX_KEYS; i++) limit.tryAcquire("k" + i);
-        assertThat(limit.tryAcquire("one-too-many"))
-                .as("full of live keys: new ones are refused")
+    void aFloodOfKeysNeverRefusesANewVisitorAndStaysBounded() {
+        for (int i = 0; i < 3; i++) limit.tryAcquire("abuser");
+        int flood = SlidingWindowLimit.MAX_KEYS + 50_000;
+        for (int i = 0; i < flood; i++) {
+            if (!limit.tryAcquire("k" + i)) throw new AssertionError("new key #" + i + " was refused");
+            // An abuser that keeps trying through the flood keeps its count: the flood does not wash it out.
+            if (i % 1_000 == 0 && limit.tryAcquire("abuser")) throw new AssertionError("abuser let through at " + i);
+        }
+        assertThat(limit.tracked()).as("keys held").isLessThanOrEqualTo(SlidingWindowLimit.MAX_KEYS);
+
+        assertThat(limit.tryAcquire("new visitor"))
+                .as("a new visitor after the flood")
+                .isTrue();
+        assertThat(limit.tryAcquire("new visitor")).isTrue();
+        assertThat(limit.tryAcquire("new visitor")).isTrue();
+        assertThat(limit.tryAcquire("new visitor"))
+                .as("and is counted like anyone")
                 .isFalse();
+
         clock.advance(Duration.ofHours(2));
         assertThat(limit.tryAcquire("one-too-many"))
                 .as("old keys are dropped to make room")
                 .isTrue();
+        assertThat(limit.tryAcquire("abuser"))
+                .as("the abuser's window has passed too")
+                .isTrue();
+        assertThat(limit.tracked()).as("keys held").isLessThanOrEqualTo(SlidingWindowLimit.MAX_KEYS);
     }
 }

@@ -15,11 +15,17 @@ import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Inbox;
 import com.picksdigest.support.Mails;
+import jakarta.mail.Header;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +143,10 @@ class SignupTest {
         assertThat(mail.isMimeType("multipart/alternative")).isTrue();
         assertThat(Mails.header(mail, "Auto-Submitted")).isEqualTo("auto-generated");
         String path = Inbox.linkPath(mail, "/confirm/");
-        assertThat(Mails.html(mail)).contains("https://picks.example.org" + path, "Hi Ana,");
+        // The name typed at sign-up stays out of mail to an address nobody has confirmed yet.
+        assertThat(Mails.html(mail))
+                .contains("https://picks.example.org" + path, "Hi,")
+                .doesNotContain("Ana");
         SubscribersRecord pending = row(email);
         assertThat(pending.getStatus()).isEqualTo("pending");
         assertThat(List.of(
@@ -336,6 +345,92 @@ class SignupTest {
     }
 
     @Test
+    void addressesInOneIpv6Slash64ShareOneLimit() {
+        String email = "one.network@example.com";
+        for (int i = 1; i <= MailLimits.REQUESTS_PER_CLIENT_PER_HOUR; i++) {
+            // Every address of 2001:db8:abcd:12::/64, spelled this way or that.
+            String client = i % 2 == 0
+                    ? "2001:db8:abcd:12::" + Integer.toHexString(i)
+                    : "2001:0DB8:ABCD:0012:" + Integer.toHexString((i * 7919) & 0xffff) + ":0:0:"
+                            + Integer.toHexString(i);
+            assertThat(signUp(client, "email", email).statusCode())
+                    .as("request " + i + " from " + client)
+                    .isEqualTo(200);
+        }
+        assertThat(signUp("2001:db8:abcd:12:ffff:ffff:ffff:fffe", "email", email)
+                        .statusCode())
+                .as("yet another address of the same /64")
+                .isEqualTo(429);
+        assertThat(signUp("2001:db8:abcd:13::1", "email", email).statusCode())
+                .as("the next /64 is another client")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void confirmationMailsHoldNoTextTheRequesterChose() throws Exception {
+        String name = "Claim your prize at evil.example";
+        String email = "named.newcomer@example.com";
+        assertThat(signUp(client(), "email", email, "name", name).statusCode()).isEqualTo(200);
+        MimeMessage signUp = inbox.await(email, 1);
+        assertThat(signUp.getSubject()).startsWith("Confirm your subscription");
+        assertHoldsNoName(signUp, name);
+        assertThat(row(email).getName())
+                .as("the name is kept for after the confirmation")
+                .isEqualTo(name);
+
+        SubscribersRecord back = w.subscriber(name, List.of());
+        w.subscribers.unsubscribe(back.getId(), null);
+        signUp(client(), "email", back.getEmail(), "name", "Another name");
+        MimeMessage comeback = inbox.await(back.getEmail(), 1);
+        assertThat(comeback.getSubject()).startsWith("Confirm to resubscribe");
+        assertHoldsNoName(comeback, name);
+        assertHoldsNoName(comeback, "Another name");
+
+        SubscribersRecord mover = w.subscriber(name, List.of());
+        String token = w.token(mover);
+        String newAddress = "moved.named." + mover.getId() + "@example.org";
+        assertThat(w.postForm("/prefs/" + token + "/email", "csrf", w.csrf.issue(token), "email", newAddress)
+                        .statusCode())
+                .isEqualTo(303);
+        MimeMessage moved = inbox.await(newAddress, 1);
+        assertThat(moved.getSubject()).startsWith("Confirm your new address");
+        assertHoldsNoName(moved, name);
+
+        // Asking to move onto the pending sign-up's address tells that address it is taken, without its name.
+        assertThat(w.postForm("/prefs/" + token + "/email", "csrf", w.csrf.issue(token), "email", email)
+                        .statusCode())
+                .isEqualTo(303);
+        MimeMessage taken = inbox.await(email, 2);
+        assertThat(taken.getSubject()).startsWith("You are already subscribed");
+        assertHoldsNoName(taken, name);
+    }
+
+    /** Not in any header (raw or decoded), nor in either MIME part; the greeting is there without it. */
+    static void assertHoldsNoName(MimeMessage m, String name) throws Exception {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        m.writeTo(raw);
+        String what = "mail to " + Mails.to(m);
+        assertThat(raw.toString(StandardCharsets.ISO_8859_1)).as(what).doesNotContainIgnoringCase(name);
+        for (Enumeration<Header> h = m.getAllHeaders(); h.hasMoreElements(); ) {
+            Header header = h.nextElement();
+            assertThat(MimeUtility.decodeText(MimeUtility.unfold(header.getValue())))
+                    .as(what + ", header " + header.getName())
+                    .doesNotContainIgnoringCase(name);
+        }
+        assertThat(((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getPersonal())
+                .as(what + ", To")
+                .isNull();
+        assertThat(Mails.text(m))
+                .as(what + ", text part")
+                .doesNotContainIgnoringCase(name)
+                .contains("Hi,");
+        assertThat(Mails.html(m))
+                .as(what + ", HTML part")
+                .doesNotContainIgnoringCase(name)
+                .contains("Hi,");
+    }
+
+    @Test
     void comingBackAfterUnsubscribingNeedsAFreshConfirmation() throws Exception {
         SubscribersRecord s = w.subscriber("Returning", List.of());
         String token = w.token(s);
@@ -377,10 +472,12 @@ class SignupTest {
     @Test
     void withoutDoubleOptInANewAddressIsActiveAtOnceButAComebackIsNot() throws Exception {
         try (WebTestSupport open = WebTestSupport.mailing(SignupTest.class, smtp, new SignupConfig(false, false))) {
-            HttpResponse<String> r = open.postForm("/subscribe", "email", "straight.in@example.com");
+            HttpResponse<String> r =
+                    open.postForm("/subscribe", "email", "straight.in@example.com", "name", "Typed by anyone");
             assertThat(r.statusCode()).isEqualTo(200);
             MimeMessage welcome = inbox.await("straight.in@example.com", 1);
             assertThat(welcome.getSubject()).isEqualTo("Welcome to " + WebTestSupport.SITE);
+            assertHoldsNoName(welcome, "Typed by anyone");
             SubscribersRecord s = open.db
                     .selectFrom(SUBSCRIBERS)
                     .where(SUBSCRIBERS.EMAIL_KEY.eq("straight.in@example.com"))

@@ -2,6 +2,7 @@ package com.picksdigest.web.admin;
 
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.editors.SignIn;
+import com.picksdigest.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
@@ -30,12 +31,14 @@ final class AdminAccess {
     private final SignIn signIn;
     private final AdminPages pages;
     private final boolean secureCookies;
+    private final ClientAddress clients;
 
-    AdminAccess(Sessions sessions, SignIn signIn, AdminPages pages, boolean secureCookies) {
+    AdminAccess(Sessions sessions, SignIn signIn, AdminPages pages, boolean secureCookies, ClientAddress clients) {
         this.sessions = sessions;
         this.signIn = signIn;
         this.pages = pages;
         this.secureCookies = secureCookies;
+        this.clients = clients;
     }
 
     void guard(Context ctx) {
@@ -80,15 +83,16 @@ final class AdminAccess {
             throw AdminError.badCsrf();
         }
         String email = ctx.formParam("email");
-        SignIn.Outcome outcome = signIn.attempt(email, ctx.formParam("password"), ctx.ip());
+        SignIn.Outcome outcome = signIn.attempt(email, ctx.formParam("password"), clients.of(ctx));
         if (outcome instanceof SignIn.SignedIn in) {
             ctx.cookie(cookie(
                     COOKIE, in.cookie(), "/admin", (int) sessionsLifetime().toSeconds(), SameSite.LAX));
             ctx.removeCookie(LOGIN_COOKIE, pages.path("/admin/login"));
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } else if (outcome instanceof SignIn.Throttled t) {
-            long minutes = Math.max(1, (t.retryAfter().toSeconds() + 59) / 60);
-            ctx.header("Retry-After", String.valueOf(t.retryAfter().toSeconds()));
+            long seconds = Math.max(1, (t.retryAfter().toMillis() + 999) / 1000);
+            long minutes = (seconds + 59) / 60;
+            ctx.header("Retry-After", String.valueOf(seconds));
             form(
                     ctx,
                     429,

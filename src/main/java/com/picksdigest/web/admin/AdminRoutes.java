@@ -21,6 +21,7 @@ import com.picksdigest.picks.PickService;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.subscribers.SubscriberService;
+import com.picksdigest.web.ClientAddress;
 import com.picksdigest.web.CsrfTokens;
 import com.picksdigest.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
@@ -89,6 +90,7 @@ public final class AdminRoutes implements RouteGroup {
             EditionReports editionReports,
             SubscriberStats subscriberStats,
             ClickLinks clickLinks,
+            boolean trustProxy,
             DSLContext db,
             Clock clock) {
         String basePath = mail.baseUrl().getRawPath() == null
@@ -96,7 +98,11 @@ public final class AdminRoutes implements RouteGroup {
                 : mail.baseUrl().getRawPath().replaceAll("/+$", "");
         this.pages = new AdminPages(templates, mail.siteName(), basePath, csrf, config.editorZone());
         this.access = new AdminAccess(
-                sessions, signIn, pages, "https".equalsIgnoreCase(mail.baseUrl().getScheme()));
+                sessions,
+                signIn,
+                pages,
+                "https".equalsIgnoreCase(mail.baseUrl().getScheme()),
+                new ClientAddress(trustProxy));
         this.picks = new PickPages(pickService, categoryService, audit, pages);
         this.categories = new CategoryPages(categoryService, db, audit, pages);
         this.feeds = new FeedPages(feedService, feedImport, categoryService, audit, pages);

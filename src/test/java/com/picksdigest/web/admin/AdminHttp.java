@@ -23,10 +23,17 @@ final class AdminHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final AdminStack stack;
+    private final String forwardedFor;
     final Map<String, String> cookies = new HashMap<>();
 
     AdminHttp(AdminStack stack) {
+        this(stack, null);
+    }
+
+    /** @param forwardedFor sent as X-Forwarded-For: the client a trusted proxy would name; null sends none */
+    AdminHttp(AdminStack stack, String forwardedFor) {
         this.stack = stack;
+        this.forwardedFor = forwardedFor;
     }
 
     HttpResponse<String> get(String path) {
@@ -55,12 +62,32 @@ final class AdminHttp {
     }
 
     HttpResponse<String> signIn(String email, String password) {
+        return post("/admin/login", "csrf", loginCsrf(), "email", email, "password", password, "next", "");
+    }
+
+    /** The sign-in form's CSRF token; fetching the form sets the cookie it is bound to. */
+    String loginCsrf() {
         Matcher m = CSRF.matcher(get("/admin/login").body());
         if (!m.find()) throw new AssertionError("no CSRF field on the sign-in page");
-        return post("/admin/login", "csrf", m.group(1), "email", email, "password", password, "next", "");
+        return m.group(1);
+    }
+
+    /** A sign-in POST as this client sends it (its cookies, its X-Forwarded-For), for a test to fire many at once. */
+    HttpRequest signInRequest(String csrf, String email, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.url("/admin/login")))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        form("csrf", csrf, "email", email, "password", password, "next", "")));
+        if (forwardedFor != null) b.header("X-Forwarded-For", forwardedFor);
+        StringJoiner j = new StringJoiner("; ");
+        cookies.forEach((k, v) -> j.add(k + "=" + v));
+        if (!cookies.isEmpty()) b.header("Cookie", j.toString());
+        return b.build();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
+        if (forwardedFor != null) b.header("X-Forwarded-For", forwardedFor);
         if (!cookies.isEmpty()) {
             StringJoiner j = new StringJoiner("; ");
             cookies.forEach((k, v) -> j.add(k + "=" + v));

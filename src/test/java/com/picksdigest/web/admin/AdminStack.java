@@ -22,9 +22,7 @@ import java.util.Map;
 final class AdminStack implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
     /** bcrypt's lowest cost: the tests check behaviour, not hashing speed. */
-    static final int BCRYPT_COST = 4;
-
-    static final Passwords PASSWORDS = new Passwords(BCRYPT_COST);
+    static final Passwords PASSWORDS = new Passwords(4);
 
     final TestDatabase db;
     final MailerHarness harness;
@@ -42,16 +40,27 @@ final class AdminStack implements AutoCloseable {
 
     /** @param httpsBaseUrl the public URL says https (cookies must then be Secure); tests still talk plain HTTP */
     AdminStack(Class<?> owner, int smtpPort, Clock clock, Map<String, String> extra, boolean httpsBaseUrl) {
+        this(owner, smtpPort, clock, extra, httpsBaseUrl, PASSWORDS);
+    }
+
+    /** @param passwords how the workspace checks passwords (a test may count the checks) */
+    AdminStack(
+            Class<?> owner,
+            int smtpPort,
+            Clock clock,
+            Map<String, String> extra,
+            boolean httpsBaseUrl,
+            Passwords passwords) {
         db = TestDatabase.migrated(owner);
         int port = freePort();
         baseUrl = (httpsBaseUrl ? "https" : "http") + "://127.0.0.1:" + port;
         Map<String, String> s = new HashMap<>(Map.of("PICKS_BASE_URL", baseUrl, "PICKS_SITE_NAME", "Picks <&> Test"));
         s.putAll(extra);
-        harness = new MailerHarness(db, smtpPort, clock, s, App.Seams.DEFAULT.withBcryptCost(BCRYPT_COST));
+        harness = new MailerHarness(db, smtpPort, clock, s, App.Seams.DEFAULT.withPasswords(passwords));
         web = harness.app.webServer().start("127.0.0.1", port);
         ops = harness.app.opsServer().start("127.0.0.1", 0);
         seed = new Seed(harness.app.database().dsl(), clock);
-        editors = new EditorAccounts(harness.app.database().dsl(), PASSWORDS, clock);
+        editors = new EditorAccounts(harness.app.database().dsl(), passwords, clock);
     }
 
     String opsUrl(String path) {
