@@ -4,6 +4,7 @@ import com.picksdigest.AppContext;
 import com.picksdigest.Mailer;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.OutboundConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.digest.ClickLinks;
 import com.picksdigest.digest.DigestTemplates;
@@ -15,6 +16,10 @@ import com.picksdigest.editors.LoginThrottle;
 import com.picksdigest.editors.Passwords;
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.editors.SignIn;
+import com.picksdigest.outbound.AddressPolicy;
+import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.outbound.Resolver;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.reports.EditionReports;
@@ -73,6 +78,11 @@ public final class AdminRoutes {
 
     /** @param passwords the bcrypt cost is the tests' to lower; production uses {@link Passwords#DEFAULT_COST} */
     public AdminRoutes(AppContext app, Mailer mailer, SmtpConfig smtp, Passwords passwords) {
+        this(app, mailer, smtp, passwords, feedClient(OutboundConfig.from(app.settings())));
+    }
+
+    /** @param feedHttp the guarded client feeds are fetched with; tests hand in their own resolver and policy */
+    public AdminRoutes(AppContext app, Mailer mailer, SmtpConfig smtp, Passwords passwords, GuardedHttp feedHttp) {
         MailConfig mail = MailConfig.from(app.settings());
         this.config = AdminConfig.from(app.settings());
         DSLContext db = app.database().dsl();
@@ -92,10 +102,10 @@ public final class AdminRoutes {
                 "https".equalsIgnoreCase(mail.baseUrl().getScheme()));
         this.picks = new PickPages(app.picks(), app.categories(), audit, pages);
         this.categories = new CategoryPages(app.categories(), db, audit, pages);
-        this.feedImport =
-                new FeedImport(db, "PicksDigest/0.1 (+" + mail.baseUrl() + ")", config.feedPoll(), app.clock());
-        this.feeds =
-                new FeedPages(new Feeds(db, app.categories(), app.clock()), feedImport, app.categories(), audit, pages);
+        this.feedImport = new FeedImport(
+                db, feedHttp, "PicksDigest/0.1 (+" + mail.baseUrl() + ")", config.feedPoll(), app.clock());
+        this.feeds = new FeedPages(
+                new Feeds(db, app.categories(), app.clock(), feedHttp), feedImport, app.categories(), audit, pages);
         this.preview = new PreviewPage(
                 app.subscribers(),
                 app.categories(),
@@ -112,6 +122,14 @@ public final class AdminRoutes {
         this.clicks =
                 new ClickRedirect(new ClickLinks(mail.secret(), mail.baseUrl().toString()), db, app.clock());
         this.metrics = new MetricsPage(() -> mailer.workers().stats(), db);
+    }
+
+    /** Production's client for feeds: the system resolver, public addresses only unless PICKS_FEED_ALLOW_PRIVATE. */
+    static GuardedHttp feedClient(OutboundConfig config) {
+        return new GuardedHttp(
+                OutboundRules.of(FeedImport.MAX_BYTES),
+                Resolver.system(),
+                config.feedsAllowPrivate() ? AddressPolicy.allowingPrivate() : AddressPolicy.publicOnly());
     }
 
     /** Feed polling for the cluster's scheduler: every five minutes, each feed when its own time has come. */

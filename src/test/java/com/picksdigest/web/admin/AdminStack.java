@@ -5,10 +5,16 @@ import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.Passwords;
 import com.picksdigest.editors.Role;
+import com.picksdigest.outbound.AddressPolicy;
+import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.picks.FeedImport;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
+import com.picksdigest.support.TestOutbound;
+import com.picksdigest.support.TestResolver;
 import com.picksdigest.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +35,7 @@ final class AdminStack implements AutoCloseable {
     final TestDatabase db;
     final MailerHarness harness;
     final WebServer web;
+    final AdminRoutes admin;
     final Seed seed;
     final EditorAccounts editors;
     final String baseUrl;
@@ -39,6 +46,17 @@ final class AdminStack implements AutoCloseable {
 
     /** @param httpsBaseUrl the public URL says https (cookies must then be Secure); tests still talk plain HTTP */
     AdminStack(Class<?> owner, int smtpPort, Clock clock, Map<String, String> extra, boolean httpsBaseUrl) {
+        this(owner, smtpPort, clock, extra, httpsBaseUrl, noFeeds());
+    }
+
+    /** @param feedHttp the guarded client for feeds, e.g. {@link TestOutbound#forFeeds} for a test's feed server */
+    AdminStack(
+            Class<?> owner,
+            int smtpPort,
+            Clock clock,
+            Map<String, String> extra,
+            boolean httpsBaseUrl,
+            GuardedHttp feedHttp) {
         db = TestDatabase.migrated(owner);
         int port = freePort();
         baseUrl = (httpsBaseUrl ? "https" : "http") + "://127.0.0.1:" + port;
@@ -47,7 +65,7 @@ final class AdminStack implements AutoCloseable {
         harness = new MailerHarness(db, smtpPort, clock, s);
         MailConfig mail = MailConfig.from(harness.app.settings());
         SmtpConfig smtp = SmtpConfig.from(harness.app.settings());
-        AdminRoutes admin = new AdminRoutes(harness.app, harness.mailer, smtp, PASSWORDS);
+        admin = new AdminRoutes(harness.app, harness.mailer, smtp, PASSWORDS, feedHttp);
         web = new WebServer(
                         harness.app.database(),
                         harness.app.subscribers(),
@@ -68,6 +86,12 @@ final class AdminStack implements AutoCloseable {
 
     void editor(String email, Role role) {
         editors.add(email, null, PASSWORD, role);
+    }
+
+    /** Production's policy, and a resolver that knows no names: a stack without a feed server reaches nothing. */
+    private static GuardedHttp noFeeds() {
+        return TestOutbound.client(
+                OutboundRules.of(FeedImport.MAX_BYTES), new TestResolver(), AddressPolicy.publicOnly());
     }
 
     private static int freePort() {
