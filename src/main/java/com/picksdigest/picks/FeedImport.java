@@ -80,9 +80,9 @@ public final class FeedImport {
     }
 
     /**
-     * The scheduled task: claims every feed whose time has come and polls them on the pool, returning when all are
-     * done. Each poll ends within the client's deadline, so a slow or hostile feed delays none of the others and
-     * holds this task for one deadline at most.
+     * The scheduled task: polls every feed whose time has come on the pool, returning when all are done. Each poll
+     * claims its feed when it starts and ends within the client's deadline, so a slow or hostile feed holds one of
+     * the threads for one deadline at most and delays none of the others.
      */
     public void pollDue() {
         LocalDateTime now = now();
@@ -94,8 +94,13 @@ public final class FeedImport {
                 .fetch(FEEDS.ID);
         List<Future<?>> running = new ArrayList<>();
         for (long id : due) {
-            Future<?> f = start(id);
-            if (f != null) running.add(f);
+            try {
+                running.add(pool.submit(() -> {
+                    if (claim(id)) pollClaimed(id); // else "Poll now" or another node got there first
+                }));
+            } catch (RejectedExecutionException e) {
+                break; // a thousand polls already waiting: the next run takes the rest
+            }
         }
         for (Future<?> f : running) {
             try {
@@ -112,10 +117,17 @@ public final class FeedImport {
     /**
      * "Poll now": claims the feed and polls it on the pool, returning at once; the outcome lands in the feed's row.
      *
-     * @return false when the feed is already being polled (or is gone)
+     * @return false when the feed is already being polled (or is gone, or a thousand polls are waiting)
      */
     public boolean pollSoon(long feedId) {
-        return start(feedId) != null;
+        if (!claim(feedId)) return false;
+        try {
+            pool.submit(() -> pollClaimed(feedId));
+            return true;
+        } catch (RejectedExecutionException e) {
+            release(feedId);
+            return false;
+        }
     }
 
     /** Whether a poll of the feed is under way (claimed and not lapsed). */
@@ -130,16 +142,6 @@ public final class FeedImport {
             return new Report(0, 0, 0, false, exists ? "a poll of this feed is already under way" : "no such feed");
         }
         return pollClaimed(feedId);
-    }
-
-    private Future<?> start(long feedId) {
-        if (!claim(feedId)) return null;
-        try {
-            return pool.submit(() -> pollClaimed(feedId));
-        } catch (RejectedExecutionException e) {
-            release(feedId); // a thousand polls already waiting: the next run takes it
-            return null;
-        }
     }
 
     private boolean claim(long feedId) {
