@@ -1,7 +1,7 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: feeds (id, url, title, category, lastFetched, nextFetch, error, failures, imported, waiting),
-  categories (slug, name), v (url, category as typed), errors (field -> message).
+  Model: feeds (id, url, title, category, lastFetched, nextFetch, error, failures, imported, waiting, polling),
+  categories (slug, name), v (url, category as typed), errors (field -> message); notice after "Poll now".
 -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Feeds">
@@ -28,6 +28,7 @@
 <#list feeds as f>
 <tr data-id="${f.id?c}">
 <td><#if f.title?has_content><strong>${f.title}</strong><br></#if><span class="muted">${f.url}</span>
+<#if f.polling><p class="muted feed-polling" role="status">Polling…</p></#if>
 <#if f.error?has_content><p class="field-error feed-error">Failing (${f.failures?c} in a row): ${f.error}. Next try ${f.nextFetch}.</p></#if></td>
 <td class="hide-narrow">${f.category}</td>
 <td>${f.lastFetched}<div class="muted">${f.imported?c} imported</div></td>

@@ -9,6 +9,7 @@ import com.picksdigest.config.BounceConfig;
 import com.picksdigest.config.ConfigException;
 import com.picksdigest.config.DbConfig;
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.OutboundConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
@@ -41,6 +42,7 @@ import com.picksdigest.editors.SignIn;
 import com.picksdigest.mail.DkimSigning;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.smtp.SmtpMessenger;
+import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
@@ -94,16 +96,22 @@ public final class App implements AutoCloseable {
      *                     {@link Passwords#DEFAULT_COST} (tests lower the cost, or count the checks)
      * @param healthChecks extra entries for the health report, replacing the relay and scheduler probes (web tests
      *                     without either); null for the real ones
+     * @param feedHttp     the guarded client feeds are fetched with; null for the system resolver and the public-only
+     *                     address policy (tests resolve their own names to loopback servers they treat as public)
      */
-    public record Seams(Passwords passwords, Supplier<Map<String, String>> healthChecks) {
-        public static final Seams DEFAULT = new Seams(null, null);
+    public record Seams(Passwords passwords, Supplier<Map<String, String>> healthChecks, GuardedHttp feedHttp) {
+        public static final Seams DEFAULT = new Seams(null, null, null);
 
         public Seams withPasswords(Passwords p) {
-            return new Seams(p, healthChecks);
+            return new Seams(p, healthChecks, feedHttp);
         }
 
         public Seams withHealthChecks(Supplier<Map<String, String>> checks) {
-            return new Seams(passwords, checks);
+            return new Seams(passwords, checks, feedHttp);
+        }
+
+        public Seams withFeedHttp(GuardedHttp http) {
+            return new Seams(passwords, healthChecks, http);
         }
     }
 
@@ -466,12 +474,15 @@ public final class App implements AutoCloseable {
             new Once<>(() -> new Sessions(db(), adminConfig().session(), clock()));
     private final Once<SignIn> signIn = new Once<>(() ->
             new SignIn(editorAccounts(), passwords.get(), new LoginThrottle(db(), clock()), sessions.get(), audit()));
-    private final Once<Feeds> feeds = new Once<>(() -> new Feeds(db(), categories(), clock()));
-    private final Once<FeedImport> feedImport = new Once<>(() -> new FeedImport(
+    private final Once<GuardedHttp> feedHttp = new Once<>(
+            () -> seams().feedHttp() != null ? seams().feedHttp() : FeedImport.client(OutboundConfig.from(settings())));
+    private final Once<Feeds> feeds = new Once<>(() -> new Feeds(db(), categories(), clock(), feedHttp.get()));
+    private final Once<FeedImport> feedImport = new Once<>(() -> closing(new FeedImport(
             db(),
+            feedHttp.get(),
             "PicksDigest/0.1 (+" + mailConfig().baseUrl() + ")",
             adminConfig().feedPoll(),
-            clock()));
+            clock())));
     private final Once<EditionReports> editionReports = new Once<>(() -> new EditionReports(db()));
     private final Once<SubscriberStats> subscriberStats = new Once<>(() -> new SubscriberStats(db()));
 

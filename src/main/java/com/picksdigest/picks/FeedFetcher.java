@@ -1,21 +1,21 @@
 package com.picksdigest.picks;
 
-import java.io.IOException;
-import java.io.InputStream;
+import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundException;
+import com.picksdigest.outbound.Response;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * One conditional GET: the ETag and Last-Modified of the previous answer go back as If-None-Match and
- * If-Modified-Since, so an unchanged feed costs the publisher a 304 and us no parsing. Bodies are capped.
+ * One conditional GET through the guarded client: the ETag and Last-Modified of the previous answer go back as
+ * If-None-Match and If-Modified-Since, so an unchanged feed costs the publisher a 304 and us no parsing. Of an
+ * answer that is not a feed, only its status is kept.
  */
 final class FeedFetcher {
-    static final int MAX_BYTES = 5 * 1024 * 1024;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String ACCEPT =
+            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1";
 
     sealed interface Answer {}
 
@@ -25,53 +25,42 @@ final class FeedFetcher {
 
     record Failed(String reason) implements Answer {}
 
-    private final HttpClient http;
+    private final GuardedHttp http;
     private final String userAgent;
 
-    FeedFetcher(String userAgent) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    FeedFetcher(GuardedHttp http, String userAgent) {
+        this.http = http;
         this.userAgent = userAgent;
     }
 
     Answer fetch(String url, String etag, String lastModified) {
-        HttpRequest.Builder b;
+        URI uri;
         try {
-            b = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(TIMEOUT)
-                    .GET()
-                    .header("User-Agent", userAgent)
-                    .header(
-                            "Accept",
-                            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
-            if (etag != null) b.header("If-None-Match", etag);
-            if (lastModified != null) b.header("If-Modified-Since", lastModified);
-        } catch (IllegalArgumentException e) {
-            return new Failed("invalid URL or header: " + e.getMessage());
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return new Failed("not a valid link");
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", userAgent);
+        headers.put("Accept", ACCEPT);
+        if (sendable(etag)) headers.put("If-None-Match", etag);
+        if (sendable(lastModified)) headers.put("If-Modified-Since", lastModified);
         try {
-            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                if (r.statusCode() == 304) return new NotModified();
-                if (r.statusCode() != 200) return new Failed("HTTP " + r.statusCode());
-                byte[] body = in.readNBytes(MAX_BYTES + 1);
-                if (body.length > MAX_BYTES) return new Failed("larger than " + MAX_BYTES / (1024 * 1024) + " MB");
-                return new Fetched(
-                        body,
-                        r.headers().firstValue("Content-Type").orElse(null),
-                        r.headers().firstValue("ETag").orElse(null),
-                        r.headers().firstValue("Last-Modified").orElse(null));
-            }
-        } catch (HttpTimeoutException e) {
-            return new Failed("no answer within " + TIMEOUT.toSeconds() + " s");
-        } catch (IOException e) {
-            return new Failed(
-                    "cannot fetch: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Failed("interrupted");
+            Response r = http.get(uri, headers);
+            if (r.status() == 304) return new NotModified();
+            if (r.status() != 200) return new Failed("HTTP " + r.status());
+            return new Fetched(
+                    r.body(),
+                    r.header("Content-Type").orElse(null),
+                    r.header("ETag").orElse(null),
+                    r.header("Last-Modified").orElse(null));
+        } catch (OutboundException e) {
+            return new Failed(e.getMessage());
         }
+    }
+
+    /** A validator from an earlier answer goes back only if it is a plain header value. */
+    private static boolean sendable(String v) {
+        return v != null && !v.isEmpty() && v.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f));
     }
 }

@@ -4,7 +4,12 @@ import static com.picksdigest.db.generated.Tables.DISMISSED_URLS;
 import static com.picksdigest.db.generated.Tables.FEEDS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
+import com.picksdigest.config.OutboundConfig;
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
+import com.picksdigest.outbound.AddressPolicy;
+import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.outbound.Resolver;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Schedules;
 import java.net.URI;
@@ -12,74 +17,194 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Polls feeds and turns their new items into candidate picks, de-duplicated by normalised URL against every pick
- * and every dismissed candidate. A feed that fails (unreachable, HTTP error, not a feed) keeps its error for the
- * editors and is tried again later, backing off; it never stops the others.
+ * and every dismissed candidate. A feed that fails (refused, unreachable, too slow, HTTP error, not a feed) keeps
+ * its error for the editors and is tried again later, backing off. Polls are independent: each is fetched through
+ * the guarded client with its own deadline, on a pool of {@link #POLL_THREADS} threads, and a feed is claimed in
+ * the database before it is polled ({@code polling_since}), so no two polls of one feed overlap, in this process or
+ * another node's.
  */
-public final class FeedImport {
+public final class FeedImport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedImport.class);
     static final Duration MAX_BACKOFF = Duration.ofDays(1);
+    /** The most a feed may hold; the guarded client for feeds is built with this cap. */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Polls at once in this process: a slow feed takes one of them for at most the fetch deadline. */
+    public static final int POLL_THREADS = 4;
+    /** A claim this old belongs to a process that died mid-poll (a poll ends within its deadline): it lapses. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(10);
 
     /** What one poll did; {@code error} is null when it succeeded. */
-    public record Report(int added, int known, int skipped, boolean notModified, String error) {}
+    public record Report(int added, int known, int skipped, boolean notModified, String error) {
+        /** One sentence for the editors. */
+        public String summary() {
+            if (error != null) return "Polling failed: " + error;
+            if (notModified) return "Not modified since the last poll.";
+            return added + " new candidate(s), " + known + " already known, " + skipped + " without a usable link.";
+        }
+    }
 
     private final DSLContext db;
     private final FeedFetcher fetcher;
     private final Duration interval;
     private final Clock clock;
+    private final ThreadPoolExecutor pool;
 
     /**
+     * @param http      the guarded client feeds are fetched with (its rules hold the deadline and the 5 MB cap)
      * @param userAgent sent to publishers with every request
      * @param interval  time between two polls of a healthy feed
      */
-    public FeedImport(DSLContext db, String userAgent, Duration interval, Clock clock) {
+    public FeedImport(DSLContext db, GuardedHttp http, String userAgent, Duration interval, Clock clock) {
         this.db = db;
-        this.fetcher = new FeedFetcher(userAgent);
+        this.fetcher = new FeedFetcher(http, userAgent);
         this.interval = interval;
         this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(
+                POLL_THREADS, POLL_THREADS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(1000), r -> {
+                    Thread t = new Thread(r, "feed-poll-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true); // idle between runs: no threads kept
     }
 
-    /** The scheduled task: every feed whose time has come, one after the other. */
     /** Feed polling for the cluster's scheduler: every five minutes, each feed when its own time has come. */
     public ScheduledTask task() {
         return new ScheduledTask("feeds", Schedules.EVERY_FIVE_MINUTES, this::pollDue);
     }
 
+    /**
+     * The scheduled task: polls every feed whose time has come on the pool, returning when all are done. Each poll
+     * claims its feed when it starts and ends within the client's deadline, so a slow or hostile feed holds one of
+     * the threads for one deadline at most and delays none of the others.
+     */
     public void pollDue() {
+        LocalDateTime now = now();
         List<Long> due = db.select(FEEDS.ID)
                 .from(FEEDS)
-                .where(FEEDS.NEXT_FETCH_AT.le(now()))
-                .orderBy(FEEDS.NEXT_FETCH_AT)
+                .where(FEEDS.NEXT_FETCH_AT.le(now))
+                .and(unclaimed(now))
+                .orderBy(FEEDS.NEXT_FETCH_AT, FEEDS.ID)
                 .fetch(FEEDS.ID);
+        List<Future<?>> running = new ArrayList<>();
         for (long id : due) {
             try {
-                poll(id);
-            } catch (RuntimeException e) { // e.g. the database went away mid-poll: the next run tries again
-                log.warn(
-                        "Feed #{} poll stopped: {}",
-                        id,
-                        e.getMessage() == null
-                                ? e
-                                : e.getMessage().lines().findFirst().orElse(""));
+                running.add(pool.submit(() -> {
+                    if (claim(id)) pollClaimed(id); // else "Poll now" or another node got there first
+                }));
+            } catch (RejectedExecutionException e) {
+                break; // a thousand polls already waiting: the next run takes the rest
+            }
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                // pollClaimed logged it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the scheduler is stopping; the polls finish on their own
+                return;
             }
         }
     }
 
+    /**
+     * "Poll now": claims the feed and polls it on the pool, returning at once; the outcome lands in the feed's row.
+     *
+     * @return false when the feed is already being polled (or is gone, or a thousand polls are waiting)
+     */
+    public boolean pollSoon(long feedId) {
+        if (!claim(feedId)) return false;
+        try {
+            pool.submit(() -> pollClaimed(feedId));
+            return true;
+        } catch (RejectedExecutionException e) {
+            release(feedId);
+            return false;
+        }
+    }
+
+    /** Whether a poll of the feed is under way (claimed and not lapsed). */
+    public boolean pollUnderWay(LocalDateTime pollingSince) {
+        return pollingSince != null && pollingSince.isAfter(now().minus(STALE_CLAIM));
+    }
+
+    /** Polls one feed on the caller's thread; a feed already being polled is left to that poll. */
     public Report poll(long feedId) {
+        if (!claim(feedId)) {
+            boolean exists = db.fetchExists(FEEDS, FEEDS.ID.eq(feedId));
+            return new Report(0, 0, 0, false, exists ? "a poll of this feed is already under way" : "no such feed");
+        }
+        return pollClaimed(feedId);
+    }
+
+    private boolean claim(long feedId) {
+        LocalDateTime now = now();
+        return db.update(FEEDS)
+                        .set(FEEDS.POLLING_SINCE, now)
+                        .where(FEEDS.ID.eq(feedId))
+                        .and(unclaimed(now))
+                        .execute()
+                == 1;
+    }
+
+    private void release(long feedId) {
+        db.update(FEEDS)
+                .set(FEEDS.POLLING_SINCE, (LocalDateTime) null)
+                .where(FEEDS.ID.eq(feedId))
+                .execute();
+    }
+
+    private static Condition unclaimed(LocalDateTime now) {
+        return FEEDS.POLLING_SINCE.isNull().or(FEEDS.POLLING_SINCE.le(now.minus(STALE_CLAIM)));
+    }
+
+    private Report pollClaimed(long feedId) {
+        try {
+            return pollOnce(feedId);
+        } catch (RuntimeException e) { // e.g. the database went away mid-poll: the next run tries again
+            log.warn(
+                    "Feed #{} poll stopped: {}",
+                    feedId,
+                    e.getMessage() == null
+                            ? e
+                            : e.getMessage().lines().findFirst().orElse(""));
+            try {
+                release(feedId);
+            } catch (RuntimeException again) {
+                // still unreachable: the claim lapses after STALE_CLAIM
+            }
+            throw e;
+        }
+    }
+
+    private Report pollOnce(long feedId) {
         FeedsRecord f = db.selectFrom(FEEDS).where(FEEDS.ID.eq(feedId)).fetchAny();
         if (f == null) return new Report(0, 0, 0, false, "no such feed");
         FeedFetcher.Answer answer = fetcher.fetch(f.getUrl(), f.getEtag(), f.getLastModified());
         if (answer instanceof FeedFetcher.Failed failed) return failed(f, failed.reason());
         if (answer instanceof FeedFetcher.NotModified) {
-            succeeded(f, f.getEtag(), f.getLastModified(), f.getTitle(), 0);
+            Report r = new Report(0, 0, 0, true, null);
+            succeeded(f, f.getEtag(), f.getLastModified(), f.getTitle(), r);
             log.info("Feed #{} not modified", f.getId());
-            return new Report(0, 0, 0, true, null);
+            return r;
         }
         FeedFetcher.Fetched fetched = (FeedFetcher.Fetched) answer;
         FeedContent content;
@@ -96,9 +221,10 @@ public final class FeedImport {
                 case SKIPPED -> skipped++;
             }
         }
-        succeeded(f, fetched.etag(), fetched.lastModified(), content.title(), added);
+        Report r = new Report(added, known, skipped, false, null);
+        succeeded(f, fetched.etag(), fetched.lastModified(), content.title(), r);
         log.info("Feed #{} polled: {} new candidate(s), {} known, {} skipped", f.getId(), added, known, skipped);
-        return new Report(added, known, skipped, false, null);
+        return r;
     }
 
     private enum Outcome {
@@ -148,16 +274,18 @@ public final class FeedImport {
         return n > 0 ? Outcome.ADDED : Outcome.KNOWN;
     }
 
-    private void succeeded(FeedsRecord f, String etag, String lastModified, String title, int added) {
+    private void succeeded(FeedsRecord f, String etag, String lastModified, String title, Report r) {
         LocalDateTime now = now();
         db.update(FEEDS)
+                .set(FEEDS.POLLING_SINCE, (LocalDateTime) null)
+                .set(FEEDS.LAST_RESULT, r.summary())
                 .set(FEEDS.ETAG, clip(etag, 500))
                 .set(FEEDS.LAST_MODIFIED, clip(lastModified, 100))
                 .set(FEEDS.TITLE, FeedText.clip(title, 300))
                 .set(FEEDS.LAST_FETCHED_AT, now)
                 .set(FEEDS.LAST_ERROR, (String) null)
                 .set(FEEDS.FAILURES, 0)
-                .set(FEEDS.ITEMS_IMPORTED, FEEDS.ITEMS_IMPORTED.plus(added))
+                .set(FEEDS.ITEMS_IMPORTED, FEEDS.ITEMS_IMPORTED.plus(r.added()))
                 .set(FEEDS.NEXT_FETCH_AT, now.plus(interval))
                 .where(FEEDS.ID.eq(f.getId()))
                 .execute();
@@ -168,6 +296,7 @@ public final class FeedImport {
         Duration wait = backoff(failures);
         LocalDateTime now = now();
         db.update(FEEDS)
+                .set(FEEDS.POLLING_SINCE, (LocalDateTime) null)
                 .set(FEEDS.LAST_FETCHED_AT, now)
                 .set(FEEDS.LAST_ERROR, clip(reason, 1000))
                 .set(FEEDS.FAILURES, failures)
@@ -193,5 +322,19 @@ public final class FeedImport {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** Production's client for feeds: the system resolver, public addresses only unless PICKS_FEED_ALLOW_PRIVATE. */
+    public static GuardedHttp client(OutboundConfig config) {
+        return new GuardedHttp(
+                OutboundRules.of(MAX_BYTES),
+                Resolver.system(),
+                config.feedsAllowPrivate() ? AddressPolicy.allowingPrivate() : AddressPolicy.publicOnly());
+    }
+
+    /** Stops polling: polls under way are interrupted, their feeds' claims lapse and the next run takes them. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

@@ -28,7 +28,8 @@ final class FeedParser {
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             feed = new SyndFeedInput().build(reader);
         } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw new Unreadable("not a readable RSS or Atom feed: " + firstLine(e));
+            // the parser's message may quote the document, which is the server's and not a feed: size only
+            throw new Unreadable("not a readable RSS or Atom feed (" + body.length + " bytes)");
         }
         String feedTitle = FeedText.fold(feed.getTitle());
         List<FeedContent.Item> items = new ArrayList<>();
@@ -69,10 +70,5 @@ final class FeedParser {
         if (c == null || c.getValue() == null) return null;
         boolean text = c.getType() != null && c.getType().equalsIgnoreCase("text");
         return text ? FeedText.fold(c.getValue()) : FeedText.plain(c.getValue());
-    }
-
-    private static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
     }
 }

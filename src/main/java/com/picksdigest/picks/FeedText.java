@@ -1,38 +1,79 @@
 package com.picksdigest.picks;
 
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 
 /**
  * Feed descriptions are HTML fragments; picks hold plain text (the pages and e-mails escape it). This keeps the
- * words: scripts and styles go whole, other tags go, entities are decoded, white space is folded.
+ * words: scripts, styles and comments go whole, other tags go (block tags leave a space, inline ones nothing, so
+ * words stay whole), character references are decoded, white space is folded. jsoup's HTML5 parser does the work in
+ * one pass, so a hostile description costs time in proportion to its length, and the input is cut to
+ * {@link #MAX_HTML} characters first, since a summary keeps at most 5,000 characters of text.
  */
 final class FeedText {
-    private static final Pattern DROP = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>|<!--.*?-->");
-    /** Tags that break a line become a space; inline ones (a, b, em, font...) vanish so words stay whole. */
-    private static final Pattern BLOCK_TAG =
-            Pattern.compile("(?is)</?(p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|hr|section|article)\\b[^>]*>");
-
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-    private static final Map<String, String> NAMED = Map.of(
-            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "mdash", "—", "ndash", "–",
-            "hellip", "…", "rsquo", "’");
+    static final int MAX_HTML = 200_000;
+    /** Longer than any real element name; see {@link #shortTagNames}. */
+    static final int MAX_TAG_NAME = 64;
 
     private FeedText() {}
 
     static String plain(String html) {
         if (html == null) return null;
-        String s = DROP.matcher(html).replaceAll(" ");
-        s = TAG.matcher(BLOCK_TAG.matcher(s).replaceAll(" ")).replaceAll("");
-        return fold(decode(s));
+        if (html.length() <= MAX_HTML) return text(html);
+        int end = Character.isHighSurrogate(html.charAt(MAX_HTML - 1)) ? MAX_HTML - 1 : MAX_HTML;
+        return text(html.substring(0, end));
     }
 
-    /** One line: every run of white space or control characters becomes one space. */
+    /** The text of an HTML fragment of any length, in time proportional to it; {@link #plain} bounds it first. */
+    static String text(String html) {
+        return fold(Jsoup.parseBodyFragment(shortTagNames(html)).body().text());
+    }
+
+    /**
+     * jsoup 1.24 lower-cases a tag's whole name again each time it appends to it, and appends at every {@code <}
+     * inside the name, so one unclosed tag such as {@code <a<a<a...} costs time in the square of its length
+     * (measured: 0.25 s for 1 MB, 4.3 s for 4 MB). A space after {@link #MAX_TAG_NAME} characters of a name ends
+     * it there (the rest reads as attributes, which cost linear time); no text changes, since a tag's name never
+     * shows in the text.
+     */
+    static String shortTagNames(String html) {
+        StringBuilder out = null;
+        int copied = 0;
+        int n = html.length();
+        int i = 0;
+        while (i < n) {
+            if (html.charAt(i++) != '<') continue;
+            if (i < n && html.charAt(i) == '/') i++;
+            if (i >= n || !isAsciiLetter(html.charAt(i))) continue;
+            int start = i;
+            while (i < n && !endsTagName(html.charAt(i))) {
+                if (i - start == MAX_TAG_NAME) {
+                    if (out == null) out = new StringBuilder(n + n / MAX_TAG_NAME);
+                    out.append(html, copied, i).append(' ');
+                    copied = i;
+                    break;
+                }
+                i++;
+            }
+        }
+        return out == null ? html : out.append(html, copied, n).toString();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** What ends a tag name in the HTML5 tokenizer. */
+    private static boolean endsTagName(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>';
+    }
+
+    /**
+     * One line: every run of white space, control characters or lone surrogates (jsoup decodes {@code &#xD800;}
+     * to one; utf8mb4 cannot hold it and the driver would store '?') becomes one space.
+     */
     static String fold(String s) {
         if (s == null) return null;
-        String f = s.replaceAll("[\\s\\p{Cntrl}\\u00a0]+", " ").strip();
+        String f = s.replaceAll("[\\s\\p{Cntrl}\\p{Cs}\\u00a0]+", " ").strip();
         return f.isEmpty() ? null : f;
     }
 
@@ -43,26 +84,5 @@ final class FeedText {
         if (Character.isHighSurrogate(cut.charAt(cut.length() - 1))) cut = cut.substring(0, cut.length() - 1);
         int space = cut.lastIndexOf(' ');
         return (space > max / 2 ? cut.substring(0, space) : cut).stripTrailing() + "…";
-    }
-
-    private static String decode(String s) {
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String r;
-            if (e.startsWith("#x") || e.startsWith("#X")) r = codePoint(Integer.parseInt(e.substring(2), 16));
-            else if (e.startsWith("#")) r = codePoint(Integer.parseInt(e.substring(1)));
-            else r = NAMED.getOrDefault(e, m.group());
-            m.appendReplacement(out, Matcher.quoteReplacement(r));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** A surrogate alone is no character: utf8mb4 cannot hold it, and the driver would store '?' instead. */
-    private static String codePoint(int cp) {
-        boolean character = Character.isValidCodePoint(cp) && cp >= 0x20 && !(cp >= 0xD800 && cp <= 0xDFFF);
-        return character ? new String(Character.toChars(cp)) : " ";
     }
 }

@@ -7,6 +7,7 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
+import com.picksdigest.outbound.GuardedHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -20,14 +21,21 @@ public final class Feeds {
     private final DSLContext db;
     private final Categories categories;
     private final Clock clock;
+    private final GuardedHttp http;
 
-    public Feeds(DSLContext db, Categories categories, Clock clock) {
+    /** @param http the client feeds are fetched with: a URL it would refuse is refused at registration already */
+    public Feeds(DSLContext db, Categories categories, Clock clock, GuardedHttp http) {
         this.db = db;
         this.categories = categories;
         this.clock = clock;
+        this.http = http;
     }
 
-    /** Due at once, so the first poll brings its candidates without waiting for the schedule. */
+    /**
+     * Due at once, so the first poll brings its candidates without waiting for the schedule. A URL whose host
+     * resolves to an address the guard refuses (loopback, private, link-local...) or that names a refused scheme or
+     * port is refused here; every poll checks again, since a name can resolve elsewhere later.
+     */
     public FeedsRecord register(String url, String category, String actor) {
         InvalidFields.Collector c = new InvalidFields.Collector();
         URI u = c.check("url", () -> UrlKey.parseHttp("Feed URL", url));
@@ -36,6 +44,7 @@ public final class Feeds {
         if (u != null && db.fetchExists(FEEDS, FEEDS.URL_KEY.eq(UrlKey.key(u)))) {
             c.add("url", "This feed is already registered.");
         }
+        if (u != null && !c.has("url")) http.refusal(u).ifPresent(r -> c.add("url", "Feed URL " + r + "."));
         c.throwIfAny();
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         FeedsRecord r = db.newRecord(FEEDS);

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.support.FeedServer;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.TestDatabase;
+import com.picksdigest.support.TestOutbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +42,9 @@ class FeedImportTest {
         Categories categories = new Categories(db);
         categories.add("AI");
         categories.add("Security");
-        feeds = new Feeds(db, categories, clock);
-        importer = new FeedImport(db, "PicksDigest-test", Duration.ofMinutes(30), clock);
+        GuardedHttp http = TestOutbound.forFeeds(server);
+        feeds = new Feeds(db, categories, clock, http);
+        importer = new FeedImport(db, http, "PicksDigest-test", Duration.ofMinutes(30), clock);
         picks = new PickService(db, categories, clock);
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP server on loopback serving feed files, the way a publisher does: each path has a body, a content
- * type and an ETag; a request whose If-None-Match carries the current ETag gets 304 and no body.
+ * type and an ETag; a request whose If-None-Match carries the current ETag gets 304 and no body. Its URLs name it
+ * feeds.test, which only a guard built by {@link TestOutbound#forFeeds} resolves (to this server alone).
  */
 public final class FeedServer implements AutoCloseable {
     public record Request(String path, String ifNoneMatch, String ifModifiedSince) {}
@@ -69,8 +70,13 @@ public final class FeedServer implements AutoCloseable {
         return url(path);
     }
 
+    /** Under the test name {@link TestOutbound#FEEDS_HOST}: a guard from {@link TestOutbound#forFeeds} reaches it. */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + TestOutbound.FEEDS_HOST + ":" + server.getAddress().getPort() + path;
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Record;
 
-/** Registered feeds with their health; register, poll now, remove. */
+/** Registered feeds with their health; register, poll now (in the background), remove. */
 final class FeedPages {
     private final Feeds feeds;
     private final FeedImport importer;
@@ -36,7 +36,7 @@ final class FeedPages {
     }
 
     void list(Context ctx) {
-        show(ctx, 200, Map.of("url", "", "category", ""), Map.of(), null);
+        show(ctx, 200, Map.of("url", "", "category", ""), Map.of());
     }
 
     void create(Context ctx) {
@@ -46,25 +46,22 @@ final class FeedPages {
             FeedsRecord f = feeds.register(v.get("url"), v.get("category"), me.actor());
             audit.record(me.actor(), "create", "feed", f.getId(), f.getUrl());
         } catch (InvalidFields e) {
-            show(ctx, 400, v, e.errors(), null);
+            show(ctx, 400, v, e.errors());
             return;
         }
         pages.redirect(ctx, "/admin/feeds", "feed-added");
     }
 
-    /** Polls at once and shows what came of it, so an editor sees a broken URL immediately. */
+    /**
+     * Starts a poll in the background and goes straight back to the list, which says "polling" until the poll is
+     * done (at most the fetch deadline) and then shows what came of it: a web thread never waits for a publisher.
+     */
     void poll(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
         FeedsRecord f = find(ctx);
-        FeedImport.Report r = importer.poll(f.getId());
-        audit.record(me.actor(), "poll", "feed", f.getId(), r.error() == null ? r.added() + " new" : r.error());
-        String outcome = r.error() != null
-                ? "Polling failed: " + r.error()
-                : r.notModified()
-                        ? "Not modified since the last poll."
-                        : r.added() + " new candidate(s), " + r.known() + " already known, " + r.skipped()
-                                + " without a usable link.";
-        show(ctx, 200, Map.of("url", "", "category", ""), Map.of(), outcome);
+        boolean started = importer.pollSoon(f.getId());
+        audit.record(me.actor(), "poll", "feed", f.getId(), started ? "started" : "already under way");
+        pages.redirect(ctx, "/admin/feeds?polled=" + f.getId(), null);
     }
 
     void remove(Context ctx) {
@@ -75,10 +72,14 @@ final class FeedPages {
         pages.redirect(ctx, "/admin/feeds", "feed-removed");
     }
 
-    private void show(Context ctx, int status, Map<String, String> v, Map<String, String> errors, String outcome) {
+    private void show(Context ctx, int status, Map<String, String> v, Map<String, String> errors) {
+        String polled = ctx.queryParam("polled");
+        String outcome = null;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Record r : feeds.list()) {
             Map<String, Object> f = new HashMap<>();
+            boolean polling = importer.pollUnderWay(r.get(FEEDS.POLLING_SINCE));
+            f.put("polling", polling);
             f.put("id", r.get(FEEDS.ID));
             f.put("url", r.get(FEEDS.URL));
             f.put("title", r.get(FEEDS.TITLE) == null ? "" : r.get(FEEDS.TITLE));
@@ -90,6 +91,7 @@ final class FeedPages {
             f.put("imported", r.get(FEEDS.ITEMS_IMPORTED));
             f.put("waiting", r.get("waiting", Integer.class));
             rows.add(f);
+            if (String.valueOf(r.get(FEEDS.ID)).equals(polled)) outcome = outcome(r, polling);
         }
         List<Map<String, Object>> cats = new ArrayList<>();
         for (CategoriesRecord c : categories.active()) cats.add(Map.of("slug", c.getSlug(), "name", c.getName()));
@@ -101,6 +103,14 @@ final class FeedPages {
         if (outcome != null) m.put("notice", outcome);
         m.put("nav", "feeds");
         pages.render(ctx, status, "feeds.html.ftl", m);
+    }
+
+    /** After "Poll now": under way, or the outcome of the feed's last poll (its error, or what it brought). */
+    private static String outcome(Record r, boolean polling) {
+        String name = r.get(FEEDS.TITLE) == null ? r.get(FEEDS.URL) : r.get(FEEDS.TITLE);
+        if (polling) return "Polling " + name + "… reload the page to see what it brings.";
+        if (r.get(FEEDS.LAST_ERROR) != null) return "Polling failed: " + r.get(FEEDS.LAST_ERROR);
+        return r.get(FEEDS.LAST_RESULT);
     }
 
     private FeedsRecord find(Context ctx) {

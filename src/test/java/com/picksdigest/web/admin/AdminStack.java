@@ -4,9 +4,15 @@ import com.picksdigest.App;
 import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.Passwords;
 import com.picksdigest.editors.Role;
+import com.picksdigest.outbound.AddressPolicy;
+import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.picks.FeedImport;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
+import com.picksdigest.support.TestOutbound;
+import com.picksdigest.support.TestResolver;
 import com.picksdigest.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +46,7 @@ final class AdminStack implements AutoCloseable {
 
     /** @param httpsBaseUrl the public URL says https (cookies must then be Secure); tests still talk plain HTTP */
     AdminStack(Class<?> owner, int smtpPort, Clock clock, Map<String, String> extra, boolean httpsBaseUrl) {
-        this(owner, smtpPort, clock, extra, httpsBaseUrl, PASSWORDS);
+        this(owner, smtpPort, clock, extra, httpsBaseUrl, PASSWORDS, noFeeds());
     }
 
     /** @param passwords how the workspace checks passwords (a test may count the checks) */
@@ -51,12 +57,39 @@ final class AdminStack implements AutoCloseable {
             Map<String, String> extra,
             boolean httpsBaseUrl,
             Passwords passwords) {
+        this(owner, smtpPort, clock, extra, httpsBaseUrl, passwords, noFeeds());
+    }
+
+    /** @param feedHttp the guarded client for feeds, e.g. {@link TestOutbound#forFeeds} for a test's feed server */
+    AdminStack(
+            Class<?> owner,
+            int smtpPort,
+            Clock clock,
+            Map<String, String> extra,
+            boolean httpsBaseUrl,
+            GuardedHttp feedHttp) {
+        this(owner, smtpPort, clock, extra, httpsBaseUrl, PASSWORDS, feedHttp);
+    }
+
+    AdminStack(
+            Class<?> owner,
+            int smtpPort,
+            Clock clock,
+            Map<String, String> extra,
+            boolean httpsBaseUrl,
+            Passwords passwords,
+            GuardedHttp feedHttp) {
         db = TestDatabase.migrated(owner);
         int port = freePort();
         baseUrl = (httpsBaseUrl ? "https" : "http") + "://127.0.0.1:" + port;
         Map<String, String> s = new HashMap<>(Map.of("PICKS_BASE_URL", baseUrl, "PICKS_SITE_NAME", "Picks <&> Test"));
         s.putAll(extra);
-        harness = new MailerHarness(db, smtpPort, clock, s, App.Seams.DEFAULT.withPasswords(passwords));
+        harness = new MailerHarness(
+                db,
+                smtpPort,
+                clock,
+                s,
+                App.Seams.DEFAULT.withPasswords(passwords).withFeedHttp(feedHttp));
         web = harness.app.webServer().start("127.0.0.1", port);
         ops = harness.app.opsServer().start("127.0.0.1", 0);
         seed = new Seed(harness.app.database().dsl(), clock);
@@ -73,6 +106,12 @@ final class AdminStack implements AutoCloseable {
 
     void editor(String email, Role role) {
         editors.add(email, null, PASSWORD, role);
+    }
+
+    /** Production's policy, and a resolver that knows no names: a stack without a feed server reaches nothing. */
+    private static GuardedHttp noFeeds() {
+        return TestOutbound.client(
+                OutboundRules.of(FeedImport.MAX_BYTES), new TestResolver(), AddressPolicy.publicOnly());
     }
 
     private static int freePort() {

@@ -7,9 +7,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.editors.Role;
+import com.picksdigest.support.Await;
 import com.picksdigest.support.Browser;
 import com.picksdigest.support.FeedServer;
 import com.picksdigest.support.Mails;
+import com.picksdigest.support.TestOutbound;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +46,18 @@ class EditorsWorkspaceBrowserTest {
 
     @BeforeAll
     static void start() {
+        feeds = new FeedServer();
         stack = new AdminStack(
-                EditorsWorkspaceBrowserTest.class, smtp.getSmtp().getPort(), Clock.systemUTC(), Map.of());
+                EditorsWorkspaceBrowserTest.class,
+                smtp.getSmtp().getPort(),
+                Clock.systemUTC(),
+                Map.of(),
+                false,
+                TestOutbound.forFeeds(feeds));
         db = stack.harness.app.database().dsl();
         stack.harness.app.categories().add("AI");
         stack.harness.app.categories().add("Security");
         stack.editors.add("ed@example.org", "Ed", AdminStack.PASSWORD, Role.EDITOR);
-        feeds = new FeedServer();
         browser = Browser.start(Browser.DESKTOP, Map.of());
         d = browser.driver();
     }
@@ -129,6 +136,15 @@ class EditorsWorkspaceBrowserTest {
         go(d.findElement(By.cssSelector("form.card button[type=submit]")));
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).startsWith("Feed registered");
         go(d.findElement(By.cssSelector("#feeds button.poll")));
+        // the poll runs in the background: the page says so until it is done, then shows the outcome
+        Await.until(
+                Duration.ofSeconds(20),
+                () -> {
+                    if (!d.findElement(By.cssSelector(".notice.ok")).getText().startsWith("Polling ")) return true;
+                    d.navigate().refresh();
+                    return false;
+                },
+                () -> "the poll's outcome on the feeds page");
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText())
                 .isEqualTo("2 new candidate(s), 0 already known, 1 without a usable link.");
         go(d.findElement(By.linkText("Candidates")));
