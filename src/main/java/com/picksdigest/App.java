@@ -296,7 +296,7 @@ public final class App implements AutoCloseable {
     private final Once<DigestComposer> composer = new Once<>(() -> new DigestComposer(mailConfig()));
     private final Once<DigestPlanner> planner =
             new Once<>(() -> new DigestPlanner(db(), mailConfig().maxItems(), clock()));
-    private final Once<DigestMessage> digestMessages = new Once<>(() -> new DigestMessage(mailConfig()));
+    private final Once<DigestMessage> digestMessages = new Once<>(() -> new DigestMessage(mailConfig(), clock()));
     private final Once<ClickLinks> clickLinks = new Once<>(
             () -> new ClickLinks(mailConfig().secret(), mailConfig().baseUrl().toString()));
 
@@ -358,7 +358,12 @@ public final class App implements AutoCloseable {
     // ---- self-service --------------------------------------------------------------------------------------------
 
     private final Once<NoticeMails> notices = new Once<>(() -> new NoticeMails(
-            mailConfig(), messenger(), digestTemplates(), dkim().orElse(UnaryOperator.identity()), linkTokens()));
+            mailConfig(),
+            messenger(),
+            digestTemplates(),
+            dkim().orElse(UnaryOperator.identity()),
+            linkTokens(),
+            clock()));
     private final Once<Confirmations> confirmations = new Once<>(() -> new Confirmations(
             db(), new LinkTokens(Hmac.derive(mailConfig().secret(), Confirmations.KEY_PURPOSE)), clock()));
     private final Once<Background> background = new Once<>(() -> closing(new Background()));

@@ -1,5 +1,8 @@
 package com.picksdigest.cli;
 
+import static com.picksdigest.db.generated.Tables.CATEGORIES;
+import static com.picksdigest.db.generated.Tables.PICKS;
+
 import com.picksdigest.App;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.picks.PickInput;
@@ -110,13 +113,16 @@ final class PicksCommand {
                 for (Record r : app.picks().list(status, category, Math.max(1, Math.min(limit, 10_000)))) {
                     out.printf(
                             "%5d  %-9s  %-19s  %-18s  %s%n",
-                            r.get(0),
-                            r.get(1),
-                            r.get(2) == null
+                            r.get(PICKS.ID),
+                            r.get(PICKS.STATUS),
+                            r.get(PICKS.PUBLISHED_AT) == null
                                     ? "-"
-                                    : r.get(2).toString().replace('T', ' ').substring(0, 16),
-                            r.get(4),
-                            r.get(5));
+                                    : r.get(PICKS.PUBLISHED_AT)
+                                            .toString()
+                                            .replace('T', ' ')
+                                            .substring(0, 16),
+                            r.get(CATEGORIES.NAME),
+                            r.get(PICKS.TITLE));
                 }
                 return 0;
             }

@@ -1,5 +1,7 @@
 package com.picksdigest.cli;
 
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
+
 import com.picksdigest.App;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.MailConfig;
@@ -125,7 +127,13 @@ final class SubscribersCommand {
                 for (Record r : app.subscribers().list(status, Math.max(1, Math.min(limit, 100_000)))) {
                     out.printf(
                             "%6d  %-36s %-12s %-20s %02d:00 %-6s %s%n",
-                            r.get(0), r.get(1), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7));
+                            r.get(SUBSCRIBERS.ID),
+                            r.get(SUBSCRIBERS.EMAIL),
+                            r.get(SUBSCRIBERS.STATUS),
+                            r.get(SUBSCRIBERS.TIMEZONE),
+                            r.get(SUBSCRIBERS.SEND_HOUR),
+                            r.get(SUBSCRIBERS.FREQUENCY),
+                            r.get(SUBSCRIBERS.FORMAT));
                 }
                 return 0;
             }

@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Builds the MIME message of one digest: headers for list handling and one-click unsubscribe, text then HTML. */
 public final class DigestMessage {
     private final MailConfig mail;
+    private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
     private final String domain;
     private final String listId;
@@ -34,7 +36,8 @@ public final class DigestMessage {
     /** RFC 5322 date-time with a numeric zone. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
-    public DigestMessage(MailConfig mail) {
+    public DigestMessage(MailConfig mail, Clock clock) {
+        this.clock = clock;
         this.mail = mail;
         this.domain = mail.senderDomain();
         this.listId = encodePhrase(mail.siteName()) + " <" + mail.listId() + ">";
@@ -73,7 +76,7 @@ public final class DigestMessage {
         HeaderSink<RuntimeException> bytes =
                 (name, value) -> h.append(name).append(": ").append(value).append("\r\n");
         bytes.add("From", fromHeader);
-        bytes.add("Date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        bytes.add("Date", DATE.format(ZonedDateTime.now(clock.withZone(ZoneOffset.UTC))));
         headers(toEmail, toName, token, digest.subject(), bytes);
         bytes.add("Message-ID", id);
         bytes.add("MIME-Version", "1.0");
@@ -92,7 +95,7 @@ public final class DigestMessage {
     private void headers(MimeMessage m, String toEmail, String toName, String token, String subject)
             throws MessagingException {
         m.setFrom(mail.from());
-        m.setSentDate(new Date());
+        m.setSentDate(Date.from(clock.instant()));
         headers(toEmail, toName, token, subject, m::setHeader);
     }
 

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
+import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class NoticeMails {
     private final DigestTemplates templates;
     private final UnaryOperator<MimeMessage> signer;
     private final LinkTokens links;
+    private final Clock clock;
     private final Session session;
 
     public NoticeMails(
@@ -54,7 +56,9 @@ public final class NoticeMails {
             Messenger messenger,
             DigestTemplates templates,
             UnaryOperator<MimeMessage> signer,
-            LinkTokens links) {
+            LinkTokens links,
+            Clock clock) {
+        this.clock = clock;
         this.mail = mail;
         this.messenger = messenger;
         this.templates = templates;
@@ -165,7 +169,7 @@ public final class NoticeMails {
             throw new MessagingException("cannot encode the recipient name", e);
         }
         m.setSubject(subject, "UTF-8");
-        m.setSentDate(new Date());
+        m.setSentDate(Date.from(clock.instant()));
         m.setHeader("Auto-Submitted", "auto-generated");
         MimeMultipart alt = new MimeMultipart("alternative");
         MimeBodyPart plain = new MimeBodyPart();

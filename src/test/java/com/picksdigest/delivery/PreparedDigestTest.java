@@ -33,7 +33,7 @@ class PreparedDigestTest {
             "https://picks.example.org")));
     final DigestComposer composer = new DigestComposer(mail);
     final DigestTemplates templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
-    final DigestMessage messages = new DigestMessage(mail);
+    final DigestMessage messages = new DigestMessage(mail, java.time.Clock.systemUTC());
     final PreparedDigests prepared = new PreparedDigests(composer, templates);
 
     List<SelectedPick> picks() {

@@ -58,7 +58,7 @@ public class RenderBenchmark {
                 "https://picks.example.org")));
         composer = new DigestComposer(mail);
         templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
-        messages = new DigestMessage(mail);
+        messages = new DigestMessage(mail, java.time.Clock.systemUTC());
         prepared = new PreparedDigests(composer, templates);
         picks = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

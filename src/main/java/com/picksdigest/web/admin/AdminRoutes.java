@@ -103,7 +103,7 @@ public final class AdminRoutes implements RouteGroup {
                 pages,
                 "https".equalsIgnoreCase(mail.baseUrl().getScheme()),
                 new ClientAddress(trustProxy));
-        this.picks = new PickPages(pickService, categoryService, audit, pages);
+        this.picks = new PickPages(pickService, categoryService, audit, pages, clock);
         this.categories = new CategoryPages(categoryService, db, audit, pages);
         this.feeds = new FeedPages(feedService, feedImport, categoryService, audit, pages);
         this.preview = new PreviewPage(

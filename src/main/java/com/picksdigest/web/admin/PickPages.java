@@ -11,6 +11,7 @@ import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
 import com.picksdigest.picks.PickStatus;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -36,12 +37,14 @@ final class PickPages {
     private final Categories categories;
     private final AuditLog audit;
     private final AdminPages pages;
+    private final Clock clock;
 
-    PickPages(PickService picks, Categories categories, AuditLog audit, AdminPages pages) {
+    PickPages(PickService picks, Categories categories, AuditLog audit, AdminPages pages, Clock clock) {
         this.picks = picks;
         this.categories = categories;
         this.audit = audit;
         this.pages = pages;
+        this.clock = clock;
     }
 
     void list(Context ctx) {
@@ -70,7 +73,7 @@ final class PickPages {
         m.put("category", category == null ? "" : category);
         m.put("date", day == null ? "" : day.toString());
         m.put("q", q == null ? "" : q);
-        m.put("today", LocalDate.now(pages.zone()).toString());
+        m.put("today", LocalDate.now(clock.withZone(pages.zone())).toString());
         m.put("categories", categoryOptions(true));
         m.put("statuses", List.of("draft", "published", "retracted", "candidate"));
         m.put("back", ctx.queryString() == null ? "/admin/picks" : "/admin/picks?" + ctx.queryString());
@@ -278,7 +281,8 @@ final class PickPages {
         r.put(
                 "scheduled",
                 p.getPublishedAt() != null
-                        && p.getPublishedAt().isAfter(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
+                        && p.getPublishedAt()
+                                .isAfter(java.time.LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC))));
         r.put("position", p.getPosition());
         return r;
     }
