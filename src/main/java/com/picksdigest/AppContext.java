@@ -18,11 +18,13 @@ import com.picksdigest.db.Migrations;
 import com.picksdigest.delivery.DkimSigning;
 import com.picksdigest.digest.ClickLinks;
 import com.picksdigest.digest.PickLinks;
+import com.picksdigest.metrics.ProcessMetrics;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickService;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SelfService;
 import com.picksdigest.subscribers.SubscriberService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,12 +41,15 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final EmbeddedMariaDb embedded;
     private final Database database;
+    private final ProcessMetrics metrics;
 
-    private AppContext(Settings settings, Clock clock, EmbeddedMariaDb embedded, Database database) {
+    private AppContext(
+            Settings settings, Clock clock, EmbeddedMariaDb embedded, Database database, ProcessMetrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.embedded = embedded;
         this.database = database;
+        this.metrics = metrics;
     }
 
     public static AppContext open(Settings settings, Clock clock, boolean migrate) {
@@ -68,18 +73,21 @@ public final class AppContext implements AutoCloseable {
             url = embedded.createDatabase(schema);
         }
         Database db;
+        ProcessMetrics metrics = new ProcessMetrics();
         try {
             db = Database.connect(
                     url,
                     embedded == null ? cfg.user() : "root",
                     embedded == null ? cfg.password() : "",
-                    cfg.poolSize());
+                    cfg.poolSize(),
+                    metrics.registry());
             if (migrate) Migrations.migrate(db.dataSource());
         } catch (RuntimeException e) {
+            metrics.close();
             if (embedded != null) embedded.close();
             throw e;
         }
-        return new AppContext(settings, clock, embedded, db);
+        return new AppContext(settings, clock, embedded, db, metrics);
     }
 
     public Settings settings() {
@@ -92,6 +100,11 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The process's one meter registry (/metrics). */
+    public PrometheusMeterRegistry metrics() {
+        return metrics.registry();
     }
 
     public Categories categories() {
@@ -112,7 +125,8 @@ public final class AppContext implements AutoCloseable {
         PickLinks links = AdminConfig.from(settings).trackClicks()
                 ? new ClickLinks(mail.secret(), mail.baseUrl().toString())
                 : PickLinks.DIRECT;
-        return new Mailer(database.dsl(), mail, smtp, SendConfig.from(settings), dkim(), clock, links);
+        return new Mailer(
+                database.dsl(), mail, smtp, SendConfig.from(settings), dkim(), clock, links, metrics.registry());
     }
 
     /** DKIM signing of outgoing mail when PICKS_DKIM_* are set; otherwise messages go out as built. */
@@ -164,6 +178,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        metrics.close();
         if (embedded != null) embedded.close();
     }
 }

@@ -19,6 +19,7 @@ import com.picksdigest.digest.SelectedPick;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
 import com.picksdigest.subscribers.LinkTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,6 +51,7 @@ public final class Mailer implements AutoCloseable {
     /**
      * @param dkim  signs each digest, when DKIM is configured
      * @param links how pick links are written in each digest: as they are, or through the click counter
+     * @param metrics the process's registry: the send counters and latency go there
      */
     public Mailer(
             DSLContext db,
@@ -58,7 +60,8 @@ public final class Mailer implements AutoCloseable {
             SendConfig send,
             Optional<UnaryOperator<MimeMessage>> dkim,
             Clock clock,
-            PickLinks links) {
+            PickLinks links,
+            MeterRegistry metrics) {
         this.clock = clock;
         this.templates = new DigestTemplates(mail.templatesDir());
         this.composer = new DigestComposer(mail);
@@ -79,7 +82,7 @@ public final class Mailer implements AutoCloseable {
                 links);
         String helo =
                 mail.from().getAddress().substring(mail.from().getAddress().indexOf('@') + 1);
-        this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock);
+        this.workers = new SendWorkers(ledger, processor, () -> new SmtpConnection(smtp, helo), send, clock, metrics);
     }
 
     /** Template errors surface here, with file and line, before any message of the run is built. */

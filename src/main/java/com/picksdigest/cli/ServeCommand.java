@@ -63,7 +63,8 @@ final class ServeCommand implements Callable<Integer> {
                                 app.clock(),
                                 () -> checks(scheduling, smtp),
                                 selfService)
-                        .with(admin::register);
+                        .with(admin::register)
+                        .measuredBy(app.metrics());
                 try {
                     web.start(port);
                     log.info(

@@ -248,8 +248,7 @@ public final class DeliveryProcessor {
         rate.acquire();
         long t0 = System.nanoTime();
         SendResult result = smtp.send(message, p.envelope(), next);
-        stats.latency.recordNanos(System.nanoTime() - start);
-        stats.sendLatency.record(System.nanoTime() - t0);
+        stats.recordSend(start, t0);
         if (result instanceof SendResult.Accepted a) {
             outcomes.sent(new DeliveryLedger.Sent(
                     c,

@@ -16,6 +16,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class WebServer implements AutoCloseable {
     private final AccountActions account;
     private final DataRightsPage dataRights;
     private final List<Consumer<io.javalin.config.RoutesConfig>> moreRoutes = new ArrayList<>();
+    private MeterRegistry metrics;
     private Javalin app;
 
     /**
@@ -136,6 +138,12 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** Times every request and watches the thread pool into {@code registry} (jetty_*); call before {@link #start}. */
+    public WebServer measuredBy(MeterRegistry registry) {
+        this.metrics = registry;
+        return this;
+    }
+
     /** Starts on all interfaces; port 0 takes any free port (see {@link #port()}). */
     public WebServer start(int port) {
         return start("0.0.0.0", port);
@@ -146,6 +154,7 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            if (metrics != null) config.jetty.modifyServer(server -> HttpMetrics.bind(server, metrics));
             routes(config.routes);
         });
         app.start(host, port);

@@ -111,7 +111,7 @@ public final class AdminRoutes {
         this.accounts = new AccountPages(editorAccounts, audit, app.settings(), pages);
         this.clicks =
                 new ClickRedirect(new ClickLinks(mail.secret(), mail.baseUrl().toString()), db, app.clock());
-        this.metrics = new MetricsPage(() -> mailer.workers().stats(), db);
+        this.metrics = new MetricsPage(app.metrics(), db);
     }
 
     /** Feed polling for the cluster's scheduler: every five minutes, each feed when its own time has come. */

@@ -57,6 +57,7 @@ final class AdminStack implements AutoCloseable {
                         clock,
                         null)
                 .with(admin::register)
+                .measuredBy(harness.app.metrics())
                 .start("127.0.0.1", port);
         seed = new Seed(harness.app.database().dsl(), clock);
         editors = new EditorAccounts(harness.app.database().dsl(), PASSWORDS, clock);
