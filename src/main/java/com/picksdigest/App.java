@@ -42,6 +42,7 @@ import com.picksdigest.editors.SignIn;
 import com.picksdigest.mail.DkimSigning;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.smtp.SmtpMessenger;
+import com.picksdigest.metrics.ProcessMetrics;
 import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
@@ -63,11 +64,11 @@ import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.CsrfTokens;
 import com.picksdigest.web.HealthChecks;
+import com.picksdigest.web.MetricsPage;
 import com.picksdigest.web.OpsRoutes;
 import com.picksdigest.web.PublicRoutes;
 import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
-import com.picksdigest.web.admin.MetricsPage;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -155,14 +156,22 @@ public final class App implements AutoCloseable {
     private final Seams seams;
     private final EmbeddedMariaDb embedded;
     private final Database database;
+    private final ProcessMetrics metrics;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private App(Settings settings, Clock clock, Seams seams, EmbeddedMariaDb embedded, Database database) {
+    private App(
+            Settings settings,
+            Clock clock,
+            Seams seams,
+            EmbeddedMariaDb embedded,
+            Database database,
+            ProcessMetrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.seams = seams;
         this.embedded = embedded;
         this.database = database;
+        this.metrics = metrics;
     }
 
     public static Boot boot(Settings settings, Clock clock) {
@@ -188,18 +197,21 @@ public final class App implements AutoCloseable {
             url = embedded.createDatabase(schema);
         }
         Database db;
+        ProcessMetrics metrics = new ProcessMetrics();
         try {
             db = Database.connect(
                     url,
                     embedded == null ? cfg.user() : "root",
                     embedded == null ? cfg.password() : "",
-                    cfg.poolSize());
+                    cfg.poolSize(),
+                    metrics.registry());
             if (b.migrate) Migrations.migrate(db.dataSource());
         } catch (RuntimeException e) {
+            metrics.close();
             if (embedded != null) embedded.close();
             throw e;
         }
-        return new App(b.settings, b.clock, b.seams, embedded, db);
+        return new App(b.settings, b.clock, b.seams, embedded, db, metrics);
     }
 
     // ---- settings ------------------------------------------------------------------------------------------------
@@ -214,6 +226,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** This process's one meter registry: what /metrics shows. */
+    public ProcessMetrics metrics() {
+        return metrics;
     }
 
     private Seams seams() {
@@ -435,7 +452,7 @@ public final class App implements AutoCloseable {
                 clock,
                 pickLinks());
         Messenger out = messenger();
-        SendWorkers workers = new SendWorkers(ledger(), processor, out::openChannel, cfg, clock);
+        SendWorkers workers = new SendWorkers(ledger(), processor, out::openChannel, cfg, clock, metrics.registry());
         return closing(new Sending(due.get(), workers, clock));
     }
 
@@ -511,8 +528,8 @@ public final class App implements AutoCloseable {
             webConfig().healthTimeout(),
             webConfig().healthFreshFor())));
     private final Once<WebServer> webServer = new Once<>(this::buildWebServer);
-    private final Once<WebServer> opsServer = new Once<>(() -> closing(new WebServer(List.of(new OpsRoutes(
-            health.get(), new MetricsPage(() -> sending().workers().stats(), db())::handle)))));
+    private final Once<WebServer> opsServer = new Once<>(() -> closing(new WebServer(
+            List.of(new OpsRoutes(health.get(), new MetricsPage(metrics().registry(), db())::handle)), null)));
     private volatile Scheduling scheduling;
 
     /** The public web server: subscriber pages, the archive, the editors' workspace and the click counter. */
@@ -569,7 +586,7 @@ public final class App implements AutoCloseable {
                 signup.get().trustProxy(),
                 db(),
                 clock);
-        return closing(new WebServer(List.of(pub, adm)));
+        return closing(new WebServer(List.of(pub, adm), metrics.registry()));
     }
 
     /** What the health report probes besides the database: the scheduler (when this process runs it) and the relay. */
@@ -641,6 +658,7 @@ public final class App implements AutoCloseable {
             }
         }
         database.close();
+        metrics.close();
         if (embedded != null) embedded.close();
     }
 

@@ -101,7 +101,7 @@ public final class Bench {
                     r.rate, r.stats.sent.sum(), r.stats.skipped.sum(), r.stats.failed.sum(), r.seconds);
             out.printf(
                     "  per-message latency         p50 %.2f ms, p99 %.2f ms (build + SMTP transaction)%n",
-                    r.stats.latency.percentileMicros(50) / 1000, r.stats.latency.percentileMicros(99) / 1000);
+                    r.stats.latencyMillis(0.5), r.stats.latencyMillis(0.99));
             out.printf("  time to enqueue             %.2f s%n", r.enqueueSeconds);
             out.printf("  SQL statements per message  %.4f (%,d statements)%n", r.statementsPerMessage, r.statements);
             out.printf(

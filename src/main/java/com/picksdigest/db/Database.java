@@ -2,7 +2,9 @@ package com.picksdigest.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,8 +36,15 @@ public final class Database implements AutoCloseable {
                 .set(new CallbackExecuteListener().onExecuteStart(ctx -> statements.increment())));
     }
 
+    /** A pool that reports to no registry (tests, tools). */
     public static Database connect(String url, String user, String password, int poolSize) {
+        return connect(url, user, password, poolSize, null);
+    }
+
+    /** @param metrics the pool's meters (hikaricp_*) go there through HikariCP's own Micrometer tracker */
+    public static Database connect(String url, String user, String password, int poolSize, MeterRegistry metrics) {
         HikariConfig cfg = new HikariConfig();
+        if (metrics != null) cfg.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         cfg.setJdbcUrl(withDefaults(url));
         cfg.setUsername(user);
         cfg.setPassword(password);

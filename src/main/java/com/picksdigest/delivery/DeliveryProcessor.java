@@ -166,8 +166,7 @@ public final class DeliveryProcessor {
         rate.acquire();
         long t0 = System.nanoTime();
         SendResult result = smtp.send(built.message(), p.envelope(), next);
-        stats.latency.recordNanos(System.nanoTime() - start);
-        stats.sendLatency.record(System.nanoTime() - t0);
+        stats.recordSend(start, t0);
         if (result instanceof SendResult.Accepted a) {
             writes.sent(new DeliveryLedger.Sent(
                     c,

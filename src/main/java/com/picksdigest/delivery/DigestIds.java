@@ -3,44 +3,39 @@ package com.picksdigest.delivery;
 import static com.picksdigest.db.generated.Tables.DIGESTS;
 import static com.picksdigest.db.generated.Tables.DIGEST_PICKS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.picksdigest.db.Deadlocks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
  * The row in {@code digests} for a list of picks in digest order: found or created once, then remembered, so
- * recording a delivery costs no statement of its own. The key is the SHA-256 of the ids, as the migration that
+ * recording a delivery costs no statement of its own (a bounded Caffeine cache). The key is the SHA-256 of the ids, as the migration that
  * introduced the table computed it in SQL.
  */
 public final class DigestIds {
     private static final int CAPACITY = 4096;
 
     private final DSLContext db;
-    private final Map<List<Long>, Long> known = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Long>, Long> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache<List<Long>, Long> known =
+            Caffeine.newBuilder().maximumSize(CAPACITY).build();
 
     public DigestIds(DSLContext db) {
         this.db = db;
     }
 
     public long idFor(List<Long> pickIds) {
-        synchronized (known) {
-            Long id = known.get(pickIds);
-            if (id != null) return id;
-        }
+        Long known = this.known.getIfPresent(pickIds);
+        if (known != null) return known;
         String key = key(pickIds);
-        // Another worker or node may create the same digest at the same moment: both statements are idempotent.
+        // Looked up outside the cache's locks: another worker or node may create the same digest at the same
+        // moment, and both statements are idempotent.
         long id = Deadlocks.retry(() -> db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             t.insertInto(DIGESTS, DIGESTS.PICKS_KEY)
@@ -57,9 +52,7 @@ public final class DigestIds {
             insert.onDuplicateKeyIgnore().execute();
             return digestId;
         }));
-        synchronized (known) {
-            known.put(List.copyOf(pickIds), id);
-        }
+        this.known.put(List.copyOf(pickIds), id);
         return id;
     }
 

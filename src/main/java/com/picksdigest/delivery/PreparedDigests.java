@@ -1,18 +1,20 @@
 package com.picksdigest.delivery;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.SelectedPick;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Renders and encodes each distinct digest once. Subscribers share a digest when they get the same picks
  * (compared by content, so an edited pick is a different digest) on the same local date, in the same time
- * zone, locale and format, with or without a greeting by name. A bounded LRU: memory does not grow with the list.
+ * zone, locale and format, with or without a greeting by name. A bounded Caffeine cache: memory does not grow with
+ * the list, and workers asking for the same digest at once wait for one render.
  */
 final class PreparedDigests {
     private static final int CAPACITY = 512;
@@ -27,12 +29,10 @@ final class PreparedDigests {
 
     private final DigestComposer composer;
     private final DigestTemplates templates;
-    private final Map<Key, PreparedDigest> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, PreparedDigest> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache<Key, PreparedDigest> cache =
+            Caffeine.newBuilder().maximumSize(CAPACITY).build();
+    /** Held, so that a lookup allocates nothing but its key. */
+    private final Function<Key, PreparedDigest> render = this::render;
 
     PreparedDigests(DigestComposer composer, DigestTemplates templates) {
         this.composer = composer;
@@ -40,16 +40,7 @@ final class PreparedDigests {
     }
 
     PreparedDigest get(Key key) {
-        synchronized (cache) {
-            PreparedDigest d = cache.get(key);
-            if (d != null) return d;
-        }
-        // rendered outside the lock; two workers may render the same group once each, which is harmless
-        PreparedDigest d = render(key);
-        synchronized (cache) {
-            cache.putIfAbsent(key, d);
-        }
-        return d;
+        return cache.get(key, render);
     }
 
     private PreparedDigest render(Key key) {

@@ -2,6 +2,7 @@ package com.picksdigest.delivery;
 
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.mail.MailChannel;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -29,7 +30,7 @@ public final class SendWorkers implements AutoCloseable {
     private final Supplier<MailChannel> connections;
     private final SendConfig cfg;
     private final Clock clock;
-    private final RunStats stats = new RunStats();
+    private final RunStats stats;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final List<Thread> threads = new ArrayList<>();
@@ -42,12 +43,14 @@ public final class SendWorkers implements AutoCloseable {
             DeliveryProcessor processor,
             Supplier<MailChannel> connections,
             SendConfig cfg,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry metrics) {
         this.ledger = ledger;
         this.processor = processor;
         this.connections = connections;
         this.cfg = cfg;
         this.clock = clock;
+        this.stats = new RunStats(metrics);
     }
 
     /** Starts the workers; they keep polling the ledger (and wake at once on {@link #wake()}) until closed. */

@@ -1,28 +1,50 @@
 package com.picksdigest.subscribers;
 
 import com.picksdigest.common.InvalidInputException;
-import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Imports subscribers from CSV (RFC 4180 quoting, header row required). Good lines are imported, bad ones are
- * reported with their line number and the reason; one bad line never stops the rest.
- * Columns: email (required), name, timezone, send_hour, frequency, weekday, format, locale, categories
- * (separated by ';').
+ * Imports subscribers from CSV (RFC 4180, read by Commons CSV one record at a time; header row required). Good
+ * records are imported, bad ones are reported with the number of the line they start on and the reason; one bad
+ * record never stops the rest. Columns: email (required), name, timezone, send_hour, frequency, weekday, format,
+ * locale, categories (separated by ';').
  */
 public final class CsvImport {
     static final Set<String> COLUMNS =
             Set.of("email", "name", "timezone", "send_hour", "frequency", "weekday", "format", "locale", "categories");
-    private static final int MAX_LINE = 20_000;
+    private static final int MAX_RECORD = 20_000;
+    /**
+     * How far one record may run before the import stops: a quote left open would otherwise read the rest of the
+     * file into one field. Records longer than {@link #MAX_RECORD} and shorter than this are refused one by one.
+     */
+    static final int MAX_READ = 1 << 21;
+
+    /**
+     * Blank lines are kept as records so that line numbers stay exact (and skipped here); text after a closing
+     * quote is kept as part of the field, as it was before Commons CSV, rather than failing the whole file.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setIgnoreEmptyLines(false)
+            .setTrailingData(true)
+            .get();
 
     public record LineError(long line, String message) {}
 
@@ -34,13 +56,60 @@ public final class CsvImport {
         this.subscribers = subscribers;
     }
 
-    public Report run(BufferedReader in, Consumer<Long> progress) throws IOException {
-        String header = in.readLine();
-        if (header == null)
+    /** @param progress told the number of the last line read after each record */
+    public Report run(Reader in, Consumer<Long> progress) throws IOException {
+        Bounded bounded = new Bounded(in);
+        CSVParser parser =
+                CSVParser.builder().setReader(bounded).setFormat(FORMAT).get();
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext())
             throw new InvalidInputException("The CSV file is empty; it needs a header row with at least \"email\".");
-        List<String> cols = parse(stripBom(header)).stream()
-                .map(s -> s.strip().toLowerCase(Locale.ROOT))
-                .toList();
+        List<String> cols = header(records.next());
+        int imported = 0;
+        List<LineError> errors = new ArrayList<>();
+        while (true) {
+            long first = parser.getCurrentLineNumber() + 1;
+            bounded.recordStarts();
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) break;
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CSVException) && !(e.getCause() instanceof Bounded.TooLong)) {
+                    throw e.getCause();
+                }
+                errors.add(new LineError(
+                        first,
+                        e.getCause() instanceof Bounded.TooLong
+                                ? "runs on past " + MAX_READ + " characters (a quote left open?); the lines after it"
+                                        + " were not read"
+                                : "has an unclosed quote"));
+                break;
+            }
+            if (!blank(record)) {
+                try {
+                    subscribers.add(toInput(cols, record), SubscriberStatus.ACTIVE);
+                    imported++;
+                } catch (InvalidInputException e) {
+                    errors.add(new LineError(first, e.getMessage()));
+                } catch (DataAccessException e) {
+                    errors.add(new LineError(
+                            first,
+                            "the database refused it: "
+                                    + e.getMessage().lines().findFirst().orElse("")));
+                }
+            }
+            if (progress != null) progress.accept(parser.getCurrentLineNumber());
+        }
+        return new Report(imported, errors);
+    }
+
+    private static List<String> header(CSVRecord header) {
+        List<String> cols = new ArrayList<>();
+        for (String c : header) cols.add(c.strip().toLowerCase(Locale.ROOT));
+        // a byte order mark written by spreadsheet programs comes through the decoder as U+FEFF
+        if (cols.get(0).startsWith("\uFEFF"))
+            cols.set(0, cols.get(0).substring(1).strip());
         if (!cols.contains("email")) throw new InvalidInputException("The CSV header has no \"email\" column.");
         for (String c : cols) {
             if (!COLUMNS.contains(c)) {
@@ -48,45 +117,27 @@ public final class CsvImport {
                         + String.join(", ", COLUMNS.stream().sorted().toList()) + ".");
             }
         }
-        int imported = 0;
-        List<LineError> errors = new ArrayList<>();
-        long lineNo = 1;
-        String line;
-        while ((line = in.readLine()) != null) {
-            long first = ++lineNo;
-            // RFC 4180: a quoted field may hold line breaks, so a record runs on until its quotes close. Read as
-            // lines of their own, the rest of such a field could pass for a record (another address) and be imported.
-            String next;
-            while (endsInsideQuotes(line) && line.length() <= MAX_LINE && (next = in.readLine()) != null) {
-                lineNo++;
-                line = line + "\n" + next;
-            }
-            if (line.isBlank()) continue;
-            try {
-                if (line.length() > MAX_LINE)
-                    throw new InvalidInputException("line is longer than " + MAX_LINE + " characters");
-                if (line.indexOf('\uFFFD') >= 0)
-                    throw new InvalidInputException("is not valid UTF-8 (save the file as UTF-8)");
-                subscribers.add(toInput(cols, parse(line)), SubscriberStatus.ACTIVE);
-                imported++;
-            } catch (InvalidInputException e) {
-                errors.add(new LineError(first, e.getMessage()));
-            } catch (DataAccessException e) {
-                errors.add(new LineError(
-                        first,
-                        "the database refused it: "
-                                + e.getMessage().lines().findFirst().orElse("")));
-            }
-            if (progress != null) progress.accept(lineNo);
-        }
-        return new Report(imported, errors);
+        return cols;
     }
 
-    private static SubscriberInput toInput(List<String> cols, List<String> values) {
-        if (values.size() > cols.size())
-            throw new InvalidInputException("has " + values.size() + " fields, the header " + cols.size());
+    /** An empty or whitespace-only line: nothing to import and nothing to report. */
+    private static boolean blank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isBlank();
+    }
+
+    private static SubscriberInput toInput(List<String> cols, CSVRecord record) {
+        if (record.size() > cols.size())
+            throw new InvalidInputException("has " + record.size() + " fields, the header " + cols.size());
         Map<String, String> v = new HashMap<>();
-        for (int i = 0; i < values.size(); i++) v.put(cols.get(i), values.get(i));
+        long length = record.size() - 1;
+        for (int i = 0; i < record.size(); i++) {
+            String value = record.get(i);
+            length += value.length();
+            v.put(cols.get(i), value);
+        }
+        if (length > MAX_RECORD) throw new InvalidInputException("line is longer than " + MAX_RECORD + " characters");
+        if (v.values().stream().anyMatch(s -> s.indexOf('\uFFFD') >= 0))
+            throw new InvalidInputException("is not valid UTF-8 (save the file as UTF-8)");
         return new SubscriberInput(
                 v.get("email"),
                 v.get("name"),
@@ -112,49 +163,44 @@ public final class CsvImport {
         }
     }
 
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    /** Whether a quoted field is still open at the end of {@code line}: the record goes on in the next line. */
-    static boolean endsInsideQuotes(String line) {
-        return scan(line).open();
-    }
-
-    /** One CSV record; quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<String> parse(String line) {
-        Scan s = scan(line);
-        if (s.open()) throw new InvalidInputException("has an unclosed quote");
-        return s.fields();
-    }
-
-    private record Scan(List<String> fields, boolean open) {}
-
-    private static Scan scan(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"' && f.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(f.toString());
-                f.setLength(0);
-            } else {
-                f.append(c);
+    /**
+     * Counts what the parser reads since the current record began and fails past {@link #MAX_READ}, so memory
+     * stays bounded whatever the file holds. The parser reads ahead by a buffer, hence "about".
+     */
+    private static final class Bounded extends FilterReader {
+        static final class TooLong extends IOException {
+            TooLong() {
+                super("a record runs on past " + MAX_READ + " characters");
             }
         }
-        out.add(f.toString());
-        return new Scan(out, quoted);
+
+        private long sinceRecord;
+
+        Bounded(Reader in) {
+            super(in);
+        }
+
+        void recordStarts() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) count(1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) throws TooLong {
+            sinceRecord += n;
+            if (sinceRecord > MAX_READ) throw new TooLong();
+        }
     }
 }

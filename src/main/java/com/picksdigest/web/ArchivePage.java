@@ -6,11 +6,12 @@ import static com.picksdigest.db.generated.Tables.DIGEST_PICKS;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.picksdigest.common.HttpLinks;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -38,20 +40,16 @@ final class ArchivePage {
 
     private final DSLContext db;
     private final Pages pages;
-    private final Clock clock;
-    private final Map<LocalDate, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, Cached> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
-
-    private record Cached(List<Map<String, Object>> picks, Instant until) {}
+    private final Cache<LocalDate, List<Map<String, Object>>> cache;
 
     ArchivePage(DSLContext db, Pages pages, Clock clock) {
         this.db = db;
         this.pages = pages;
-        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(CACHE_SIZE)
+                .expireAfterWrite(TTL)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())) // ages by the injected clock
+                .build();
     }
 
     void index(Context ctx) {
@@ -80,18 +78,12 @@ final class ArchivePage {
     }
 
     private List<Map<String, Object>> picks(LocalDate date) {
-        Instant now = clock.instant();
-        synchronized (cache) {
-            Cached c = cache.get(date);
-            if (c != null && now.isBefore(c.until())) return c.picks();
-        }
-        List<Map<String, Object>> picks = load(date);
-        if (!picks.isEmpty()) { // an unknown date costs one index lookup; caching it would only hide a new edition
-            synchronized (cache) {
-                cache.put(date, new Cached(picks, now.plus(TTL)));
-            }
-        }
-        return picks;
+        // An unknown date is not kept (null): it costs one index lookup, and caching it would only hide a new edition.
+        List<Map<String, Object>> picks = cache.get(date, d -> {
+            List<Map<String, Object>> loaded = load(d);
+            return loaded.isEmpty() ? null : loaded;
+        });
+        return picks == null ? List.of() : picks;
     }
 
     /** Distinct picks of the edition's sent deliveries, in the order the digests showed them, newest first on ties. */

@@ -1,6 +1,7 @@
 package com.picksdigest.web;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /** A Javalin server for some route groups: the public one (pages, workspace) or the management one (health, metrics). */
@@ -9,10 +10,13 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private final List<RouteGroup> routes;
+    private final MeterRegistry metrics;
     private Javalin app;
 
-    public WebServer(List<RouteGroup> routes) {
+    /** @param metrics times every request and watches the thread pool (jetty_*); null for a server not measured */
+    public WebServer(List<RouteGroup> routes, MeterRegistry metrics) {
         this.routes = List.copyOf(routes);
+        this.metrics = metrics;
     }
 
     /** Starts on all interfaces; port 0 takes any free port (see {@link #port()}). */
@@ -25,6 +29,7 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            if (metrics != null) config.jetty.modifyServer(server -> HttpMetrics.bind(server, metrics));
             routes.forEach(group -> group.register(config.routes));
         });
         app.start(host, port);

@@ -83,6 +83,10 @@ final class WebTestSupport implements AutoCloseable {
 
     /** The application on {@code testDb} as these tests configure it (settings of MailConfig below). */
     static App app(TestDatabase testDb, Integer smtpPort, SignupConfig signup, App.Seams seams) {
+        return app(testDb, smtpPort, signup, seams, Clock.systemUTC());
+    }
+
+    static App app(TestDatabase testDb, Integer smtpPort, SignupConfig signup, App.Seams seams, Clock clock) {
         Map<String, String> s = new HashMap<>();
         s.put("PICKS_DB_URL", testDb.url());
         s.put("PICKS_SECRET", SECRET);
@@ -97,10 +101,7 @@ final class WebTestSupport implements AutoCloseable {
         s.put("PICKS_TRUST_PROXY", String.valueOf(signup.trustProxy()));
         // every request sees the checks as the test set them just before
         s.put("PICKS_HEALTH_CACHE_SECONDS", "0");
-        return App.boot(Settings.of(s), Clock.systemUTC())
-                .withoutMigrating()
-                .seams(seams)
-                .open();
+        return App.boot(Settings.of(s), clock).withoutMigrating().seams(seams).open();
     }
 
     private static int closedPort() {

@@ -9,10 +9,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.editors.Role;
+import com.picksdigest.support.Await;
 import com.picksdigest.support.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -144,16 +146,65 @@ class ClicksReportsAndMetricsTest {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
         assertThat(r.body())
                 .contains(
-                        "# TYPE picks_digests_sent_total counter\npicks_digests_sent_total 2\n",
-                        "picks_digests_failed_total 0\n",
-                        "picks_digests_retries_total 0\n",
-                        "picks_queue_depth{state=\"queued\"} 0\n",
+                        "# TYPE picks_digests_sent_total counter\npicks_digests_sent_total 2.0\n",
+                        "picks_digests_failed_total 0.0\n",
+                        "picks_digests_retries_total 0.0\n",
+                        "picks_queue_depth{state=\"queued\"} 0.0\n",
                         "# TYPE picks_send_latency_seconds histogram\n",
                         "picks_send_latency_seconds_bucket{le=\"+Inf\"} 2\n",
                         "picks_send_latency_seconds_count 2\n",
-                        "picks_send_latency_seconds_bucket{le=\"30\"} 2\n");
+                        "picks_send_latency_seconds_bucket{le=\"30.0\"} 2\n");
         assertThat(r.body().lines())
-                .allMatch(l -> l.startsWith("# ") || l.matches("[a-z_]+(\\{[a-z]+=\"[^\"]+\"\\})? [0-9.eE+-]+"));
+                .allMatch(l -> l.startsWith("# ")
+                        || l.matches("[a-z_]+(\\{[a-z_]+=\"[^\"]*\"(,[a-z_]+=\"[^\"]*\")*\\})? [0-9.eE+-]+"));
+    }
+
+    @Test
+    void metricsTellTheJvmThePoolAndTheHttpServer() throws Exception {
+        String notFound = "jetty_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\"}";
+        String body = scrape();
+
+        assertThat(body)
+                .contains(
+                        "jvm_memory_used_bytes{area=\"heap\",",
+                        "# TYPE jvm_gc_memory_allocated_bytes_total counter\n",
+                        "# TYPE jvm_threads_live_threads gauge\n",
+                        "hikaricp_connections_active{pool=\"picks\"} ",
+                        "# TYPE jetty_server_requests_seconds summary\n",
+                        "jetty_threads_busy ");
+        double before = sample(body, notFound);
+        for (int i = 0; i < 3; i++)
+            assertThat(new AdminHttp(stack).get("/c/garbage").statusCode()).isEqualTo(404);
+        Await.until(
+                Duration.ofSeconds(5),
+                () -> sample(scrape(), notFound) == before + 3,
+                () -> "three more 404s counted, from " + before);
+    }
+
+    /** /metrics, from the management port. */
+    private String scrape() {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.opsUrl("/metrics")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of one series in a scrape, 0 when it is not there yet. */
+    private static double sample(String scrape, String series) {
+        return scrape.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     private static String clickLink(String html) {
