@@ -11,20 +11,18 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a signed return path costs the sender per message ({@link MailConfig#envelopeFrom}, called once per digest by
- * every send thread), next to the unsigned concatenation it replaced. README, Security, gives the figures; run with
- * {@code org.openjdk.jmh.Main VerpBenchmark -prof gc} (see RenderBenchmark for the class path).
+ * every send thread), next to the unsigned concatenation it replaced; the README's bounces paragraph gives the
+ * figures. Run with {@code org.openjdk.jmh.Main VerpBenchmark -prof gc} (the class path as for RenderBenchmark).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Threads(4)
 @Fork(1)
 public class VerpBenchmark {
     private MailConfig mail;
