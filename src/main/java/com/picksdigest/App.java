@@ -477,8 +477,7 @@ public final class App implements AutoCloseable {
             .map(imap -> new BounceMailbox(
                     imap,
                     new ReportParser(mailConfig()),
-                    new BounceActions(
-                            db(), subscribers(), linkTokens(), bounce.get().softBounceLimit(), clock()))));
+                    new BounceActions(db(), subscribers(), linkTokens(), bounce.get(), clock()))));
 
     /** The bounce mailbox poller, when PICKS_BOUNCE_IMAP_HOST is set. */
     public Optional<BounceMailbox> bounceMailbox() {

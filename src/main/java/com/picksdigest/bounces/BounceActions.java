@@ -1,18 +1,24 @@
 package com.picksdigest.bounces;
 
+import static com.picksdigest.db.generated.Tables.APP_SETTINGS;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.config.BounceConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.delivery.DeliveryStatus;
 import com.picksdigest.subscribers.Events;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.subscribers.SubscriberStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -22,24 +28,35 @@ import org.jooq.impl.DSL;
  * makes them complained; a mailto: unsubscribe unsubscribes them. Every change is one transaction with its event;
  * a report that changes nothing (the subscriber was already in that state) writes nothing, so reading the same
  * report twice never counts twice.
+ *
+ * <p>A bounce or a complaint acts only on a delivery that the ledger says was sent, within the window, and only on
+ * that delivery's reader. The delivery is named by something we signed: the return path's MAC (checked by the
+ * parser), or, without one, a link token that is still the reader's current one together with the quoted digest's
+ * Message-ID. A quoted link that was signed out, or recipients that are not the reader, make the report refused;
+ * the recipients it names never make it accepted.
  */
 public final class BounceActions {
 
     /** @param done false when the report could not be tied to a subscriber: it is left in the mailbox */
     public record Outcome(boolean done, String summary) {}
 
+    /** The app_settings row written by the migration that introduced signed return paths (V9). */
+    static final String SIGNED_SINCE = "verp_signed_since";
+
     private final DSLContext db;
     private final SubscriberService subscribers;
     private final LinkTokens tokens;
     private final int softBounceLimit;
+    private final Duration window;
     private final Clock clock;
 
     public BounceActions(
-            DSLContext db, SubscriberService subscribers, LinkTokens tokens, int softBounceLimit, Clock clock) {
+            DSLContext db, SubscriberService subscribers, LinkTokens tokens, BounceConfig rules, Clock clock) {
         this.db = db;
         this.subscribers = subscribers;
         this.tokens = tokens;
-        this.softBounceLimit = softBounceLimit;
+        this.softBounceLimit = rules.softBounceLimit();
+        this.window = rules.window();
         this.clock = clock;
     }
 
@@ -69,35 +86,93 @@ public final class BounceActions {
     }
 
     private interface Change {
-        String apply(SubscribersRecord s, Long deliveryId);
+        String apply(SubscribersRecord s, long deliveryId);
     }
 
-    /**
-     * Finds the subscriber: by the signed token of the original digest, else by the VERP delivery id when the report
-     * names that delivery's recipient (a VERP address alone could be made up by anyone who can send us mail).
-     */
+    private record Delivery(long id, long subscriberId, String status, LocalDateTime sentAt) {}
+
     private Outcome about(BounceReport.Reference ref, Change change) {
-        SubscribersRecord s = null;
-        if (ref.token().isPresent() && tokens.verify(ref.token().get()) instanceof LinkTokens.Valid valid) {
-            s = subscribers.find(valid.subscriberId());
+        Delivery delivery = null;
+        if (ref.deliveryId().isPresent()) {
+            delivery = delivery(DELIVERIES.ID.eq(ref.deliveryId().get()));
+            String refused = unusable(delivery, ref.deliveryId().get(), ref.unsignedReturnPath());
+            if (refused != null) return refused(refused);
         }
-        Long delivery = ref.deliveryId().orElse(null);
-        Long owner = delivery == null
-                ? null
-                : db.select(DELIVERIES.SUBSCRIBER_ID)
-                        .from(DELIVERIES)
-                        .where(DELIVERIES.ID.eq(delivery))
-                        .fetchOne(DELIVERIES.SUBSCRIBER_ID);
-        if (s == null && owner != null) {
-            SubscribersRecord candidate = subscribers.find(owner);
-            if (candidate != null && ref.recipients().contains(candidate.getEmailKey())) s = candidate;
+        SubscribersRecord linked = null;
+        if (ref.token().isPresent()) {
+            // As on the web and by mailto: a link that was signed out no longer acts, whatever else the report says.
+            if (!(tokens.verify(ref.token().get()) instanceof LinkTokens.Valid valid)) {
+                return refused("it quotes a link we did not sign");
+            }
+            linked = subscribers.find(valid.subscriberId());
+            if (linked == null) return refused("it quotes the link of a subscriber who is gone");
+            if (linked.getTokenVersion() != valid.version()) return refused("it quotes a link that was signed out");
         }
-        if (s == null) return new Outcome(false, "it names no subscriber of ours that its content confirms");
-        return new Outcome(true, change.apply(s, s.getId().equals(owner) ? delivery : null));
+        if (delivery == null) {
+            if (linked == null || ref.messageId().isEmpty()) {
+                return refused("it names no delivery in a way only we can write (a signed return path, or a current"
+                        + " link with its digest's Message-ID)");
+            }
+            delivery = delivery(DELIVERIES
+                    .SUBSCRIBER_ID
+                    .eq(linked.getId())
+                    .and(DELIVERIES.MESSAGE_ID.eq(ref.messageId().get())));
+            if (delivery == null) return refused("the digest it quotes is not one we sent to the link's subscriber");
+            String refused = unusable(delivery, delivery.id(), false);
+            if (refused != null) return refused(refused);
+        }
+        if (linked != null && linked.getId() != delivery.subscriberId()) {
+            return refused("its link and its return path name different subscribers");
+        }
+        SubscribersRecord reader = linked != null ? linked : subscribers.find(delivery.subscriberId());
+        if (!ref.recipients().isEmpty() && !ref.recipients().contains(reader.getEmailKey())) {
+            return refused("the recipients it names are not the reader of delivery " + delivery.id());
+        }
+        return new Outcome(true, change.apply(reader, delivery.id()));
+    }
+
+    private Delivery delivery(Condition which) {
+        return db.select(DELIVERIES.ID, DELIVERIES.SUBSCRIBER_ID, DELIVERIES.STATUS, DELIVERIES.SENT_AT)
+                .from(DELIVERIES)
+                .where(which)
+                .fetchAny(r -> new Delivery(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Why a report about this delivery must not act, or null when it may. */
+    private String unusable(Delivery d, long id, boolean unsignedReturnPath) {
+        if (d == null) return "it names delivery " + id + ", which we do not have";
+        if (!DeliveryStatus.SENT.db().equals(d.status()) || d.sentAt() == null) {
+            return "it names delivery " + id + ", which was not sent (" + d.status() + ")";
+        }
+        if (d.sentAt().isBefore(now().minus(window))) {
+            return "it names delivery " + id + ", sent longer ago than the " + window.toDays() + "-day window";
+        }
+        if (unsignedReturnPath && !signedSince().map(d.sentAt()::isBefore).orElse(false)) {
+            return "its return path names delivery " + id + " without a signature, but that delivery was sent after"
+                    + " return paths were signed";
+        }
+        return null;
+    }
+
+    /** When return paths started to carry a MAC; empty (no unsigned address is believed) if that is not recorded. */
+    private Optional<LocalDateTime> signedSince() {
+        String value = db.select(APP_SETTINGS.VALUE)
+                .from(APP_SETTINGS)
+                .where(APP_SETTINGS.NAME.eq(SIGNED_SINCE))
+                .fetchOne(APP_SETTINGS.VALUE);
+        try {
+            return Optional.ofNullable(value).map(LocalDateTime::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Outcome refused(String why) {
+        return new Outcome(false, "not believed: " + why);
     }
 
     private String changeStatus(
-            SubscribersRecord s, Long deliveryId, SubscriberStatus to, String event, String detail) {
+            SubscribersRecord s, long deliveryId, SubscriberStatus to, String event, String detail) {
         LocalDateTime now = now();
         int n = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -118,7 +193,7 @@ public final class BounceActions {
         return n > 0 ? "subscriber #" + s.getId() + " is now " + to.db() : "subscriber #" + s.getId() + " unchanged";
     }
 
-    private String softBounce(SubscribersRecord s, Long deliveryId, String detail) {
+    private String softBounce(SubscribersRecord s, long deliveryId, String detail) {
         LocalDateTime now = now();
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -129,13 +204,12 @@ public final class BounceActions {
             if (locked == null || !SubscriberStatus.ACTIVE.db().equals(locked.getStatus())) {
                 return "subscriber #" + s.getId() + " unchanged (not active)";
             }
-            if (deliveryId != null
-                    && t.fetchExists(
-                            EVENTS,
-                            EVENTS.SUBSCRIBER_ID
-                                    .eq(s.getId())
-                                    .and(EVENTS.TYPE.eq("soft_bounce"))
-                                    .and(EVENTS.DELIVERY_ID.eq(deliveryId)))) {
+            if (t.fetchExists(
+                    EVENTS,
+                    EVENTS.SUBSCRIBER_ID
+                            .eq(s.getId())
+                            .and(EVENTS.TYPE.eq("soft_bounce"))
+                            .and(EVENTS.DELIVERY_ID.eq(deliveryId)))) {
                 return "subscriber #" + s.getId() + " unchanged (this delivery's soft bounce was counted already)";
             }
             int count = locked.getSoftBounces() + 1;

@@ -7,15 +7,25 @@ import java.util.Set;
 public sealed interface BounceReport {
 
     /**
-     * How to find whom a report is about.
+     * How to find whom a report is about. Nothing here is proof on its own: {@link BounceActions} checks each part
+     * against what we signed and what the ledger says we sent.
      *
-     * @param token      a subscriber link token found in the original digest's List-Unsubscribe (signed: trusted)
-     * @param deliveryId the delivery named by the VERP return path (bounces+ID@...): anyone can write to that
-     *                   address, so it counts only when the report also names the delivery's recipient
-     * @param recipients the addresses the report says it is about (Final-Recipient, Original-Recipient,
-     *                   X-Failed-Recipients, Original-Rcpt-To, Removal-Recipient), lower-cased
+     * @param token              a subscriber link token found in the quoted digest's List-Unsubscribe: signed by us,
+     *                           but it counts only while it is the subscriber's current one
+     * @param deliveryId         the delivery named by the return path (bounces+ID.MAC@...), its MAC already checked
+     * @param recipients         the addresses the report says it is about (Final-Recipient, Original-Recipient,
+     *                           X-Failed-Recipients, Original-Rcpt-To, Removal-Recipient), lower-cased: written by
+     *                           whoever sent the report, so they can only make it refused, never accepted
+     * @param messageId          the quoted digest's Message-ID: which delivery a report without a return path is about
+     * @param unsignedReturnPath the delivery id came from an address without a MAC (bounces+ID@...), as digests had
+     *                           before return paths were signed
      */
-    record Reference(Optional<String> token, Optional<Long> deliveryId, Set<String> recipients) {}
+    record Reference(
+            Optional<String> token,
+            Optional<Long> deliveryId,
+            Set<String> recipients,
+            Optional<String> messageId,
+            boolean unsignedReturnPath) {}
 
     /** RFC 3464 DSN, Action: failed, Status 5.x.x. */
     record HardBounce(Reference about, String status, String diagnostic) implements BounceReport {}

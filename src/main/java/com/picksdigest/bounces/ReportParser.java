@@ -1,6 +1,7 @@
 package com.picksdigest.bounces;
 
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.VerpAddresses;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -41,19 +42,15 @@ public final class ReportParser {
     private static final Set<String> COMPLAINTS = Set.of("abuse", "fraud", "virus");
     private static final Set<String> HARMLESS_ACTIONS = Set.of("delayed", "delivered", "relayed", "expanded");
 
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,250}>");
+
     private final String unsubscribeAddress;
-    private final Optional<Pattern> verp;
+    private final Optional<VerpAddresses> verp;
 
     public ReportParser(MailConfig mail) {
         this.unsubscribeAddress = address(mail.unsubscribeMailto())
                 .orElse(mail.unsubscribeMailto().toLowerCase(Locale.ROOT));
-        this.verp = mail.bounceAddress().map(a -> {
-            String addr = a.getAddress();
-            int at = addr.lastIndexOf('@');
-            return Pattern.compile(
-                    Pattern.quote(addr.substring(0, at)) + "\\+([0-9]{1,18})@" + Pattern.quote(addr.substring(at + 1)),
-                    Pattern.CASE_INSENSITIVE);
-        });
+        this.verp = mail.verp();
     }
 
     public BounceReport parse(Message m) throws MessagingException, IOException {
@@ -81,13 +78,34 @@ public final class ReportParser {
         InternetHeaders originalHeaders = original == null
                 ? new InternetHeaders()
                 : new InternetHeaders(new ByteArrayInputStream(read(original)));
-        if ("delivery-status".equalsIgnoreCase(type) && status != null)
-            return deliveryStatus(m, status, originalHeaders);
-        if ("feedback-report".equalsIgnoreCase(type) && feedback != null) return feedback(feedback, originalHeaders);
-        return new BounceReport.Unrecognised("a report of type " + type + " without its machine-readable part");
+        Part machineReadable = "delivery-status".equalsIgnoreCase(type) ? status : feedback;
+        if (machineReadable == null) {
+            return new BounceReport.Unrecognised("a report of type " + type + " without its machine-readable part");
+        }
+        // The return path is checked before anything else: every address of its form anywhere the report names
+        // the delivery must carry our signature (or, for old digests, none), and all must name the same delivery.
+        VerpAddresses.Found returnPath = returnPath(m, machineReadable, originalHeaders);
+        if (returnPath instanceof VerpAddresses.Forged forged) {
+            return new BounceReport.Unrecognised("not believed: " + forged.why());
+        }
+        if ("delivery-status".equalsIgnoreCase(type)) return deliveryStatus(m, status, originalHeaders, returnPath);
+        return feedback(feedback, originalHeaders, returnPath);
     }
 
-    private BounceReport deliveryStatus(Message m, Part status, InternetHeaders original)
+    /** The delivery named by the report's recipients, its machine-readable part and the quoted Return-Path. */
+    private VerpAddresses.Found returnPath(Message m, Part machineReadable, InternetHeaders original)
+            throws MessagingException, IOException {
+        if (verp.isEmpty()) return new VerpAddresses.None();
+        List<String> places =
+                new ArrayList<>(headerValues(m, "To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"));
+        places.add(new String(read(machineReadable), StandardCharsets.UTF_8));
+        String[] quoted = original.getHeader("Return-Path");
+        if (quoted != null) places.addAll(List.of(quoted));
+        return verp.get().find(places);
+    }
+
+    private BounceReport deliveryStatus(
+            Message m, Part status, InternetHeaders original, VerpAddresses.Found returnPath)
             throws MessagingException, IOException {
         List<InternetHeaders> blocks = blocks(status);
         Set<String> recipients = new LinkedHashSet<>();
@@ -114,8 +132,7 @@ public final class ReportParser {
         Matcher code = STATUS.matcher(statusCode == null ? "" : statusCode.strip());
         if (!code.find()) return new BounceReport.Unrecognised("a failed delivery report without a valid Status");
         String diagnostic = clip(failed.getHeader("Diagnostic-Code", null));
-        BounceReport.Reference about =
-                reference(original, recipients, headerValues(m, "To", "Delivered-To", "X-Original-To", "Envelope-To"));
+        BounceReport.Reference about = reference(original, recipients, returnPath);
         return switch (code.group(1)) {
             case "5" -> new BounceReport.HardBounce(about, code.group(), diagnostic);
             case "4" -> new BounceReport.SoftBounce(about, code.group(), diagnostic);
@@ -123,7 +140,8 @@ public final class ReportParser {
         };
     }
 
-    private BounceReport feedback(Part feedback, InternetHeaders original) throws MessagingException, IOException {
+    private BounceReport feedback(Part feedback, InternetHeaders original, VerpAddresses.Found returnPath)
+            throws MessagingException, IOException {
         List<InternetHeaders> blocks = blocks(feedback);
         if (blocks.isEmpty()) return new BounceReport.Unrecognised("an empty feedback report");
         InternetHeaders fields = blocks.get(0);
@@ -134,9 +152,7 @@ public final class ReportParser {
             String[] values = fields.getHeader(name);
             if (values != null) for (String v : values) address(v).ifPresent(recipients::add);
         }
-        String[] mailFrom = fields.getHeader("Original-Mail-From");
-        return new BounceReport.Complaint(
-                reference(original, recipients, mailFrom == null ? List.of() : List.of(mailFrom)), type);
+        return new BounceReport.Complaint(reference(original, recipients, returnPath), type);
     }
 
     private BounceReport mailtoUnsubscribe(Message m) throws MessagingException {
@@ -148,27 +164,24 @@ public final class ReportParser {
     }
 
     private BounceReport.Reference reference(
-            InternetHeaders original, Set<String> recipients, List<String> verpPlaces) {
+            InternetHeaders original, Set<String> recipients, VerpAddresses.Found returnPath) {
         Optional<String> token = Optional.empty();
         String[] listUnsubscribe = original.getHeader("List-Unsubscribe");
         if (listUnsubscribe != null) {
             Matcher t = LINK_TOKEN.matcher(String.join(" ", listUnsubscribe));
             if (t.find()) token = Optional.of(t.group(1));
         }
-        List<String> places = new ArrayList<>(verpPlaces);
-        String[] returnPath = original.getHeader("Return-Path");
-        if (returnPath != null) places.addAll(List.of(returnPath));
-        Optional<Long> delivery = Optional.empty();
-        if (verp.isPresent()) {
-            for (String place : places) {
-                Matcher v = verp.get().matcher(place);
-                if (v.find()) {
-                    delivery = Optional.of(Long.parseLong(v.group(1)));
-                    break;
-                }
-            }
+        Optional<String> messageId = Optional.empty();
+        String[] quotedId = original.getHeader("Message-ID");
+        if (quotedId != null) {
+            Matcher id = MESSAGE_ID.matcher(quotedId[0]);
+            if (id.find()) messageId = Optional.of(id.group());
         }
-        return new BounceReport.Reference(token, delivery, Set.copyOf(recipients));
+        Optional<Long> delivery = Optional.empty();
+        if (returnPath instanceof VerpAddresses.Signed signed) delivery = Optional.of(signed.deliveryId());
+        if (returnPath instanceof VerpAddresses.Unsigned unsigned) delivery = Optional.of(unsigned.deliveryId());
+        return new BounceReport.Reference(
+                token, delivery, Set.copyOf(recipients), messageId, returnPath instanceof VerpAddresses.Unsigned);
     }
 
     private static boolean addressedTo(Message m, String address) throws MessagingException {

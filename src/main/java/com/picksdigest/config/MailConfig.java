@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What every digest carries: sender, site, links, list headers, signing. */
+/**
+ * What every digest carries: sender, site, links, list headers, signing.
+ *
+ * @param verp the signed return paths, when PICKS_BOUNCE_ADDRESS is set (made from it and the secret)
+ */
 public record MailConfig(
         InternetAddress from,
         String siteName,
@@ -18,9 +22,35 @@ public record MailConfig(
         int maxItems,
         Optional<Path> templatesDir,
         Optional<Dkim> dkim,
-        Optional<InternetAddress> bounceAddress) {
+        Optional<InternetAddress> bounceAddress,
+        Optional<VerpAddresses> verp) {
 
     public record Dkim(String domain, String selector, Path keyFile) {}
+
+    public MailConfig(
+            InternetAddress from,
+            String siteName,
+            URI baseUrl,
+            String secret,
+            String listId,
+            String unsubscribeMailto,
+            int maxItems,
+            Optional<Path> templatesDir,
+            Optional<Dkim> dkim,
+            Optional<InternetAddress> bounceAddress) {
+        this(
+                from,
+                siteName,
+                baseUrl,
+                secret,
+                listId,
+                unsubscribeMailto,
+                maxItems,
+                templatesDir,
+                dkim,
+                bounceAddress,
+                bounceAddress.map(a -> new VerpAddresses(a, secret)));
+    }
 
     public static MailConfig from(Settings s) {
         InternetAddress from = address("PICKS_FROM", s.string("PICKS_FROM", "Picks Digest <digest@localhost>"));
@@ -81,13 +111,11 @@ public record MailConfig(
 
     /**
      * The envelope sender (Return-Path) of one delivery: with PICKS_BOUNCE_ADDRESS = bounces@example.org this is
-     * bounces+ID@example.org (VERP), so a bounce names the delivery it is about; otherwise the From address.
+     * bounces+ID.MAC@example.org (VERP, {@link VerpAddresses}), so a bounce names the delivery it is about in a way
+     * only we can write; otherwise the From address.
      */
     public String envelopeFrom(long deliveryId) {
-        if (bounceAddress.isEmpty()) return from.getAddress();
-        String a = bounceAddress.get().getAddress();
-        int at = a.lastIndexOf('@');
-        return a.substring(0, at) + "+" + deliveryId + a.substring(at);
+        return verp.isPresent() ? verp.get().format(deliveryId) : from.getAddress();
     }
 
     /** The domain of the From address: the EHLO name, Message-ID domain and default list names use it. */

@@ -26,6 +26,8 @@ import jakarta.mail.Store;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +117,7 @@ class BounceMailboxTest {
                 .set(DELIVERIES.EDITION_ID, edition)
                 .set(DELIVERIES.SUBSCRIBER_ID, id)
                 .set(DELIVERIES.STATUS, "sent")
+                .set(DELIVERIES.SENT_AT, LocalDateTime.now(ZoneOffset.UTC))
                 .execute();
         long delivery = dsl.select(DELIVERIES.ID)
                 .from(DELIVERIES)
@@ -259,6 +262,198 @@ class BounceMailboxTest {
         assertThat(second).isEqualTo(new BounceMailbox.Result(0, 0));
         assertThat(state()).isEqualTo(after);
         assertThat(leftInMailbox()).hasSize(3);
+    }
+
+    @Test
+    void forgedReportsQuotingASignedOutLinkChangeNothing() throws Exception {
+        GreenMailUser user = imap.setUser("bounces@" + DOMAIN, "bounces", "mailbox-password");
+        Reader victim = reader("signed.out.again@example.com", 0);
+        // "sign out all links": every link of the old digest, its List-Unsubscribe included, is revoked
+        db.database()
+                .dsl()
+                .update(SUBSCRIBERS)
+                .set(SUBSCRIBERS.TOKEN_VERSION, 2)
+                .where(SUBSCRIBERS.ID.eq(victim.subscriber().getId()))
+                .execute();
+        String plain = "bounces@" + DOMAIN;
+        String oldDigest =
+                BounceMessages.digestHeaders("signed.out.again@example.com", null, victim.deliveryId(), victim.token());
+        String oldDigestAsReceived =
+                BounceMessages.digestHeaders("signed.out.again@example.com", victim.deliveryId(), victim.token());
+        deliver(user, BounceMessages.arfComplaint("arf-old-link", plain, "abuse", oldDigest));
+        // the whole old digest, its return path included (a copy forwarded to someone else, say)
+        deliver(
+                user,
+                BounceMessages.arfComplaint(
+                        "arf-old-copy", BounceMessages.verp(victim.deliveryId()), "abuse", oldDigestAsReceived));
+        deliver(
+                user,
+                BounceMessages.postfixBounce(
+                        "dsn-old-link",
+                        plain,
+                        "signed.out.again@example.com",
+                        "failed",
+                        "5.1.1",
+                        "550 5.1.1 User unknown",
+                        oldDigest));
+        deliver(user, BounceMessages.eximSoftBounce("soft-old-link", "signed.out.again@example.com", oldDigest));
+        String before = state();
+
+        BounceMailbox.Result result = mailbox().poll();
+
+        assertThat(result).isEqualTo(new BounceMailbox.Result(0, 4));
+        assertThat(state()).isEqualTo(before);
+        assertThat(now(victim).getStatus()).isEqualTo("active");
+        assertThat(leftInMailbox()).hasSize(4);
+    }
+
+    @Test
+    void reportsToGuessedReturnPathsChangeNothing() throws Exception {
+        GreenMailUser user = imap.setUser("bounces@" + DOMAIN, "bounces", "mailbox-password");
+        Reader attacker = reader("attacker@example.com", 0);
+        Reader victim = reader("victim@example.com", 0);
+        String own = BounceMessages.verp(attacker.deliveryId());
+        String neighbour = own.replaceFirst("\\+" + attacker.deliveryId() + "(?=[.@])", "+" + victim.deliveryId());
+        assertThat(neighbour).isNotEqualTo(own);
+        List<String> guesses = List.of(
+                neighbour, // the attacker's own return path, with the neighbour's delivery id
+                BounceMessages.oldVerp(victim.deliveryId()), // the id alone, as return paths were before
+                "bounces+" + victim.deliveryId() + ".0123456789abcdef@" + DOMAIN); // a made-up signature
+        for (int i = 0; i < guesses.size(); i++) {
+            deliver(
+                    user,
+                    BounceMessages.postfixBounce(
+                            "guess" + i,
+                            guesses.get(i),
+                            "victim@example.com",
+                            "failed",
+                            "5.1.1",
+                            "550 5.1.1 User unknown",
+                            BounceMessages.digestHeaders(
+                                    "victim@example.com", guesses.get(i), victim.deliveryId(), null)));
+        }
+        String before = state();
+
+        BounceMailbox.Result result = mailbox().poll();
+
+        assertThat(result).isEqualTo(new BounceMailbox.Result(0, 3));
+        assertThat(state()).isEqualTo(before);
+        assertThat(now(victim).getStatus()).isEqualTo("active");
+    }
+
+    @Test
+    void reportsAboutDeliveriesNotSentOrOutsideTheWindowChangeNothing() throws Exception {
+        GreenMailUser user = imap.setUser("bounces@" + DOMAIN, "bounces", "mailbox-password");
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        Reader longAgo = reader("long.ago@example.com", 0);
+        delivered(longAgo.deliveryId(), "sent", now.minusDays(31));
+        Reader failed = reader("failed@example.com", 0);
+        delivered(failed.deliveryId(), "failed", null);
+        Reader queued = reader("queued@example.com", 0);
+        delivered(queued.deliveryId(), "queued", null);
+        // an old-format return path of a digest sent before the upgrade, but longer ago than the window
+        Reader oldFormat = reader("old.format@example.com", 0);
+        delivered(oldFormat.deliveryId(), "sent", now.minusDays(31));
+        for (Reader r : List.of(longAgo, failed, queued, oldFormat)) {
+            String address = r.subscriber().getEmail();
+            String returnPath =
+                    r == oldFormat ? BounceMessages.oldVerp(r.deliveryId()) : BounceMessages.verp(r.deliveryId());
+            deliver(
+                    user,
+                    BounceMessages.postfixBounce(
+                            "window-" + r.deliveryId(),
+                            returnPath,
+                            address,
+                            "failed",
+                            "5.1.1",
+                            "550 5.1.1 User unknown",
+                            BounceMessages.digestHeaders(address, returnPath, r.deliveryId(), null)));
+        }
+        String before = state();
+
+        BounceMailbox.Result result = mailbox().poll();
+
+        assertThat(result).isEqualTo(new BounceMailbox.Result(0, 4));
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void softBouncesCountOncePerDeliveryOnEveryPath() throws Exception {
+        GreenMailUser user = imap.setUser("bounces@" + DOMAIN, "bounces", "mailbox-password");
+        Reader byToken = reader("by.token@example.com", 0);
+        Reader byReturnPath = reader("by.return.path@example.com", 0);
+        String quoted =
+                BounceMessages.digestHeaders("by.token@example.com", null, byToken.deliveryId(), byToken.token());
+        db.database()
+                .dsl()
+                .update(DELIVERIES)
+                .set(DELIVERIES.MESSAGE_ID, messageIdIn(quoted))
+                .where(DELIVERIES.ID.eq(byToken.deliveryId()))
+                .execute();
+        for (int i = 1; i <= 3; i++) {
+            // the same report three times over, as a forger would send it: no return path, the reader's link
+            deliver(user, BounceMessages.eximSoftBounce("token-" + i, "by.token@example.com", quoted));
+            deliver(
+                    user,
+                    BounceMessages.eximSoftBounce(
+                            "verp-" + i,
+                            "by.return.path@example.com",
+                            BounceMessages.digestHeaders(
+                                    "by.return.path@example.com", byReturnPath.deliveryId(), null)));
+        }
+
+        BounceMailbox.Result result = mailbox().poll();
+
+        assertThat(result).isEqualTo(new BounceMailbox.Result(6, 0));
+        for (Reader r : List.of(byToken, byReturnPath)) {
+            assertThat(now(r).getStatus()).isEqualTo("active");
+            assertThat(now(r).getSoftBounces()).isEqualTo(1);
+            assertThat(events(r)).containsExactly("subscribed", "soft_bounce@" + r.deliveryId());
+        }
+    }
+
+    @Test
+    void oldFormatReturnPathsOfDigestsSentBeforeTheUpgradeStillWork() throws Exception {
+        GreenMailUser user = imap.setUser("bounces@" + DOMAIN, "bounces", "mailbox-password");
+        // the schema was migrated when this class started: two days ago is before the upgrade
+        Reader before = reader("before.upgrade@example.com", 0);
+        delivered(before.deliveryId(), "sent", LocalDateTime.now(ZoneOffset.UTC).minusDays(2));
+        String returnPath = BounceMessages.oldVerp(before.deliveryId());
+        deliver(
+                user,
+                BounceMessages.postfixBounce(
+                        "old-format",
+                        returnPath,
+                        "before.upgrade@example.com",
+                        "failed",
+                        "5.1.1",
+                        "550 5.1.1 User unknown",
+                        BounceMessages.digestHeaders(
+                                "before.upgrade@example.com", returnPath, before.deliveryId(), null)));
+
+        BounceMailbox.Result result = mailbox().poll();
+
+        assertThat(result).isEqualTo(new BounceMailbox.Result(1, 0));
+        assertThat(now(before).getStatus()).isEqualTo("bounced");
+        assertThat(events(before)).containsExactly("subscribed", "bounced@" + before.deliveryId());
+    }
+
+    private static void delivered(long deliveryId, String status, LocalDateTime sentAt) {
+        db.database()
+                .dsl()
+                .update(DELIVERIES)
+                .set(DELIVERIES.STATUS, status)
+                .set(DELIVERIES.SENT_AT, sentAt)
+                .where(DELIVERIES.ID.eq(deliveryId))
+                .execute();
+    }
+
+    private static String messageIdIn(String headers) {
+        return headers.lines()
+                .filter(l -> l.startsWith("Message-ID: "))
+                .findFirst()
+                .orElseThrow()
+                .substring("Message-ID: ".length());
     }
 
     /** Message-IDs of the messages still in the INBOX, each checked to carry the "left" keyword. */

@@ -1,21 +1,46 @@
 package com.picksdigest.bounces;
 
+import com.picksdigest.config.MailConfig;
+import com.picksdigest.config.Settings;
+import java.util.Map;
+
 /**
  * Real-format reports as mail servers write them (Postfix and Exim bounces, an RFC 5965 feedback report, a mail
  * client's mailto: unsubscribe), with the parts a test varies filled in. CRLF line ends, as on the wire.
  */
 final class BounceMessages {
     static final String DOMAIN = "picks.example.org";
+    /** The secret of the application that sent the digests these reports are about (BounceMailboxTest's). */
+    static final String SECRET = "bounce-secret-bounce-secret-bounce-secret";
+
+    private static final MailConfig SENDER = MailConfig.from(Settings.of(Map.of(
+            "PICKS_SECRET",
+            SECRET,
+            "PICKS_FROM",
+            "Picks <digest@" + DOMAIN + ">",
+            "PICKS_BOUNCE_ADDRESS",
+            "bounces@" + DOMAIN)));
 
     private BounceMessages() {}
 
+    /** The return path the sender gave this delivery. */
     static String verp(long deliveryId) {
+        return SENDER.envelopeFrom(deliveryId);
+    }
+
+    /** The return path of digests sent before return paths were signed: the delivery id alone. */
+    static String oldVerp(long deliveryId) {
         return "bounces+" + deliveryId + "@" + DOMAIN;
     }
 
     /** The headers of a digest as the receiving server saw them, List-Unsubscribe and all. */
     static String digestHeaders(String to, long deliveryId, String token) {
-        return "Return-Path: <" + verp(deliveryId) + ">\n"
+        return digestHeaders(to, verp(deliveryId), deliveryId, token);
+    }
+
+    /** The same with any return path (null: none quoted, as some feedback loops and relays do). */
+    static String digestHeaders(String to, String returnPath, long deliveryId, String token) {
+        return (returnPath == null ? "" : "Return-Path: <" + returnPath + ">\n")
                 + "From: Picks <digest@" + DOMAIN + ">\n"
                 + "To: " + to + "\n"
                 + "Subject: Picks - Thursday, January 1\n"
@@ -37,12 +62,24 @@ final class BounceMessages {
             String status,
             String diagnostic,
             String originalHeaders) {
+        return postfixBounce(id, verp(deliveryId), finalRecipient, action, status, diagnostic, originalHeaders);
+    }
+
+    /** The same, sent to {@code returnPath}. */
+    static String postfixBounce(
+            String id,
+            String returnPath,
+            String finalRecipient,
+            String action,
+            String status,
+            String diagnostic,
+            String originalHeaders) {
         return crlf("Return-Path: <>\n"
-                + "Delivered-To: " + verp(deliveryId) + "\n"
+                + "Delivered-To: " + returnPath + "\n"
                 + "Date: Thu,  1 Jan 2026 08:00:05 +0000 (UTC)\n"
                 + "From: MAILER-DAEMON@mx.example.com (Mail Delivery System)\n"
                 + "Subject: Undelivered Mail Returned to Sender\n"
-                + "To: " + verp(deliveryId) + "\n"
+                + "To: " + returnPath + "\n"
                 + "Auto-Submitted: auto-replied\n"
                 + "MIME-Version: 1.0\n"
                 + "Content-Type: multipart/report; report-type=delivery-status;\n"
@@ -68,7 +105,7 @@ final class BounceMessages {
                 + "\n"
                 + "Reporting-MTA: dns; mx.example.com\n"
                 + "X-Postfix-Queue-ID: 4F1A2B3C4D\n"
-                + "X-Postfix-Sender: rfc822; " + verp(deliveryId) + "\n"
+                + "X-Postfix-Sender: rfc822; " + returnPath + "\n"
                 + "Arrival-Date: Thu,  1 Jan 2026 08:00:01 +0000 (UTC)\n"
                 + "\n"
                 + "Final-Recipient: rfc822; " + finalRecipient + "\n"
@@ -136,6 +173,11 @@ final class BounceMessages {
 
     /** RFC 5965 abuse report (as Yahoo's and Microsoft's feedback loops send them), recipient redacted. */
     static String arfComplaint(String id, long deliveryId, String feedbackType, String originalHeaders) {
+        return arfComplaint(id, verp(deliveryId), feedbackType, originalHeaders);
+    }
+
+    /** The same with any Original-Mail-From. */
+    static String arfComplaint(String id, String originalMailFrom, String feedbackType, String originalHeaders) {
         return crlf("From: Feedback Loop <fbl@isp.example.com>\n"
                 + "To: bounces@" + DOMAIN + "\n"
                 + "Subject: FW: Picks - Thursday, January 1\n"
@@ -158,7 +200,7 @@ final class BounceMessages {
                 + "Feedback-Type: " + feedbackType + "\n"
                 + "User-Agent: SomeGenerator/1.0\n"
                 + "Version: 1\n"
-                + "Original-Mail-From: <" + verp(deliveryId) + ">\n"
+                + "Original-Mail-From: <" + originalMailFrom + ">\n"
                 + "Arrival-Date: Thu, 01 Jan 2026 08:00:00 +0000\n"
                 + "Reported-Domain: " + DOMAIN + "\n"
                 + "Source-IP: 192.0.2.1\n"

@@ -14,7 +14,7 @@ class SelfServiceConfigTest {
     void defaultsAreDoubleOptInNoProxyAndNoBounceMailbox() {
         Settings none = Settings.of(Map.of());
         assertThat(SignupConfig.from(none)).isEqualTo(new SignupConfig(true, false));
-        assertThat(BounceConfig.from(none)).isEqualTo(new BounceConfig(Optional.empty(), 3));
+        assertThat(BounceConfig.from(none)).isEqualTo(new BounceConfig(Optional.empty(), 3, Duration.ofDays(30)));
         assertThat(SignupConfig.from(Settings.of(Map.of("PICKS_DOUBLE_OPT_IN", "false", "PICKS_TRUST_PROXY", "yes"))))
                 .isEqualTo(new SignupConfig(false, true));
     }
@@ -31,7 +31,9 @@ class SelfServiceConfigTest {
                 "PICKS_BOUNCE_IMAP_TLS",
                 "SSL",
                 "PICKS_SOFT_BOUNCE_LIMIT",
-                "5")));
+                "5",
+                "PICKS_BOUNCE_WINDOW_DAYS",
+                "45")));
         assertThat(b)
                 .isEqualTo(new BounceConfig(
                         Optional.of(new BounceConfig.Imap(
@@ -42,7 +44,8 @@ class SelfServiceConfigTest {
                                 SmtpConfig.Tls.SSL,
                                 "INBOX",
                                 Duration.ofSeconds(30))),
-                        5));
+                        5,
+                        Duration.ofDays(45)));
         assertThat(BounceConfig.from(Settings.of(Map.of(
                                 "PICKS_BOUNCE_IMAP_HOST",
                                 "h",
@@ -73,5 +76,7 @@ class SelfServiceConfigTest {
                 .hasMessageContaining("PICKS_BOUNCE_IMAP_TLS must be none, starttls or ssl");
         assertThatThrownBy(() -> BounceConfig.from(Settings.of(Map.of("PICKS_SOFT_BOUNCE_LIMIT", "0"))))
                 .hasMessageContaining("PICKS_SOFT_BOUNCE_LIMIT");
+        assertThatThrownBy(() -> BounceConfig.from(Settings.of(Map.of("PICKS_BOUNCE_WINDOW_DAYS", "0"))))
+                .hasMessageContaining("PICKS_BOUNCE_WINDOW_DAYS");
     }
 }

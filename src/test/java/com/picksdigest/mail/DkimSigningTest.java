@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -95,6 +96,37 @@ class DkimSigningTest {
         int inSubject = indexOf(subject, "\r\nSubject: =?UTF-8?Q?") + "\r\nSubject: =?UTF-8?Q?".length();
         subject[inSubject] = (byte) (subject[inSubject] == 'X' ? 'Y' : 'X');
         assertThat(verify(subject)).isEmpty();
+    }
+
+    @Test
+    void aCopyWithOneMoreOfAnySignedHeaderFailsVerification() throws Exception {
+        byte[] signed = write(signing().sign(digest("<m3@example.org>")));
+        assertThat(verify(signed)).hasSize(1);
+
+        for (String added : List.of(
+                "From: Picks Security <security@example.org>",
+                "To: someone.else@example.net",
+                "Subject: Please confirm your card",
+                "Date: Mon, 1 Jan 2024 00:00:00 +0000",
+                "Message-ID: <other@example.org>",
+                "List-Id: Other <other.example.org>",
+                "List-Unsubscribe: <https://evil.example/u>",
+                "List-Unsubscribe-Post: List-Unsubscribe=One-Click")) {
+            // prepended, where a mail client looks first, and appended after the signed ones
+            byte[] prepended = concat((added + "\r\n").getBytes(StandardCharsets.US_ASCII), signed);
+            assertThat(verify(prepended)).as("with \"%s\" prepended", added).isEmpty();
+            int end = indexOf(signed, "\r\n\r\n") + 2;
+            byte[] appended = concat(
+                    concat(Arrays.copyOf(signed, end), (added + "\r\n").getBytes(StandardCharsets.US_ASCII)),
+                    Arrays.copyOfRange(signed, end, signed.length));
+            assertThat(verify(appended)).as("with \"%s\" appended", added).isEmpty();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
