@@ -15,6 +15,7 @@ import com.picksdigest.subscribers.SubscriberStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -147,7 +148,11 @@ public final class BounceActions {
         if (d.sentAt().isBefore(now().minus(window))) {
             return "it names delivery " + id + ", sent longer ago than the " + window.toDays() + "-day window";
         }
-        if (unsignedReturnPath && !signedSince().map(d.sentAt()::isBefore).orElse(false)) {
+        // sent times are stored to the second: a delivery in the very second signing began counts as signed
+        if (unsignedReturnPath
+                && !signedSince()
+                        .map(since -> d.sentAt().isBefore(since.truncatedTo(ChronoUnit.SECONDS)))
+                        .orElse(false)) {
             return "its return path names delivery " + id + " without a signature, but that delivery was sent after"
                     + " return paths were signed";
         }
