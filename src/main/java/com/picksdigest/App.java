@@ -46,7 +46,6 @@ import com.picksdigest.mail.smtp.SmtpMessenger;
 import com.picksdigest.metrics.ProcessMetrics;
 import com.picksdigest.outbound.AddressPolicy;
 import com.picksdigest.outbound.GuardedHttp;
-import com.picksdigest.outbound.OutboundRules;
 import com.picksdigest.outbound.Resolver;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
@@ -78,7 +77,6 @@ import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -500,15 +498,7 @@ public final class App implements AutoCloseable {
             new Once<>(() -> new ProviderReports(bounceActions(), mailConfig().verp()));
     private final Once<GuardedHttp> providerHttp = new Once<>(() -> seams().providerHttp() != null
             ? seams().providerHttp()
-            : new GuardedHttp(
-                    OutboundRules.of(PROVIDER_FETCH_BYTES).withDeadline(PROVIDER_FETCH_DEADLINE),
-                    Resolver.system(),
-                    AddressPolicy.publicOnly()));
-
-    /** A signing certificate is a few kilobytes; SNS answers fast or the notification is tried again later. */
-    private static final long PROVIDER_FETCH_BYTES = 64 * 1024;
-
-    private static final Duration PROVIDER_FETCH_DEADLINE = Duration.ofSeconds(10);
+            : new GuardedHttp(BounceHookRoutes.FETCH_RULES, Resolver.system(), AddressPolicy.publicOnly()));
 
     /** What bounce and complaint reports do, whether they come by mail or by a provider's webhook. */
     public BounceActions bounceActions() {

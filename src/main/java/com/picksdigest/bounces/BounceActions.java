@@ -35,6 +35,9 @@ import org.jooq.impl.DSL;
  * parser), or, without one, a link token that is still the reader's current one together with the quoted digest's
  * Message-ID. A quoted link that was signed out, or recipients that are not the reader, make the report refused;
  * the recipients it names never make it accepted.
+ *
+ * <p>A provider's bounce webhook ({@link #applyVouched}) comes with the provider's signature, which we verified: there
+ * our Message-ID alone may name the delivery, but the rules are otherwise the same.
  */
 public final class BounceActions {
 

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.config.HooksConfig;
 import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.outbound.Ports;
 import com.picksdigest.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,13 @@ public final class BounceHookRoutes implements RouteGroup {
     static final List<String> NAMES = List.of("ses", "postmark", "sendgrid", "mailgun", "generic");
     /** SendGrid posts events in batches; more than this in one request is refused before it is read. */
     static final int MAX_BODY = 1024 * 1024;
+
+    /**
+     * How SNS certificates and confirmation links are fetched: a certificate is a few kilobytes, SNS answers fast or
+     * the notification is tried again later, and no redirect is followed (the URL's SNS host serves it, or nothing).
+     */
+    public static final OutboundRules FETCH_RULES =
+            new OutboundRules(Ports.DEFAULT, Duration.ofSeconds(10), 64 * 1024, 0);
 
     private final Map<String, Provider> providers = new LinkedHashMap<>();
     private final ProviderReports reports;

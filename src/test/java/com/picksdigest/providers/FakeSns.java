@@ -3,7 +3,6 @@ package com.picksdigest.providers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.picksdigest.outbound.GuardedHttp;
-import com.picksdigest.outbound.OutboundRules;
 import com.picksdigest.support.RawServer;
 import com.picksdigest.support.TestOutbound;
 import com.picksdigest.support.TestResolver;
@@ -61,11 +60,11 @@ final class FakeSns implements AutoCloseable {
         resolver.map(HOST, "127.0.0.1");
     }
 
-    /** The guarded client as production builds it, but with SNS's host on this server and its certificate trusted. */
+    /** The guarded client with production's rules and address policy, but with SNS's host on this server and its certificate trusted. */
     GuardedHttp client() {
         InetSocketAddress https = new InetSocketAddress(InetAddress.getLoopbackAddress(), 443);
         return new GuardedHttp(
-                OutboundRules.of(64 * 1024).withDeadline(java.time.Duration.ofSeconds(10)),
+                BounceHookRoutes.FETCH_RULES,
                 resolver,
                 TestOutbound.publicExcept(https),
                 portTo(server.port()),
