@@ -8,6 +8,7 @@ import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.config.ConfigException;
 import com.picksdigest.config.DbConfig;
+import com.picksdigest.config.HooksConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.OutboundConfig;
 import com.picksdigest.config.SendConfig;
@@ -43,11 +44,16 @@ import com.picksdigest.mail.DkimSigning;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.smtp.SmtpMessenger;
 import com.picksdigest.metrics.ProcessMetrics;
+import com.picksdigest.outbound.AddressPolicy;
 import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.Resolver;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.providers.BounceHookRoutes;
+import com.picksdigest.providers.HookTokens;
+import com.picksdigest.providers.ProviderReports;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.schedule.ScheduledTask;
@@ -99,20 +105,31 @@ public final class App implements AutoCloseable {
      *                     without either); null for the real ones
      * @param feedHttp     the guarded client feeds are fetched with; null for the system resolver and the public-only
      *                     address policy (tests resolve their own names to loopback servers they treat as public)
+     * @param providerHttp the guarded client SNS signing certificates and subscription confirmations are fetched
+     *                     with; null for the system resolver, public addresses only and the JVM's trusted authorities
+     *                     (tests resolve the SNS host to a loopback server whose certificate they trust)
      */
-    public record Seams(Passwords passwords, Supplier<Map<String, String>> healthChecks, GuardedHttp feedHttp) {
-        public static final Seams DEFAULT = new Seams(null, null, null);
+    public record Seams(
+            Passwords passwords,
+            Supplier<Map<String, String>> healthChecks,
+            GuardedHttp feedHttp,
+            GuardedHttp providerHttp) {
+        public static final Seams DEFAULT = new Seams(null, null, null, null);
 
         public Seams withPasswords(Passwords p) {
-            return new Seams(p, healthChecks, feedHttp);
+            return new Seams(p, healthChecks, feedHttp, providerHttp);
         }
 
         public Seams withHealthChecks(Supplier<Map<String, String>> checks) {
-            return new Seams(passwords, checks, feedHttp);
+            return new Seams(passwords, checks, feedHttp, providerHttp);
         }
 
         public Seams withFeedHttp(GuardedHttp http) {
-            return new Seams(passwords, healthChecks, http);
+            return new Seams(passwords, healthChecks, http, providerHttp);
+        }
+
+        public Seams withProviderHttp(GuardedHttp http) {
+            return new Seams(passwords, healthChecks, feedHttp, http);
         }
     }
 
@@ -472,16 +489,30 @@ public final class App implements AutoCloseable {
 
     // ---- bounces -------------------------------------------------------------------------------------------------
 
-    private final Once<Optional<BounceMailbox>> bounceMailbox = new Once<>(() -> bounce.get()
-            .imap()
-            .map(imap -> new BounceMailbox(
-                    imap,
-                    new ReportParser(mailConfig()),
-                    new BounceActions(db(), subscribers(), linkTokens(), bounce.get(), clock()))));
+    private final Once<BounceActions> bounceActions =
+            new Once<>(() -> new BounceActions(db(), subscribers(), linkTokens(), bounce.get(), clock()));
+    private final Once<Optional<BounceMailbox>> bounceMailbox = new Once<>(() ->
+            bounce.get().imap().map(imap -> new BounceMailbox(imap, new ReportParser(mailConfig()), bounceActions())));
+    private final Once<HooksConfig> hooks = new Once<>(() -> HooksConfig.from(settings()));
+    private final Once<ProviderReports> providerReports =
+            new Once<>(() -> new ProviderReports(bounceActions(), mailConfig().verp()));
+    private final Once<GuardedHttp> providerHttp = new Once<>(() -> seams().providerHttp() != null
+            ? seams().providerHttp()
+            : new GuardedHttp(BounceHookRoutes.FETCH_RULES, Resolver.system(), AddressPolicy.publicOnly()));
+
+    /** What bounce and complaint reports do, whether they come by mail or by a provider's webhook. */
+    public BounceActions bounceActions() {
+        return bounceActions.get();
+    }
 
     /** The bounce mailbox poller, when PICKS_BOUNCE_IMAP_HOST is set. */
     public Optional<BounceMailbox> bounceMailbox() {
         return bounceMailbox.get();
+    }
+
+    /** Reports from the providers' bounce webhooks, handed to the same actions as the mailbox's. */
+    public ProviderReports providerReports() {
+        return providerReports.get();
     }
 
     // ---- editors and the workspace -------------------------------------------------------------------------------
@@ -585,7 +616,9 @@ public final class App implements AutoCloseable {
                 signup.get().trustProxy(),
                 db(),
                 clock);
-        return closing(new WebServer(List.of(pub, adm), metrics.registry()));
+        BounceHookRoutes bounceHooks = new BounceHookRoutes(
+                hooks.get(), providerReports(), new HookTokens(db(), clock), providerHttp.get(), clock);
+        return closing(new WebServer(List.of(pub, adm, bounceHooks), metrics.registry()));
     }
 
     /** What the health report probes besides the database: the scheduler (when this process runs it) and the relay. */

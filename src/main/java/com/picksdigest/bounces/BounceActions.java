@@ -35,6 +35,9 @@ import org.jooq.impl.DSL;
  * parser), or, without one, a link token that is still the reader's current one together with the quoted digest's
  * Message-ID. A quoted link that was signed out, or recipients that are not the reader, make the report refused;
  * the recipients it names never make it accepted.
+ *
+ * <p>A provider's bounce webhook ({@link #applyVouched}) comes with the provider's signature, which we verified: there
+ * our Message-ID alone may name the delivery, but the rules are otherwise the same.
  */
 public final class BounceActions {
 
@@ -62,18 +65,38 @@ public final class BounceActions {
     }
 
     public Outcome apply(BounceReport report) {
+        return apply(report, false);
+    }
+
+    /**
+     * A report that came with a provider's signature we verified (a bounce webhook): the provider vouches that it is
+     * about the message it names, so our Message-ID alone may name the delivery. Everything else is as for a report
+     * from the mailbox: the delivery must be one we sent, within the window, to the recipient the report names (which
+     * it must name), and the same report twice changes nothing the second time.
+     */
+    public Outcome applyVouched(BounceReport report) {
+        if (report instanceof BounceReport.MailtoUnsubscribe) {
+            throw new IllegalArgumentException("an unsubscribe request comes by mail, not from a provider");
+        }
+        return apply(report, true);
+    }
+
+    private Outcome apply(BounceReport report, boolean vouched) {
         if (report instanceof BounceReport.HardBounce h) {
             return about(
                     h.about(),
+                    vouched,
                     (s, delivery) -> changeStatus(
                             s, delivery, SubscriberStatus.BOUNCED, "bounced", h.status() + " " + h.diagnostic()));
         }
         if (report instanceof BounceReport.SoftBounce b) {
-            return about(b.about(), (s, delivery) -> softBounce(s, delivery, b.status() + " " + b.diagnostic()));
+            return about(
+                    b.about(), vouched, (s, delivery) -> softBounce(s, delivery, b.status() + " " + b.diagnostic()));
         }
         if (report instanceof BounceReport.Complaint c) {
             return about(
                     c.about(),
+                    vouched,
                     (s, delivery) -> changeStatus(
                             s,
                             delivery,
@@ -92,7 +115,8 @@ public final class BounceActions {
 
     private record Delivery(long id, long subscriberId, String status, LocalDateTime sentAt) {}
 
-    private Outcome about(BounceReport.Reference ref, Change change) {
+    private Outcome about(BounceReport.Reference ref, boolean vouched, Change change) {
+        if (vouched && ref.recipients().isEmpty()) return refused("it names no recipient");
         Delivery delivery = null;
         if (ref.deliveryId().isPresent()) {
             delivery = delivery(DELIVERIES.ID.eq(ref.deliveryId().get()));
@@ -108,6 +132,12 @@ public final class BounceActions {
             linked = subscribers.find(valid.subscriberId());
             if (linked == null) return refused("it quotes the link of a subscriber who is gone");
             if (linked.getTokenVersion() != valid.version()) return refused("it quotes a link that was signed out");
+        }
+        if (delivery == null && linked == null && vouched && ref.messageId().isPresent()) {
+            delivery = delivery(DELIVERIES.MESSAGE_ID.eq(ref.messageId().get()));
+            if (delivery == null) return refused("the message it names is not one we sent");
+            String refused = unusable(delivery, delivery.id(), false);
+            if (refused != null) return refused(refused);
         }
         if (delivery == null) {
             if (linked == null || ref.messageId().isEmpty()) {
