@@ -528,7 +528,11 @@ public final class App implements AutoCloseable {
             picks(),
             categories(),
             pickEditing(),
-            adminConfig().editorZone()));
+            adminConfig().editorZone(),
+            subscribers(),
+            signups(),
+            subscriberData(),
+            audit()));
 
     /** Editors' changes to picks, candidates and categories, with their audit rows: pages and API alike. */
     public PickEditing pickEditing() {

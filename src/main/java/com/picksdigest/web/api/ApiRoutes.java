@@ -8,8 +8,12 @@ import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.common.NotFound;
 import com.picksdigest.editing.PickEditing;
+import com.picksdigest.editors.AuditLog;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.subscribers.Signups;
+import com.picksdigest.subscribers.SubscriberData;
+import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -64,11 +68,18 @@ public final class ApiRoutes implements RouteGroup {
             PickService picks,
             Categories categories,
             PickEditing editing,
-            ZoneId editorZone) {
+            ZoneId editorZone,
+            SubscriberService subscribers,
+            Signups signups,
+            SubscriberData data,
+            AuditLog audit) {
         this.keys = keys;
         this.limits = limits;
         this.idempotency = idempotency;
-        this.groups = List.of(new PickApi(picks, categories, editing, editorZone), new OpenApiDocument());
+        this.groups = List.of(
+                new PickApi(picks, categories, editing, editorZone),
+                new SubscriberApi(subscribers, signups, data, categories, audit),
+                new OpenApiDocument());
     }
 
     /** Every route registered, in order: what the OpenAPI document must describe. */
