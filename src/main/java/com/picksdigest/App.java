@@ -1,5 +1,8 @@
 package com.picksdigest;
 
+import com.picksdigest.api.ApiKeys;
+import com.picksdigest.api.Idempotency;
+import com.picksdigest.api.RateLimits;
 import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.bounces.BounceMailbox;
 import com.picksdigest.bounces.ReportParser;
@@ -34,6 +37,7 @@ import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.PickLinks;
 import com.picksdigest.digest.TemplateCheck;
 import com.picksdigest.digest.TemplateEngine;
+import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.LoginThrottle;
@@ -75,8 +79,10 @@ import com.picksdigest.web.OpsRoutes;
 import com.picksdigest.web.PublicRoutes;
 import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
+import com.picksdigest.web.api.ApiRoutes;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -542,6 +548,37 @@ public final class App implements AutoCloseable {
         return audit.get();
     }
 
+    // ---- the REST API --------------------------------------------------------------------------------------------
+
+    private final Once<PickEditing> pickEditing = new Once<>(() -> new PickEditing(picks(), categories(), audit()));
+    private final Once<ApiKeys> apiKeys = new Once<>(() -> new ApiKeys(db(), clock()));
+    private final Once<ApiRoutes> apiRoutes = new Once<>(() -> new ApiRoutes(
+            apiKeys(),
+            new RateLimits(webConfig().apiRateLimit(), Duration.ofMinutes(1), clock()),
+            new Idempotency(db(), clock()),
+            picks(),
+            categories(),
+            pickEditing(),
+            adminConfig().editorZone(),
+            subscribers(),
+            signups(),
+            subscriberData(),
+            audit()));
+
+    /** Editors' changes to picks, candidates and categories, with their audit rows: pages and API alike. */
+    public PickEditing pickEditing() {
+        return pickEditing.get();
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys.get();
+    }
+
+    /** The /api/v1 routes (tests read the list of routes registered). */
+    public ApiRoutes apiRoutes() {
+        return apiRoutes.get();
+    }
+
     public EditorAccounts editorAccounts() {
         return editorAccounts.get();
     }
@@ -601,6 +638,7 @@ public final class App implements AutoCloseable {
                 editorAccounts(),
                 audit(),
                 picks(),
+                pickEditing(),
                 categories(),
                 feeds.get(),
                 feedImport(),
@@ -613,12 +651,13 @@ public final class App implements AutoCloseable {
                 editionReports.get(),
                 subscriberStats.get(),
                 clickLinks(),
+                apiKeys(),
                 signup.get().trustProxy(),
                 db(),
                 clock);
         BounceHookRoutes bounceHooks = new BounceHookRoutes(
                 hooks.get(), providerReports(), new HookTokens(db(), clock), providerHttp.get(), clock);
-        return closing(new WebServer(List.of(pub, adm, bounceHooks), metrics.registry()));
+        return closing(new WebServer(List.of(pub, adm, apiRoutes(), bounceHooks), metrics.registry()));
     }
 
     /** What the health report probes besides the database: the scheduler (when this process runs it) and the relay. */

@@ -4,9 +4,10 @@ import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.DISMISSED_URLS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
+import com.picksdigest.common.Conflict;
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
-import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.common.NotFound;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import java.net.URI;
 import java.time.Clock;
@@ -140,8 +141,7 @@ public final class PickService {
 
     private static void requireCandidate(PicksRecord r) {
         if (!PickStatus.CANDIDATE.db().equals(r.getStatus())) {
-            throw new InvalidInputException(
-                    "Pick #" + r.getId() + " is not a candidate any more (it is " + r.getStatus() + ").");
+            throw new Conflict("Pick #" + r.getId() + " is not a candidate any more (it is " + r.getStatus() + ").");
         }
     }
 
@@ -203,7 +203,7 @@ public final class PickService {
     public boolean move(long id, boolean up, ZoneId zone, String actor) {
         PicksRecord r = require(id);
         if (!PickStatus.PUBLISHED.db().equals(r.getStatus()) || r.getPublishedAt() == null) {
-            throw new InvalidInputException("Only published picks have a place in a day's digest order.");
+            throw new Conflict("Only published picks have a place in a day's digest order.");
         }
         LocalDate day = r.getPublishedAt()
                 .atOffset(ZoneOffset.UTC)
@@ -267,7 +267,7 @@ public final class PickService {
 
     public PicksRecord require(long id) {
         PicksRecord r = db.selectFrom(PICKS).where(PICKS.ID.eq(id)).fetchAny();
-        if (r == null) throw new InvalidInputException("There is no pick #" + id + ".");
+        if (r == null) throw new NotFound("There is no pick #" + id + ".");
         return r;
     }
 
@@ -319,6 +319,29 @@ public final class PickService {
         return (day != null
                         ? q.orderBy(PICKS.POSITION, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
                         : q.orderBy(PICKS.PUBLISHED_AT.desc().nullsFirst(), PICKS.ID.desc()))
+                .limit(limit)
+                .fetch();
+    }
+
+    /**
+     * One page of picks, newest first by creation (then id), strictly after the given row: a page boundary that rows
+     * inserted meanwhile cannot move.
+     *
+     * @param afterCreated with {@code afterId}, the last row of the previous page; both null for the first page
+     */
+    public List<PicksRecord> page(
+            PickStatus status, Integer categoryId, LocalDateTime afterCreated, Long afterId, int limit) {
+        Condition c = DSL.trueCondition();
+        if (status != null) c = c.and(PICKS.STATUS.eq(status.db()));
+        if (categoryId != null) c = c.and(PICKS.CATEGORY_ID.eq(categoryId));
+        if (afterCreated != null && afterId != null) {
+            c = c.and(PICKS.CREATED_AT
+                    .lt(afterCreated)
+                    .or(PICKS.CREATED_AT.eq(afterCreated).and(PICKS.ID.lt(afterId))));
+        }
+        return db.selectFrom(PICKS)
+                .where(c)
+                .orderBy(PICKS.CREATED_AT.desc(), PICKS.ID.desc())
                 .limit(limit)
                 .fetch();
     }

@@ -127,6 +127,18 @@ public final class Signups {
         }
     }
 
+    /**
+     * An operator's add (the REST API): active at once, or pending with the very confirmation mail a sign-up gets.
+     * Unlike a sign-up it says what happened: an address already on the list or suppressed is refused (409).
+     */
+    public SubscribersRecord addByOperator(SubscriberInput in, boolean confirmFirst) {
+        SubscribersRecord added =
+                subscribers.add(in, confirmFirst ? SubscriberStatus.PENDING : SubscriberStatus.ACTIVE);
+        SubscribersRecord s = subscribers.find(added.getId());
+        if (confirmFirst) sendConfirmation(s, NoticeMails.Confirm.SUBSCRIBE);
+        return s;
+    }
+
     private void sendConfirmation(SubscribersRecord s, NoticeMails.Confirm action) {
         String token = confirmations.create(s, Confirmations.Purpose.SUBSCRIBE, null);
         notices.confirm(action, s.getId(), s.getEmail(), token);
