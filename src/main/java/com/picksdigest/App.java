@@ -542,6 +542,12 @@ public final class App implements AutoCloseable {
             adminConfig().feedPoll(),
             clock())));
     private final Once<EditionReports> editionReports = new Once<>(() -> new EditionReports(db()));
+
+    /** What went out, edition by edition (the reports pages). */
+    public EditionReports editionReports() {
+        return editionReports.get();
+    }
+
     private final Once<SubscriberStats> subscriberStats = new Once<>(() -> new SubscriberStats(db()));
 
     public AuditLog audit() {
