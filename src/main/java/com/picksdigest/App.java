@@ -15,6 +15,7 @@ import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.config.WebConfig;
+import com.picksdigest.config.WebhookConfig;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.EmbeddedMariaDb;
 import com.picksdigest.db.Migrations;
@@ -24,6 +25,7 @@ import com.picksdigest.delivery.DigestIds;
 import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.delivery.DryRun;
 import com.picksdigest.delivery.DueDeliveries;
+import com.picksdigest.delivery.EditionCompletion;
 import com.picksdigest.delivery.SendWorkers;
 import com.picksdigest.delivery.Sending;
 import com.picksdigest.digest.ClickLinks;
@@ -43,7 +45,10 @@ import com.picksdigest.mail.DkimSigning;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.smtp.SmtpMessenger;
 import com.picksdigest.metrics.ProcessMetrics;
+import com.picksdigest.outbound.AddressPolicy;
 import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.outbound.Resolver;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
@@ -69,6 +74,8 @@ import com.picksdigest.web.OpsRoutes;
 import com.picksdigest.web.PublicRoutes;
 import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
+import com.picksdigest.webhooks.WebhookRelay;
+import com.picksdigest.webhooks.Webhooks;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -99,20 +106,30 @@ public final class App implements AutoCloseable {
      *                     without either); null for the real ones
      * @param feedHttp     the guarded client feeds are fetched with; null for the system resolver and the public-only
      *                     address policy (tests resolve their own names to loopback servers they treat as public)
+     * @param webhookHttp  the guarded client webhooks are sent with; null for the system resolver and the address
+     *                     policy PICKS_WEBHOOK_ALLOW_PRIVATE says
      */
-    public record Seams(Passwords passwords, Supplier<Map<String, String>> healthChecks, GuardedHttp feedHttp) {
-        public static final Seams DEFAULT = new Seams(null, null, null);
+    public record Seams(
+            Passwords passwords,
+            Supplier<Map<String, String>> healthChecks,
+            GuardedHttp feedHttp,
+            GuardedHttp webhookHttp) {
+        public static final Seams DEFAULT = new Seams(null, null, null, null);
 
         public Seams withPasswords(Passwords p) {
-            return new Seams(p, healthChecks, feedHttp);
+            return new Seams(p, healthChecks, feedHttp, webhookHttp);
         }
 
         public Seams withHealthChecks(Supplier<Map<String, String>> checks) {
-            return new Seams(passwords, checks, feedHttp);
+            return new Seams(passwords, checks, feedHttp, webhookHttp);
         }
 
         public Seams withFeedHttp(GuardedHttp http) {
-            return new Seams(passwords, healthChecks, http);
+            return new Seams(passwords, healthChecks, http, webhookHttp);
+        }
+
+        public Seams withWebhookHttp(GuardedHttp http) {
+            return new Seams(passwords, healthChecks, feedHttp, http);
         }
     }
 
@@ -453,7 +470,7 @@ public final class App implements AutoCloseable {
                 pickLinks());
         Messenger out = messenger();
         SendWorkers workers = new SendWorkers(ledger(), processor, out::openChannel, cfg, clock, metrics.registry());
-        return closing(new Sending(due.get(), workers, clock));
+        return closing(new Sending(due.get(), workers, new EditionCompletion(db()), clock));
     }
 
     public DryRun dryRun() {
@@ -519,6 +536,35 @@ public final class App implements AutoCloseable {
         return feedImport.get();
     }
 
+    // ---- webhooks ------------------------------------------------------------------------------------------------
+
+    private final Once<WebhookConfig> webhookConfig = new Once<>(() -> WebhookConfig.from(settings()));
+    private final Once<GuardedHttp> webhookHttp = new Once<>(() -> seams().webhookHttp() != null
+            ? seams().webhookHttp()
+            : new GuardedHttp(
+                    OutboundRules.of(1024 * 1024)
+                            .withDeadline(webhookConfig.get().timeout()),
+                    Resolver.system(),
+                    webhookConfig.get().allowPrivate() ? AddressPolicy.allowingPrivate() : AddressPolicy.publicOnly()));
+    private final Once<Webhooks> webhooks = new Once<>(() -> new Webhooks(db(), webhookHttp.get(), clock()));
+    private final Once<WebhookRelay> webhookRelay = new Once<>(() -> closing(new WebhookRelay(
+            db(),
+            webhookHttp.get(),
+            webhookConfig.get(),
+            sendConfig().nodeId(),
+            "PicksDigest-Webhooks/0.1 (+" + mailConfig().baseUrl() + ")",
+            clock())));
+
+    /** Webhook endpoints as the workspace manages them. */
+    public Webhooks webhooks() {
+        return webhooks.get();
+    }
+
+    /** This process's webhook sender; {@code serve} starts it. */
+    public WebhookRelay webhookRelay() {
+        return webhookRelay.get();
+    }
+
     // ---- web -----------------------------------------------------------------------------------------------------
 
     private final Once<HealthChecks> health = new Once<>(() -> closing(new HealthChecks(
@@ -582,6 +628,7 @@ public final class App implements AutoCloseable {
                 editionReports.get(),
                 subscriberStats.get(),
                 clickLinks(),
+                webhooks(),
                 signup.get().trustProxy(),
                 db(),
                 clock);
@@ -625,6 +672,7 @@ public final class App implements AutoCloseable {
     public void stopSending() {
         if (scheduling != null) scheduling.close();
         sending.ifBuilt(Sending::close);
+        webhookRelay.ifBuilt(WebhookRelay::close);
     }
 
     private <T extends AutoCloseable> T closing(T c) {

@@ -66,7 +66,8 @@ final class AdminAccess {
     static boolean adminOnly(String path) {
         return path.startsWith("/admin/editors")
                 || path.startsWith("/admin/settings")
-                || path.startsWith("/admin/audit");
+                || path.startsWith("/admin/audit")
+                || path.startsWith("/admin/webhooks");
     }
 
     void showLogin(Context ctx) {

@@ -24,6 +24,7 @@ import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.ClientAddress;
 import com.picksdigest.web.CsrfTokens;
 import com.picksdigest.web.RouteGroup;
+import com.picksdigest.webhooks.Webhooks;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * GET  /admin/reports, GET /admin/reports/{date}, GET /admin/subscribers?q=
  * GET  /admin/account, POST /admin/account            own password
  * GET  /admin/editors, POST /admin/editors, POST /admin/editors/{id}, GET /admin/settings, GET /admin/audit (admins)
+ * GET  /admin/webhooks, POST /admin/webhooks, GET/POST /admin/webhooks/{id}, POST .../{id}/enable | disable | delete
+ *                                                     webhook endpoints and their delivery log (admins)
  * GET  /c/{token}                                     click: count, then redirect to the pick
  * </pre>
  */
@@ -66,6 +69,7 @@ public final class AdminRoutes implements RouteGroup {
     private final ReportPages reports;
     private final AccountPages accounts;
     private final ClickRedirect clicks;
+    private final WebhookPages webhooks;
 
     public AdminRoutes(
             TemplateEngine templates,
@@ -90,6 +94,7 @@ public final class AdminRoutes implements RouteGroup {
             EditionReports editionReports,
             SubscriberStats subscriberStats,
             ClickLinks clickLinks,
+            Webhooks webhookService,
             boolean trustProxy,
             DSLContext db,
             Clock clock) {
@@ -121,6 +126,7 @@ public final class AdminRoutes implements RouteGroup {
         this.reports = new ReportPages(editionReports, subscriberStats, pages, config.trackClicks(), clock);
         this.accounts = new AccountPages(editorAccounts, audit, settings, pages);
         this.clicks = new ClickRedirect(clickLinks, db, clock);
+        this.webhooks = new WebhookPages(webhookService, audit, pages);
     }
 
     @Override
@@ -171,6 +177,14 @@ public final class AdminRoutes implements RouteGroup {
         r.post("/admin/editors/{id}", accounts::changeEditor);
         r.get("/admin/settings", accounts::settings);
         r.get("/admin/audit", accounts::audit);
+
+        r.get("/admin/webhooks", webhooks::list);
+        r.post("/admin/webhooks", webhooks::create);
+        r.get("/admin/webhooks/{id}", webhooks::show);
+        r.post("/admin/webhooks/{id}", webhooks::changeEvents);
+        r.post("/admin/webhooks/{id}/enable", webhooks::enable);
+        r.post("/admin/webhooks/{id}/disable", webhooks::disable);
+        r.post("/admin/webhooks/{id}/delete", webhooks::remove);
 
         r.get("/c/{token}", clicks::handle);
 
