@@ -19,6 +19,7 @@ import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.config.WebConfig;
+import com.picksdigest.config.WebhookConfig;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.EmbeddedMariaDb;
 import com.picksdigest.db.Migrations;
@@ -28,6 +29,7 @@ import com.picksdigest.delivery.DigestIds;
 import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.delivery.DryRun;
 import com.picksdigest.delivery.DueDeliveries;
+import com.picksdigest.delivery.EditionCompletion;
 import com.picksdigest.delivery.SendWorkers;
 import com.picksdigest.delivery.Sending;
 import com.picksdigest.digest.ClickLinks;
@@ -50,6 +52,7 @@ import com.picksdigest.mail.smtp.SmtpMessenger;
 import com.picksdigest.metrics.ProcessMetrics;
 import com.picksdigest.outbound.AddressPolicy;
 import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
 import com.picksdigest.outbound.Resolver;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
@@ -80,6 +83,8 @@ import com.picksdigest.web.PublicRoutes;
 import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
 import com.picksdigest.web.api.ApiRoutes;
+import com.picksdigest.webhooks.WebhookRelay;
+import com.picksdigest.webhooks.Webhooks;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,28 +119,35 @@ public final class App implements AutoCloseable {
      * @param providerHttp the guarded client SNS signing certificates and subscription confirmations are fetched
      *                     with; null for the system resolver, public addresses only and the JVM's trusted authorities
      *                     (tests resolve the SNS host to a loopback server whose certificate they trust)
+     * @param webhookHttp  the guarded client webhooks are sent with; null for the system resolver and the address
+     *                     policy PICKS_WEBHOOK_ALLOW_PRIVATE says
      */
     public record Seams(
             Passwords passwords,
             Supplier<Map<String, String>> healthChecks,
             GuardedHttp feedHttp,
-            GuardedHttp providerHttp) {
-        public static final Seams DEFAULT = new Seams(null, null, null, null);
+            GuardedHttp providerHttp,
+            GuardedHttp webhookHttp) {
+        public static final Seams DEFAULT = new Seams(null, null, null, null, null);
 
         public Seams withPasswords(Passwords p) {
-            return new Seams(p, healthChecks, feedHttp, providerHttp);
+            return new Seams(p, healthChecks, feedHttp, providerHttp, webhookHttp);
         }
 
         public Seams withHealthChecks(Supplier<Map<String, String>> checks) {
-            return new Seams(passwords, checks, feedHttp, providerHttp);
+            return new Seams(passwords, checks, feedHttp, providerHttp, webhookHttp);
         }
 
         public Seams withFeedHttp(GuardedHttp http) {
-            return new Seams(passwords, healthChecks, http, providerHttp);
+            return new Seams(passwords, healthChecks, http, providerHttp, webhookHttp);
         }
 
         public Seams withProviderHttp(GuardedHttp http) {
-            return new Seams(passwords, healthChecks, feedHttp, http);
+            return new Seams(passwords, healthChecks, feedHttp, http, webhookHttp);
+        }
+
+        public Seams withWebhookHttp(GuardedHttp http) {
+            return new Seams(passwords, healthChecks, feedHttp, providerHttp, http);
         }
     }
 
@@ -476,7 +488,7 @@ public final class App implements AutoCloseable {
                 pickLinks());
         Messenger out = messenger();
         SendWorkers workers = new SendWorkers(ledger(), processor, out::openChannel, cfg, clock, metrics.registry());
-        return closing(new Sending(due.get(), workers, clock));
+        return closing(new Sending(due.get(), workers, new EditionCompletion(db()), clock));
     }
 
     public DryRun dryRun() {
@@ -593,6 +605,35 @@ public final class App implements AutoCloseable {
         return feedImport.get();
     }
 
+    // ---- webhooks ------------------------------------------------------------------------------------------------
+
+    private final Once<WebhookConfig> webhookConfig = new Once<>(() -> WebhookConfig.from(settings()));
+    private final Once<GuardedHttp> webhookHttp = new Once<>(() -> seams().webhookHttp() != null
+            ? seams().webhookHttp()
+            : new GuardedHttp(
+                    OutboundRules.of(1024 * 1024)
+                            .withDeadline(webhookConfig.get().timeout()),
+                    Resolver.system(),
+                    webhookConfig.get().allowPrivate() ? AddressPolicy.allowingPrivate() : AddressPolicy.publicOnly()));
+    private final Once<Webhooks> webhooks = new Once<>(() -> new Webhooks(db(), webhookHttp.get(), clock()));
+    private final Once<WebhookRelay> webhookRelay = new Once<>(() -> closing(new WebhookRelay(
+            db(),
+            webhookHttp.get(),
+            webhookConfig.get(),
+            sendConfig().nodeId(),
+            "PicksDigest-Webhooks/0.1 (+" + mailConfig().baseUrl() + ")",
+            clock())));
+
+    /** Webhook endpoints as the workspace manages them. */
+    public Webhooks webhooks() {
+        return webhooks.get();
+    }
+
+    /** This process's webhook sender; {@code serve} starts it. */
+    public WebhookRelay webhookRelay() {
+        return webhookRelay.get();
+    }
+
     // ---- web -----------------------------------------------------------------------------------------------------
 
     private final Once<HealthChecks> health = new Once<>(() -> closing(new HealthChecks(
@@ -658,6 +699,7 @@ public final class App implements AutoCloseable {
                 subscriberStats.get(),
                 clickLinks(),
                 apiKeys(),
+                webhooks(),
                 signup.get().trustProxy(),
                 db(),
                 clock);
@@ -703,6 +745,7 @@ public final class App implements AutoCloseable {
     public void stopSending() {
         if (scheduling != null) scheduling.close();
         sending.ifBuilt(Sending::close);
+        webhookRelay.ifBuilt(WebhookRelay::close);
     }
 
     private <T extends AutoCloseable> T closing(T c) {

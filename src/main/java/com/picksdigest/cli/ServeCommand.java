@@ -40,6 +40,7 @@ final class ServeCommand implements Callable<Integer> {
             app.checkTemplates();
             app.startScheduling(send.nodeId(), app.scheduledTasks(), true);
             app.sending().workers().start();
+            app.webhookRelay().start();
             WebServer pages = app.webServer().start(web.port());
             String ops = "";
             if (web.managementPort() >= 0) {

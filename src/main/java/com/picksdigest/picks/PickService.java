@@ -9,13 +9,16 @@ import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.NotFound;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.outbox.Outbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -261,8 +264,27 @@ public final class PickService {
             r.setPublishSeq(PublishSequence.next(tx.dsl()));
             r.attach(tx);
             r.store();
+            if (PickStatus.PUBLISHED.db().equals(r.getStatus())) published(tx.dsl(), r);
         });
         r.attach(db.configuration());
+    }
+
+    /** The pick.published webhook event (also when a published pick's time moves: it is listed anew). */
+    private void published(DSLContext tx, PicksRecord r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", r.getId());
+        d.put("title", r.getTitle());
+        d.put("url", r.getUrl());
+        d.put("summary", r.getSummary());
+        d.put("source", r.getSourceName());
+        d.put(
+                "category",
+                tx.select(CATEGORIES.NAME)
+                        .from(CATEGORIES)
+                        .where(CATEGORIES.ID.eq(r.getCategoryId()))
+                        .fetchOne(CATEGORIES.NAME));
+        d.put("published_at", r.getPublishedAt().toInstant(ZoneOffset.UTC).toString());
+        Outbox.record(tx, Outbox.PICK_PUBLISHED, "pick:" + r.getId(), d, now());
     }
 
     public PicksRecord require(long id) {

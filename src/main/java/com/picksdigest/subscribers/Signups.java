@@ -5,6 +5,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Schedules;
@@ -174,6 +175,7 @@ public final class Signups {
             }
             update.where(SUBSCRIBERS.ID.eq(id)).execute();
             Events.record(t, id, comeback ? "resubscribed" : "confirmed", comeback ? "was " + before : null, null, now);
+            Events.webhook(t, Outbox.SUBSCRIBER_CONFIRMED, id, comeback ? "resubscribed, was " + before : null, now);
             return true;
         });
     }

@@ -9,6 +9,7 @@ import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.Categories;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -86,6 +87,7 @@ public final class SubscriberService {
                         .execute();
             }
             Events.record(t, r.getId(), "subscribed", null, null, now);
+            Events.webhook(t, Outbox.SUBSCRIBER_CREATED, r.getId(), null, now);
             return r;
         });
     }
@@ -113,7 +115,9 @@ public final class SubscriberService {
                     .and(SUBSCRIBERS.STATUS.ne(SubscriberStatus.UNSUBSCRIBED.db()))
                     .execute();
             if (n > 0) {
-                Events.record(tx.dsl(), id, "unsubscribed", Fields.line("Reason", reason, 1000, false), null, now);
+                String why = Fields.line("Reason", reason, 1000, false);
+                Events.record(tx.dsl(), id, "unsubscribed", why, null, now);
+                Events.webhook(tx.dsl(), Outbox.SUBSCRIBER_UNSUBSCRIBED, id, why, now);
             }
             return n > 0;
         });

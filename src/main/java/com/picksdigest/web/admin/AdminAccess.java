@@ -67,7 +67,8 @@ final class AdminAccess {
         return path.startsWith("/admin/editors")
                 || path.startsWith("/admin/settings")
                 || path.startsWith("/admin/audit")
-                || path.startsWith("/admin/api-keys");
+                || path.startsWith("/admin/api-keys")
+                || path.startsWith("/admin/webhooks");
     }
 
     void showLogin(Context ctx) {

@@ -27,6 +27,7 @@ import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.ClientAddress;
 import com.picksdigest.web.CsrfTokens;
 import com.picksdigest.web.RouteGroup;
+import com.picksdigest.webhooks.Webhooks;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * GET  /admin/account, POST /admin/account            own password
  * GET  /admin/editors, POST /admin/editors, POST /admin/editors/{id}, GET /admin/settings, GET /admin/audit (admins)
  * GET  /admin/api-keys, POST /admin/api-keys, POST /admin/api-keys/{id}/revoke  (admins)
+ * GET  /admin/webhooks, POST /admin/webhooks, GET/POST /admin/webhooks/{id}, POST .../{id}/enable | disable | delete
+ *                                                     webhook endpoints and their delivery log (admins)
  * GET  /c/{token}                                     click: count, then redirect to the pick
  * </pre>
  */
@@ -71,6 +74,7 @@ public final class AdminRoutes implements RouteGroup {
     private final AccountPages accounts;
     private final ClickRedirect clicks;
     private final ApiKeyPages apiKeys;
+    private final WebhookPages webhooks;
 
     public AdminRoutes(
             TemplateEngine templates,
@@ -97,6 +101,7 @@ public final class AdminRoutes implements RouteGroup {
             SubscriberStats subscriberStats,
             ClickLinks clickLinks,
             ApiKeys apiKeys,
+            Webhooks webhookService,
             boolean trustProxy,
             DSLContext db,
             Clock clock) {
@@ -129,6 +134,7 @@ public final class AdminRoutes implements RouteGroup {
         this.accounts = new AccountPages(editorAccounts, audit, settings, pages);
         this.clicks = new ClickRedirect(clickLinks, db, clock);
         this.apiKeys = new ApiKeyPages(apiKeys, audit, pages);
+        this.webhooks = new WebhookPages(webhookService, audit, pages);
     }
 
     @Override
@@ -182,6 +188,14 @@ public final class AdminRoutes implements RouteGroup {
         r.get("/admin/api-keys", apiKeys::list);
         r.post("/admin/api-keys", apiKeys::create);
         r.post("/admin/api-keys/{id}/revoke", apiKeys::revoke);
+
+        r.get("/admin/webhooks", webhooks::list);
+        r.post("/admin/webhooks", webhooks::create);
+        r.get("/admin/webhooks/{id}", webhooks::show);
+        r.post("/admin/webhooks/{id}", webhooks::changeEvents);
+        r.post("/admin/webhooks/{id}/enable", webhooks::enable);
+        r.post("/admin/webhooks/{id}/disable", webhooks::disable);
+        r.post("/admin/webhooks/{id}/delete", webhooks::remove);
 
         r.get("/c/{token}", clicks::handle);
 
