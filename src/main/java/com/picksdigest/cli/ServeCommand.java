@@ -38,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
             SendConfig send = app.sendConfig();
             WebConfig web = app.webConfig();
             app.checkTemplates();
+            if (app.mailConfig().postalAddress().isEmpty()) {
+                log.warn("PICKS_POSTAL_ADDRESS is not set: digests carry no postal address, which commercial mail needs"
+                        + " (CAN-SPAM); set it to the sender's physical address");
+            }
             app.startScheduling(send.nodeId(), app.scheduledTasks(), true);
             app.sending().workers().start();
             app.webhookRelay().start();
