@@ -384,6 +384,11 @@ class ProviderHooksTest {
         assertThat(events("ses-soft@example.com")).containsExactly("subscribed", "soft_bounce@" + soft.deliveryId());
         assertThat(events("ses-complaint@example.com"))
                 .containsExactly("subscribed", "complained@" + complaint.deliveryId());
+        // a test message published from the SNS console: SNS's, but nothing SES reported
+        HttpResponse<String> console =
+                post("ses", notification("Hello from the SNS console", 2), snsHeaders("Notification"));
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(result(console, 0).get("summary").asText()).startsWith("nothing to do");
         // one fetch of the signing certificate for all of them
         assertThat(sns.requestLines())
                 .filteredOn(l -> l.contains(FakeSns.CERT_PATH))
