@@ -100,6 +100,9 @@ ${pick.published}
 <tr>
 <td class="pd-muted" align="center" style="padding:0 12px 24px 12px;font-size:14px;line-height:22px;color:${palette.muted};text-align:center;">
 You are receiving this e-mail because you subscribed to ${siteName} at <a href="${siteUrl}" class="pd-muted" style="color:${palette.muted};text-decoration:underline;">${siteUrl?replace(r"^https?://", "", "r")}</a>.
+<#if postalAddress??>
+<div class="pd-muted" style="margin:8px 0 0 0;color:${palette.muted};">${siteName} &middot; ${postalAddress}</div>
+</#if>
 </td>
 </tr>
 </table>

@@ -55,3 +55,7 @@ Unsubscribe: ${unsubscribeUrl}
 
 You are receiving this e-mail because you subscribed to ${siteName} at
 ${siteUrl}.
+<#if postalAddress??>
+
+${siteName}, ${postalAddress}
+</#if>

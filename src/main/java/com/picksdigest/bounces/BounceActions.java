@@ -8,6 +8,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.delivery.DeliveryStatus;
+import com.picksdigest.outbox.Outbox;
 import com.picksdigest.subscribers.Events;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberService;
@@ -222,10 +223,22 @@ public final class BounceActions {
                                     ? SUBSCRIBERS.STATUS.in(SubscriberStatus.ACTIVE.db(), SubscriberStatus.PENDING.db())
                                     : DSL.noCondition())
                     .execute();
-            if (changed > 0) Events.record(t, s.getId(), event, detail, deliveryId, now);
+            if (changed > 0) {
+                Events.record(t, s.getId(), event, detail, deliveryId, now);
+                Events.webhook(t, webhookType(to), s.getId(), detail, now);
+            }
             return changed;
         });
         return n > 0 ? "subscriber #" + s.getId() + " is now " + to.db() : "subscriber #" + s.getId() + " unchanged";
+    }
+
+    private static String webhookType(SubscriberStatus to) {
+        return switch (to) {
+            case BOUNCED -> Outbox.SUBSCRIBER_BOUNCED;
+            case COMPLAINED -> Outbox.SUBSCRIBER_COMPLAINED;
+            case UNSUBSCRIBED -> Outbox.SUBSCRIBER_UNSUBSCRIBED;
+            default -> throw new IllegalArgumentException("no webhook event for " + to);
+        };
     }
 
     private String softBounce(SubscribersRecord s, long deliveryId, String detail) {
@@ -260,7 +273,11 @@ public final class BounceActions {
                     count + " of " + softBounceLimit + " in a row: " + detail,
                     deliveryId,
                     now);
-            if (limit) Events.record(t, s.getId(), "bounced", count + " soft bounces in a row", deliveryId, now);
+            if (limit) {
+                String why = count + " soft bounces in a row";
+                Events.record(t, s.getId(), "bounced", why, deliveryId, now);
+                Events.webhook(t, Outbox.SUBSCRIBER_BOUNCED, s.getId(), why, now);
+            }
             return "subscriber #" + s.getId()
                     + (limit ? " is now bounced" : " soft bounce " + count + " of " + softBounceLimit);
         });

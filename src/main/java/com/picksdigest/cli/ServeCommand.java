@@ -24,14 +24,27 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ShutdownSignal signal = new ShutdownSignal().install();
+        try (ShutdownSignal signal = new ShutdownSignal().install()) {
+            serve(signal);
+            log.info("Stopped");
+            signal.completed();
+        }
+        return 0;
+    }
+
+    private void serve(ShutdownSignal signal) throws Exception {
         try (App app = ctx.open()) {
             app.smtpConfig().requireHost();
             SendConfig send = app.sendConfig();
             WebConfig web = app.webConfig();
             app.checkTemplates();
+            if (app.mailConfig().postalAddress().isEmpty()) {
+                log.warn("PICKS_POSTAL_ADDRESS is not set: digests carry no postal address, which commercial mail needs"
+                        + " (CAN-SPAM); set it to the sender's physical address");
+            }
             app.startScheduling(send.nodeId(), app.scheduledTasks(), true);
             app.sending().workers().start();
+            app.webhookRelay().start();
             WebServer pages = app.webServer().start(web.port());
             String ops = "";
             if (web.managementPort() >= 0) {
@@ -49,7 +62,5 @@ final class ServeCommand implements Callable<Integer> {
             signal.await();
             log.info("Stopping: no new work; finishing in-flight sends");
         }
-        log.info("Stopped");
-        return 0;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * What every digest carries: sender, site, links, list headers, signing.
  *
+ * @param postalAddress the sender's postal address printed in every digest's footer (PICKS_POSTAL_ADDRESS; CAN-SPAM
+ *                      asks for one in commercial mail), one line
  * @param verp the signed return paths, when PICKS_BOUNCE_ADDRESS is set (made from it and the secret)
  */
 public record MailConfig(
@@ -23,6 +25,7 @@ public record MailConfig(
         Optional<Path> templatesDir,
         Optional<Dkim> dkim,
         Optional<InternetAddress> bounceAddress,
+        Optional<String> postalAddress,
         Optional<VerpAddresses> verp) {
 
     public record Dkim(String domain, String selector, Path keyFile) {}
@@ -37,7 +40,8 @@ public record MailConfig(
             int maxItems,
             Optional<Path> templatesDir,
             Optional<Dkim> dkim,
-            Optional<InternetAddress> bounceAddress) {
+            Optional<InternetAddress> bounceAddress,
+            Optional<String> postalAddress) {
         this(
                 from,
                 siteName,
@@ -49,6 +53,7 @@ public record MailConfig(
                 templatesDir,
                 dkim,
                 bounceAddress,
+                postalAddress,
                 bounceAddress.map(a -> new VerpAddresses(a, secret)));
     }
 
@@ -79,7 +84,17 @@ public record MailConfig(
                 s.integer("PICKS_DIGEST_MAX_ITEMS", 12, 1, 100),
                 s.optional("PICKS_TEMPLATES_DIR").map(Path::of),
                 dkim(s),
-                s.optional("PICKS_BOUNCE_ADDRESS").map(a -> address("PICKS_BOUNCE_ADDRESS", a)));
+                s.optional("PICKS_BOUNCE_ADDRESS").map(a -> address("PICKS_BOUNCE_ADDRESS", a)),
+                s.optional("PICKS_POSTAL_ADDRESS").map(MailConfig::checkedPostalAddress));
+    }
+
+    /** One line of printable text: it goes into every digest as it is (escaped in HTML). */
+    private static String checkedPostalAddress(String value) {
+        if (value.length() > 300 || value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ConfigException("PICKS_POSTAL_ADDRESS must be one line of at most 300 characters, such as"
+                    + " \"Picks Media, 1 Main Street, Springfield, IL 62701, USA\".");
+        }
+        return value;
     }
 
     private static Optional<Dkim> dkim(Settings s) {

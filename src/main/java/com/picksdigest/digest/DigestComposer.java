@@ -53,7 +53,10 @@ public final class DigestComposer {
                 views,
                 mail.link("/u/" + r.token()),
                 mail.link("/prefs/" + r.token()),
-                mail.link("/archive/" + editionDate));
+                mail.link("/archive/" + editionDate),
+                mail.link("/subscribe"),
+                mail.postalAddress().orElse(null),
+                null);
     }
 
     /** "Site · date: lead title", cut on a word boundary so inboxes show it whole. */

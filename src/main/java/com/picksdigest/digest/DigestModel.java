@@ -17,6 +17,9 @@ import java.util.List;
  * @param unsubscribeUrl  /u/{token}
  * @param preferencesUrl  /prefs/{token}
  * @param archiveUrl      /archive/{date} ("view in browser")
+ * @param subscribeUrl    /subscribe, for whoever reads a forwarded copy
+ * @param postalAddress   the sender's postal address for the footer, or null when not configured
+ * @param note            the editor's note for this edition date, or null
  */
 public record DigestModel(
         String siteName,
@@ -28,7 +31,36 @@ public record DigestModel(
         List<PickView> picks,
         String unsubscribeUrl,
         String preferencesUrl,
-        String archiveUrl) {
+        String archiveUrl,
+        String subscribeUrl,
+        String postalAddress,
+        Note note) {
+
+    /** The same digest under another subject (the workspace's test sends). */
+    public DigestModel withSubject(String s) {
+        return new DigestModel(
+                siteName,
+                siteUrl,
+                editionDate,
+                s,
+                preheader,
+                recipientName,
+                picks,
+                unsubscribeUrl,
+                preferencesUrl,
+                archiveUrl,
+                subscribeUrl,
+                postalAddress,
+                note);
+    }
+
+    /**
+     * The editor's note, rendered from its Markdown once for both parts.
+     *
+     * @param html safe HTML (no raw HTML from the source, links http(s)/mailto only): the template prints it with ?no_esc
+     * @param text plain text for the text part
+     */
+    public record Note(String html, String text) {}
 
     /**
      * One pick as shown.

@@ -113,6 +113,9 @@ class ServeProcessTest {
                     .contains("Serving on port " + port)
                     .contains("Stopped")
                     .doesNotContain("Exception");
+            assertThat(app.output().split("PICKS_POSTAL_ADDRESS is not set", -1))
+                    .as("one warning at start about the missing postal address")
+                    .hasSize(2);
         }
         assertThat(db.database()
                         .dsl()

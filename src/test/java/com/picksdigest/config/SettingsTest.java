@@ -49,6 +49,11 @@ class SettingsTest {
         assertThatThrownBy(() ->
                         MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET, "PICKS_DKIM_DOMAIN", "x.org"))))
                 .hasMessageContaining("PICKS_DKIM_SELECTOR");
+        assertThatThrownBy(() -> MailConfig.from(Settings.of(
+                        Map.of("PICKS_SECRET", SECRET, "PICKS_POSTAL_ADDRESS", "1 Main St\nBcc: x@example.org"))))
+                .hasMessageContaining("PICKS_POSTAL_ADDRESS must be one line");
+        assertThat(MailConfig.from(Settings.of(Map.of("PICKS_SECRET", SECRET))).postalAddress())
+                .isEmpty();
     }
 
     @Test

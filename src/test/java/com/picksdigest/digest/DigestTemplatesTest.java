@@ -299,7 +299,10 @@ class DigestTemplatesTest {
                 picks,
                 "https://picks.example.com/u/tok123",
                 "https://picks.example.com/prefs/tok123",
-                "https://picks.example.com/archive/2026-11-25");
+                "https://picks.example.com/archive/2026-11-25",
+                "https://picks.example.com/subscribe",
+                null,
+                null);
     }
 
     private static DigestModel sampleModel(String name, int count) {

@@ -116,7 +116,10 @@ class TemplateStylesTest {
                                 "Title", "https://example.org/a", "Summary", null, null, "Cat", "9:00", null)),
                         "https://picks.example.org/u/t",
                         "https://picks.example.org/prefs/t",
-                        "https://picks.example.org/archive/2026-01-05"));
+                        "https://picks.example.org/archive/2026-01-05",
+                        "https://picks.example.org/subscribe",
+                        null,
+                        null));
     }
 
     /** Copies a built-in template into the override directory with one piece of it replaced. */

@@ -142,17 +142,7 @@ final class PreviewPage {
             throw new AdminError(409, p.error() != null ? p.error() : "Nothing to send: " + p.description());
         }
         DigestModel m = p.model();
-        DigestModel test = new DigestModel(
-                m.siteName(),
-                m.siteUrl(),
-                m.editionDate(),
-                "[Test] " + m.subject(),
-                m.preheader(),
-                m.recipientName(),
-                m.picks(),
-                m.unsubscribeUrl(),
-                m.preferencesUrl(),
-                m.archiveUrl());
+        DigestModel test = m.withSubject("[Test] " + m.subject());
         SendResult result;
         try {
             MimeMessage message = messages.build(
