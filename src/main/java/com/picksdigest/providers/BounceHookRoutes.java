@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,22 +91,31 @@ public final class BounceHookRoutes implements RouteGroup {
             for (BounceActions.Outcome o : outcomes) {
                 results.addObject().put("done", o.done()).put("summary", o.summary());
             }
-            log.info(
-                    "Bounce webhook {}: {} event(s){}",
-                    name,
-                    outcomes.size(),
-                    outcomes.isEmpty()
-                            ? ""
-                            : ": "
-                                    + outcomes.stream()
-                                            .map(BounceActions.Outcome::summary)
-                                            .collect(Collectors.joining("; ")));
+            log.info("Bounce webhook {}: {}", name, summary(outcomes));
             ctx.status(200).contentType("application/json").result(out.toString());
         } catch (HookRefused e) {
             log.warn("Bounce webhook {}: refused ({}): {}", name, e.status, e.getMessage());
             if (e.status == 401 && name.equals("postmark")) ctx.header("WWW-Authenticate", "Basic realm=\"bounces\"");
             answer(ctx, e.status, e.getMessage());
         }
+    }
+
+    /** One line however large the batch: what acted or was refused, and how many events asked for nothing. */
+    static String summary(List<BounceActions.Outcome> outcomes) {
+        long quiet = outcomes.stream().filter(BounceHookRoutes::quiet).count();
+        List<String> told = outcomes.stream()
+                .filter(o -> !quiet(o))
+                .map(BounceActions.Outcome::summary)
+                .limit(20)
+                .toList();
+        long untold = outcomes.size() - quiet - told.size();
+        return outcomes.size() + " event(s)" + (quiet > 0 ? ", " + quiet + " with nothing to do" : "")
+                + (told.isEmpty() ? "" : "; " + String.join("; ", told))
+                + (untold > 0 ? "; and " + untold + " more" : "");
+    }
+
+    private static boolean quiet(BounceActions.Outcome o) {
+        return o.done() && o.summary().startsWith("nothing to do");
     }
 
     private static byte[] body(Context ctx) throws HookRefused {

@@ -135,8 +135,14 @@ final class SesHook implements Provider {
     }
 
     /** SES's notification (notificationType) or event publishing (eventType) JSON, as the SNS Message. */
-    private static List<ProviderEvent> notification(String message) throws HookRefused {
-        JsonNode m = new HookRequest(message.getBytes(StandardCharsets.UTF_8), h -> null).json();
+    private static List<ProviderEvent> notification(String message) {
+        JsonNode m;
+        try {
+            m = new HookRequest(message.getBytes(StandardCharsets.UTF_8), h -> null).json();
+        } catch (HookRefused e) {
+            // e.g. a test message published from the SNS console: signed by SNS, nothing SES reported
+            return List.of(ProviderEvent.other("an SNS message that is not an SES notification"));
+        }
         String type = Optional.ofNullable(HookRequest.text(m, "notificationType"))
                 .or(() -> Optional.ofNullable(HookRequest.text(m, "eventType")))
                 .orElse("");

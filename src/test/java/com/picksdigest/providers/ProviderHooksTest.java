@@ -3,6 +3,8 @@ package com.picksdigest.providers;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
+import static com.picksdigest.db.generated.Tables.WEBHOOK_ENDPOINTS;
+import static com.picksdigest.db.generated.Tables.WEBHOOK_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,6 +130,15 @@ class ProviderHooksTest {
         }
         assertThat(sent).hasSize(READERS.size());
         assertThat(sent.get(BYSTANDER).returnPath()).matches("bounces\\+[0-9]+\\.[0-9a-f]{16}@picks\\.example\\.org");
+        // a CRM listening for bounces and complaints (nothing sends to it here: only serve starts the relay)
+        db.database()
+                .dsl()
+                .insertInto(WEBHOOK_ENDPOINTS)
+                .set(WEBHOOK_ENDPOINTS.URL, "https://crm.example.org/picks")
+                .set(WEBHOOK_ENDPOINTS.EVENT_TYPES, "subscriber.bounced,subscriber.complained")
+                .set(WEBHOOK_ENDPOINTS.SECRET, "whsec_" + Base64.getEncoder().encodeToString(new byte[32]))
+                .set(WEBHOOK_ENDPOINTS.CREATED_BY, "test")
+                .execute();
         web = h.app.webServer().start("127.0.0.1", 0);
     }
 
@@ -162,6 +173,7 @@ class ProviderHooksTest {
         assertThat(result(again, 0).get("summary").asText()).endsWith("unchanged");
         assertThat(events("gen-hard@example.com")).containsExactly("subscribed", "bounced@" + hard.deliveryId());
         assertThat(status("gen-hard@example.com")).isEqualTo("bounced");
+        assertThat(outgoing("gen-hard@example.com")).containsExactly("subscriber.bounced");
 
         // by the signed return path: a soft bounce counts once per delivery
         Sent soft = sent.get("gen-soft@example.com");
@@ -384,6 +396,12 @@ class ProviderHooksTest {
         assertThat(events("ses-soft@example.com")).containsExactly("subscribed", "soft_bounce@" + soft.deliveryId());
         assertThat(events("ses-complaint@example.com"))
                 .containsExactly("subscribed", "complained@" + complaint.deliveryId());
+        assertThat(outgoing("ses-complaint@example.com")).containsExactly("subscriber.complained");
+        // a test message published from the SNS console: SNS's, but nothing SES reported
+        HttpResponse<String> console =
+                post("ses", notification("Hello from the SNS console", 2), snsHeaders("Notification"));
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(result(console, 0).get("summary").asText()).startsWith("nothing to do");
         // one fetch of the signing certificate for all of them
         assertThat(sns.requestLines())
                 .filteredOn(l -> l.contains(FakeSns.CERT_PATH))
@@ -676,10 +694,23 @@ class ProviderHooksTest {
                 .fetch(e -> e.value1() + (e.value2() == null ? "" : "@" + e.value2()));
     }
 
+    /** The outbound webhook events queued about this reader. */
+    static List<String> outgoing(String email) {
+        return db.database()
+                .dsl()
+                .select(WEBHOOK_EVENTS.EVENT_TYPE)
+                .from(WEBHOOK_EVENTS)
+                .where(WEBHOOK_EVENTS.SUBJECT.eq(
+                        "subscriber:" + subscriber(email).getId()))
+                .orderBy(WEBHOOK_EVENTS.ID)
+                .fetch(WEBHOOK_EVENTS.EVENT_TYPE);
+    }
+
     static void assertUntouched(String email) {
         SubscribersRecord s = subscriber(email);
         assertThat(s.getStatus()).isEqualTo("active");
         assertThat(s.getSoftBounces()).isZero();
         assertThat(events(email)).containsExactly("subscribed");
+        assertThat(outgoing(email)).isEmpty();
     }
 }
