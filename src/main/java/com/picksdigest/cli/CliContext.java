@@ -13,6 +13,7 @@ public final class CliContext {
     private final Map<String, String> env;
     private final Clock clock;
     private final InputStream in;
+    private final App.Seams seams;
     Path configFile;
 
     public CliContext(Map<String, String> env, Clock clock) {
@@ -21,9 +22,15 @@ public final class CliContext {
 
     /** @param in standard input (passwords for editors add) */
     public CliContext(Map<String, String> env, Clock clock, InputStream in) {
+        this(env, clock, in, App.Seams.DEFAULT);
+    }
+
+    /** @param seams what the opened App takes from the caller instead of the settings (tests running serve) */
+    public CliContext(Map<String, String> env, Clock clock, InputStream in, App.Seams seams) {
         this.env = env;
         this.clock = clock;
         this.in = in;
+        this.seams = seams;
     }
 
     InputStream in() {
@@ -38,7 +45,7 @@ public final class CliContext {
     }
 
     public App open() {
-        return App.open(settings(), clock);
+        return App.boot(settings(), clock).seams(seams).open();
     }
 
     public Clock clock() {

@@ -73,7 +73,11 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
             java.io.InputStream in,
             PrintWriter out,
             PrintWriter err) {
-        CliContext ctx = new CliContext(env, clock, in);
+        return run(args, new CliContext(env, clock, in), out, err);
+    }
+
+    /** As above, with the context given (a test's seams). */
+    public static int run(String[] args, CliContext ctx, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new PicksDigestCommand(ctx), new Factory(ctx));
         cl.setOut(out);
         cl.setErr(err);

@@ -22,12 +22,17 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Map<String, String> env, String... args) throws IOException {
+        return startMain("com.picksdigest.Main", env, args);
+    }
+
+    /** As {@link #start}, with another main class of the test classpath (one that hands the App test seams). */
+    public static AppProcess startMain(String mainClass, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("com.picksdigest.Main");
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("picks-process", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

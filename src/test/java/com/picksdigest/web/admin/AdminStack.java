@@ -79,6 +79,24 @@ final class AdminStack implements AutoCloseable {
             boolean httpsBaseUrl,
             Passwords passwords,
             GuardedHttp feedHttp) {
+        this(
+                owner,
+                smtpPort,
+                clock,
+                extra,
+                httpsBaseUrl,
+                App.Seams.DEFAULT.withPasswords(passwords).withFeedHttp(feedHttp));
+    }
+
+    /** @param seams what the App takes from the test, e.g. {@code withWebhookHttp} for a test's webhook receiver */
+    AdminStack(
+            Class<?> owner,
+            int smtpPort,
+            Clock clock,
+            Map<String, String> extra,
+            boolean httpsBaseUrl,
+            App.Seams seams) {
+        Passwords passwords = seams.passwords() == null ? PASSWORDS : seams.passwords();
         db = TestDatabase.migrated(owner);
         int port = freePort();
         baseUrl = (httpsBaseUrl ? "https" : "http") + "://127.0.0.1:" + port;
@@ -89,7 +107,7 @@ final class AdminStack implements AutoCloseable {
                 smtpPort,
                 clock,
                 s,
-                App.Seams.DEFAULT.withPasswords(passwords).withFeedHttp(feedHttp));
+                seams.withPasswords(passwords).withFeedHttp(seams.feedHttp() == null ? noFeeds() : seams.feedHttp()));
         web = harness.app.webServer().start("127.0.0.1", port);
         ops = harness.app.opsServer().start("127.0.0.1", 0);
         seed = new Seed(harness.app.database().dsl(), clock);
