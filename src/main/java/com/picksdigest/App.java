@@ -10,10 +10,10 @@ import com.picksdigest.config.ConfigException;
 import com.picksdigest.config.DbConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.OutboundConfig;
+import com.picksdigest.config.RelaysConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.config.WebConfig;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.EmbeddedMariaDb;
@@ -242,7 +242,7 @@ public final class App implements AutoCloseable {
     }
 
     private final Once<MailConfig> mail = new Once<>(() -> MailConfig.from(settings()));
-    private final Once<SmtpConfig> smtp = new Once<>(() -> SmtpConfig.from(settings()));
+    private final Once<RelaysConfig> relays = new Once<>(() -> RelaysConfig.from(settings()));
     private final Once<SendConfig> send = new Once<>(() -> SendConfig.from(settings()));
     private final Once<AdminConfig> admin = new Once<>(() -> AdminConfig.from(settings()));
     private final Once<SignupConfig> signup = new Once<>(() -> SignupConfig.from(settings()));
@@ -254,8 +254,9 @@ public final class App implements AutoCloseable {
         return mail.get();
     }
 
-    public SmtpConfig smtpConfig() {
-        return smtp.get();
+    /** The relay (PICKS_SMTP_HOST ...) or relays (PICKS_SMTP_RELAYS) digests leave through. */
+    public RelaysConfig relaysConfig() {
+        return relays.get();
     }
 
     public SendConfig sendConfig() {
@@ -349,8 +350,8 @@ public final class App implements AutoCloseable {
     // ---- mail ----------------------------------------------------------------------------------------------------
 
     private final Once<Optional<UnaryOperator<MimeMessage>>> dkim = new Once<>(this::loadDkim);
-    private final Once<Messenger> messenger =
-            new Once<>(() -> new SmtpMessenger(smtpConfig(), mailConfig().senderDomain()));
+    private final Once<Messenger> messenger = new Once<>(() -> new SmtpMessenger(
+            relaysConfig(), mailConfig().senderDomain(), metrics().registry()));
 
     /** The DKIM signer when PICKS_DKIM_* are set. */
     public Optional<UnaryOperator<MimeMessage>> dkim() {
@@ -367,7 +368,7 @@ public final class App implements AutoCloseable {
         });
     }
 
-    /** The way out to the relay (PICKS_SMTP_*); nothing else opens SMTP. */
+    /** The way out to the relays (PICKS_SMTP_*); nothing else opens SMTP. */
     public Messenger messenger() {
         return messenger.get();
     }

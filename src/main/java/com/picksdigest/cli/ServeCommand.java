@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ShutdownSignal signal = new ShutdownSignal().install();
         try (App app = ctx.open()) {
-            app.smtpConfig().requireHost();
+            app.relaysConfig().require();
             SendConfig send = app.sendConfig();
             WebConfig web = app.webConfig();
             app.checkTemplates();
@@ -39,12 +39,11 @@ final class ServeCommand implements Callable<Integer> {
                 ops = "; health and metrics on " + web.managementHost() + ":" + management.port();
             }
             log.info(
-                    "Serving on port {} as node {} with {} send worker(s); SMTP {}:{}{}",
+                    "Serving on port {} as node {} with {} send worker(s); SMTP {}{}",
                     pages.port(),
                     send.nodeId(),
                     send.threads(),
-                    app.smtpConfig().requireHost(),
-                    app.smtpConfig().port(),
+                    app.relaysConfig().describe(),
                     ops);
             signal.await();
             log.info("Stopping: no new work; finishing in-flight sends");
