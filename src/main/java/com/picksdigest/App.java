@@ -14,10 +14,10 @@ import com.picksdigest.config.DbConfig;
 import com.picksdigest.config.HooksConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.OutboundConfig;
+import com.picksdigest.config.RelaysConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
-import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.config.WebConfig;
 import com.picksdigest.config.WebhookConfig;
 import com.picksdigest.db.Database;
@@ -277,7 +277,7 @@ public final class App implements AutoCloseable {
     }
 
     private final Once<MailConfig> mail = new Once<>(() -> MailConfig.from(settings()));
-    private final Once<SmtpConfig> smtp = new Once<>(() -> SmtpConfig.from(settings()));
+    private final Once<RelaysConfig> relays = new Once<>(() -> RelaysConfig.from(settings()));
     private final Once<SendConfig> send = new Once<>(() -> SendConfig.from(settings()));
     private final Once<AdminConfig> admin = new Once<>(() -> AdminConfig.from(settings()));
     private final Once<SignupConfig> signup = new Once<>(() -> SignupConfig.from(settings()));
@@ -289,8 +289,9 @@ public final class App implements AutoCloseable {
         return mail.get();
     }
 
-    public SmtpConfig smtpConfig() {
-        return smtp.get();
+    /** The relay (PICKS_SMTP_HOST ...) or relays (PICKS_SMTP_RELAYS) digests leave through. */
+    public RelaysConfig relaysConfig() {
+        return relays.get();
     }
 
     public SendConfig sendConfig() {
@@ -384,8 +385,8 @@ public final class App implements AutoCloseable {
     // ---- mail ----------------------------------------------------------------------------------------------------
 
     private final Once<Optional<UnaryOperator<MimeMessage>>> dkim = new Once<>(this::loadDkim);
-    private final Once<Messenger> messenger =
-            new Once<>(() -> new SmtpMessenger(smtpConfig(), mailConfig().senderDomain()));
+    private final Once<Messenger> messenger = new Once<>(() -> new SmtpMessenger(
+            relaysConfig(), mailConfig().senderDomain(), metrics().registry()));
 
     /** The DKIM signer when PICKS_DKIM_* are set. */
     public Optional<UnaryOperator<MimeMessage>> dkim() {
@@ -402,7 +403,7 @@ public final class App implements AutoCloseable {
         });
     }
 
-    /** The way out to the relay (PICKS_SMTP_*); nothing else opens SMTP. */
+    /** The way out to the relays (PICKS_SMTP_*); nothing else opens SMTP. */
     public Messenger messenger() {
         return messenger.get();
     }

@@ -60,7 +60,7 @@ final class SendNowCommand implements Callable<Integer> {
                         r.wouldSend(), r.nothingNew(), r.renderedBytes() / 1024);
                 return 0;
             }
-            app.smtpConfig().requireHost();
+            app.relaysConfig().require();
             app.checkTemplates();
             Sending sending = app.sending();
             int queued = sending.enqueueAll(only);

@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private void serve(ShutdownSignal signal) throws Exception {
         try (App app = ctx.open()) {
-            app.smtpConfig().requireHost();
+            app.relaysConfig().require();
             SendConfig send = app.sendConfig();
             WebConfig web = app.webConfig();
             app.checkTemplates();
@@ -52,12 +52,11 @@ final class ServeCommand implements Callable<Integer> {
                 ops = "; health and metrics on " + web.managementHost() + ":" + management.port();
             }
             log.info(
-                    "Serving on port {} as node {} with {} send worker(s); SMTP {}:{}{}",
+                    "Serving on port {} as node {} with {} send worker(s); SMTP {}{}",
                     pages.port(),
                     send.nodeId(),
                     send.threads(),
-                    app.smtpConfig().requireHost(),
-                    app.smtpConfig().port(),
+                    app.relaysConfig().describe(),
                     ops);
             signal.await();
             log.info("Stopping: no new work; finishing in-flight sends");

@@ -1,5 +1,6 @@
 package com.picksdigest.delivery;
 
+import com.picksdigest.common.RateLimiter;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
 import com.picksdigest.digest.DigestComposer;

@@ -106,6 +106,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean countingOnly;
     private volatile String everyRcpt;
+    private volatile String everyConnect;
+    private volatile Duration everyData = Duration.ZERO;
+    private final Queue<Long> connectionTimes = new ConcurrentLinkedQueue<>();
 
     private ScriptedSmtpServer(ServerSocket serverSocket, boolean implicitTls) {
         this.serverSocket = serverSocket;
@@ -172,6 +175,23 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public ScriptedSmtpServer onEveryRcpt(String reply) {
         this.everyRcpt = reply;
         return this;
+    }
+
+    /** From now on every connection is greeted with {@code reply} and closed (a relay refusing service); null ends it. */
+    public ScriptedSmtpServer onEveryConnect(String reply) {
+        this.everyConnect = reply;
+        return this;
+    }
+
+    /** From now on every end-of-data dot waits this long before it is answered: a slow relay. */
+    public ScriptedSmtpServer slowEveryData(Duration delay) {
+        this.everyData = delay;
+        return this;
+    }
+
+    /** System.nanoTime() of every connection accepted, in order. */
+    public List<Long> connectionTimes() {
+        return List.copyOf(connectionTimes);
     }
 
     /** The next message with {@code address} (or {@link #ANY}) among its recipients gets {@code reply} after its dot. */
@@ -322,6 +342,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = serverSocket.accept();
+                connectionTimes.add(System.nanoTime());
                 int n = connections.incrementAndGet();
                 openSockets.add(socket);
                 spawn("smtp-conn-" + n, () -> {
@@ -376,6 +397,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             Duration stall = connectStalls.poll();
             if (stall != null) Thread.sleep(stall.toMillis());
             String greeting = onConnect.poll();
+            if (greeting == null) greeting = everyConnect;
             if (greeting != null && !greeting.startsWith("220")) {
                 reply(greeting);
                 return;
@@ -556,7 +578,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             Data message = readData();
             if (message == null) return false;
             Duration stall = dataStalls.poll();
-            if (stall != null) Thread.sleep(stall.toMillis());
+            if (stall == null) stall = everyData;
+            if (!stall.isZero()) Thread.sleep(stall.toMillis());
             String answer = scripted != null ? scripted : "250 2.0.0 OK queued as " + (acceptedCount.get() + 1);
             if (answer.startsWith("250")) {
                 accepted.add(new Accepted(List.copyOf(recipients), message.messageId()));

@@ -1,18 +1,21 @@
-package com.picksdigest.delivery;
+package com.picksdigest.common;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** Spaces messages evenly across all workers of this process: at most {@code perSecond} per second. */
-final class RateLimiter {
+/**
+ * Spaces events evenly across the threads sharing it: at most {@code perSecond} per second (the send rate of a
+ * process, the rate of one relay).
+ */
+public final class RateLimiter {
     private final long intervalNanos;
     private long next = System.nanoTime();
 
-    RateLimiter(double perSecond) {
+    public RateLimiter(double perSecond) {
         this.intervalNanos = perSecond <= 0 ? 0 : (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
     }
 
-    void acquire() {
+    public void acquire() {
         if (intervalNanos == 0) return;
         long wait;
         synchronized (this) {
