@@ -7,6 +7,7 @@ import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.bounces.BounceMailbox;
 import com.picksdigest.bounces.ReportParser;
 import com.picksdigest.common.Hmac;
+import com.picksdigest.common.Version;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.config.ConfigException;
@@ -551,7 +552,7 @@ public final class App implements AutoCloseable {
     private final Once<FeedImport> feedImport = new Once<>(() -> closing(new FeedImport(
             db(),
             feedHttp.get(),
-            "PicksDigest/0.1 (+" + mailConfig().baseUrl() + ")",
+            "PicksDigest/" + Version.CURRENT + " (+" + mailConfig().baseUrl() + ")",
             adminConfig().feedPoll(),
             clock())));
     private final Once<EditionReports> editionReports = new Once<>(() -> new EditionReports(db()));

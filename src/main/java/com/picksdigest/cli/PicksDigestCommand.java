@@ -1,6 +1,7 @@
 package com.picksdigest.cli;
 
 import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.common.Version;
 import com.picksdigest.config.ConfigException;
 import com.picksdigest.db.DatabaseUnreachableException;
 import com.picksdigest.digest.TemplateFailure;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "picks-digest",
         mixinStandardHelpOptions = true,
-        version = "Picks Digest 0.1.0",
+        versionProvider = PicksDigestCommand.VersionProvider.class,
         description = "A self-hosted digest mailer: curated picks to each subscriber at their own hour.",
         subcommands = {
             ServeCommand.class,
@@ -108,6 +109,14 @@ public final class PicksDigestCommand implements java.util.concurrent.Callable<I
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s);
+    }
+
+    /** --version: the pom's version, as the build recorded it. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Picks Digest " + Version.CURRENT};
+        }
     }
 
     /** Hands the shared CliContext to every command that takes one in its constructor. */

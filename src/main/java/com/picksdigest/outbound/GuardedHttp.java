@@ -63,10 +63,6 @@ public final class GuardedHttp {
         this.tls = tls;
     }
 
-    public OutboundRules rules() {
-        return rules;
-    }
-
     /**
      * Why a fetch of {@code url} would be refused as its host resolves now, without connecting; empty when it would
      * not, or when the host does not resolve at all (the fetch will say so).

@@ -42,6 +42,21 @@ class CliTest {
     }
 
     @Test
+    void versionIsThePomsVersion() throws Exception {
+        String pom = javax.xml.xpath.XPathFactory.newInstance()
+                .newXPath()
+                .evaluate(
+                        "/project/version",
+                        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                                .newDocumentBuilder()
+                                .parse(Path.of("pom.xml").toFile()));
+        assertThat(pom).matches("\\d+\\.\\d+\\.\\d+.*");
+        Cli.Result r = new Cli(Map.of()).run("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().strip()).isEqualTo("Picks Digest " + pom);
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(new Cli(Map.of()).run("frobnicate").exitCode()).isEqualTo(2);
         assertThat(new Cli(Map.of()).run("picks", "add", "--title").exitCode()).isEqualTo(2);

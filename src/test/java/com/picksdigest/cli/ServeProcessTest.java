@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.support.AppProcess;
+import com.picksdigest.support.Await;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.Seed;
@@ -73,21 +74,25 @@ class ServeProcessTest {
                         "PICKS_MANAGEMENT_PORT",
                         String.valueOf(management)),
                 "serve")) {
-            HttpResponse<String> health = null;
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < deadline && app.alive()) {
-                try {
-                    health = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/healthz"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (health.statusCode() == 200) break;
-                } catch (java.io.IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(200);
-            }
-            assertThat(health).as(app.output()).isNotNull();
+            HttpRequest healthz =
+                    HttpRequest.newBuilder(URI.create(base + "/healthz")).build();
+            Await.until(
+                    Duration.ofSeconds(60),
+                    () -> {
+                        if (!app.alive()) throw new AssertionError("serve exited: " + app.output());
+                        try {
+                            return http.send(healthz, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (java.io.IOException notYet) {
+                            return false; // still starting
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    },
+                    app::output);
+            HttpResponse<String> health = http.send(healthz, HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
             HttpResponse<String> report = http.send(

@@ -10,6 +10,7 @@ import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.support.Await;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.Seed;
@@ -224,9 +225,10 @@ class DigestEndToEndTest {
 
     static void awaitNothingOutstanding(App app) throws InterruptedException {
         DeliveryLedger ledger = new DeliveryLedger(app.database().dsl());
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (ledger.outstanding() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(50);
-        assertThat(ledger.outstanding()).isZero();
+        Await.until(
+                Duration.ofSeconds(20),
+                () -> ledger.outstanding() == 0,
+                () -> ledger.outstanding() + " deliveries still outstanding");
     }
 
     static MimeMessage byRecipient(MimeMessage[] msgs, String email) {

@@ -268,7 +268,13 @@ class DigestTemplatesTest {
         Files.createDirectories(target);
         Files.writeString(target.resolve("digest-sample.html"), templates.renderHtml(model));
         Files.writeString(target.resolve("digest-sample.txt"), templates.renderText(model));
-        assertThat(target.resolve("digest-sample.html")).exists();
+        assertThat(target.resolve("digest-sample.html"))
+                .content()
+                .contains("Hi Ana,", model.unsubscribeUrl(), "</html>");
+        assertThat(target.resolve("digest-sample.txt"))
+                .content()
+                .contains(
+                        "Hi Ana,", model.unsubscribeUrl(), model.picks().get(0).title());
     }
 
     /** Templates read records through reflection, so a record model must be a public type. */

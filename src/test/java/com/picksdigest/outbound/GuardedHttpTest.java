@@ -209,7 +209,7 @@ class GuardedHttpTest {
         }));
         RawServer silent = serve(RawServer.http((head, out, s) -> Thread.sleep(60_000)));
         resolver.map("feeds.test", "127.0.0.1");
-        OutboundRules twoSeconds = rules().withDeadline(Duration.ofSeconds(2));
+        OutboundRules twoSeconds = rules(Duration.ofSeconds(2));
 
         for (RawServer server : List.of(trickle, headersTrickle, silent)) {
             GuardedHttp http = TestOutbound.client(twoSeconds, resolver, TestOutbound.publicExcept(server.address()));
@@ -326,7 +326,11 @@ class GuardedHttpTest {
     }
 
     private static OutboundRules rules() {
-        return OutboundRules.of(1024 * 1024).withDeadline(Duration.ofSeconds(10));
+        return rules(Duration.ofSeconds(10));
+    }
+
+    private static OutboundRules rules(Duration deadline) {
+        return new OutboundRules(Ports.DEFAULT, deadline, 1024 * 1024, 5);
     }
 
     private static URI url(String s) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
 import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.outbound.Ports;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.RawServer;
 import com.picksdigest.support.TestDatabase;
@@ -73,7 +74,7 @@ class FeedPollsTest {
         });
         TestResolver resolver = new TestResolver().map("slow.test", "127.0.0.1").map("good.test", "127.0.0.1");
         GuardedHttp http = TestOutbound.client(
-                OutboundRules.of(FeedImport.MAX_BYTES).withDeadline(Duration.ofSeconds(2)),
+                new OutboundRules(Ports.DEFAULT, Duration.ofSeconds(2), FeedImport.MAX_BYTES, 5),
                 resolver,
                 TestOutbound.publicExcept(slow.address(), healthy.address()));
         Categories categories = new Categories(db);

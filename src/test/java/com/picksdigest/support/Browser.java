@@ -9,7 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,6 +39,45 @@ public final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+    }
+
+    /**
+     * Whether {@code e} says the page it was read from has been replaced: a stale element, or Chromium's "node does
+     * not belong to the document", its way of saying stale while a navigation is under way.
+     */
+    public static boolean pageReplaced(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || (e.getMessage() != null && e.getMessage().contains("does not belong to the document"));
+    }
+
+    /**
+     * {@code condition} for a WebDriverWait on a page that may be loading: an element not there yet or a page being
+     * replaced means "not yet"; any other WebDriver error fails the wait at once, with its own message.
+     */
+    public static <T> Function<WebDriver, T> onLoadingPage(Function<WebDriver, T> condition) {
+        return d -> {
+            try {
+                return condition.apply(d);
+            } catch (NoSuchElementException notYet) {
+                return null;
+            } catch (WebDriverException e) {
+                if (pageReplaced(e)) return null;
+                throw e;
+            }
+        };
+    }
+
+    /** For a WebDriverWait: true once {@code element}'s page has been replaced by another. */
+    public static Function<WebDriver, Boolean> replaced(WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                if (pageReplaced(e)) return true;
+                throw e;
+            }
+        };
     }
 
     /**

@@ -32,16 +32,12 @@ public final class Inbox {
 
     /** Waits up to 20 s until {@code address} has received {@code count} messages; returns the newest. */
     public MimeMessage await(String address, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (true) {
-            List<MimeMessage> got = to(address);
-            if (got.size() >= count) return got.get(count - 1);
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "no message #" + count + " for " + address + " within 20 s (got " + got.size() + ")");
-            }
-            Thread.sleep(50);
-        }
+        Await.until(
+                java.time.Duration.ofSeconds(20),
+                () -> to(address).size() >= count,
+                () -> "no message #" + count + " for " + address + " (got "
+                        + to(address).size() + ")");
+        return to(address).get(count - 1);
     }
 
     public int total() {

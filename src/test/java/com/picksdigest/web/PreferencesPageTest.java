@@ -298,7 +298,18 @@ class PreferencesPageTest {
                 w.postForm("/u/" + token, "List-Unsubscribe", "One-Click").body());
         java.nio.file.Files.writeString(
                 dir.resolve("invalid-link.html"), w.get("/u/" + token + "x").body());
-        assertThat(dir.resolve("preferences.html")).exists();
+        assertThat(dir.resolve("preferences.html"))
+                .content()
+                .contains("name=\"name\" maxlength=\"200\" value=\"Ana\"", "value=\"ai\" checked>");
+        assertThat(dir.resolve("preferences-error.html"))
+                .content()
+                .contains("&quot;Mars/Base&quot; is not an IANA time zone", "Nothing was saved.");
+        assertThat(dir.resolve("unsubscribe.html")).content().contains("<form method=\"post\">", "name=\"reason\"");
+        assertThat(dir.resolve("unsubscribed.html")).content().contains("You are unsubscribed");
+        assertThat(dir.resolve("invalid-link.html"))
+                .content()
+                .contains("This link is not valid")
+                .doesNotContain("<form");
     }
 
     /** A complete, valid form with some fields replaced. */

@@ -21,9 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,10 +83,7 @@ class SelfServiceBrowserTest {
     private static void waitFor(WebDriver d, String what, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(d, Duration.ofSeconds(10))
                 .withMessage(() -> what + " on " + d.getCurrentUrl())
-                .ignoring(StaleElementReferenceException.class)
-                // Chromium's "node does not belong to the document" while a page is being replaced: same as stale
-                .ignoring(WebDriverException.class)
-                .until(condition);
+                .until(Browser.onLoadingPage(condition));
     }
 
     /** Readable on a phone: nothing wider than the 412-pixel window. */

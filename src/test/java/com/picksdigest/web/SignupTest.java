@@ -211,7 +211,7 @@ class SignupTest {
     void newAndKnownAddressesAreAnsweredInTheSameTime() {
         List<Long> fresh = new ArrayList<>();
         List<Long> known = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 15; i++) {
             String existing = "timing" + i + "@example.com";
             w.subscribers.add(
                     new SubscriberInput(existing, null, null, null, null, null, null, null, List.of()),
@@ -219,12 +219,16 @@ class SignupTest {
             known.add(timed(existing));
             fresh.add(timed("fresh-timing" + i + "@example.com"));
         }
-        long freshMedian = fresh.stream().sorted().toList().get(4);
-        long knownMedian = known.stream().sorted().toList().get(4);
+        long freshMedian = fresh.stream().sorted().toList().get(7);
+        long knownMedian = known.stream().sorted().toList().get(7);
         System.out.printf(
-                "sign-up answer, median of 9: new address %.1f ms, known address %.1f ms%n",
+                "sign-up answer, median of 15: new address %.1f ms, known address %.1f ms%n",
                 freshMedian / 1e6, knownMedian / 1e6);
-        assertThat(Math.abs(freshMedian - knownMedian)).isLessThan(50_000_000L);
+        // a lookup or a mail on the request path would take several times the whole answer; the ratio, not a
+        // fixed allowance, so a slow or busy machine does not change the verdict
+        assertThat(Math.max(freshMedian, knownMedian))
+                .as("the slower median within 3 times the faster")
+                .isLessThan(3 * Math.min(freshMedian, knownMedian));
     }
 
     private static long timed(String email) {

@@ -2,10 +2,6 @@ package com.picksdigest.mail.smtp;
 
 /** One SMTP reply: its code and its text, continuation lines joined by spaces. */
 record SmtpReply(int code, String text) {
-    boolean positive() {
-        return code >= 200 && code < 400;
-    }
-
     boolean permanent() {
         return code >= 500;
     }

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -64,7 +62,7 @@ class EditorsWorkspaceBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close(); // null when the start was skipped for want of chromedriver
+        if (browser != null) browser.close(); // null where chromedriver is missing and the class was skipped
         feeds.close();
         stack.close();
     }
@@ -217,15 +215,11 @@ class EditorsWorkspaceBrowserTest {
     private static void go(WebElement e) {
         WebElement html = d.findElement(By.tagName("html"));
         e.click();
-        // Chromium may answer "node does not belong to the document" for the old page instead of stale
+        new WebDriverWait(d, Duration.ofSeconds(15)).until(Browser.replaced(html));
         new WebDriverWait(d, Duration.ofSeconds(15))
-                .ignoring(WebDriverException.class)
-                .until(ExpectedConditions.stalenessOf(html));
-        new WebDriverWait(d, Duration.ofSeconds(15))
-                .ignoring(WebDriverException.class)
-                .until(x -> "complete"
+                .until(Browser.onLoadingPage(x -> "complete"
                         .equals(((org.openqa.selenium.JavascriptExecutor) x)
-                                .executeScript("return document.readyState")));
+                                .executeScript("return document.readyState"))));
     }
 
     private static WebElement row(String title) {
