@@ -15,4 +15,8 @@ public record OutboundRules(Ports ports, Duration deadline, long maxBytes, int m
     public static OutboundRules of(long maxBytes) {
         return new OutboundRules(Ports.DEFAULT, DEFAULT_DEADLINE, maxBytes, 5);
     }
+
+    public OutboundRules withDeadline(Duration d) {
+        return new OutboundRules(ports, d, maxBytes, maxRedirects);
+    }
 }
