@@ -99,6 +99,8 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); b
 <a href="${base}/admin/editors"<#if current == "editors"> aria-current="page"</#if>>Editors</a>
 <a href="${base}/admin/settings"<#if current == "settings"> aria-current="page"</#if>>Settings</a>
 <a href="${base}/admin/audit"<#if current == "audit"> aria-current="page"</#if>>Audit log</a>
+<a href="${base}/admin/api-keys"<#if current == "api-keys"> aria-current="page"</#if>>API keys</a>
+<a href="${base}/admin/webhooks"<#if current == "webhooks"> aria-current="page"</#if>>Webhooks</a>
 </#if>
 </nav>
 <a href="${base}/admin/account" class="muted">${me.email}</a>

@@ -1,6 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: e (EditionReports.Edition), failures (email, attempts, reply), picks (pickId, title, recipients, clicks,
+  Model: e (EditionReports.Edition), failures (email, attempts, reply), deferrals (email, attempts, next, reply), picks (pickId, title, recipients, clicks,
   clickers), trackClicks, archiveUrl.
 -->
 <#import "layout.html.ftl" as layout>
@@ -14,7 +14,8 @@
 <tr><th>Skipped (nothing new)</th><td class="num">${e.skipped()?c}</td></tr>
 <tr><th>Failed</th><td class="num failed">${e.failed()?c}</td></tr>
 <tr><th>Suppressed (left before sending)</th><td class="num">${e.suppressed()?c}</td></tr>
-<tr><th>Still pending</th><td class="num">${e.pending()?c}</td></tr>
+<tr><th>Still pending</th><td class="num pending">${e.pending()?c}</td></tr>
+<tr><th>Deferred (waiting for a retry)</th><td class="num deferred">${e.deferred()?c}</td></tr>
 <tr><th>Bounced</th><td class="num">${e.bounced()?c}</td></tr>
 <tr><th>Unsubscribed since</th><td class="num">${e.unsubscribed()?c}</td></tr>
 </tbody>
@@ -40,6 +41,18 @@
 <thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Last reply</th></tr></thead>
 <tbody>
 <#list failures as f><tr><td>${f.email()}</td><td class="num">${f.attempts()?c}</td><td>${f.reply()!""}</td></tr></#list>
+</tbody>
+</table>
+<#else>
+<p class="card">None.</p>
+</#if>
+<h2>Deferred</h2>
+<#if deferrals?has_content>
+<p class="hint">The relay answered with a temporary failure; each is tried again with a growing pause until its time budget (PICKS_RETRY_BUDGET_HOURS, at most until the reader's next digest) is spent, then failed with the last reply.</p>
+<table id="deferred">
+<thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Next attempt</th><th>Last reply</th></tr></thead>
+<tbody>
+<#list deferrals as f><tr><td>${f.email}</td><td class="num">${f.attempts?c}</td><td>${f.next}</td><td>${f.reply}</td></tr></#list>
 </tbody>
 </table>
 <#else>

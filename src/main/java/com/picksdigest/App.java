@@ -1,5 +1,8 @@
 package com.picksdigest;
 
+import com.picksdigest.api.ApiKeys;
+import com.picksdigest.api.Idempotency;
+import com.picksdigest.api.RateLimits;
 import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.bounces.BounceMailbox;
 import com.picksdigest.bounces.ReportParser;
@@ -8,6 +11,7 @@ import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.config.ConfigException;
 import com.picksdigest.config.DbConfig;
+import com.picksdigest.config.HooksConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.OutboundConfig;
 import com.picksdigest.config.SendConfig;
@@ -15,6 +19,7 @@ import com.picksdigest.config.Settings;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.config.SmtpConfig;
 import com.picksdigest.config.WebConfig;
+import com.picksdigest.config.WebhookConfig;
 import com.picksdigest.db.Database;
 import com.picksdigest.db.EmbeddedMariaDb;
 import com.picksdigest.db.Migrations;
@@ -24,6 +29,7 @@ import com.picksdigest.delivery.DigestIds;
 import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.delivery.DryRun;
 import com.picksdigest.delivery.DueDeliveries;
+import com.picksdigest.delivery.EditionCompletion;
 import com.picksdigest.delivery.SendWorkers;
 import com.picksdigest.delivery.Sending;
 import com.picksdigest.digest.ClickLinks;
@@ -33,6 +39,7 @@ import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.PickLinks;
 import com.picksdigest.digest.TemplateCheck;
 import com.picksdigest.digest.TemplateEngine;
+import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.LoginThrottle;
@@ -43,11 +50,17 @@ import com.picksdigest.mail.DkimSigning;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.smtp.SmtpMessenger;
 import com.picksdigest.metrics.ProcessMetrics;
+import com.picksdigest.outbound.AddressPolicy;
 import com.picksdigest.outbound.GuardedHttp;
+import com.picksdigest.outbound.OutboundRules;
+import com.picksdigest.outbound.Resolver;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.providers.BounceHookRoutes;
+import com.picksdigest.providers.HookTokens;
+import com.picksdigest.providers.ProviderReports;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.schedule.ScheduledTask;
@@ -69,8 +82,12 @@ import com.picksdigest.web.OpsRoutes;
 import com.picksdigest.web.PublicRoutes;
 import com.picksdigest.web.WebServer;
 import com.picksdigest.web.admin.AdminRoutes;
+import com.picksdigest.web.api.ApiRoutes;
+import com.picksdigest.webhooks.WebhookRelay;
+import com.picksdigest.webhooks.Webhooks;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,20 +116,38 @@ public final class App implements AutoCloseable {
      *                     without either); null for the real ones
      * @param feedHttp     the guarded client feeds are fetched with; null for the system resolver and the public-only
      *                     address policy (tests resolve their own names to loopback servers they treat as public)
+     * @param providerHttp the guarded client SNS signing certificates and subscription confirmations are fetched
+     *                     with; null for the system resolver, public addresses only and the JVM's trusted authorities
+     *                     (tests resolve the SNS host to a loopback server whose certificate they trust)
+     * @param webhookHttp  the guarded client webhooks are sent with; null for the system resolver and the address
+     *                     policy PICKS_WEBHOOK_ALLOW_PRIVATE says
      */
-    public record Seams(Passwords passwords, Supplier<Map<String, String>> healthChecks, GuardedHttp feedHttp) {
-        public static final Seams DEFAULT = new Seams(null, null, null);
+    public record Seams(
+            Passwords passwords,
+            Supplier<Map<String, String>> healthChecks,
+            GuardedHttp feedHttp,
+            GuardedHttp providerHttp,
+            GuardedHttp webhookHttp) {
+        public static final Seams DEFAULT = new Seams(null, null, null, null, null);
 
         public Seams withPasswords(Passwords p) {
-            return new Seams(p, healthChecks, feedHttp);
+            return new Seams(p, healthChecks, feedHttp, providerHttp, webhookHttp);
         }
 
         public Seams withHealthChecks(Supplier<Map<String, String>> checks) {
-            return new Seams(passwords, checks, feedHttp);
+            return new Seams(passwords, checks, feedHttp, providerHttp, webhookHttp);
         }
 
         public Seams withFeedHttp(GuardedHttp http) {
-            return new Seams(passwords, healthChecks, http);
+            return new Seams(passwords, healthChecks, http, providerHttp, webhookHttp);
+        }
+
+        public Seams withProviderHttp(GuardedHttp http) {
+            return new Seams(passwords, healthChecks, feedHttp, http, webhookHttp);
+        }
+
+        public Seams withWebhookHttp(GuardedHttp http) {
+            return new Seams(passwords, healthChecks, feedHttp, providerHttp, http);
         }
     }
 
@@ -453,7 +488,7 @@ public final class App implements AutoCloseable {
                 pickLinks());
         Messenger out = messenger();
         SendWorkers workers = new SendWorkers(ledger(), processor, out::openChannel, cfg, clock, metrics.registry());
-        return closing(new Sending(due.get(), workers, clock));
+        return closing(new Sending(due.get(), workers, new EditionCompletion(db()), clock));
     }
 
     public DryRun dryRun() {
@@ -472,16 +507,30 @@ public final class App implements AutoCloseable {
 
     // ---- bounces -------------------------------------------------------------------------------------------------
 
-    private final Once<Optional<BounceMailbox>> bounceMailbox = new Once<>(() -> bounce.get()
-            .imap()
-            .map(imap -> new BounceMailbox(
-                    imap,
-                    new ReportParser(mailConfig()),
-                    new BounceActions(db(), subscribers(), linkTokens(), bounce.get(), clock()))));
+    private final Once<BounceActions> bounceActions =
+            new Once<>(() -> new BounceActions(db(), subscribers(), linkTokens(), bounce.get(), clock()));
+    private final Once<Optional<BounceMailbox>> bounceMailbox = new Once<>(() ->
+            bounce.get().imap().map(imap -> new BounceMailbox(imap, new ReportParser(mailConfig()), bounceActions())));
+    private final Once<HooksConfig> hooks = new Once<>(() -> HooksConfig.from(settings()));
+    private final Once<ProviderReports> providerReports =
+            new Once<>(() -> new ProviderReports(bounceActions(), mailConfig().verp()));
+    private final Once<GuardedHttp> providerHttp = new Once<>(() -> seams().providerHttp() != null
+            ? seams().providerHttp()
+            : new GuardedHttp(BounceHookRoutes.FETCH_RULES, Resolver.system(), AddressPolicy.publicOnly()));
+
+    /** What bounce and complaint reports do, whether they come by mail or by a provider's webhook. */
+    public BounceActions bounceActions() {
+        return bounceActions.get();
+    }
 
     /** The bounce mailbox poller, when PICKS_BOUNCE_IMAP_HOST is set. */
     public Optional<BounceMailbox> bounceMailbox() {
         return bounceMailbox.get();
+    }
+
+    /** Reports from the providers' bounce webhooks, handed to the same actions as the mailbox's. */
+    public ProviderReports providerReports() {
+        return providerReports.get();
     }
 
     // ---- editors and the workspace -------------------------------------------------------------------------------
@@ -505,10 +554,47 @@ public final class App implements AutoCloseable {
             adminConfig().feedPoll(),
             clock())));
     private final Once<EditionReports> editionReports = new Once<>(() -> new EditionReports(db()));
+
+    /** What went out, edition by edition (the reports pages). */
+    public EditionReports editionReports() {
+        return editionReports.get();
+    }
+
     private final Once<SubscriberStats> subscriberStats = new Once<>(() -> new SubscriberStats(db()));
 
     public AuditLog audit() {
         return audit.get();
+    }
+
+    // ---- the REST API --------------------------------------------------------------------------------------------
+
+    private final Once<PickEditing> pickEditing = new Once<>(() -> new PickEditing(picks(), categories(), audit()));
+    private final Once<ApiKeys> apiKeys = new Once<>(() -> new ApiKeys(db(), clock()));
+    private final Once<ApiRoutes> apiRoutes = new Once<>(() -> new ApiRoutes(
+            apiKeys(),
+            new RateLimits(webConfig().apiRateLimit(), Duration.ofMinutes(1), clock()),
+            new Idempotency(db(), clock()),
+            picks(),
+            categories(),
+            pickEditing(),
+            adminConfig().editorZone(),
+            subscribers(),
+            signups(),
+            subscriberData(),
+            audit()));
+
+    /** Editors' changes to picks, candidates and categories, with their audit rows: pages and API alike. */
+    public PickEditing pickEditing() {
+        return pickEditing.get();
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys.get();
+    }
+
+    /** The /api/v1 routes (tests read the list of routes registered). */
+    public ApiRoutes apiRoutes() {
+        return apiRoutes.get();
     }
 
     public EditorAccounts editorAccounts() {
@@ -517,6 +603,35 @@ public final class App implements AutoCloseable {
 
     public FeedImport feedImport() {
         return feedImport.get();
+    }
+
+    // ---- webhooks ------------------------------------------------------------------------------------------------
+
+    private final Once<WebhookConfig> webhookConfig = new Once<>(() -> WebhookConfig.from(settings()));
+    private final Once<GuardedHttp> webhookHttp = new Once<>(() -> seams().webhookHttp() != null
+            ? seams().webhookHttp()
+            : new GuardedHttp(
+                    OutboundRules.of(1024 * 1024)
+                            .withDeadline(webhookConfig.get().timeout()),
+                    Resolver.system(),
+                    webhookConfig.get().allowPrivate() ? AddressPolicy.allowingPrivate() : AddressPolicy.publicOnly()));
+    private final Once<Webhooks> webhooks = new Once<>(() -> new Webhooks(db(), webhookHttp.get(), clock()));
+    private final Once<WebhookRelay> webhookRelay = new Once<>(() -> closing(new WebhookRelay(
+            db(),
+            webhookHttp.get(),
+            webhookConfig.get(),
+            sendConfig().nodeId(),
+            "PicksDigest-Webhooks/0.1 (+" + mailConfig().baseUrl() + ")",
+            clock())));
+
+    /** Webhook endpoints as the workspace manages them. */
+    public Webhooks webhooks() {
+        return webhooks.get();
+    }
+
+    /** This process's webhook sender; {@code serve} starts it. */
+    public WebhookRelay webhookRelay() {
+        return webhookRelay.get();
     }
 
     // ---- web -----------------------------------------------------------------------------------------------------
@@ -570,6 +685,7 @@ public final class App implements AutoCloseable {
                 editorAccounts(),
                 audit(),
                 picks(),
+                pickEditing(),
                 categories(),
                 feeds.get(),
                 feedImport(),
@@ -582,10 +698,14 @@ public final class App implements AutoCloseable {
                 editionReports.get(),
                 subscriberStats.get(),
                 clickLinks(),
+                apiKeys(),
+                webhooks(),
                 signup.get().trustProxy(),
                 db(),
                 clock);
-        return closing(new WebServer(List.of(pub, adm), metrics.registry()));
+        BounceHookRoutes bounceHooks = new BounceHookRoutes(
+                hooks.get(), providerReports(), new HookTokens(db(), clock), providerHttp.get(), clock);
+        return closing(new WebServer(List.of(pub, adm, apiRoutes(), bounceHooks), metrics.registry()));
     }
 
     /** What the health report probes besides the database: the scheduler (when this process runs it) and the relay. */
@@ -625,6 +745,7 @@ public final class App implements AutoCloseable {
     public void stopSending() {
         if (scheduling != null) scheduling.close();
         sending.ifBuilt(Sending::close);
+        webhookRelay.ifBuilt(WebhookRelay::close);
     }
 
     private <T extends AutoCloseable> T closing(T c) {

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import org.jooq.DSLContext;
@@ -71,8 +72,9 @@ final class BenchSeed {
                     new PickInput(
                             "Pick " + (i + 1) + ": " + WORDS[r.nextInt(WORDS.length)] + " "
                                     + WORDS[r.nextInt(WORDS.length)] + " changes how teams ship "
-                                    + category.toLowerCase(),
-                            "https://news.example.com/" + category.toLowerCase().replace(' ', '-') + "/story-" + i,
+                                    + category.toLowerCase(Locale.ROOT),
+                            "https://news.example.com/"
+                                    + category.toLowerCase(Locale.ROOT).replace(' ', '-') + "/story-" + i,
                             summary.toString().strip() + ".",
                             "Source " + (i % 5 + 1),
                             "https://source" + (i % 5 + 1) + ".example.com",

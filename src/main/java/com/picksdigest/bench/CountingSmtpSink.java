@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -80,7 +81,7 @@ final class CountingSmtpSink implements AutoCloseable {
                 }
                 String l = line.toString().strip();
                 line.setLength(0);
-                String cmd = l.length() >= 4 ? l.substring(0, 4).toUpperCase() : l.toUpperCase();
+                String cmd = l.length() >= 4 ? l.substring(0, 4).toUpperCase(Locale.ROOT) : l.toUpperCase(Locale.ROOT);
                 switch (cmd) {
                     case "EHLO" -> reply(out, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME");
                     case "DATA" -> {

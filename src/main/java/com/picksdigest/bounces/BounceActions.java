@@ -8,6 +8,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.delivery.DeliveryStatus;
+import com.picksdigest.outbox.Outbox;
 import com.picksdigest.subscribers.Events;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberService;
@@ -35,6 +36,9 @@ import org.jooq.impl.DSL;
  * parser), or, without one, a link token that is still the reader's current one together with the quoted digest's
  * Message-ID. A quoted link that was signed out, or recipients that are not the reader, make the report refused;
  * the recipients it names never make it accepted.
+ *
+ * <p>A provider's bounce webhook ({@link #applyVouched}) comes with the provider's signature, which we verified: there
+ * our Message-ID alone may name the delivery, but the rules are otherwise the same.
  */
 public final class BounceActions {
 
@@ -62,18 +66,38 @@ public final class BounceActions {
     }
 
     public Outcome apply(BounceReport report) {
+        return apply(report, false);
+    }
+
+    /**
+     * A report that came with a provider's signature we verified (a bounce webhook): the provider vouches that it is
+     * about the message it names, so our Message-ID alone may name the delivery. Everything else is as for a report
+     * from the mailbox: the delivery must be one we sent, within the window, to the recipient the report names (which
+     * it must name), and the same report twice changes nothing the second time.
+     */
+    public Outcome applyVouched(BounceReport report) {
+        if (report instanceof BounceReport.MailtoUnsubscribe) {
+            throw new IllegalArgumentException("an unsubscribe request comes by mail, not from a provider");
+        }
+        return apply(report, true);
+    }
+
+    private Outcome apply(BounceReport report, boolean vouched) {
         if (report instanceof BounceReport.HardBounce h) {
             return about(
                     h.about(),
+                    vouched,
                     (s, delivery) -> changeStatus(
                             s, delivery, SubscriberStatus.BOUNCED, "bounced", h.status() + " " + h.diagnostic()));
         }
         if (report instanceof BounceReport.SoftBounce b) {
-            return about(b.about(), (s, delivery) -> softBounce(s, delivery, b.status() + " " + b.diagnostic()));
+            return about(
+                    b.about(), vouched, (s, delivery) -> softBounce(s, delivery, b.status() + " " + b.diagnostic()));
         }
         if (report instanceof BounceReport.Complaint c) {
             return about(
                     c.about(),
+                    vouched,
                     (s, delivery) -> changeStatus(
                             s,
                             delivery,
@@ -92,7 +116,8 @@ public final class BounceActions {
 
     private record Delivery(long id, long subscriberId, String status, LocalDateTime sentAt) {}
 
-    private Outcome about(BounceReport.Reference ref, Change change) {
+    private Outcome about(BounceReport.Reference ref, boolean vouched, Change change) {
+        if (vouched && ref.recipients().isEmpty()) return refused("it names no recipient");
         Delivery delivery = null;
         if (ref.deliveryId().isPresent()) {
             delivery = delivery(DELIVERIES.ID.eq(ref.deliveryId().get()));
@@ -108,6 +133,12 @@ public final class BounceActions {
             linked = subscribers.find(valid.subscriberId());
             if (linked == null) return refused("it quotes the link of a subscriber who is gone");
             if (linked.getTokenVersion() != valid.version()) return refused("it quotes a link that was signed out");
+        }
+        if (delivery == null && linked == null && vouched && ref.messageId().isPresent()) {
+            delivery = delivery(DELIVERIES.MESSAGE_ID.eq(ref.messageId().get()));
+            if (delivery == null) return refused("the message it names is not one we sent");
+            String refused = unusable(delivery, delivery.id(), false);
+            if (refused != null) return refused(refused);
         }
         if (delivery == null) {
             if (linked == null || ref.messageId().isEmpty()) {
@@ -192,10 +223,22 @@ public final class BounceActions {
                                     ? SUBSCRIBERS.STATUS.in(SubscriberStatus.ACTIVE.db(), SubscriberStatus.PENDING.db())
                                     : DSL.noCondition())
                     .execute();
-            if (changed > 0) Events.record(t, s.getId(), event, detail, deliveryId, now);
+            if (changed > 0) {
+                Events.record(t, s.getId(), event, detail, deliveryId, now);
+                Events.webhook(t, webhookType(to), s.getId(), detail, now);
+            }
             return changed;
         });
         return n > 0 ? "subscriber #" + s.getId() + " is now " + to.db() : "subscriber #" + s.getId() + " unchanged";
+    }
+
+    private static String webhookType(SubscriberStatus to) {
+        return switch (to) {
+            case BOUNCED -> Outbox.SUBSCRIBER_BOUNCED;
+            case COMPLAINED -> Outbox.SUBSCRIBER_COMPLAINED;
+            case UNSUBSCRIBED -> Outbox.SUBSCRIBER_UNSUBSCRIBED;
+            default -> throw new IllegalArgumentException("no webhook event for " + to);
+        };
     }
 
     private String softBounce(SubscribersRecord s, long deliveryId, String detail) {
@@ -230,7 +273,11 @@ public final class BounceActions {
                     count + " of " + softBounceLimit + " in a row: " + detail,
                     deliveryId,
                     now);
-            if (limit) Events.record(t, s.getId(), "bounced", count + " soft bounces in a row", deliveryId, now);
+            if (limit) {
+                String why = count + " soft bounces in a row";
+                Events.record(t, s.getId(), "bounced", why, deliveryId, now);
+                Events.webhook(t, Outbox.SUBSCRIBER_BOUNCED, s.getId(), why, now);
+            }
             return "subscriber #" + s.getId()
                     + (limit ? " is now bounced" : " soft bounce " + count + " of " + softBounceLimit);
         });

@@ -30,8 +30,11 @@ public final class CliContext {
         return in;
     }
 
+    /** The settings of this run; their log level applies from here on. */
     public Settings settings() {
-        return Settings.load(env, configFile);
+        Settings settings = Settings.load(env, configFile);
+        LogLevel.apply(settings);
+        return settings;
     }
 
     public App open() {

@@ -24,7 +24,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ShutdownSignal signal = new ShutdownSignal().install();
+        try (ShutdownSignal signal = new ShutdownSignal().install()) {
+            serve(signal);
+            log.info("Stopped");
+            signal.completed();
+        }
+        return 0;
+    }
+
+    private void serve(ShutdownSignal signal) throws Exception {
         try (App app = ctx.open()) {
             app.smtpConfig().requireHost();
             SendConfig send = app.sendConfig();
@@ -36,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             app.startScheduling(send.nodeId(), app.scheduledTasks(), true);
             app.sending().workers().start();
+            app.webhookRelay().start();
             WebServer pages = app.webServer().start(web.port());
             String ops = "";
             if (web.managementPort() >= 0) {
@@ -53,7 +62,5 @@ final class ServeCommand implements Callable<Integer> {
             signal.await();
             log.info("Stopping: no new work; finishing in-flight sends");
         }
-        log.info("Stopped");
-        return 0;
     }
 }

@@ -11,6 +11,7 @@ public record SendConfig(
         int recordEvery,
         int maxAttempts,
         Duration retryBase,
+        Duration retryBudget,
         Duration claimTimeout,
         String nodeId) {
 
@@ -21,8 +22,10 @@ public record SendConfig(
                 s.decimal("PICKS_SEND_RATE", 0, 0, 100_000),
                 s.integer("PICKS_SEND_BATCH", 250, 1, 5000),
                 s.integer("PICKS_SEND_RECORD_EVERY", 125, 1, 5000),
-                s.integer("PICKS_SEND_MAX_ATTEMPTS", 5, 1, 50),
+                // 0: transient failures are limited by the time budget alone
+                s.integer("PICKS_SEND_MAX_ATTEMPTS", 0, 0, 1000),
                 s.seconds("PICKS_RETRY_BASE_SECONDS", 60, 0, 86_400),
+                Duration.ofHours(s.integer("PICKS_RETRY_BUDGET_HOURS", 24, 1, 168)),
                 s.seconds("PICKS_CLAIM_TIMEOUT_SECONDS", 600, 10, 86_400),
                 s.string("PICKS_NODE_ID", ManagementFactory.getRuntimeMXBean().getName()));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -104,7 +105,7 @@ public final class Settings {
     public boolean bool(String key, boolean dflt) {
         Optional<String> v = optional(key);
         if (v.isEmpty()) return dflt;
-        return switch (v.get().toLowerCase()) {
+        return switch (v.get().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
             default -> throw new ConfigException(key + " must be true or false, not \"" + v.get() + "\".");

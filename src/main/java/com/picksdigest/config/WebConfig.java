@@ -10,9 +10,15 @@ import java.time.Duration;
  * @param managementHost the address it binds to: PICKS_MANAGEMENT_HOST, loopback unless the operator opens it
  * @param healthTimeout  how long a health probe (database, relay) may take: PICKS_HEALTH_TIMEOUT_SECONDS
  * @param healthFreshFor how long a health report is reused before the next probe: PICKS_HEALTH_CACHE_SECONDS
+ * @param apiRateLimit   requests per minute per API key: PICKS_API_RATE_LIMIT
  */
 public record WebConfig(
-        int port, int managementPort, String managementHost, Duration healthTimeout, Duration healthFreshFor) {
+        int port,
+        int managementPort,
+        String managementHost,
+        Duration healthTimeout,
+        Duration healthFreshFor,
+        int apiRateLimit) {
 
     public static WebConfig from(Settings s) {
         return new WebConfig(
@@ -20,6 +26,7 @@ public record WebConfig(
                 s.integer("PICKS_MANAGEMENT_PORT", 8081, -1, 65535),
                 s.string("PICKS_MANAGEMENT_HOST", "127.0.0.1"),
                 s.seconds("PICKS_HEALTH_TIMEOUT_SECONDS", 2, 1, 60),
-                s.seconds("PICKS_HEALTH_CACHE_SECONDS", 5, 0, 300));
+                s.seconds("PICKS_HEALTH_CACHE_SECONDS", 5, 0, 300),
+                s.integer("PICKS_API_RATE_LIMIT", 600, 1, 1_000_000));
     }
 }

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -80,7 +81,7 @@ public final class Database implements AutoCloseable {
      */
     static SQLDialect detectDialect(Connection c) throws SQLException {
         String version = c.getMetaData().getDatabaseProductVersion();
-        if (version != null && version.toLowerCase().contains("mariadb")) return SQLDialect.MARIADB;
+        if (version != null && version.toLowerCase(Locale.ROOT).contains("mariadb")) return SQLDialect.MARIADB;
         SQLDialect d = JDBCUtils.dialect(c);
         return d == SQLDialect.DEFAULT ? SQLDialect.MYSQL : d;
     }

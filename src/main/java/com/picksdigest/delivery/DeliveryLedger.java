@@ -232,6 +232,19 @@ public final class DeliveryLedger {
                 .execute());
     }
 
+    /** What a retry's time budget is computed from: when the delivery was created and the subscriber's send hour. */
+    public record RetryFacts(LocalDateTime created, int sendHour) {}
+
+    /** Read only on the retry path (a transient failure), so that claims carry nothing the fast path never uses. */
+    public RetryFacts retryFacts(long deliveryId) {
+        return db.select(DELIVERIES.CREATED_AT, SUBSCRIBERS.SEND_HOUR)
+                .from(DELIVERIES)
+                .join(SUBSCRIBERS)
+                .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                .where(DELIVERIES.ID.eq(deliveryId))
+                .fetchOne(r -> new RetryFacts(r.value1(), r.value2()));
+    }
+
     /** A transient failure: back to the queue at {@code retryAt}. */
     public void markRetry(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now) {
         requeue(c, reply, retryAt, now, DELIVERIES.ATTEMPTS);

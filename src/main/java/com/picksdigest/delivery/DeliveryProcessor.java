@@ -16,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class DeliveryProcessor {
         this.builder = new DigestBuilder(composer, templates, messages, dkim, tokens, links);
         this.mail = mail;
         this.send = send;
-        this.retries = new RetryPolicy(send.maxAttempts(), send.retryBase());
+        this.retries = new RetryPolicy(send.retryBase(), send.retryBudget(), send.maxAttempts());
         this.rate = new RateLimiter(send.ratePerSecond());
         this.clock = clock;
     }
@@ -177,22 +178,47 @@ public final class DeliveryProcessor {
             stats.sent.increment();
         } else if (result instanceof SendResult.Unavailable u) {
             // An outage of the relay, however long, must not use up the subscriber's attempts and fail the edition.
-            ledger.markDeferred(c, u.reply(), now().plus(retries.backoff(c.attempts())), now());
+            ledger.markDeferred(c, u.reply(), now().plus(retries.jittered(c.attempts())), now());
             stats.retried.increment();
             log.warn("Delivery {} deferred, the relay is unavailable: {}", c.deliveryId(), u.reply());
         } else if (result instanceof SendResult.Permanent refused) {
             writes.finished(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, refused.reply()));
             stats.failed.increment();
             log.warn("Delivery {} failed permanently: {}", c.deliveryId(), refused.reply());
-        } else if (retries.givesUp(c.attempts())) {
-            writes.finished(new DeliveryLedger.Finished(
-                    c, DeliveryStatus.FAILED, "gave up after " + c.attempts() + " attempts: " + result.reply()));
-            stats.failed.increment();
-            log.warn("Delivery {} failed after {} attempts: {}", c.deliveryId(), c.attempts(), result.reply());
         } else {
-            ledger.markRetry(c, result.reply(), now().plus(retries.backoff(c.attempts())), now());
-            stats.retried.increment();
+            retryOrGiveUp(c, result.reply(), stats, writes);
         }
+    }
+
+    /** A transient failure: tried again after a backoff while its time budget lasts, then failed with the reply. */
+    private void retryOrGiveUp(Claim c, String reply, RunStats stats, LedgerWrites writes) {
+        LocalDateTime now = now();
+        DeliveryLedger.RetryFacts facts = ledger.retryFacts(c.deliveryId());
+        LocalDateTime retryAt = facts == null
+                ? null
+                : retries.nextAttempt(
+                        c.attempts(),
+                        now,
+                        retries.deadline(facts.created(), c.editionDate(), facts.sendHour(), c.timezone(), c.weekly()));
+        if (retryAt != null) {
+            ledger.markRetry(c, reply, retryAt, now);
+            stats.retried.increment();
+            return;
+        }
+        String tried = facts == null ? "" : " over " + words(Duration.between(facts.created(), now));
+        writes.finished(new DeliveryLedger.Finished(
+                c, DeliveryStatus.FAILED, "gave up after " + c.attempts() + " attempts" + tried + ": " + reply));
+        stats.failed.increment();
+        log.warn("Delivery {} failed after {} attempts{}: {}", c.deliveryId(), c.attempts(), tried, reply);
+    }
+
+    /** "2 h 5 min", "12 min", "40 s": how long a delivery was retried, for its last reply and the log. */
+    static String words(Duration d) {
+        long h = d.toHours();
+        long min = d.toMinutesPart();
+        if (h > 0) return h + " h " + min + " min";
+        if (min > 0) return min + " min";
+        return d.toSecondsPart() + " s";
     }
 
     private LocalDateTime now() {

@@ -1,5 +1,7 @@
 package com.picksdigest.delivery;
 
+import java.util.Locale;
+
 public enum DeliveryStatus {
     QUEUED,
     SENDING,
@@ -9,6 +11,6 @@ public enum DeliveryStatus {
     SUPPRESSED;
 
     public String db() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

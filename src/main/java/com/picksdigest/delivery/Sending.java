@@ -4,6 +4,10 @@ import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Schedules;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -22,12 +26,14 @@ public final class Sending implements AutoCloseable {
 
     private final DueDeliveries due;
     private final SendWorkers workers;
+    private final EditionCompletion completion;
     private final Clock clock;
     private final AtomicReference<Dispatch> last = new AtomicReference<>();
 
-    public Sending(DueDeliveries due, SendWorkers workers, Clock clock) {
+    public Sending(DueDeliveries due, SendWorkers workers, EditionCompletion completion, Clock clock) {
         this.due = due;
         this.workers = workers;
+        this.completion = completion;
         this.clock = clock;
     }
 
@@ -36,7 +42,10 @@ public final class Sending implements AutoCloseable {
         return new ScheduledTask(DISPATCH_TASK, Schedules.HOURLY, this::dispatch);
     }
 
-    /** The hourly job's work: create the deliveries whose hour has come, then wake the workers. */
+    /**
+     * The hourly job's work: create the deliveries whose hour has come, wake the workers, and mark the editions
+     * that are over as completed.
+     */
     public Dispatch dispatch() {
         long t0 = System.nanoTime();
         int created = due.enqueue(clock.instant(), DueDeliveries.Mode.AT_SEND_HOUR, Optional.empty());
@@ -45,6 +54,8 @@ public final class Sending implements AutoCloseable {
                 "Dispatch: {} new deliveries queued in {} ms", created, d.took().toMillis());
         last.set(d);
         workers.wake();
+        List<LocalDate> completed = completion.run(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        if (!completed.isEmpty()) log.info("Editions completed: {}", completed);
         return d;
     }
 

@@ -2,8 +2,10 @@ package com.picksdigest.picks;
 
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
 
+import com.picksdigest.common.Conflict;
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.common.NotFound;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import java.text.Normalizer;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class Categories {
         String n = Fields.line("Category name", name, 100, true);
         String slug = slug(n);
         if (db.fetchExists(CATEGORIES, CATEGORIES.NAME.eq(n).or(CATEGORIES.SLUG.eq(slug)))) {
-            throw new InvalidInputException("A category named \"" + n + "\" already exists.");
+            throw new Conflict("A category named \"" + n + "\" already exists.");
         }
         CategoriesRecord r = db.newRecord(CATEGORIES);
         r.setName(n);
@@ -73,7 +75,7 @@ public final class Categories {
     public CategoriesRecord require(int id) {
         CategoriesRecord r =
                 db.selectFrom(CATEGORIES).where(CATEGORIES.ID.eq(id)).fetchAny();
-        if (r == null) throw new InvalidInputException("There is no category #" + id + ".");
+        if (r == null) throw new NotFound("There is no category #" + id + ".");
         return r;
     }
 
@@ -83,7 +85,7 @@ public final class Categories {
         String n = Fields.line("Category name", name, 100, true);
         slug(n);
         if (db.fetchExists(CATEGORIES, CATEGORIES.NAME.eq(n).and(CATEGORIES.ID.ne(id)))) {
-            throw new InvalidInputException("A category named \"" + n + "\" already exists.");
+            throw new Conflict("A category named \"" + n + "\" already exists.");
         }
         r.setName(n);
         r.store();

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** RSS 0.9x/1.0/2.0 and Atom through Rome (which refuses DOCTYPEs, so no external entities are ever read). */
 final class FeedParser {
@@ -49,8 +50,9 @@ final class FeedParser {
 
     private static String title(SyndEntry e) {
         SyndContent t = e.getTitleEx();
-        boolean html =
-                t != null && t.getType() != null && t.getType().toLowerCase().contains("html");
+        boolean html = t != null
+                && t.getType() != null
+                && t.getType().toLowerCase(Locale.ROOT).contains("html");
         return html ? FeedText.plain(e.getTitle()) : FeedText.fold(e.getTitle());
     }
 

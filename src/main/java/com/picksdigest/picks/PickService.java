@@ -4,17 +4,21 @@ import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.DISMISSED_URLS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
+import com.picksdigest.common.Conflict;
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
-import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.common.NotFound;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.outbox.Outbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -140,8 +144,7 @@ public final class PickService {
 
     private static void requireCandidate(PicksRecord r) {
         if (!PickStatus.CANDIDATE.db().equals(r.getStatus())) {
-            throw new InvalidInputException(
-                    "Pick #" + r.getId() + " is not a candidate any more (it is " + r.getStatus() + ").");
+            throw new Conflict("Pick #" + r.getId() + " is not a candidate any more (it is " + r.getStatus() + ").");
         }
     }
 
@@ -203,7 +206,7 @@ public final class PickService {
     public boolean move(long id, boolean up, ZoneId zone, String actor) {
         PicksRecord r = require(id);
         if (!PickStatus.PUBLISHED.db().equals(r.getStatus()) || r.getPublishedAt() == null) {
-            throw new InvalidInputException("Only published picks have a place in a day's digest order.");
+            throw new Conflict("Only published picks have a place in a day's digest order.");
         }
         LocalDate day = r.getPublishedAt()
                 .atOffset(ZoneOffset.UTC)
@@ -261,13 +264,32 @@ public final class PickService {
             r.setPublishSeq(PublishSequence.next(tx.dsl()));
             r.attach(tx);
             r.store();
+            if (PickStatus.PUBLISHED.db().equals(r.getStatus())) published(tx.dsl(), r);
         });
         r.attach(db.configuration());
     }
 
+    /** The pick.published webhook event (also when a published pick's time moves: it is listed anew). */
+    private void published(DSLContext tx, PicksRecord r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", r.getId());
+        d.put("title", r.getTitle());
+        d.put("url", r.getUrl());
+        d.put("summary", r.getSummary());
+        d.put("source", r.getSourceName());
+        d.put(
+                "category",
+                tx.select(CATEGORIES.NAME)
+                        .from(CATEGORIES)
+                        .where(CATEGORIES.ID.eq(r.getCategoryId()))
+                        .fetchOne(CATEGORIES.NAME));
+        d.put("published_at", r.getPublishedAt().toInstant(ZoneOffset.UTC).toString());
+        Outbox.record(tx, Outbox.PICK_PUBLISHED, "pick:" + r.getId(), d, now());
+    }
+
     public PicksRecord require(long id) {
         PicksRecord r = db.selectFrom(PICKS).where(PICKS.ID.eq(id)).fetchAny();
-        if (r == null) throw new InvalidInputException("There is no pick #" + id + ".");
+        if (r == null) throw new NotFound("There is no pick #" + id + ".");
         return r;
     }
 
@@ -319,6 +341,29 @@ public final class PickService {
         return (day != null
                         ? q.orderBy(PICKS.POSITION, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
                         : q.orderBy(PICKS.PUBLISHED_AT.desc().nullsFirst(), PICKS.ID.desc()))
+                .limit(limit)
+                .fetch();
+    }
+
+    /**
+     * One page of picks, newest first by creation (then id), strictly after the given row: a page boundary that rows
+     * inserted meanwhile cannot move.
+     *
+     * @param afterCreated with {@code afterId}, the last row of the previous page; both null for the first page
+     */
+    public List<PicksRecord> page(
+            PickStatus status, Integer categoryId, LocalDateTime afterCreated, Long afterId, int limit) {
+        Condition c = DSL.trueCondition();
+        if (status != null) c = c.and(PICKS.STATUS.eq(status.db()));
+        if (categoryId != null) c = c.and(PICKS.CATEGORY_ID.eq(categoryId));
+        if (afterCreated != null && afterId != null) {
+            c = c.and(PICKS.CREATED_AT
+                    .lt(afterCreated)
+                    .or(PICKS.CREATED_AT.eq(afterCreated).and(PICKS.ID.lt(afterId))));
+        }
+        return db.selectFrom(PICKS)
+                .where(c)
+                .orderBy(PICKS.CREATED_AT.desc(), PICKS.ID.desc())
                 .limit(limit)
                 .fetch();
     }

@@ -1,5 +1,7 @@
 package com.picksdigest.picks;
 
+import java.util.Locale;
+
 public enum PickStatus {
     CANDIDATE,
     DRAFT,
@@ -7,6 +9,6 @@ public enum PickStatus {
     RETRACTED;
 
     public String db() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -8,10 +8,12 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -21,6 +23,12 @@ import org.jooq.impl.DSL;
  * who bounced or unsubscribed after receiving it, and, with click tracking on, clicks per pick.
  */
 public final class EditionReports {
+    /**
+     * Queued again after an attempt the relay did not take: a transient failure leaves its reply, and a claim handed
+     * back unstarted keeps the one before, so a reply on a queued delivery means it is waiting for a retry.
+     */
+    private static final Condition DEFERRED = DELIVERIES.STATUS.eq("queued").and(DELIVERIES.LAST_REPLY.isNotNull());
+
     private final DSLContext db;
 
     public EditionReports(DSLContext db) {
@@ -29,7 +37,8 @@ public final class EditionReports {
 
     /**
      * @param due            deliveries created for the edition (every subscriber it was due for)
-     * @param pending        still queued or being sent
+     * @param pending        waiting for their first attempt or being sent
+     * @param deferred       met a transient failure (4xx, an unreachable relay) and wait for a retry
      * @param bounced        subscribers whose digest of this edition bounced
      * @param unsubscribed   subscribers who got this edition and unsubscribed after it arrived
      */
@@ -41,16 +50,20 @@ public final class EditionReports {
             int failed,
             int suppressed,
             int pending,
+            int deferred,
             int bounced,
             int unsubscribed,
             int clicks) {}
 
     public record Failure(String email, int attempts, String reply) {}
 
+    /** A delivery waiting for a retry: when it comes, and what the relay said last. */
+    public record Deferral(String email, int attempts, LocalDateTime nextAttempt, String reply) {}
+
     /** @param recipients how many digests of the edition carried the pick */
     public record PickClicks(long pickId, String title, int recipients, int clicks, int clickers) {}
 
-    public record Detail(Edition edition, List<Failure> failures, List<PickClicks> picks) {}
+    public record Detail(Edition edition, List<Failure> failures, List<Deferral> deferrals, List<PickClicks> picks) {}
 
     public List<Edition> editions(int limit) {
         var rows = db.select(
@@ -61,7 +74,12 @@ public final class EditionReports {
                         countStatus("skipped"),
                         countStatus("failed"),
                         countStatus("suppressed"),
-                        DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.in("queued", "sending")))
+                        DSL.count(DELIVERIES.ID)
+                                .filterWhere(DELIVERIES
+                                        .STATUS
+                                        .in("queued", "sending")
+                                        .andNot(DEFERRED)),
+                        DSL.count(DELIVERIES.ID).filterWhere(DEFERRED))
                 .from(EDITIONS)
                 .join(DELIVERIES)
                 .on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
@@ -84,6 +102,7 @@ public final class EditionReports {
                     r.value6(),
                     r.value7(),
                     r.value8(),
+                    r.value9(),
                     bounced.getOrDefault(id, 0),
                     unsubscribed.getOrDefault(id, 0),
                     clicks.getOrDefault(id, 0)));
@@ -112,6 +131,16 @@ public final class EditionReports {
                 .orderBy(SUBSCRIBERS.EMAIL)
                 .limit(500)
                 .fetch(r -> new Failure(r.value1(), r.value2(), r.value3()));
+        List<Deferral> deferrals = db.select(
+                        SUBSCRIBERS.EMAIL, DELIVERIES.ATTEMPTS, DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.LAST_REPLY)
+                .from(DELIVERIES)
+                .join(SUBSCRIBERS)
+                .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
+                .where(DELIVERIES.EDITION_ID.eq(id))
+                .and(DEFERRED)
+                .orderBy(DELIVERIES.NEXT_ATTEMPT_AT, SUBSCRIBERS.EMAIL)
+                .limit(500)
+                .fetch(r -> new Deferral(r.value1(), r.value2(), r.value3(), r.value4()));
         Map<Long, int[]> clicks = new HashMap<>();
         db.select(EVENTS.PICK_ID, DSL.count(), DSL.countDistinct(EVENTS.DELIVERY_ID))
                 .from(EVENTS)
@@ -135,7 +164,7 @@ public final class EditionReports {
                     int[] c = clicks.getOrDefault(r.value1(), new int[2]);
                     return new PickClicks(r.value1(), r.value2(), r.value3(), c[0], c[1]);
                 });
-        return new Detail(edition, failures, picks);
+        return new Detail(edition, failures, deferrals, picks);
     }
 
     private static Field<Integer> countStatus(String status) {

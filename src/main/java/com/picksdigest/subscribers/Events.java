@@ -1,8 +1,14 @@
 package com.picksdigest.subscribers;
 
 import static com.picksdigest.db.generated.Tables.EVENTS;
+import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.outbox.Outbox;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jooq.DSLContext;
 
 /** The events table: one row per change to a subscriber, written in the transaction that makes the change. */
@@ -37,5 +43,43 @@ public final class Events {
                 .set(EVENTS.PICK_ID, pickId)
                 .set(EVENTS.CREATED_AT, at)
                 .execute();
+    }
+
+    /**
+     * Queues the webhook event of a change to a subscriber, with the row as the caller's transaction left it; call it
+     * in that transaction, after the change.
+     *
+     * @param reason why, when the change has one worth telling (an unsubscribe's reason, a bounce's reply); may be null
+     */
+    public static void webhook(DSLContext tx, String type, long subscriberId, String reason, LocalDateTime at) {
+        SubscribersRecord s = tx.selectFrom(SUBSCRIBERS)
+                .where(SUBSCRIBERS.ID.eq(subscriberId))
+                .fetchOne();
+        if (s == null) return;
+        Outbox.record(tx, type, subject(subscriberId), data(s, s.getStatus(), reason), at);
+    }
+
+    /** The subscriber.erased webhook event: the row is gone, so its data comes from before the erasure. */
+    static void webhookErased(DSLContext tx, SubscribersRecord before, LocalDateTime at) {
+        Outbox.record(tx, Outbox.SUBSCRIBER_ERASED, subject(before.getId()), data(before, "erased", null), at);
+    }
+
+    private static String subject(long subscriberId) {
+        return "subscriber:" + subscriberId;
+    }
+
+    private static Map<String, Object> data(SubscribersRecord s, String status, String reason) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", s.getId());
+        d.put("email", s.getEmail());
+        d.put("name", s.getName());
+        d.put("status", status);
+        d.put(
+                "created_at",
+                s.getCreatedAt() == null
+                        ? null
+                        : s.getCreatedAt().toInstant(ZoneOffset.UTC).toString());
+        if (reason != null) d.put("reason", reason);
+        return d;
     }
 }

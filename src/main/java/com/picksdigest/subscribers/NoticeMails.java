@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -91,7 +92,7 @@ public final class NoticeMails {
             case EMAIL -> "Confirm your new address for " + mail.siteName();
         };
         Map<String, Object> m = model(to, null);
-        m.put("action", action.name().toLowerCase());
+        m.put("action", action.name().toLowerCase(Locale.ROOT));
         m.put("confirmUrl", mail.link("/confirm/" + confirmToken));
         m.put("validDays", Confirmations.VALIDITY.toDays());
         send("confirm", subject, subscriberId, to, null, m);
@@ -108,7 +109,7 @@ public final class NoticeMails {
         };
         String token = links.issue(subscriberId, tokenVersion);
         Map<String, Object> m = model(to, name);
-        m.put("reason", reason.name().toLowerCase());
+        m.put("reason", reason.name().toLowerCase(Locale.ROOT));
         m.put("preferencesUrl", mail.link("/prefs/" + token));
         m.put("unsubscribeUrl", mail.link("/u/" + token));
         send("manage", subject, subscriberId, to, name, m);

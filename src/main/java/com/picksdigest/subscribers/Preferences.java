@@ -1,7 +1,7 @@
 package com.picksdigest.subscribers;
 
 import com.picksdigest.common.Fields;
-import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.common.InvalidFields;
 import com.picksdigest.picks.Categories;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,23 +26,27 @@ public record Preferences(
         String locale,
         Set<Integer> follows) {
 
-    /** Throws InvalidInputException with a sentence fit for the user on the first bad field. */
+    /**
+     * Checks every field and throws {@link InvalidFields} naming each bad one (name, timezone, hour, frequency,
+     * weekday, format, locale, categories), each with a sentence fit for the user; with one bad field the message is
+     * that field's sentence.
+     */
     public static Preferences validate(SubscriberInput in, Categories categories) {
-        String name = Fields.line("Name", in.name(), 200, false);
-        String tz = SubscriberService.timezone(in.timezone());
+        InvalidFields.Collector c = new InvalidFields.Collector();
+        String name = c.check("name", () -> Fields.line("Name", in.name(), 200, false));
+        String tz = c.check("timezone", () -> SubscriberService.timezone(in.timezone()));
         int hour = in.sendHour() == null ? 8 : in.sendHour();
-        if (hour < 0 || hour > 23) throw new InvalidInputException("Send hour must be from 0 to 23, not " + hour + ".");
+        if (hour < 0 || hour > 23) c.add("hour", "Send hour must be from 0 to 23, not " + hour + ".");
         String frequency = in.frequency() == null || in.frequency().isBlank()
                 ? "daily"
                 : in.frequency().strip().toLowerCase(Locale.ROOT);
         if (!frequency.equals("daily") && !frequency.equals("weekly")) {
-            throw new InvalidInputException("Frequency must be daily or weekly, not \"" + clip(in.frequency()) + "\".");
+            c.add("frequency", "Frequency must be daily or weekly, not \"" + clip(in.frequency()) + "\".");
         }
         Integer weekday = in.weekday();
         if (frequency.equals("weekly")) {
             if (weekday == null) weekday = 1;
-            if (weekday < 1 || weekday > 7)
-                throw new InvalidInputException("Weekday must be from 1 (Monday) to 7 (Sunday).");
+            if (weekday < 1 || weekday > 7) c.add("weekday", "Weekday must be from 1 (Monday) to 7 (Sunday).");
         } else {
             weekday = null;
         }
@@ -50,17 +54,27 @@ public record Preferences(
                 ? "html"
                 : in.format().strip().toLowerCase(Locale.ROOT);
         if (!format.equals("html") && !format.equals("text")) {
-            throw new InvalidInputException("Format must be html or text, not \"" + clip(in.format()) + "\".");
+            c.add("format", "Format must be html or text, not \"" + clip(in.format()) + "\".");
         }
-        String locale = in.locale() == null || in.locale().isBlank() ? null : SubscriberService.locale(in.locale());
+        String locale = c.check(
+                "locale",
+                () -> in.locale() == null || in.locale().isBlank() ? null : SubscriberService.locale(in.locale()));
         Set<Integer> follows = new LinkedHashSet<>();
         List<String> wanted = in.categories() == null ? List.of() : in.categories();
-        if (wanted.size() > 1000) throw new InvalidInputException("Too many categories.");
-        for (String c : wanted) {
-            if (c == null || c.isBlank()) continue;
-            if (c.length() > 100) throw new InvalidInputException("Unknown category \"" + clip(c) + "\".");
-            follows.add(categories.require(c.strip()).getId());
+        if (wanted.size() > 1000) c.add("categories", "Too many categories.");
+        else {
+            for (String cat : wanted) {
+                if (cat == null || cat.isBlank()) continue;
+                if (cat.length() > 100) {
+                    c.add("categories", "Unknown category \"" + clip(cat) + "\".");
+                    continue;
+                }
+                Integer id = c.check(
+                        "categories", () -> categories.require(cat.strip()).getId());
+                if (id != null) follows.add(id);
+            }
         }
+        c.throwIfAny();
         return new Preferences(name, tz, hour, frequency, weekday, format, locale, Set.copyOf(follows));
     }
 

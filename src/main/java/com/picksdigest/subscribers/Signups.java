@@ -7,6 +7,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Schedules;
@@ -130,6 +131,18 @@ public final class Signups {
         }
     }
 
+    /**
+     * An operator's add (the REST API): active at once, or pending with the very confirmation mail a sign-up gets.
+     * Unlike a sign-up it says what happened: an address already on the list or suppressed is refused (409).
+     */
+    public SubscribersRecord addByOperator(SubscriberInput in, boolean confirmFirst) {
+        SubscribersRecord added =
+                subscribers.add(in, confirmFirst ? SubscriberStatus.PENDING : SubscriberStatus.ACTIVE);
+        SubscribersRecord s = subscribers.find(added.getId());
+        if (confirmFirst) sendConfirmation(s, NoticeMails.Confirm.SUBSCRIBE);
+        return s;
+    }
+
     private void sendConfirmation(SubscribersRecord s, NoticeMails.Confirm action) {
         String token = confirmations.create(s, Confirmations.Purpose.SUBSCRIBE, null);
         notices.confirm(action, s.getId(), s.getEmail(), token);
@@ -191,6 +204,7 @@ public final class Signups {
             }
             update.where(SUBSCRIBERS.ID.eq(id)).execute();
             Events.record(t, id, comeback ? "resubscribed" : "confirmed", comeback ? "was " + before : null, null, now);
+            Events.webhook(t, Outbox.SUBSCRIBER_CONFIRMED, id, comeback ? "resubscribed, was " + before : null, now);
             return comeback ? Activation.COMEBACK : Activation.NEW_SUBSCRIBER;
         });
     }

@@ -123,6 +123,7 @@ public final class SubscriberData {
                     .execute();
             if (t.deleteFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(s.getId())).execute() == 0) return false;
             Events.record(t, null, "erased", "subscriber #" + s.getId(), null, now);
+            Events.webhookErased(t, s, now);
             return true;
         });
     }

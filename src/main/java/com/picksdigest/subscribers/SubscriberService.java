@@ -4,9 +4,12 @@ import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
+import com.picksdigest.common.Conflict;
 import com.picksdigest.common.Fields;
+import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.Categories;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -18,9 +21,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.impl.DSL;
 
 /** Subscriber lifecycle as operators and subscribers drive it. */
 public final class SubscriberService {
@@ -38,42 +43,51 @@ public final class SubscriberService {
 
     /** Validates everything first, then writes subscriber, follows and event in one transaction. */
     public SubscribersRecord add(SubscriberInput in, SubscriberStatus status) {
-        String email = EmailAddresses.parse(in.email());
-        Preferences p = Preferences.validate(in, categories);
+        InvalidFields.Collector c = new InvalidFields.Collector();
+        String email = c.check("email", () -> EmailAddresses.parse(in.email()));
+        Preferences p = null;
+        try {
+            p = Preferences.validate(in, categories);
+        } catch (InvalidFields e) {
+            e.errors().forEach(c::add);
+        }
+        c.throwIfAny();
+        Preferences valid = p;
         String key = EmailAddresses.key(email);
         if (suppressions.contains(email)) {
-            throw new InvalidInputException(email + " is suppressed: its subscriber asked for their data to be erased, "
+            throw new Conflict(email + " is suppressed: its subscriber asked for their data to be erased, "
                     + "so it cannot be added again.");
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             if (t.fetchExists(SUBSCRIBERS, SUBSCRIBERS.EMAIL_KEY.eq(key))) {
-                throw new InvalidInputException(email + " is already on the list.");
+                throw new Conflict(email + " is already on the list.");
             }
             SubscribersRecord r = t.newRecord(SUBSCRIBERS);
             r.setEmail(email);
             r.setEmailKey(key);
-            r.setName(p.name());
+            r.setName(valid.name());
             r.setStatus(status.db());
-            r.setTimezone(p.timezone());
-            r.setSendHour((byte) p.sendHour());
-            r.setFrequency(p.frequency());
-            r.setWeekday(p.weekday() == null ? null : p.weekday().byteValue());
-            r.setFormat(p.format());
-            r.setLocale(p.locale() == null ? "en" : p.locale());
+            r.setTimezone(valid.timezone());
+            r.setSendHour((byte) valid.sendHour());
+            r.setFrequency(valid.frequency());
+            r.setWeekday(valid.weekday() == null ? null : valid.weekday().byteValue());
+            r.setFormat(valid.format());
+            r.setLocale(valid.locale() == null ? "en" : valid.locale());
             r.setCreatedAt(now);
             r.setUpdatedAt(now);
             if (status == SubscriberStatus.ACTIVE) r.setConfirmedAt(now);
             r.store();
             r.refresh();
-            for (Integer cid : p.follows()) {
+            for (Integer cid : valid.follows()) {
                 t.insertInto(SUBSCRIBER_CATEGORIES)
                         .set(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, r.getId())
                         .set(SUBSCRIBER_CATEGORIES.CATEGORY_ID, cid)
                         .execute();
             }
             Events.record(t, r.getId(), "subscribed", null, null, now);
+            Events.webhook(t, Outbox.SUBSCRIBER_CREATED, r.getId(), null, now);
             return r;
         });
     }
@@ -101,7 +115,9 @@ public final class SubscriberService {
                     .and(SUBSCRIBERS.STATUS.ne(SubscriberStatus.UNSUBSCRIBED.db()))
                     .execute();
             if (n > 0) {
-                Events.record(tx.dsl(), id, "unsubscribed", Fields.line("Reason", reason, 1000, false), null, now);
+                String why = Fields.line("Reason", reason, 1000, false);
+                Events.record(tx.dsl(), id, "unsubscribed", why, null, now);
+                Events.webhook(tx.dsl(), Outbox.SUBSCRIBER_UNSUBSCRIBED, id, why, now);
             }
             return n > 0;
         });
@@ -122,6 +138,68 @@ public final class SubscriberService {
                 .orderBy(SUBSCRIBERS.ID)
                 .limit(limit)
                 .fetch();
+    }
+
+    /**
+     * One page of subscribers, oldest first by (created_at, id), strictly after the given row: rows added meanwhile
+     * come after every boundary already handed out, so paging never skips or repeats one.
+     *
+     * @param categoryId those who receive this category's picks: its followers and those who follow none (all)
+     * @param emailContains part of the address; null for any
+     */
+    public List<SubscribersRecord> page(
+            SubscriberStatus status,
+            Integer categoryId,
+            String emailContains,
+            LocalDateTime afterCreated,
+            Long afterId,
+            int limit) {
+        Condition c = DSL.trueCondition();
+        if (status != null) c = c.and(SUBSCRIBERS.STATUS.eq(status.db()));
+        if (categoryId != null) {
+            var follows = DSL.selectOne()
+                    .from(SUBSCRIBER_CATEGORIES)
+                    .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID));
+            c = c.and(DSL.exists(follows.and(SUBSCRIBER_CATEGORIES.CATEGORY_ID.eq(categoryId)))
+                    .or(DSL.notExists(follows)));
+        }
+        if (emailContains != null && !emailContains.isBlank()) {
+            String like = "%"
+                    + emailContains
+                            .strip()
+                            .toLowerCase(Locale.ROOT)
+                            .replace("!", "!!")
+                            .replace("%", "!%")
+                            .replace("_", "!_")
+                    + "%";
+            c = c.and(SUBSCRIBERS.EMAIL_KEY.like(like, '!'));
+        }
+        if (afterCreated != null && afterId != null) {
+            c = c.and(SUBSCRIBERS
+                    .CREATED_AT
+                    .gt(afterCreated)
+                    .or(SUBSCRIBERS.CREATED_AT.eq(afterCreated).and(SUBSCRIBERS.ID.gt(afterId))));
+        }
+        return db.selectFrom(SUBSCRIBERS)
+                .where(c)
+                .orderBy(SUBSCRIBERS.CREATED_AT, SUBSCRIBERS.ID)
+                .limit(limit)
+                .fetch();
+    }
+
+    /** The slugs each of these subscribers follows (none: all categories), in one query. */
+    public java.util.Map<Long, List<String>> followedSlugs(java.util.Collection<Long> ids) {
+        java.util.Map<Long, List<String>> out = new java.util.HashMap<>();
+        for (Long id : ids) out.put(id, new ArrayList<>());
+        if (ids.isEmpty()) return out;
+        db.select(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, CATEGORIES.SLUG)
+                .from(SUBSCRIBER_CATEGORIES)
+                .join(CATEGORIES)
+                .on(CATEGORIES.ID.eq(SUBSCRIBER_CATEGORIES.CATEGORY_ID))
+                .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.in(ids))
+                .orderBy(CATEGORIES.SLUG)
+                .forEach(r -> out.get(r.value1()).add(r.value2()));
+        return out;
     }
 
     public List<String> followedCategoryNames(long subscriberId) {

@@ -1,5 +1,7 @@
 package com.picksdigest.subscribers;
 
+import java.util.Locale;
+
 public enum SubscriberStatus {
     PENDING,
     ACTIVE,
@@ -8,6 +10,6 @@ public enum SubscriberStatus {
     COMPLAINED;
 
     public String db() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.tools.json.JSONParser;
@@ -72,8 +73,8 @@ final class SignupPage {
 
     void submit(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
-        boolean json =
-                ctx.contentType() != null && ctx.contentType().toLowerCase().startsWith("application/json");
+        boolean json = ctx.contentType() != null
+                && ctx.contentType().toLowerCase(Locale.ROOT).startsWith("application/json");
         Form f;
         if (json) {
             try {

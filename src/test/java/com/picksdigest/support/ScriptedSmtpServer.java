@@ -105,6 +105,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean requireStartTls;
     private volatile boolean closed;
     private volatile boolean countingOnly;
+    private volatile String everyRcpt;
 
     private ScriptedSmtpServer(ServerSocket serverSocket, boolean implicitTls) {
         this.serverSocket = serverSocket;
@@ -161,6 +162,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** The next RCPT for {@code address} (or {@link #ANY}) gets {@code reply} instead of 250. */
     public ScriptedSmtpServer onRcpt(String address, String reply) {
         enqueue(rcptReactions, address, reply);
+        return this;
+    }
+
+    /**
+     * From now on every RCPT without a scripted reaction of its own gets {@code reply} (a relay greylisting or
+     * rate-limiting for a while); null goes back to 250.
+     */
+    public ScriptedSmtpServer onEveryRcpt(String reply) {
+        this.everyRcpt = reply;
         return this;
     }
 
@@ -516,6 +526,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
             String recipient = address(line);
             String scripted = poll(rcptReactions, List.of(recipient));
+            if (scripted == null) scripted = everyRcpt;
             if (scripted == null || scripted.startsWith("2")) recipients.add(recipient);
             reply(scripted != null ? scripted : "250 2.1.5 OK");
             return !closing(scripted);

@@ -66,7 +66,9 @@ final class AdminAccess {
     static boolean adminOnly(String path) {
         return path.startsWith("/admin/editors")
                 || path.startsWith("/admin/settings")
-                || path.startsWith("/admin/audit");
+                || path.startsWith("/admin/audit")
+                || path.startsWith("/admin/api-keys")
+                || path.startsWith("/admin/webhooks");
     }
 
     void showLogin(Context ctx) {

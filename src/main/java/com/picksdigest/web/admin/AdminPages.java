@@ -35,7 +35,11 @@ final class AdminPages {
             Map.entry("category-added", "Category added."),
             Map.entry("editor-added", "Editor added."),
             Map.entry("editor-removed", "Editor removed."),
-            Map.entry("password", "Password changed."));
+            Map.entry("password", "Password changed."),
+            Map.entry("webhook-added", "Endpoint registered. Give its signing secret to the receiver."),
+            Map.entry("webhook-enabled", "Endpoint enabled; what waited is sent now."),
+            Map.entry("webhook-disabled", "Endpoint disabled: no new events are queued for it."),
+            Map.entry("webhook-removed", "Endpoint removed."));
 
     private final TemplateEngine engine;
     private final String siteName;

@@ -1,5 +1,7 @@
 package com.picksdigest.web.admin;
 
+import com.picksdigest.api.ApiKeys;
+import com.picksdigest.common.Conflict;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.Settings;
@@ -9,6 +11,7 @@ import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.TemplateEngine;
+import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.Sessions;
@@ -24,6 +27,7 @@ import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.ClientAddress;
 import com.picksdigest.web.CsrfTokens;
 import com.picksdigest.web.RouteGroup;
+import com.picksdigest.webhooks.Webhooks;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -51,6 +55,9 @@ import org.slf4j.LoggerFactory;
  * GET  /admin/reports, GET /admin/reports/{date}, GET /admin/subscribers?q=
  * GET  /admin/account, POST /admin/account            own password
  * GET  /admin/editors, POST /admin/editors, POST /admin/editors/{id}, GET /admin/settings, GET /admin/audit (admins)
+ * GET  /admin/api-keys, POST /admin/api-keys, POST /admin/api-keys/{id}/revoke  (admins)
+ * GET  /admin/webhooks, POST /admin/webhooks, GET/POST /admin/webhooks/{id}, POST .../{id}/enable | disable | delete
+ *                                                     webhook endpoints and their delivery log (admins)
  * GET  /c/{token}                                     click: count, then redirect to the pick
  * </pre>
  */
@@ -66,6 +73,8 @@ public final class AdminRoutes implements RouteGroup {
     private final ReportPages reports;
     private final AccountPages accounts;
     private final ClickRedirect clicks;
+    private final ApiKeyPages apiKeys;
+    private final WebhookPages webhooks;
 
     public AdminRoutes(
             TemplateEngine templates,
@@ -78,6 +87,7 @@ public final class AdminRoutes implements RouteGroup {
             EditorAccounts editorAccounts,
             AuditLog audit,
             PickService pickService,
+            PickEditing editing,
             Categories categoryService,
             Feeds feedService,
             FeedImport feedImport,
@@ -90,6 +100,8 @@ public final class AdminRoutes implements RouteGroup {
             EditionReports editionReports,
             SubscriberStats subscriberStats,
             ClickLinks clickLinks,
+            ApiKeys apiKeys,
+            Webhooks webhookService,
             boolean trustProxy,
             DSLContext db,
             Clock clock) {
@@ -103,8 +115,8 @@ public final class AdminRoutes implements RouteGroup {
                 pages,
                 "https".equalsIgnoreCase(mail.baseUrl().getScheme()),
                 new ClientAddress(trustProxy));
-        this.picks = new PickPages(pickService, categoryService, audit, pages, clock);
-        this.categories = new CategoryPages(categoryService, db, audit, pages);
+        this.picks = new PickPages(pickService, categoryService, editing, pages, clock);
+        this.categories = new CategoryPages(categoryService, editing, db, pages);
         this.feeds = new FeedPages(feedService, feedImport, categoryService, audit, pages);
         this.preview = new PreviewPage(
                 subscribers,
@@ -121,6 +133,8 @@ public final class AdminRoutes implements RouteGroup {
         this.reports = new ReportPages(editionReports, subscriberStats, pages, config.trackClicks(), clock);
         this.accounts = new AccountPages(editorAccounts, audit, settings, pages);
         this.clicks = new ClickRedirect(clickLinks, db, clock);
+        this.apiKeys = new ApiKeyPages(apiKeys, audit, pages);
+        this.webhooks = new WebhookPages(webhookService, audit, pages);
     }
 
     @Override
@@ -171,10 +185,23 @@ public final class AdminRoutes implements RouteGroup {
         r.post("/admin/editors/{id}", accounts::changeEditor);
         r.get("/admin/settings", accounts::settings);
         r.get("/admin/audit", accounts::audit);
+        r.get("/admin/api-keys", apiKeys::list);
+        r.post("/admin/api-keys", apiKeys::create);
+        r.post("/admin/api-keys/{id}/revoke", apiKeys::revoke);
+
+        r.get("/admin/webhooks", webhooks::list);
+        r.post("/admin/webhooks", webhooks::create);
+        r.get("/admin/webhooks/{id}", webhooks::show);
+        r.post("/admin/webhooks/{id}", webhooks::changeEvents);
+        r.post("/admin/webhooks/{id}/enable", webhooks::enable);
+        r.post("/admin/webhooks/{id}/disable", webhooks::disable);
+        r.post("/admin/webhooks/{id}/delete", webhooks::remove);
 
         r.get("/c/{token}", clicks::handle);
 
         r.exception(AdminError.class, this::error);
+        // a change the record's state does not allow (a candidate edited, a duplicate name)
+        r.exception(Conflict.class, (e, ctx) -> error(new AdminError(409, e.getMessage()), ctx));
     }
 
     private void error(AdminError e, Context ctx) {

@@ -5,7 +5,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
-import com.picksdigest.editors.AuditLog;
+import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.Editor;
 import com.picksdigest.picks.Categories;
 import io.javalin.http.Context;
@@ -20,13 +20,13 @@ import org.jooq.impl.DSL;
 final class CategoryPages {
     private final Categories categories;
     private final DSLContext db;
-    private final AuditLog audit;
+    private final PickEditing editing;
     private final AdminPages pages;
 
-    CategoryPages(Categories categories, DSLContext db, AuditLog audit, AdminPages pages) {
+    CategoryPages(Categories categories, PickEditing editing, DSLContext db, AdminPages pages) {
         this.categories = categories;
         this.db = db;
-        this.audit = audit;
+        this.editing = editing;
         this.pages = pages;
     }
 
@@ -38,8 +38,7 @@ final class CategoryPages {
         Editor me = AdminPages.session(ctx).editor();
         String name = ctx.formParam("name");
         try {
-            CategoriesRecord c = categories.add(name);
-            audit.record(me.actor(), "create", "category", (long) c.getId(), c.getName());
+            editing.addCategory(name, me.actor());
         } catch (InvalidInputException e) {
             show(ctx, 400, name, e.getMessage(), null, null);
             return;
@@ -52,8 +51,7 @@ final class CategoryPages {
         int id = id(ctx);
         String name = ctx.formParam("name");
         try {
-            CategoriesRecord c = categories.rename(id, name);
-            audit.record(me.actor(), "rename", "category", (long) id, c.getName());
+            editing.renameCategory(id, name, me.actor());
         } catch (InvalidInputException e) {
             show(ctx, 400, "", null, id, e.getMessage());
             return;
@@ -65,8 +63,7 @@ final class CategoryPages {
         Editor me = AdminPages.session(ctx).editor();
         int id = id(ctx);
         boolean retire = !"restore".equals(ctx.formParam("action"));
-        CategoriesRecord c = categories.setRetired(id, retire);
-        audit.record(me.actor(), retire ? "retire" : "restore", "category", (long) id, c.getName());
+        editing.retireCategory(id, retire, me.actor());
         pages.redirect(ctx, "/admin/categories", "saved");
     }
 

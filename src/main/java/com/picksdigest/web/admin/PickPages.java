@@ -4,7 +4,7 @@ import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
-import com.picksdigest.editors.AuditLog;
+import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.Editor;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
@@ -35,14 +35,14 @@ final class PickPages {
 
     private final PickService picks;
     private final Categories categories;
-    private final AuditLog audit;
+    private final PickEditing editing;
     private final AdminPages pages;
     private final Clock clock;
 
-    PickPages(PickService picks, Categories categories, AuditLog audit, AdminPages pages, Clock clock) {
+    PickPages(PickService picks, Categories categories, PickEditing editing, AdminPages pages, Clock clock) {
         this.picks = picks;
         this.categories = categories;
-        this.audit = audit;
+        this.editing = editing;
         this.pages = pages;
         this.clock = clock;
     }
@@ -97,8 +97,7 @@ final class PickPages {
             form(ctx, 400, "new", null, v, e.errors());
             return;
         }
-        PicksRecord r = picks.add(in, me.actor());
-        audit.record(me.actor(), "create", "pick", r.getId(), r.getStatus() + ": " + r.getTitle());
+        PicksRecord r = editing.create(in, me.actor());
         pages.redirect(ctx, "/admin/picks/" + r.getId(), "created");
     }
 
@@ -110,8 +109,6 @@ final class PickPages {
     void update(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
-        if (PickStatus.CANDIDATE.db().equals(p.getStatus()))
-            throw new AdminError(409, "Accept or dismiss a candidate first.");
         Map<String, String> v = values(ctx);
         PickInput in;
         try {
@@ -120,27 +117,22 @@ final class PickPages {
             form(ctx, 400, "edit", p, v, e.errors());
             return;
         }
-        PicksRecord r = picks.update(p.getId(), in, me.actor());
-        audit.record(me.actor(), "edit", "pick", r.getId(), r.getStatus() + ": " + r.getTitle());
+        PicksRecord r = editing.update(p.getId(), in, me.actor());
         pages.redirect(ctx, "/admin/picks/" + r.getId(), "saved");
     }
 
     void publish(Context ctx) {
-        changeStatus(ctx, "publish", picks::publish, "published");
+        changeStatus(ctx, editing::publish, "published");
     }
 
     void retract(Context ctx) {
-        changeStatus(ctx, "retract", picks::retract, "retracted");
+        changeStatus(ctx, editing::retract, "retracted");
     }
 
-    private void changeStatus(
-            Context ctx, String action, java.util.function.BiConsumer<Long, String> change, String notice) {
+    private void changeStatus(Context ctx, java.util.function.BiConsumer<Long, String> change, String notice) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
-        if (PickStatus.CANDIDATE.db().equals(p.getStatus()))
-            throw new AdminError(409, "Accept or dismiss a candidate first.");
         change.accept(p.getId(), me.actor());
-        audit.record(me.actor(), action, "pick", p.getId(), p.getTitle());
         pages.redirect(ctx, back(ctx), notice);
     }
 
@@ -148,9 +140,7 @@ final class PickPages {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
         boolean up = "up".equals(ctx.formParam("dir"));
-        if (picks.move(p.getId(), up, pages.zone(), me.actor())) {
-            audit.record(me.actor(), up ? "move-up" : "move-down", "pick", p.getId(), p.getTitle());
-        }
+        editing.move(p.getId(), up, pages.zone(), me.actor());
         pages.redirect(ctx, back(ctx), "moved");
     }
 
@@ -173,8 +163,6 @@ final class PickPages {
     void accept(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
-        if (!PickStatus.CANDIDATE.db().equals(p.getStatus()))
-            throw new AdminError(409, "This pick is not a candidate any more.");
         Map<String, String> v = values(p);
         for (String f : FIELDS) {
             if (ctx.formParam(f) != null) v.put(f, ctx.formParam(f));
@@ -186,16 +174,14 @@ final class PickPages {
             form(ctx, 400, "accept", p, v, e.errors());
             return;
         }
-        PicksRecord r = picks.accept(p.getId(), in, me.actor());
-        audit.record(me.actor(), "accept", "pick", r.getId(), r.getStatus() + ": " + r.getTitle());
+        PicksRecord r = editing.accept(p.getId(), in, me.actor());
         pages.redirect(ctx, "/admin/candidates", "accepted");
     }
 
     void dismiss(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
         PicksRecord p = find(ctx);
-        picks.dismiss(p.getId(), me.actor());
-        audit.record(me.actor(), "dismiss", "pick", p.getId(), p.getTitle());
+        editing.dismiss(p.getId(), me.actor());
         pages.redirect(ctx, "/admin/candidates", "dismissed");
     }
 

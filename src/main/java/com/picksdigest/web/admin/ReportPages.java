@@ -58,6 +58,14 @@ final class ReportPages {
                         d.edition(),
                         "failures",
                         d.failures(),
+                        "deferrals",
+                        d.deferrals().stream()
+                                .map(f -> Map.of(
+                                        "email", f.email(),
+                                        "attempts", f.attempts(),
+                                        "next", pages.time(f.nextAttempt()),
+                                        "reply", f.reply() == null ? "" : f.reply()))
+                                .toList(),
                         "picks",
                         d.picks(),
                         "trackClicks",
