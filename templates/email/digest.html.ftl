@@ -98,6 +98,11 @@ ${pick.published}
 </td>
 </tr>
 <tr>
+<td class="pd-muted" align="center" style="padding:0 12px 8px 12px;font-size:14px;line-height:22px;color:${palette.muted};text-align:center;">
+Forwarded this? <a href="${subscribeUrl}" class="pd-muted" style="color:${palette.muted};text-decoration:underline;">Subscribe</a>
+</td>
+</tr>
+<tr>
 <td class="pd-muted" align="center" style="padding:0 12px 24px 12px;font-size:14px;line-height:22px;color:${palette.muted};text-align:center;">
 You are receiving this e-mail because you subscribed to ${siteName} at <a href="${siteUrl}" class="pd-muted" style="color:${palette.muted};text-decoration:underline;">${siteUrl?replace(r"^https?://", "", "r")}</a>.
 <#if postalAddress??>

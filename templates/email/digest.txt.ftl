@@ -52,6 +52,7 @@ ${wrap(pick.summary, "    ")}
 View in browser: ${archiveUrl}
 Manage preferences: ${preferencesUrl}
 Unsubscribe: ${unsubscribeUrl}
+Forwarded this? Subscribe: ${subscribeUrl}
 
 You are receiving this e-mail because you subscribed to ${siteName} at
 ${siteUrl}.

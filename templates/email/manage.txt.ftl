@@ -2,9 +2,7 @@
 <#-- Model: as manage.html.ftl. Nothing is escaped in plain text. -->
 Hi<#if recipientName??> ${recipientName}</#if>,
 
-<#if reason == "welcome">
-Welcome to ${siteName}! Your first digest arrives at the hour you chose.
-<#elseif reason == "already_subscribed">
+<#if reason == "already_subscribed">
 Someone, hopefully you, tried to subscribe ${email} to ${siteName}.
 This address is already subscribed, so nothing changed.
 <#else>

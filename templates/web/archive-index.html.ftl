@@ -10,4 +10,5 @@
 <#else>
 <p>No edition has gone out yet.</p>
 </#if>
+<p class="cta">Like what you read? <a href="${subscribeUrl}">Subscribe</a> and get each edition by e-mail.</p>
 </@layout.page>

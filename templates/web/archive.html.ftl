@@ -13,4 +13,5 @@
 </li>
 </#list>
 </ul>
+<p class="cta">Like what you read? <a href="${subscribeUrl}">Subscribe</a> and get each edition by e-mail.</p>
 </@layout.page>

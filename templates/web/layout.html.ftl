@@ -2,7 +2,8 @@
 <#--
   The one layout of the public pages. Plain HTML and CSS in <style> (the CSP allows no scripts and no external files),
   readable on a phone. Token pages and errors are noindex; the archive passes indexable=true.
-  Every page's model has siteName, archiveUrl and subscribeUrl; every ${...} is HTML-escaped.
+  Every page's model has siteName, archiveUrl and subscribeUrl; archive pages add canonicalUrl, description and feedUrl.
+  Every ${...} is HTML-escaped.
   Colours, light and dark, come from palette.css.ftl (shared with the workspace); pages use the classes below, never
   style attributes.
 -->
@@ -16,6 +17,22 @@
 <meta name="referrer" content="no-referrer">
 <#if !indexable><meta name="robots" content="noindex"></#if>
 <title>${title} · ${siteName}</title>
+<#-- Archive pages pass canonicalUrl (absolute), description and feedUrl: link previews and feed readers use them. -->
+<#if canonicalUrl??>
+<link rel="canonical" href="${canonicalUrl}">
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="${siteName}">
+<meta property="og:title" content="${title}">
+<meta property="og:url" content="${canonicalUrl}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${title} · ${siteName}">
+<#if description?has_content>
+<meta name="description" content="${description}">
+<meta property="og:description" content="${description}">
+<meta name="twitter:description" content="${description}">
+</#if>
+</#if>
+<#if feedUrl??><link rel="alternate" type="application/atom+xml" title="${siteName}" href="${feedUrl}"></#if>
 <style>
 <#include "/web/palette.css.ftl">
 * { box-sizing: border-box; }
@@ -51,6 +68,7 @@ button.danger { background: var(--err); }
 .label { font-size: 12px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); }
 .title { display: block; font-size: 17px; font-weight: 600; margin: 2px 0 4px; overflow-wrap: break-word; }
 .footnote { margin-top: 20px; }
+.cta { margin: 20px 0 0; padding: 12px; border-radius: 6px; background: var(--okbg); color: var(--text); }
 footer { margin-top: 16px; font-size: 14px; color: var(--muted); }
 </style>
 </head>

@@ -55,8 +55,7 @@ public final class DigestComposer {
                 mail.link("/prefs/" + r.token()),
                 mail.link("/archive/" + editionDate),
                 mail.link("/subscribe"),
-                mail.postalAddress().orElse(null),
-                null);
+                mail.postalAddress().orElse(null));
     }
 
     /** "Site · date: lead title", cut on a word boundary so inboxes show it whole. */

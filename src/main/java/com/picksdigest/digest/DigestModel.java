@@ -19,7 +19,6 @@ import java.util.List;
  * @param archiveUrl      /archive/{date} ("view in browser")
  * @param subscribeUrl    /subscribe, for whoever reads a forwarded copy
  * @param postalAddress   the sender's postal address for the footer, or null when not configured
- * @param note            the editor's note for this edition date, or null
  */
 public record DigestModel(
         String siteName,
@@ -33,8 +32,7 @@ public record DigestModel(
         String preferencesUrl,
         String archiveUrl,
         String subscribeUrl,
-        String postalAddress,
-        Note note) {
+        String postalAddress) {
 
     /** The same digest under another subject (the workspace's test sends). */
     public DigestModel withSubject(String s) {
@@ -50,17 +48,8 @@ public record DigestModel(
                 preferencesUrl,
                 archiveUrl,
                 subscribeUrl,
-                postalAddress,
-                note);
+                postalAddress);
     }
-
-    /**
-     * The editor's note, rendered from its Markdown once for both parts.
-     *
-     * @param html safe HTML (no raw HTML from the source, links http(s)/mailto only): the template prints it with ?no_esc
-     * @param text plain text for the text part
-     */
-    public record Note(String html, String text) {}
 
     /**
      * One pick as shown.

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The e-mails the self-service pages send, one at a time through the configured relay: confirmation links
- * (templates email/confirm.*.ftl) and links to manage a subscription (email/manage.*.ftl), each as
+ * (templates email/confirm.*.ftl), links to manage a subscription (email/manage.*.ftl) and the welcome of a new
+ * subscriber (email/welcome.*.ftl), each as
  * multipart/alternative text + HTML. They are rare, so each opens its own SMTP connection.
  */
 public final class NoticeMails {
@@ -39,7 +41,6 @@ public final class NoticeMails {
 
     /** Why a subscriber is sent their links; the template's {@code reason}. */
     public enum Manage {
-        WELCOME,
         ALREADY_SUBSCRIBED,
         NEW_LINKS
     }
@@ -73,7 +74,7 @@ public final class NoticeMails {
 
     /** Parses every notice template, so a broken override stops the start instead of a sign-up. */
     public void check() {
-        for (String t : new String[] {"confirm", "manage"}) {
+        for (String t : new String[] {"confirm", "manage", "welcome"}) {
             templates.render(t + ".txt.ftl", sample());
             templates.render(t + ".html.ftl", sample());
         }
@@ -103,7 +104,6 @@ public final class NoticeMails {
      */
     public void manage(Manage reason, long subscriberId, int tokenVersion, String to, String name) {
         String subject = switch (reason) {
-            case WELCOME -> "Welcome to " + mail.siteName();
             case ALREADY_SUBSCRIBED -> "You are already subscribed to " + mail.siteName();
             case NEW_LINKS -> "Your new links for " + mail.siteName();
         };
@@ -113,6 +113,21 @@ public final class NoticeMails {
         m.put("preferencesUrl", mail.link("/prefs/" + token));
         m.put("unsubscribeUrl", mail.link("/u/" + token));
         send("manage", subject, subscriberId, to, name, m);
+    }
+
+    /**
+     * Welcomes a new subscriber with their preference and unsubscribe links and a link to the latest edition
+     * ({@code latestEdition}, null before the first one went out). {@code name} (null for none) greets them, so pass
+     * one only when the address is confirmed.
+     */
+    public void welcome(long subscriberId, int tokenVersion, String to, String name, LocalDate latestEdition) {
+        String token = links.issue(subscriberId, tokenVersion);
+        Map<String, Object> m = model(to, name);
+        m.put("preferencesUrl", mail.link("/prefs/" + token));
+        m.put("unsubscribeUrl", mail.link("/u/" + token));
+        m.put("archiveUrl", mail.link("/archive"));
+        if (latestEdition != null) m.put("latestEditionUrl", mail.link("/archive/" + latestEdition));
+        send("welcome", "Welcome to " + mail.siteName(), subscriberId, to, name, m);
     }
 
     private Map<String, Object> model(String email, String name) {
@@ -129,7 +144,9 @@ public final class NoticeMails {
         m.put("action", "subscribe");
         m.put("confirmUrl", mail.link("/confirm/x"));
         m.put("validDays", 7L);
-        m.put("reason", "welcome");
+        m.put("reason", "already_subscribed");
+        m.put("archiveUrl", mail.link("/archive"));
+        m.put("latestEditionUrl", mail.link("/archive/2026-01-05"));
         m.put("preferencesUrl", mail.link("/prefs/x"));
         m.put("unsubscribeUrl", mail.link("/u/x"));
         return m;

@@ -1,6 +1,8 @@
 package com.picksdigest.subscribers;
 
 import static com.picksdigest.db.generated.Tables.CONFIRMATIONS;
+import static com.picksdigest.db.generated.Tables.DELIVERIES;
+import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.config.SignupConfig;
@@ -10,6 +12,7 @@ import com.picksdigest.picks.Categories;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Schedules;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -102,9 +105,9 @@ public final class Signups {
             s = subscribers.find(added.getId());
             if (config.doubleOptIn()) {
                 sendConfirmation(s, NoticeMails.Confirm.SUBSCRIBE);
-            } else {
+            } else if (config.welcome()) {
                 // Nobody has confirmed this address: the name typed with it stays out of the mail.
-                notices.manage(NoticeMails.Manage.WELCOME, s.getId(), s.getTokenVersion(), s.getEmail(), null);
+                notices.welcome(s.getId(), s.getTokenVersion(), s.getEmail(), null, latestEdition());
             }
         } else if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) {
             notices.manage(
@@ -151,6 +154,32 @@ public final class Signups {
      * everything since they left). False when the link was used meanwhile.
      */
     public boolean activate(Confirmations.Pending p) {
+        Activation done = transition(p);
+        if (done == Activation.NEW_SUBSCRIBER && config.welcome()) {
+            SubscribersRecord s = subscribers.find(p.subscriber().getId());
+            // After the commit, and only for the one transaction that moved the row from pending: a second click,
+            // a concurrent POST or another node finds the link used up or the subscriber active, and sends nothing.
+            if (s == null
+                    || !background.submit(
+                            "A welcome",
+                            () -> notices.welcome(
+                                    s.getId(), s.getTokenVersion(), s.getEmail(), s.getName(), latestEdition()))) {
+                log.warn(
+                        "The welcome e-mail for subscriber #{} was not queued",
+                        p.subscriber().getId());
+            }
+        }
+        return done != Activation.USED_UP;
+    }
+
+    private enum Activation {
+        USED_UP,
+        ALREADY_ACTIVE,
+        NEW_SUBSCRIBER,
+        COMEBACK
+    }
+
+    private Activation transition(Confirmations.Pending p) {
         LocalDateTime now = now();
         long id = p.subscriber().getId();
         return db.transactionResult(tx -> {
@@ -160,8 +189,8 @@ public final class Signups {
                     .where(SUBSCRIBERS.ID.eq(id))
                     .forUpdate()
                     .fetchOne(SUBSCRIBERS.STATUS);
-            if (before == null || !confirmations.consume(t, p)) return false;
-            if (SubscriberStatus.ACTIVE.db().equals(before)) return true;
+            if (before == null || !confirmations.consume(t, p)) return Activation.USED_UP;
+            if (SubscriberStatus.ACTIVE.db().equals(before)) return Activation.ALREADY_ACTIVE;
             boolean comeback = !SubscriberStatus.PENDING.db().equals(before);
             var update = t.update(SUBSCRIBERS)
                     .set(SUBSCRIBERS.STATUS, SubscriberStatus.ACTIVE.db())
@@ -176,8 +205,19 @@ public final class Signups {
             update.where(SUBSCRIBERS.ID.eq(id)).execute();
             Events.record(t, id, comeback ? "resubscribed" : "confirmed", comeback ? "was " + before : null, null, now);
             Events.webhook(t, Outbox.SUBSCRIBER_CONFIRMED, id, comeback ? "resubscribed, was " + before : null, now);
-            return true;
+            return comeback ? Activation.COMEBACK : Activation.NEW_SUBSCRIBER;
         });
+    }
+
+    /** The newest edition that went out to anyone, or null before the first. */
+    private LocalDate latestEdition() {
+        return db.select(DSL.max(EDITIONS.EDITION_DATE))
+                .from(EDITIONS)
+                .whereExists(DSL.selectOne()
+                        .from(DELIVERIES)
+                        .where(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
+                        .and(DELIVERIES.STATUS.eq("sent")))
+                .fetchOne(0, LocalDate.class);
     }
 
     /**

@@ -9,13 +9,24 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.picksdigest.common.HttpLinks;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +49,21 @@ final class ArchivePage {
     private static final int CACHE_SIZE = 64;
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
 
+    /** Entries in /archive.atom: the newest editions, as feed readers poll often and keep what they saw. */
+    static final int FEED_ENTRIES = 30;
+
     private final DSLContext db;
     private final Pages pages;
+    private final String siteName;
+    private final String baseUrl;
     private final Cache<LocalDate, List<Map<String, Object>>> cache;
 
-    ArchivePage(DSLContext db, Pages pages, Clock clock) {
+    /** @param baseUrl the public URL, no trailing slash: feeds and canonical links need absolute URLs */
+    ArchivePage(DSLContext db, Pages pages, String siteName, String baseUrl, Clock clock) {
         this.db = db;
         this.pages = pages;
+        this.siteName = siteName;
+        this.baseUrl = baseUrl;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(CACHE_SIZE)
                 .expireAfterWrite(TTL)
@@ -66,7 +85,91 @@ final class ArchivePage {
             editions.add(Map.of("url", pages.path("/archive/" + d), "label", LONG_DATE.format(d)));
         }
         ctx.header("Cache-Control", "public, max-age=300");
-        pages.render(ctx, 200, "archive-index.html.ftl", Map.of("editions", editions));
+        pages.render(
+                ctx,
+                200,
+                "archive-index.html.ftl",
+                Map.of(
+                        "editions",
+                        editions,
+                        "canonicalUrl",
+                        baseUrl + "/archive",
+                        "feedUrl",
+                        baseUrl + "/archive.atom"));
+    }
+
+    /**
+     * /archive.atom: one entry per edition that went out (the newest {@link #FEED_ENTRIES}), written by Rome's Atom
+     * 1.0 generator. Ids are tag: URIs (RFC 4151) made of the site's host and the edition's date, so they never change
+     * and differ between editions; an entry is updated when the last digest of its edition was sent.
+     */
+    void atom(Context ctx) {
+        Field<LocalDateTime> first = DSL.min(DELIVERIES.SENT_AT).as("first_sent");
+        Field<LocalDateTime> last = DSL.max(DELIVERIES.SENT_AT).as("last_sent");
+        var rows = db.select(EDITIONS.EDITION_DATE, first, last)
+                .from(EDITIONS)
+                .join(DELIVERIES)
+                .on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
+                .where(DELIVERIES.STATUS.eq("sent"))
+                .groupBy(EDITIONS.EDITION_DATE)
+                .orderBy(EDITIONS.EDITION_DATE.desc())
+                .limit(FEED_ENTRIES)
+                .fetch();
+        String host = URI.create(baseUrl).getHost();
+        Feed feed = new Feed("atom_1.0");
+        feed.setId("tag:" + host + ",2026:archive");
+        feed.setTitle(siteName);
+        feed.setAlternateLinks(List.of(link("alternate", baseUrl + "/archive", "text/html")));
+        feed.setOtherLinks(List.of(link("self", baseUrl + "/archive.atom", "application/atom+xml")));
+        Person author = new Person();
+        author.setName(siteName);
+        author.setUri(baseUrl);
+        feed.setAuthors(List.of(author));
+        List<Entry> entries = new ArrayList<>();
+        Date updated = new Date(0);
+        for (var r : rows) {
+            LocalDate date = r.get(EDITIONS.EDITION_DATE);
+            Date lastSent = utc(r.get(last));
+            if (lastSent.after(updated)) updated = lastSent;
+            Entry e = new Entry();
+            e.setId("tag:" + host + "," + date + ":edition");
+            e.setTitle(LONG_DATE.format(date));
+            e.setPublished(utc(r.get(first)));
+            e.setUpdated(lastSent);
+            e.setAlternateLinks(List.of(link("alternate", baseUrl + "/archive/" + date, "text/html")));
+            Content summary = new Content();
+            summary.setType(Content.TEXT);
+            StringBuilder titles = new StringBuilder();
+            for (Map<String, Object> p : picks(date)) {
+                if (!titles.isEmpty()) titles.append(" · ");
+                titles.append(p.get("title"));
+            }
+            summary.setValue(titles.toString());
+            e.setSummary(summary);
+            entries.add(e);
+        }
+        feed.setUpdated(updated);
+        feed.setEntries(entries);
+        String xml;
+        try {
+            xml = new WireFeedOutput().outputString(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("the archive feed could not be written: " + e.getMessage(), e);
+        }
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
+    }
+
+    private static Link link(String rel, String href, String type) {
+        Link l = new Link();
+        l.setRel(rel);
+        l.setHref(href);
+        l.setType(type);
+        return l;
+    }
+
+    private static Date utc(LocalDateTime t) {
+        return Date.from(t.toInstant(ZoneOffset.UTC));
     }
 
     void edition(Context ctx) {
@@ -74,7 +177,27 @@ final class ArchivePage {
         List<Map<String, Object>> picks = picks(date);
         if (picks.isEmpty()) throw WebError.notFound();
         ctx.header("Cache-Control", "public, max-age=300");
-        pages.render(ctx, 200, "archive.html.ftl", Map.of("date", LONG_DATE.format(date), "picks", picks));
+        StringBuilder description = new StringBuilder();
+        for (Map<String, Object> p : picks) {
+            if (description.length() > 200) break;
+            if (!description.isEmpty()) description.append(" · ");
+            description.append(p.get("title"));
+        }
+        pages.render(
+                ctx,
+                200,
+                "archive.html.ftl",
+                Map.of(
+                        "date",
+                        LONG_DATE.format(date),
+                        "picks",
+                        picks,
+                        "canonicalUrl",
+                        baseUrl + "/archive/" + date,
+                        "feedUrl",
+                        baseUrl + "/archive.atom",
+                        "description",
+                        description.toString()));
     }
 
     private List<Map<String, Object>> picks(LocalDate date) {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * POST /prefs/{token}    saves them (CSRF field required), then 303 back to the form with a notice
  * GET  /archive          editions that went out, newest first
  * GET  /archive/{date}   the picks of one edition (yyyy-MM-dd)
+ * GET  /archive.atom     the editions as an Atom 1.0 feed
  * GET  /healthz          {"status":"ok"} (200) or {"status":"unavailable"} (503)
  * GET  /subscribe        the sign-up form; POST /subscribe takes it, or JSON (OPTIONS: CORS preflight)
  * GET  /confirm/{token}  "Confirm?" with a button; POST confirms (sign-up, resubscription, new address)
@@ -74,7 +75,8 @@ public final class PublicRoutes implements RouteGroup {
         SubscriberLinks links = new SubscriberLinks(tokens, subscribers);
         this.unsubscribe = new UnsubscribePage(links, subscribers, csrf, pages);
         this.preferences = new PreferencesPage(links, subscribers, categories, csrf, pages);
-        this.archive = new ArchivePage(db, pages, clock);
+        this.archive =
+                new ArchivePage(db, pages, mail.siteName(), mail.baseUrl().toString(), clock);
         this.health = new HealthPage(healthChecks);
         this.signup = new SignupPage(signups, categories, pages, signupConfig.trustProxy());
         this.confirm = new ConfirmPage(confirmations, signups, accounts, tokens, csrf, pages);
@@ -92,6 +94,7 @@ public final class PublicRoutes implements RouteGroup {
         r.get("/prefs/{token}", preferences::show);
         r.post("/prefs/{token}", preferences::submit);
         r.get("/archive", archive::index);
+        r.get("/archive.atom", archive::atom);
         r.get("/archive/{date}", archive::edition);
         r.get("/healthz", health::status);
 

@@ -307,7 +307,6 @@ class DigestTemplatesTest {
                 "https://picks.example.com/prefs/tok123",
                 "https://picks.example.com/archive/2026-11-25",
                 "https://picks.example.com/subscribe",
-                null,
                 null);
     }
 

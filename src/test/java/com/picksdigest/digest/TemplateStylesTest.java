@@ -118,7 +118,6 @@ class TemplateStylesTest {
                         "https://picks.example.org/prefs/t",
                         "https://picks.example.org/archive/2026-01-05",
                         "https://picks.example.org/subscribe",
-                        null,
                         null));
     }
 

@@ -170,7 +170,8 @@ class SelfServiceBrowserTest {
             assertThat(row(email).getStatus())
                     .as("coming back needs the mailbox")
                     .isEqualTo("unsubscribed");
-            String again = Inbox.linkPath(inbox.await(email, 2), "/confirm/");
+            assertThat(inbox.await(email, 2).getSubject()).startsWith("Welcome to ");
+            String again = Inbox.linkPath(inbox.await(email, 3), "/confirm/");
             d.get(url(again));
             expectHeading(d, "Resubscribe " + email);
             click(d, "Confirm");

@@ -99,6 +99,7 @@ final class WebTestSupport implements AutoCloseable {
         s.put("PICKS_SMTP_PORT", String.valueOf(smtpPort != null ? smtpPort : closedPort()));
         s.put("PICKS_DOUBLE_OPT_IN", String.valueOf(signup.doubleOptIn()));
         s.put("PICKS_TRUST_PROXY", String.valueOf(signup.trustProxy()));
+        s.put("PICKS_WELCOME", String.valueOf(signup.welcome()));
         // every request sees the checks as the test set them just before
         s.put("PICKS_HEALTH_CACHE_SECONDS", "0");
         return App.boot(Settings.of(s), clock).withoutMigrating().seams(seams).open();
