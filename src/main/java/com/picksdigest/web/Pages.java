@@ -59,11 +59,19 @@ final class Pages {
     }
 
     void render(Context ctx, int status, String template, Map<String, ?> values) {
+        send(ctx, status, html(template, values));
+    }
+
+    /** The page as text, for the pages that are the same for every visitor and are kept once rendered. */
+    String html(String template, Map<String, ?> values) {
         Map<String, Object> model = new HashMap<>(values);
         model.put("siteName", siteName);
         model.put("archiveUrl", path("/archive"));
         model.put("subscribeUrl", path("/subscribe"));
-        String html = engine.render("web/" + template, model);
+        return engine.render("web/" + template, model);
+    }
+
+    static void send(Context ctx, int status, String html) {
         ctx.status(status).contentType("text/html; charset=utf-8").result(html);
     }
 
