@@ -58,6 +58,19 @@ public final class CsvImport {
 
     /** @param progress told the number of the last line read after each record */
     public Report run(Reader in, Consumer<Long> progress) throws IOException {
+        List<LineError> errors = new ArrayList<>();
+        int imported = run(in, progress, errors::add);
+        errors.sort(java.util.Comparator.comparingLong(LineError::line));
+        return new Report(imported, errors);
+    }
+
+    /**
+     * Streams the file: records are read one at a time and written a batch at a time, so memory holds one batch
+     * whatever the file's size; each refused record goes to {@code errors} (not in line order).
+     *
+     * @return how many were imported
+     */
+    public int run(Reader in, Consumer<Long> progress, Consumer<LineError> errors) throws IOException {
         Bounded bounded = new Bounded(in);
         CSVParser parser =
                 CSVParser.builder().setReader(bounded).setFormat(FORMAT).get();
@@ -65,8 +78,7 @@ public final class CsvImport {
         if (!records.hasNext())
             throw new InvalidInputException("The CSV file is empty; it needs a header row with at least \"email\".");
         List<String> cols = header(records.next());
-        int imported = 0;
-        List<LineError> errors = new ArrayList<>();
+        Batch batch = new Batch(subscribers, errors);
         while (true) {
             long first = parser.getCurrentLineNumber() + 1;
             bounded.recordStarts();
@@ -78,30 +90,78 @@ public final class CsvImport {
                 if (!(e.getCause() instanceof CSVException) && !(e.getCause() instanceof Bounded.TooLong)) {
                     throw e.getCause();
                 }
-                errors.add(new LineError(
+                batch.refuse(
                         first,
                         e.getCause() instanceof Bounded.TooLong
                                 ? "runs on past " + MAX_READ + " characters (a quote left open?); the lines after it"
                                         + " were not read"
-                                : "has an unclosed quote"));
+                                : "has an unclosed quote");
                 break;
             }
             if (!blank(record)) {
                 try {
-                    subscribers.add(toInput(cols, record), SubscriberStatus.ACTIVE);
-                    imported++;
+                    batch.add(first, toInput(cols, record));
                 } catch (InvalidInputException e) {
-                    errors.add(new LineError(first, e.getMessage()));
-                } catch (DataAccessException e) {
-                    errors.add(new LineError(
-                            first,
-                            "the database refused it: "
-                                    + e.getMessage().lines().findFirst().orElse("")));
+                    batch.refuse(first, e.getMessage());
                 }
             }
             if (progress != null) progress.accept(parser.getCurrentLineNumber());
         }
-        return new Report(imported, errors);
+        batch.flush();
+        return batch.imported();
+    }
+
+    /**
+     * Subscribers to import, written {@link #SIZE} at a time through {@link SubscriberService#addAll} (the checks of
+     * a single add); what it refuses, and what the caller refuses before, goes to the error sink with its line.
+     */
+    public static final class Batch {
+        static final int SIZE = 500;
+        private final SubscriberService subscribers;
+        private final Consumer<LineError> errors;
+        private final List<SubscriberInput> inputs = new ArrayList<>(SIZE);
+        private final List<Long> lines = new ArrayList<>(SIZE);
+        private int imported;
+
+        public Batch(SubscriberService subscribers, Consumer<LineError> errors) {
+            this.subscribers = subscribers;
+            this.errors = errors;
+        }
+
+        public void add(long line, SubscriberInput in) {
+            inputs.add(in);
+            lines.add(line);
+            if (inputs.size() >= SIZE) flush();
+        }
+
+        public void refuse(long line, String message) {
+            errors.accept(new LineError(line, message));
+        }
+
+        public void flush() {
+            if (inputs.isEmpty()) return;
+            List<String> refused;
+            try {
+                refused = subscribers.addAll(inputs, SubscriberStatus.ACTIVE);
+            } catch (DataAccessException e) {
+                String m = "the database refused it: "
+                        + e.getMessage().lines().findFirst().orElse("");
+                for (Long l : lines) errors.accept(new LineError(l, m));
+                inputs.clear();
+                lines.clear();
+                return;
+            }
+            for (int i = 0; i < refused.size(); i++) {
+                if (refused.get(i) == null) imported++;
+                else errors.accept(new LineError(lines.get(i), refused.get(i)));
+            }
+            inputs.clear();
+            lines.clear();
+        }
+
+        public int imported() {
+            return imported;
+        }
     }
 
     private static List<String> header(CSVRecord header) {

@@ -82,4 +82,13 @@ public final class Events {
         if (reason != null) d.put("reason", reason);
         return d;
     }
+
+    /** The same event, without detail, for many subscribers at once (an import): one statement. */
+    public static void recordAll(
+            DSLContext tx, java.util.Collection<Long> subscriberIds, String type, LocalDateTime at) {
+        if (subscriberIds.isEmpty()) return;
+        var insert = tx.insertInto(EVENTS, EVENTS.SUBSCRIBER_ID, EVENTS.TYPE, EVENTS.CREATED_AT);
+        for (Long id : subscriberIds) insert = insert.values(id, type, at);
+        insert.execute();
+    }
 }

@@ -92,6 +92,125 @@ public final class SubscriberService {
         });
     }
 
+    /**
+     * Adds many subscribers at once (imports): each input is checked exactly as {@link #add} checks it and refused
+     * for the same reasons (an address suppressed, already on the list, or twice in the batch); the good ones are
+     * written in one transaction, a few statements in all. Should the batch meet a row written meanwhile, it is
+     * added one by one instead.
+     *
+     * @return per input, in order: null when added, else the sentence refusing it
+     */
+    public List<String> addAll(List<SubscriberInput> inputs, SubscriberStatus status) {
+        int n = inputs.size();
+        String[] errors = new String[n];
+        String[] emails = new String[n];
+        Preferences[] prefs = new Preferences[n];
+        java.util.Map<String, Integer> keys = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            SubscriberInput in = inputs.get(i);
+            InvalidFields.Collector c = new InvalidFields.Collector();
+            String email = c.check("email", () -> EmailAddresses.parse(in.email()));
+            try {
+                prefs[i] = Preferences.validate(in, categories);
+            } catch (InvalidFields e) {
+                e.errors().forEach(c::add);
+            }
+            try {
+                c.throwIfAny();
+            } catch (InvalidFields e) {
+                errors[i] = e.getMessage();
+                continue;
+            }
+            String key = EmailAddresses.key(email);
+            if (keys.containsKey(key)) {
+                errors[i] = email + " is already on the list.";
+                continue;
+            }
+            keys.put(key, i);
+            emails[i] = email;
+        }
+        java.util.Set<String> suppressed = suppressions.suppressed(
+                keys.values().stream().map(i -> emails[i]).toList());
+        db.select(SUBSCRIBERS.EMAIL_KEY)
+                .from(SUBSCRIBERS)
+                .where(SUBSCRIBERS.EMAIL_KEY.in(keys.keySet()))
+                .forEach(r -> {
+                    int i = keys.remove(r.value1());
+                    errors[i] = emails[i] + " is already on the list.";
+                });
+        keys.values().removeIf(i -> {
+            if (!suppressed.contains(emails[i])) return false;
+            errors[i] = emails[i] + " is suppressed: its subscriber asked for their data to be erased, "
+                    + "so it cannot be added again.";
+            return true;
+        });
+        if (keys.isEmpty()) return java.util.Arrays.asList(errors);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        try {
+            db.transaction(tx -> {
+                DSLContext t = tx.dsl();
+                var insert = t.insertInto(
+                        SUBSCRIBERS,
+                        SUBSCRIBERS.EMAIL,
+                        SUBSCRIBERS.EMAIL_KEY,
+                        SUBSCRIBERS.NAME,
+                        SUBSCRIBERS.STATUS,
+                        SUBSCRIBERS.TIMEZONE,
+                        SUBSCRIBERS.SEND_HOUR,
+                        SUBSCRIBERS.FREQUENCY,
+                        SUBSCRIBERS.WEEKDAY,
+                        SUBSCRIBERS.FORMAT,
+                        SUBSCRIBERS.LOCALE,
+                        SUBSCRIBERS.CREATED_AT,
+                        SUBSCRIBERS.UPDATED_AT,
+                        SUBSCRIBERS.CONFIRMED_AT);
+                for (var e : keys.entrySet()) {
+                    Preferences p = prefs[e.getValue()];
+                    insert = insert.values(
+                            emails[e.getValue()],
+                            e.getKey(),
+                            p.name(),
+                            status.db(),
+                            p.timezone(),
+                            (byte) p.sendHour(),
+                            p.frequency(),
+                            p.weekday() == null ? null : p.weekday().byteValue(),
+                            p.format(),
+                            p.locale() == null ? "en" : p.locale(),
+                            now,
+                            now,
+                            status == SubscriberStatus.ACTIVE ? now : null);
+                }
+                insert.execute();
+                java.util.Map<String, Long> ids = new java.util.HashMap<>();
+                t.select(SUBSCRIBERS.EMAIL_KEY, SUBSCRIBERS.ID)
+                        .from(SUBSCRIBERS)
+                        .where(SUBSCRIBERS.EMAIL_KEY.in(keys.keySet()))
+                        .forEach(r -> ids.put(r.value1(), r.value2()));
+                var follows = t.insertInto(
+                        SUBSCRIBER_CATEGORIES, SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID, SUBSCRIBER_CATEGORIES.CATEGORY_ID);
+                boolean any = false;
+                for (var e : keys.entrySet()) {
+                    for (Integer cid : prefs[e.getValue()].follows()) {
+                        follows = follows.values(ids.get(e.getKey()), cid);
+                        any = true;
+                    }
+                }
+                if (any) follows.execute();
+                Events.recordAll(t, ids.values(), "subscribed", now);
+            });
+        } catch (org.jooq.exception.IntegrityConstraintViolationException raced) {
+            for (int i : keys.values()) {
+                try {
+                    add(inputs.get(i), status);
+                } catch (InvalidInputException e) {
+                    errors[i] = e.getMessage();
+                }
+            }
+        }
+        return java.util.Arrays.asList(errors);
+    }
+
     public SubscribersRecord find(long id) {
         return db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).fetchAny();
     }

@@ -43,6 +43,19 @@ public final class Suppressions {
                 .execute();
     }
 
+    /** Which of these addresses are suppressed, in one query. */
+    java.util.Set<String> suppressed(java.util.Collection<String> emails) {
+        java.util.Map<String, String> byHash = new java.util.HashMap<>();
+        for (String e : emails) byHash.put(hash(e), e);
+        if (byHash.isEmpty()) return java.util.Set.of();
+        java.util.Set<String> out = new java.util.HashSet<>();
+        db.select(SUPPRESSIONS.EMAIL_HASH)
+                .from(SUPPRESSIONS)
+                .where(SUPPRESSIONS.EMAIL_HASH.in(byHash.keySet()))
+                .forEach(r -> out.add(byHash.get(r.value1())));
+        return out;
+    }
+
     String hash(String email) {
         return hmac().hex(EmailAddresses.key(email.strip()));
     }
