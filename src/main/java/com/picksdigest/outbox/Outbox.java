@@ -61,16 +61,7 @@ public final class Outbox {
      * @param data    JSON-able values (strings, numbers, booleans, null, maps and lists of them)
      */
     public static void record(DSLContext tx, String type, String subject, Map<String, ?> data, LocalDateTime at) {
-        if (!TYPES.contains(type)) throw new IllegalArgumentException("not a webhook event type: " + type);
-        List<Long> endpoints = tx
-                .select(WEBHOOK_ENDPOINTS.ID, WEBHOOK_ENDPOINTS.EVENT_TYPES)
-                .from(WEBHOOK_ENDPOINTS)
-                .where(WEBHOOK_ENDPOINTS.ENABLED.isTrue())
-                .fetch()
-                .stream()
-                .filter(r -> subscribes(r.value2(), type))
-                .map(r -> r.value1())
-                .toList();
+        List<Long> endpoints = endpointsFor(tx, type);
         if (endpoints.isEmpty()) return;
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type);
@@ -97,6 +88,24 @@ public final class Outbox {
             insert = insert.values(event.getId(), endpoint, subject, at, at.plus(RETRY_FOR), at);
         }
         insert.execute();
+    }
+
+    /** Whether any enabled endpoint wants {@code type}: lets a bulk change skip building events nobody gets. */
+    public static boolean wanted(DSLContext tx, String type) {
+        return !endpointsFor(tx, type).isEmpty();
+    }
+
+    private static List<Long> endpointsFor(DSLContext tx, String type) {
+        if (!TYPES.contains(type)) throw new IllegalArgumentException("not a webhook event type: " + type);
+        return tx
+                .select(WEBHOOK_ENDPOINTS.ID, WEBHOOK_ENDPOINTS.EVENT_TYPES)
+                .from(WEBHOOK_ENDPOINTS)
+                .where(WEBHOOK_ENDPOINTS.ENABLED.isTrue())
+                .fetch()
+                .stream()
+                .filter(r -> subscribes(r.value2(), type))
+                .map(r -> r.value1())
+                .toList();
     }
 
     /** Whether a stored list of event types (comma-separated) holds {@code type}. */

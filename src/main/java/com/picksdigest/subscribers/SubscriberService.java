@@ -198,6 +198,10 @@ public final class SubscriberService {
                 }
                 if (any) follows.execute();
                 Events.recordAll(t, ids.values(), "subscribed", now);
+                // one event per subscriber, as a single add writes, but only read and built when an endpoint wants it
+                if (Outbox.wanted(t, Outbox.SUBSCRIBER_CREATED)) {
+                    for (long id : ids.values()) Events.webhook(t, Outbox.SUBSCRIBER_CREATED, id, null, now);
+                }
             });
         } catch (org.jooq.exception.IntegrityConstraintViolationException raced) {
             for (int i : keys.values()) {
