@@ -81,10 +81,11 @@ final class AccountActions {
                 "check-inbox.html.ftl",
                 Map.of(
                         "heading",
-                        "All your links are signed out",
+                        "inbox.signedOut.heading",
                         "message",
-                        "Every link in our earlier e-mails, this page's included, has stopped working. New links "
-                                + "are on their way to:",
+                        "inbox.signedOut.message",
+                        "locale",
+                        r.subscriber().getLocale(),
                         "email",
                         r.subscriber().getEmail()));
     }
@@ -102,9 +103,11 @@ final class AccountActions {
                 "check-inbox.html.ftl",
                 Map.of(
                         "heading",
-                        "Check your inbox",
+                        "inbox.heading",
                         "message",
-                        "To resubscribe, open the link in the message we are sending to:",
+                        "inbox.resubscribe.message",
+                        "locale",
+                        r.subscriber().getLocale(),
                         "email",
                         r.subscriber().getEmail()));
     }

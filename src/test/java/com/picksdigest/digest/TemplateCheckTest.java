@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateCheckTest {
     private static final Path SOURCES = Path.of("templates");
 
-    private final DigestComposer composer = new DigestComposer(MailConfig.from(
-            Settings.of(Map.of("PICKS_SECRET", "s".repeat(40), "PICKS_BASE_URL", "https://picks.example.org"))));
+    private final DigestComposer composer = new DigestComposer(
+            MailConfig.from(
+                    Settings.of(Map.of("PICKS_SECRET", "s".repeat(40), "PICKS_BASE_URL", "https://picks.example.org"))),
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()));
 
     @TempDir
     Path dir;

@@ -118,7 +118,8 @@ class TemplateStylesTest {
                         "https://picks.example.org/prefs/t",
                         "https://picks.example.org/archive/2026-01-05",
                         "https://picks.example.org/subscribe",
-                        null));
+                        null,
+                        new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en")));
     }
 
     /** Copies a built-in template into the override directory with one piece of it replaced. */
