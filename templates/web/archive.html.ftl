@@ -7,7 +7,7 @@
 <#list picks as p>
 <li>
 <div class="label" dir="auto">${p.category}</div>
-<#if p.url?has_content><a class="title" dir="auto" href="${p.url}" rel="noopener noreferrer">${p.title}</a><#else><span class="title" dir="auto">${p.title}</span></#if>
+<#if p.url?has_content><a class="title" href="${p.url}" rel="noopener noreferrer" dir="auto">${p.title}</a><#else><span class="title" dir="auto">${p.title}</span></#if>
 <#if p.summary?has_content><p dir="auto">${p.summary}</p></#if>
 <#if p.source?has_content><div class="muted" dir="auto"><#if p.sourceUrl?has_content><a href="${p.sourceUrl}" rel="noopener noreferrer">${p.source}</a><#else>${p.source}</#if></div></#if>
 </li>

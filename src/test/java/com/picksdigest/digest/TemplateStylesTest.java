@@ -19,6 +19,8 @@ class TemplateStylesTest {
     private static final Pattern STYLE_ATTRIBUTE = Pattern.compile("\\sstyle\\s*=");
 
     private static final Map<String, Object> PUBLIC_ERROR = Map.of(
+            "t",
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en"),
             "siteName",
             "Picks",
             "archiveUrl",
@@ -28,12 +30,14 @@ class TemplateStylesTest {
             "status",
             404,
             "title",
-            "Not found",
+            "error.notFound.title",
             "message",
-            "No such page.");
+            "error.notFound.message");
     private static final Map<String, Object> ADMIN_ERROR =
             Map.of("siteName", "Picks", "base", "", "status", 404, "title", "Not found", "message", "No such page.");
     private static final Map<String, Object> NOTICE = Map.of(
+            "t",
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en"),
             "siteName",
             "Picks",
             "siteUrl",
