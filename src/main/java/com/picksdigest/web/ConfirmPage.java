@@ -45,7 +45,15 @@ final class ConfirmPage {
                 ctx,
                 200,
                 "confirm.html.ftl",
-                Map.of("action", action(p), "email", address(p), "csrf", csrf.issue(token)));
+                Map.of(
+                        "action",
+                        action(p),
+                        "email",
+                        address(p),
+                        "csrf",
+                        csrf.issue(token),
+                        "locale",
+                        p.subscriber().getLocale()));
     }
 
     void submit(Context ctx) {
@@ -73,7 +81,9 @@ final class ConfirmPage {
                         "email",
                         s.getEmail(),
                         "preferencesUrl",
-                        pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion()))));
+                        pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion())),
+                        "locale",
+                        s.getLocale()));
     }
 
     private Confirmations.Pending pending(String token) {

@@ -63,6 +63,7 @@ final class UnsubscribePage {
         m.put("reason", reason == null ? "" : reason);
         m.put("maxReason", MAX_REASON);
         m.put("preferencesUrl", pages.path("/prefs/" + token));
+        m.put("locale", s.getLocale());
         if (error != null) m.put("error", error);
         pages.render(ctx, status, "unsubscribe.html.ftl", m);
     }
@@ -79,6 +80,8 @@ final class UnsubscribePage {
                         "resubscribeUrl",
                         pages.path("/u/" + token + "/resubscribe"),
                         "csrf",
-                        csrf.issue(token)));
+                        csrf.issue(token),
+                        "locale",
+                        s.getLocale()));
     }
 }
