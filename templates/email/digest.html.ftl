@@ -104,7 +104,7 @@ ${t("digest.forwarded")} <a href="${subscribeUrl}" class="pd-muted" style="color
 </tr>
 <tr>
 <td class="pd-muted" align="center" style="padding:0 12px 24px 12px;font-size:14px;line-height:22px;color:${palette.muted};text-align:center;">
-${t.html("digest.why", siteName, '<a href="'?no_esc + siteUrl + '" class="pd-muted" style="color:'?no_esc + palette.muted + ';text-decoration:underline;">'?no_esc + siteUrl?replace(r"^https?://", "", "r") + "</a>"?no_esc)}
+${t.html("digest.why", "<span dir=\"auto\">"?no_esc + siteName + "</span>"?no_esc, '<a href="'?no_esc + siteUrl + '" class="pd-muted" style="color:'?no_esc + palette.muted + ';text-decoration:underline;">'?no_esc + siteUrl?replace(r"^https?://", "", "r") + "</a>"?no_esc)}
 <#if postalAddress??>
 <div class="pd-muted" style="margin:8px 0 0 0;color:${palette.muted};">${siteName} &middot; ${postalAddress}</div>
 </#if>

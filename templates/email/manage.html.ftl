@@ -8,7 +8,7 @@
 <#import "palette.html.ftl" as palette>
 <@layout.mail title=siteName buttonText=t("notice.preferences") buttonUrl=preferencesUrl>
 <#if reason == "already_subscribed">
-<p style="margin:0 0 12px 0;">${t.html("manage.already", siteName, "<strong>"?no_esc + email + "</strong>"?no_esc)}</p>
+<p style="margin:0 0 12px 0;">${t.html("manage.already", "<span dir=\"auto\">"?no_esc + siteName + "</span>"?no_esc, "<strong dir=\"ltr\">"?no_esc + email + "</strong>"?no_esc)}</p>
 <#else>
 <p style="margin:0 0 12px 0;">${t("manage.newLinks", siteName)}</p>
 </#if>

@@ -4,6 +4,6 @@
 <@layout.page title=t(heading)>
 <h1>${t(heading)}</h1>
 <p>${t(message)}</p>
-<p class="addr">${email}</p>
+<p class="addr" dir="ltr">${email}</p>
 <p class="muted">${t("inbox.spam")} ${t("confirm.validity", 7)}</p>
 </@layout.page>

@@ -3,13 +3,13 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title=t("confirm.page.title")>
 <#if action == "email">
-<h1>${t.html("confirm.page.email", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc, siteName)}</h1>
+<h1>${t.html("confirm.page.email", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
 <p>${t("confirm.page.emailHint")}</p>
 <#elseif action == "resubscribe">
-<h1>${t.html("confirm.page.resubscribe", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc, siteName)}</h1>
+<h1>${t.html("confirm.page.resubscribe", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
 <p>${t("confirm.page.resubscribeHint")}</p>
 <#else>
-<h1>${t.html("confirm.page.subscribe", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc, siteName)}</h1>
+<h1>${t.html("confirm.page.subscribe", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
 <p>${t("confirm.page.subscribeHint")}</p>
 </#if>
 <form method="post">

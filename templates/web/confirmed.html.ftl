@@ -3,11 +3,11 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title=t("confirmed.title")>
 <#if action == "email">
-<h1>${t.html("confirmed.email", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc)}</h1>
+<h1>${t.html("confirmed.email", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc)}</h1>
 <p>${t("confirmed.emailHint")}</p>
 <#else>
 <h1>${t("confirmed.subscribed")}</h1>
-<p>${t.html("confirmed.subscribedHint", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc, siteName)}</p>
+<p>${t.html("confirmed.subscribedHint", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</p>
 </#if>
 <p><a href="${preferencesUrl}">${t("notice.preferences")}</a></p>
 </@layout.page>

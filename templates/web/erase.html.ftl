@@ -2,7 +2,7 @@
 <#-- Model: email, csrf, exportUrl, preferencesUrl. Posts to this same URL. -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title=t("erase.title")>
-<h1>${t.html("erase.heading", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc)}</h1>
+<h1>${t.html("erase.heading", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc)}</h1>
 <p>${t("erase.body")}</p>
 <p>${t.html("erase.export", '<a href="'?no_esc + exportUrl + '">'?no_esc + t("erase.download") + "</a>"?no_esc)}</p>
 <form method="post">

@@ -9,7 +9,7 @@
 <#import "subscription-form.html.ftl" as subscription>
 <@layout.page title=t("prefs.title")>
 <h1>${t("prefs.title")}</h1>
-<p>${t.html("prefs.for", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc)}</p>
+<p>${t.html("prefs.for", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc)}</p>
 <#if saved??><p class="notice ok" role="status">${t("prefs.saved")}</p></#if>
 <#if notice??><p class="notice ok" role="status">${t(notice)}</p></#if>
 <#if error??><p class="notice error" role="alert">${error} ${t("form.nothingSaved")}</p></#if>
@@ -38,7 +38,7 @@
 <form method="post" action="${accountUrl}/email">
 <input type="hidden" name="csrf" value="${csrf}">
 <label for="new-email">${t("prefs.newAddress")}</label>
-<input type="email" id="new-email" name="email" maxlength="254" autocomplete="email" required>
+<input type="email" dir="ltr" id="new-email" name="email" maxlength="254" autocomplete="email" required>
 <p class="hint">${t("prefs.newAddressHint")}</p>
 <button type="submit">${t("prefs.changeAddress")}</button>
 </form>

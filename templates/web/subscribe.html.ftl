@@ -8,12 +8,12 @@
 <#import "layout.html.ftl" as layout>
 <#import "subscription-form.html.ftl" as subscription>
 <@layout.page title=t("page.subscribe")>
-<h1>${t("subscribe.heading", siteName)}</h1>
+<h1>${t.html("subscribe.heading", "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
 <p>${t("subscribe.lead")}</p>
 <#if error??><p class="notice error" role="alert">${error} ${t("form.nothingSaved")}</p></#if>
 <@subscription.form submitLabel=t("page.subscribe") guessTimezone=guessTimezone>
 <label for="email">${t("form.email")}</label>
-<input type="email" id="email" name="email" maxlength="254" value="${email}" autocomplete="email" required>
+<input type="email" dir="ltr" id="email" name="email" maxlength="254" value="${email}" autocomplete="email" required>
 </@subscription.form>
 <script src="${scriptUrl}"></script>
 </@layout.page>

@@ -13,7 +13,7 @@
 <#nested>
 
 <label for="name">${t("form.name")} <span class="muted">${t("form.nameHint")}</span></label>
-<input type="text" id="name" name="name" maxlength="200" value="${name}" autocomplete="name">
+<input type="text" dir="auto" id="name" name="name" maxlength="200" value="${name}" autocomplete="name">
 
 <fieldset>
 <legend>${t("form.categories")}</legend>
@@ -45,7 +45,7 @@
 </div>
 
 <label for="timezone">${t("form.timezone")}</label>
-<input type="text" id="timezone" name="timezone" list="zones" maxlength="64" value="${timezone}" autocomplete="off" spellcheck="false"<#if guessTimezone> data-guess="yes"</#if>>
+<input type="text" dir="ltr" id="timezone" name="timezone" list="zones" maxlength="64" value="${timezone}" autocomplete="off" spellcheck="false"<#if guessTimezone> data-guess="yes"</#if>>
 <datalist id="zones"><#list zones as z><option value="${z}"></#list></datalist>
 <p class="hint">${t("form.timezoneHint")}</p>
 

@@ -3,7 +3,7 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title=t("unsubscribed.title")>
 <h1>${t("unsubscribed.heading")}</h1>
-<p>${t.html("unsubscribed.body", "<span class=\"addr\">"?no_esc + email + "</span>"?no_esc, siteName)}</p>
+<p>${t.html("unsubscribed.body", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</p>
 <p class="muted">${t("unsubscribed.late")}</p>
 <form method="post" action="${resubscribeUrl}">
 <input type="hidden" name="csrf" value="${csrf}">
