@@ -350,8 +350,9 @@ public final class App implements AutoCloseable {
             new Once<>(() -> new TemplateEngine(mailConfig().templatesDir()));
     private final Once<DigestTemplates> digestTemplates = new Once<>(() -> new DigestTemplates(templates()));
     private final Once<DigestComposer> composer = new Once<>(() -> new DigestComposer(mailConfig(), catalogues()));
-    private final Once<Catalogues> catalogues =
-            new Once<>(() -> new Catalogues(mailConfig().templatesDir()));
+    private final Once<Catalogues> catalogues = new Once<>(
+            // Read here rather than through MailConfig: commands that only check a language need no mail secret.
+            () -> new Catalogues(settings().optional("PICKS_TEMPLATES_DIR").map(java.nio.file.Path::of)));
     private final Once<Languages> languages = new Once<>(() -> new Languages(catalogues()));
 
     /** The message catalogues of every language, shipped and dropped in: e-mails and pages alike. */
