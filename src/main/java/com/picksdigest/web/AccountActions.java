@@ -55,7 +55,7 @@ final class AccountActions {
             if (weeks == null) throw new InvalidInputException("Choose how many weeks to pause for.");
             paused = accounts.pause(r.subscriber(), weeks) != null;
         } catch (InvalidInputException e) {
-            preferences.refuse(ctx, r.token(), r.subscriber(), e.getMessage());
+            preferences.refuse(ctx, r.token(), r.subscriber(), e, "weeks");
             return;
         }
         backToPreferences(ctx, r, paused ? "paused" : "resumed");
@@ -66,7 +66,7 @@ final class AccountActions {
         try {
             accounts.requestEmailChange(r.subscriber(), r.form().first("email"));
         } catch (InvalidInputException e) {
-            preferences.refuse(ctx, r.token(), r.subscriber(), e.getMessage());
+            preferences.refuse(ctx, r.token(), r.subscriber(), e, "email");
             return;
         }
         backToPreferences(ctx, r, "email");

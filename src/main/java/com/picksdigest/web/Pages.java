@@ -1,8 +1,11 @@
 package com.picksdigest.web;
 
+import com.picksdigest.common.InvalidFields;
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.i18n.Catalogues;
 import com.picksdigest.i18n.Languages;
+import com.picksdigest.i18n.Messages;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -11,10 +14,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Renders the pages under templates/web/ (HTML output format: every ${...} is escaped) and sets the headers every
@@ -28,6 +34,20 @@ final class Pages {
     static final String CSP =
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src https: data:; "
                     + "frame-ancestors 'none'; base-uri 'none'";
+
+    /** The fields a refusal may name, each with a sentence in the catalogues ("form.invalid.email"...). */
+    private static final Set<String> REFUSED_FIELDS = Set.of(
+            "email",
+            "name",
+            "timezone",
+            "hour",
+            "weekday",
+            "frequency",
+            "format",
+            "locale",
+            "categories",
+            "reason",
+            "weeks");
 
     private final TemplateEngine engine;
     private final Catalogues catalogues;
@@ -92,7 +112,28 @@ final class Pages {
 
     void render(Context ctx, int status, String template, Map<String, ?> values) {
         Object own = values.get("locale");
-        send(ctx, status, html(template, values, own instanceof String tag ? languages.find(tag) : language(ctx)));
+        send(ctx, status, html(template, values, language(ctx, own instanceof String tag ? tag : null)));
+    }
+
+    /** A page's language: {@code own} (a reader's, a form's) when it is a supported one, else the visitor's. */
+    String language(Context ctx, String own) {
+        String l = languages.find(own);
+        return l != null ? l : language(ctx);
+    }
+
+    /**
+     * Why a form was refused, for a reader of {@code language}: the services' own sentences in English; in another
+     * language one translated sentence per refused field ({@code field} when the refusal names none), since the
+     * services' sentences are written for the API and the command line.
+     */
+    String refusal(InvalidInputException e, String language, String field) {
+        if (Languages.DEFAULT.equals(language)) return e.getMessage();
+        Messages t = catalogues.of(language);
+        Collection<String> fields = e instanceof InvalidFields f ? f.errors().keySet() : List.of(field);
+        return fields.stream()
+                .map(k -> t.format("form.invalid." + (REFUSED_FIELDS.contains(k) ? k : "other")))
+                .distinct()
+                .collect(Collectors.joining(" "));
     }
 
     /** The visitor's language: ?lang= when it names a supported one, else the best of Accept-Language. */

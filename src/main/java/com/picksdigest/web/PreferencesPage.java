@@ -56,9 +56,9 @@ final class PreferencesPage {
     }
 
     /** The form with the stored values and {@code error} above it: how the page's smaller forms refuse bad input. */
-    void refuse(Context ctx, String token, SubscribersRecord s, String error) {
+    void refuse(Context ctx, String token, SubscribersRecord s, InvalidInputException refused, String field) {
         Map<String, Object> m = model(token, s, stored(s));
-        m.put("error", error);
+        m.put("error", pages.refusal(refused, pages.language(ctx, s.getLocale()), field));
         pages.render(ctx, 400, "preferences.html.ftl", m);
     }
 
@@ -112,7 +112,7 @@ final class PreferencesPage {
             if (!subscribers.updatePreferences(s.getId(), in)) throw WebError.revokedLink();
         } catch (InvalidInputException e) {
             Map<String, Object> m = model(token, s, f);
-            m.put("error", e.getMessage());
+            m.put("error", pages.refusal(e, pages.language(ctx, (String) m.get("locale")), "other"));
             pages.render(ctx, 400, "preferences.html.ftl", m);
             return;
         }

@@ -139,7 +139,7 @@ final class SignupPage {
                     clients.of(ctx));
         } catch (InvalidInputException e) {
             if (json) json(ctx, 400, Map.of("error", e.getMessage()));
-            else render(ctx, 400, f, e.getMessage());
+            else render(ctx, 400, f, pages.refusal(e, pages.language(ctx, f.locale()), "email"));
             return;
         } catch (Signups.TooManyRequests | Signups.Busy e) {
             if (!json) throw e; // the error page, from WebServer

@@ -50,7 +50,7 @@ final class UnsubscribePage {
         try {
             reason = Fields.line("Reason", rawReason, MAX_REASON, false);
         } catch (InvalidInputException e) {
-            form(ctx, 400, token, s, rawReason, e.getMessage());
+            form(ctx, 400, token, s, rawReason, pages.refusal(e, pages.language(ctx, s.getLocale()), "reason"));
             return;
         }
         subscribers.unsubscribe(s.getId(), reason); // false when already unsubscribed: same page, nothing to do

@@ -86,6 +86,22 @@ class LanguagesTest {
                         w.get("/subscribe?lang=" + lang).body(),
                         true);
 
+                // A refused sign-up says why in the reader's language, field by field
+                HttpResponse<String> refused = w.send(HttpRequest.newBuilder(w.uri("/subscribe"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(WebTestSupport.form(
+                                "email", "ada@example.org", "timezone", "Mars/Olympus", "locale", lang))));
+                assertThat(refused.statusCode()).isEqualTo(400);
+                check(problems, lang, "refused sign-up", refused.body(), true);
+                if (lang.equals("en")) {
+                    assertThat(refused.body()).contains("IANA time zone");
+                } else {
+                    assertThat(refused.body())
+                            .as(lang)
+                            .doesNotContain("IANA")
+                            .contains(w.app.catalogues().of(lang).format("form.invalid.timezone"));
+                }
+
                 String email = "new-" + lang.toLowerCase() + "@example.org";
                 HttpResponse<String> sent = w.send(HttpRequest.newBuilder(w.uri("/subscribe"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
