@@ -116,11 +116,8 @@ public final class PublicRoutes implements RouteGroup {
         r.post("/prefs/{token}/erase", dataRights::erase);
 
         r.exception(WebError.class, (e, ctx) -> page(ctx, e));
-        r.exception(
-                Signups.TooManyRequests.class,
-                (e, ctx) -> page(ctx, new WebError(429, "error.tooMany.title", null, e.getMessage())));
-        r.exception(
-                Signups.Busy.class, (e, ctx) -> page(ctx, new WebError(503, "error.busy.title", null, e.getMessage())));
+        r.exception(Signups.TooManyRequests.class, (e, ctx) -> page(ctx, new WebError(429, "error.tooMany")));
+        r.exception(Signups.Busy.class, (e, ctx) -> page(ctx, new WebError(503, "error.busy")));
         r.exception(
                 InvalidInputException.class,
                 (e, ctx) -> page(ctx, new WebError(400, "error.refused.title", null, e.getMessage())));
