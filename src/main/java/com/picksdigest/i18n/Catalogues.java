@@ -36,13 +36,23 @@ public final class Catalogues {
 
     private final Map<String, Map<String, String>> entries = new LinkedHashMap<>();
     private final Map<String, Messages> byTag = new LinkedHashMap<>();
+    /** Where each language's messages came from, for a start error naming the file. */
+    private final Map<String, String> sources = new LinkedHashMap<>();
+
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public Catalogues(Optional<Path> templatesDir) {
-        for (String tag : SHIPPED) entries.put(tag, builtIn(tag));
+        for (String tag : SHIPPED) {
+            entries.put(tag, builtIn(tag));
+            sources.put(tag, "Catalogue i18n/" + fileName(tag) + " (built in)");
+        }
         templatesDir.map(d -> d.resolve("i18n")).filter(Files::isDirectory).ifPresent(this::dropIns);
         Map<String, String> english = entries.get("en");
-        entries.forEach((tag, own) -> byTag.put(tag, new Messages(tag, own, english, this::missing)));
+        entries.forEach((tag, own) -> {
+            Messages m = new Messages(tag, own, english, this::missing);
+            m.compileAll(sources.get(tag));
+            byTag.put(tag, m);
+        });
     }
 
     /** Every language there is a catalogue for, shipped ones first, as canonical BCP 47 tags. */
@@ -68,7 +78,7 @@ public final class Catalogues {
     }
 
     private Map<String, String> builtIn(String tag) {
-        String name = "i18n/" + PREFIX + tag.replace('-', '_') + SUFFIX;
+        String name = "i18n/" + fileName(tag);
         try (InputStream in = Catalogues.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("The catalogue " + name + " is missing from the jar");
             return read(in);
@@ -92,11 +102,16 @@ public final class Catalogues {
                     merged.putAll(read(in));
                 }
                 entries.put(tag, Map.copyOf(merged));
+                sources.merge(tag, "Catalogue " + f + " (PICKS_TEMPLATES_DIR)", (jar, dropIn) -> dropIn);
                 log.info("Catalogue {} loaded for {}", f, tag);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The catalogues in " + dir + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static String fileName(String tag) {
+        return PREFIX + tag.replace('-', '_') + SUFFIX;
     }
 
     private static Map<String, String> read(InputStream in) throws IOException {

@@ -2,6 +2,7 @@ package com.picksdigest.i18n;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
+import com.picksdigest.config.ConfigException;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.SimpleScalar;
@@ -45,6 +46,21 @@ public final class Messages implements TemplateMethodModelEx, TemplateHashModel 
         this.own = own;
         this.english = english;
         this.missing = missing;
+    }
+
+    /**
+     * Compiles every pattern of this language now, so a broken one (an operator's file) stops the start naming its
+     * key, rather than failing a reader's digest in the middle of an edition.
+     */
+    void compileAll(String source) {
+        for (Map.Entry<String, String> e : own.entrySet()) {
+            try {
+                compiled.put(e.getKey(), new MessageFormat(e.getValue(), locale));
+            } catch (IllegalArgumentException bad) {
+                throw new ConfigException(source + ", message \"" + e.getKey() + "\": not a valid ICU MessageFormat "
+                        + "pattern (" + bad.getMessage() + ").");
+            }
+        }
     }
 
     /** The BCP 47 tag, for {@code lang=""}. */

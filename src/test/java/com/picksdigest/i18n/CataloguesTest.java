@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,16 @@ class CataloguesTest {
         assertThat(languages.fromAcceptLanguage(";;;==")).isEqualTo("en");
         assertThat(shipped.of("ar").dir()).isEqualTo("rtl");
         assertThat(shipped.of("ja").dir()).isEqualTo("ltr");
+    }
+
+    @Test
+    void aBrokenPatternInAnOperatorsCatalogueStopsTheStartNamingFileAndKey(@TempDir Path dir) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("i18n")).resolve("messages_it.properties");
+        Files.writeString(file, "digest.count={0, plural, one {# scelta} other {# scelte}\n");
+        assertThatThrownBy(() -> new Catalogues(Optional.of(dir)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Catalogue " + file + " (PICKS_TEMPLATES_DIR), message \"digest.count\": "
+                        + "not a valid ICU MessageFormat pattern");
     }
 
     @Test
