@@ -63,6 +63,7 @@ import com.picksdigest.providers.BounceHookRoutes;
 import com.picksdigest.providers.HookTokens;
 import com.picksdigest.providers.ProviderReports;
 import com.picksdigest.reports.EditionReports;
+import com.picksdigest.reports.InsightReports;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
@@ -563,6 +564,8 @@ public final class App implements AutoCloseable {
     }
 
     private final Once<SubscriberStats> subscriberStats = new Once<>(() -> new SubscriberStats(db()));
+    private final Once<InsightReports> insightReports =
+            new Once<>(() -> new InsightReports(db(), clock(), adminConfig().editorZone()));
 
     public AuditLog audit() {
         return audit.get();
@@ -699,6 +702,7 @@ public final class App implements AutoCloseable {
                 messenger(),
                 editionReports.get(),
                 subscriberStats.get(),
+                insightReports.get(),
                 clickLinks(),
                 apiKeys(),
                 webhooks(),

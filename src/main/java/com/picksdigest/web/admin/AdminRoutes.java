@@ -22,6 +22,7 @@ import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.picks.PickService;
 import com.picksdigest.reports.EditionReports;
+import com.picksdigest.reports.InsightReports;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.ClientAddress;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@link com.picksdigest.web.WebServer}. Routes are all declared in {@link #register}.
  *
  * <pre>
+ * GET  /admin                                       dashboard: today's edition, queue, feeds, candidates, chart summaries
+ * GET  /admin/charts/{growth|editions|sending|clicks}?days=30|90|365   a chart (SVG) and its table
  * GET  /admin/login, POST /admin/login, POST /admin/logout
  * GET  /admin/picks?status=&category=&date=&q=       list; with a date, that day's digest order and up/down
  * GET  /admin/picks/new, POST /admin/picks            create
@@ -71,6 +74,7 @@ public final class AdminRoutes implements RouteGroup {
     private final FeedPages feeds;
     private final PreviewPage preview;
     private final ReportPages reports;
+    private final InsightPages insight;
     private final AccountPages accounts;
     private final ClickRedirect clicks;
     private final ApiKeyPages apiKeys;
@@ -99,6 +103,7 @@ public final class AdminRoutes implements RouteGroup {
             Messenger messenger,
             EditionReports editionReports,
             SubscriberStats subscriberStats,
+            InsightReports insightReports,
             ClickLinks clickLinks,
             ApiKeys apiKeys,
             Webhooks webhookService,
@@ -131,6 +136,7 @@ public final class AdminRoutes implements RouteGroup {
                 pages,
                 clock);
         this.reports = new ReportPages(editionReports, subscriberStats, pages, config.trackClicks(), clock);
+        this.insight = new InsightPages(insightReports, editionReports, pages, config.trackClicks());
         this.accounts = new AccountPages(editorAccounts, audit, settings, pages);
         this.clicks = new ClickRedirect(clickLinks, db, clock);
         this.apiKeys = new ApiKeyPages(apiKeys, audit, pages);
@@ -142,7 +148,8 @@ public final class AdminRoutes implements RouteGroup {
         r.before("/admin", access::guard);
         r.before("/admin/*", access::guard);
 
-        r.get("/admin", ctx -> pages.redirect(ctx, "/admin/picks", null));
+        r.get("/admin", insight::dashboard);
+        r.get("/admin/charts/{name}", insight::chart);
         r.get("/admin/login", access::showLogin);
         r.post("/admin/login", access::submitLogin);
         r.post("/admin/logout", access::logout);
