@@ -64,6 +64,8 @@ import com.picksdigest.providers.HookTokens;
 import com.picksdigest.providers.ProviderReports;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.reports.InsightReports;
+import com.picksdigest.reports.SubscriberHistory;
+import com.picksdigest.reports.SubscriberSearch;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
@@ -703,6 +705,11 @@ public final class App implements AutoCloseable {
                 editionReports.get(),
                 subscriberStats.get(),
                 insightReports.get(),
+                new SubscriberSearch(db()),
+                new SubscriberHistory(db()),
+                signups(),
+                accountChanges(),
+                subscriberData(),
                 clickLinks(),
                 apiKeys(),
                 webhooks(),
