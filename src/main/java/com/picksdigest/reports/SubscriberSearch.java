@@ -71,11 +71,15 @@ public final class SubscriberSearch {
         if (!blank(c.name())) w = w.and(DSL.lower(SUBSCRIBERS.NAME).like(like(c.name()), '!'));
         if (!blank(c.status())) w = w.and(SUBSCRIBERS.STATUS.eq(c.status()));
         if (c.categoryId() != null) {
-            var follows = DSL.selectOne()
+            // two separate selects: jOOQ's select steps are mutable, so one built on the other would change it
+            var followsIt = DSL.selectOne()
+                    .from(SUBSCRIBER_CATEGORIES)
+                    .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID))
+                    .and(SUBSCRIBER_CATEGORIES.CATEGORY_ID.eq(c.categoryId()));
+            var followsAny = DSL.selectOne()
                     .from(SUBSCRIBER_CATEGORIES)
                     .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID));
-            w = w.and(DSL.exists(follows.and(SUBSCRIBER_CATEGORIES.CATEGORY_ID.eq(c.categoryId())))
-                    .or(DSL.notExists(follows)));
+            w = w.and(DSL.exists(followsIt).or(DSL.notExists(followsAny)));
         }
         if (c.joinedFrom() != null)
             w = w.and(SUBSCRIBERS.CREATED_AT.ge(c.joinedFrom().atStartOfDay()));
