@@ -82,6 +82,8 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); b
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 14px; }
 .tiles > .card { margin: 0; }
 table.figures { border: 0; }
+table.figures th, .chart-table tbody th { border-top: 1px solid var(--line); color: var(--text); font-weight: 600; }
+table.figures tr:first-child > * { border-top: 0; }
 .table-scroll { overflow-x: auto; max-height: 420px; overflow-y: auto; }
 .table-scroll table { min-width: 100%; }
 .table-scroll th, .table-scroll td { overflow-wrap: normal; white-space: nowrap; }
@@ -104,6 +106,7 @@ svg.chart .line.s0, svg.chart .line.s1, svg.chart .line.s2, svg.chart .line.s3 {
 .legend .key.s2::before { background: var(--ok); } .legend .key.s3::before { background: var(--muted); }
 .legend .key { color: var(--text); }
 a[aria-current] { font-weight: 700; }
+@media (max-width: 640px) { svg.chart .tick { font-size: 20px; } }
 @media (max-width: 640px) { .hide-narrow { display: none; } th, td { padding: 6px 4px; } }
 </style>
 </head>

@@ -55,14 +55,17 @@ public final class SvgChart {
         double[] range = range();
         int n = Math.max(1, labels.size());
         double slot = (double) (W - LEFT - RIGHT) / n;
-        double barWidth = Math.max(1, slot * 0.8 / Math.max(1, series.size()));
+        int k0 = Math.max(1, series.size());
+        // a handful of bars stay bar-shaped instead of filling the width
+        double barWidth = Math.max(1, Math.min(slot * 0.8 / k0, 36));
+        double pad = (slot - barWidth * k0) / 2;
         double zero = y(0, range);
         for (int i = 0; i < labels.size(); i++) {
             for (int k = 0; k < series.size(); k++) {
                 double v = series.get(k).values().get(i);
                 double top = y(Math.max(v, 0), range);
                 double bottom = y(Math.min(v, 0), range);
-                double x = LEFT + i * slot + slot * 0.1 + k * barWidth;
+                double x = LEFT + i * slot + pad + k * barWidth;
                 svg.append("<rect class=\"s")
                         .append(k % 4)
                         .append("\" x=\"")
