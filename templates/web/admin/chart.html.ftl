@@ -1,6 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Model: name (growth, editions, sending, clicks), days, windows (choices of days), trackClicks,
-     panels (id, title, labelHeading, columns, rows: [label, value...], svg: SVG markup built and escaped by SvgChart). -->
+     panels (id, title, labelHeading, columns, colours (0..3 per column), rows: [label, value...], svg: SVG markup built and escaped by SvgChart). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Charts">
 <h1>Charts</h1>
@@ -21,7 +21,7 @@
 <h2 class="card-title">${p.title}</h2>
 <#if p.rows?has_content>
 <figure class="chart-figure" aria-describedby="${p.id}-table">${p.svg?no_esc}
-<figcaption class="legend"><#list p.columns as c><span class="key s${c?index % 4}">${c}</span></#list></figcaption>
+<figcaption class="legend"><#list p.columns as c><span class="key s${p.colours[c?index]}">${c}</span></#list></figcaption>
 </figure>
 <div class="table-scroll">
 <table id="${p.id}-table" class="chart-table">

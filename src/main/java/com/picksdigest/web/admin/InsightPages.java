@@ -112,9 +112,9 @@ final class InsightPages {
                         "Day",
                         labels,
                         List.of(
-                                series("Joined", g, InsightReports.GrowthDay::joins),
-                                series("Left", g, InsightReports.GrowthDay::departures),
-                                series("Net", g, InsightReports.GrowthDay::net)),
+                                series("Joined", 2, g, InsightReports.GrowthDay::joins),
+                                series("Left", 1, g, InsightReports.GrowthDay::departures),
+                                series("Net", 0, g, InsightReports.GrowthDay::net)),
                         SvgChart::count,
                         false),
                 panel(
@@ -122,7 +122,7 @@ final class InsightPages {
                         "People on the list at the end of each day",
                         "Day",
                         labels,
-                        List.of(series("On the list", g, InsightReports.GrowthDay::total)),
+                        List.of(series("On the list", 0, g, InsightReports.GrowthDay::total)),
                         SvgChart::count,
                         false));
     }
@@ -131,17 +131,17 @@ final class InsightPages {
         List<InsightReports.EditionRates> e = insight.editions(days);
         List<String> labels = e.stream().map(r -> r.date().toString()).toList();
         List<Series> rates = new ArrayList<>(List.of(
-                seriesD("Bounce rate", e, InsightReports.EditionRates::bounceRate),
-                seriesD("Unsubscribe rate", e, InsightReports.EditionRates::unsubscribeRate),
-                seriesD("Complaint rate", e, InsightReports.EditionRates::complaintRate)));
-        if (trackClicks) rates.add(seriesD("Click rate", e, InsightReports.EditionRates::clickRate));
+                seriesD("Bounce rate", 1, e, InsightReports.EditionRates::bounceRate),
+                seriesD("Unsubscribe rate", 3, e, InsightReports.EditionRates::unsubscribeRate),
+                seriesD("Complaint rate", 0, e, InsightReports.EditionRates::complaintRate)));
+        if (trackClicks) rates.add(seriesD("Click rate", 2, e, InsightReports.EditionRates::clickRate));
         return List.of(
                 panel(
                         "delivered",
                         "Digests delivered per edition, last " + days + " days",
                         "Edition",
                         labels,
-                        List.of(series("Delivered", e, InsightReports.EditionRates::delivered)),
+                        List.of(series("Delivered", 0, e, InsightReports.EditionRates::delivered)),
                         SvgChart::count,
                         true),
                 panel(
@@ -165,7 +165,7 @@ final class InsightPages {
                         slots.stream()
                                 .map(s -> String.format("%02d:%02d", s.minute() / 60, s.minute() % 60))
                                 .toList(),
-                        List.of(series("Sent", slots, InsightReports.SendSlot::sent)),
+                        List.of(series("Sent", 0, slots, InsightReports.SendSlot::sent)),
                         SvgChart::count,
                         true),
                 panel(
@@ -176,8 +176,8 @@ final class InsightPages {
                                 .map(h -> String.format("%02d:00", h.hour()))
                                 .toList(),
                         List.of(
-                                series("Due", hours, InsightReports.LocalHour::due),
-                                series("Sent", hours, InsightReports.LocalHour::sent)),
+                                series("Due", 3, hours, InsightReports.LocalHour::due),
+                                series("Sent", 0, hours, InsightReports.LocalHour::sent)),
                         SvgChart::count,
                         true));
     }
@@ -191,18 +191,19 @@ final class InsightPages {
                 "Pick",
                 top.stream().map(InsightReports.TopPick::title).toList(),
                 List.of(
-                        series("Clicks", top, InsightReports.TopPick::clicks),
-                        series("Readers who clicked", top, InsightReports.TopPick::clickers)),
+                        series("Clicks", 0, top, InsightReports.TopPick::clicks),
+                        series("Readers who clicked", 2, top, InsightReports.TopPick::clickers)),
                 SvgChart::count,
                 true));
     }
 
-    private static <T> Series series(String name, List<T> rows, Function<T, Integer> value) {
-        return new Series(name, rows.stream().map(r -> (double) value.apply(r)).toList());
+    /** @param colour 0 accent, 1 alert, 2 good, 3 muted */
+    private static <T> Series series(String name, int colour, List<T> rows, Function<T, Integer> value) {
+        return new Series(name, rows.stream().map(r -> (double) value.apply(r)).toList(), colour);
     }
 
-    private static <T> Series seriesD(String name, List<T> rows, Function<T, Double> value) {
-        return new Series(name, rows.stream().map(value).toList());
+    private static <T> Series seriesD(String name, int colour, List<T> rows, Function<T, Double> value) {
+        return new Series(name, rows.stream().map(value).toList(), colour);
     }
 
     /** One chart and its table: rows of [label, formatted value per series]. */
@@ -219,6 +220,7 @@ final class InsightPages {
         p.put("title", title);
         p.put("labelHeading", labelHeading);
         p.put("columns", series.stream().map(Series::name).toList());
+        p.put("colours", series.stream().map(Series::colour).toList());
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             List<String> row = new ArrayList<>();

@@ -11,8 +11,16 @@ import java.util.function.DoubleFunction;
  * series and value, so a screen reader or a hover tells the number. Pages print the same numbers as a table beside.
  */
 public final class SvgChart {
-    /** One named row of values, one per label. */
-    public record Series(String name, List<Double> values) {}
+    /**
+     * One named row of values, one per label.
+     *
+     * @param colour 0 to 3, the class s0..s3 its marks get (the layout maps them to accent, alert, good, muted)
+     */
+    public record Series(String name, List<Double> values, int colour) {
+        public Series {
+            if (colour < 0 || colour > 3) throw new IllegalArgumentException("colour " + colour + " is not 0..3");
+        }
+    }
 
     private static final int W = 640;
     private static final int H = 240;
@@ -67,7 +75,7 @@ public final class SvgChart {
                 double bottom = y(Math.min(v, 0), range);
                 double x = LEFT + i * slot + pad + k * barWidth;
                 svg.append("<rect class=\"s")
-                        .append(k % 4)
+                        .append(series.get(k).colour())
                         .append("\" x=\"")
                         .append(num(x))
                         .append("\" y=\"")
@@ -100,14 +108,14 @@ public final class SvgChart {
                         .append(' ');
             }
             svg.append("<polyline class=\"line s")
-                    .append(k % 4)
+                    .append(series.get(k).colour())
                     .append("\" fill=\"none\" points=\"")
                     .append(points.toString().strip())
                     .append("\"/>");
             for (int i = 0; i < n; i++) {
                 double v = series.get(k).values().get(i);
                 svg.append("<circle class=\"s")
-                        .append(k % 4)
+                        .append(series.get(k).colour())
                         .append("\" cx=\"")
                         .append(num(LEFT + i * slot))
                         .append("\" cy=\"")

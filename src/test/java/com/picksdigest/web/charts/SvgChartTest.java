@@ -23,8 +23,8 @@ class SvgChartTest {
                 "Top <picks> & \"more\"",
                 List.of("<script>alert(1)</script>", "Tom & Jerry's"),
                 List.of(
-                        new SvgChart.Series("Clicks", List.of(3.0, 1.0)),
-                        new SvgChart.Series("Readers", List.of(2.0, 1.0))),
+                        new SvgChart.Series("Clicks", List.of(3.0, 1.0), 0),
+                        new SvgChart.Series("Readers", List.of(2.0, 1.0), 2)),
                 SvgChart::count);
 
         Document bars = parse(chart.bars());
@@ -47,7 +47,7 @@ class SvgChartTest {
         Document d = parse(new SvgChart(
                         "Net",
                         List.of("a", "b"),
-                        List.of(new SvgChart.Series("Net", List.of(-2.0, 4.0))),
+                        List.of(new SvgChart.Series("Net", List.of(-2.0, 4.0), 0)),
                         SvgChart::count)
                 .bars());
 
@@ -63,7 +63,7 @@ class SvgChartTest {
     @Test
     void aSeriesMustHaveOneValuePerLabel() {
         assertThatThrownBy(() -> new SvgChart(
-                        "x", List.of("a", "b"), List.of(new SvgChart.Series("s", List.of(1.0))), SvgChart::count))
+                        "x", List.of("a", "b"), List.of(new SvgChart.Series("s", List.of(1.0), 0)), SvgChart::count))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 values for 2 labels");
     }
