@@ -49,6 +49,7 @@ final class ReportPages {
                         "deferrals",
                         d.deferrals().stream()
                                 .map(f -> Map.of(
+                                        "subscriberId", Long.toString(f.subscriberId()),
                                         "email", f.email(),
                                         "attempts", f.attempts(),
                                         "next", pages.time(f.nextAttempt()),

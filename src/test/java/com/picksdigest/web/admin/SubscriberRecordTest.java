@@ -84,6 +84,10 @@ class SubscriberRecordTest {
         assertThat(ed.get("/admin/subscribers/" + failing.getId()).body())
                 .contains("<td class=\"delivery-status\">failed</td>")
                 .contains("<td class=\"reply\">550 5.1.1 &lt;failing@example.com&gt; no such user</td>");
+        // the edition's report leads from a failure to the record
+        assertThat(ed.get("/admin/reports/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                        .body())
+                .contains("<a href=\"/admin/subscribers/" + failing.getId() + "\">failing@example.com</a>");
         assertThat(ed.get("/admin/subscribers/999999").statusCode()).isEqualTo(404);
         assertThat(ed.get("/admin/subscribers/abc").statusCode()).isEqualTo(404);
     }
