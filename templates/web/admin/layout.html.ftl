@@ -79,6 +79,34 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 iframe { width: 100%; height: 720px; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); border: 1px solid var(--line);
   border-radius: 8px; padding: 12px; margin: 0; font-size: 13px; max-height: 720px; overflow: auto; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 14px; }
+.tiles > .card { margin: 0; }
+table.figures { border: 0; }
+table.figures th, .chart-table tbody th { border-top: 1px solid var(--line); color: var(--text); font-weight: 600; }
+table.figures tr:first-child > * { border-top: 0; }
+.table-scroll { overflow-x: auto; max-height: 420px; overflow-y: auto; }
+.table-scroll table { min-width: 100%; }
+.table-scroll th, .table-scroll td { overflow-wrap: normal; white-space: nowrap; }
+.chart-figure { margin: 0 0 10px; }
+svg.chart { display: block; width: 100%; height: auto; color: var(--text); }
+svg.chart .grid { stroke: var(--line); stroke-width: 1; }
+svg.chart .axis { stroke: currentColor; stroke-width: 1; }
+svg.chart .tick { fill: var(--muted); font-size: 11px; }
+svg.chart .line { fill: none; stroke-width: 2; }
+.s0 { fill: var(--link); stroke: var(--link); }
+.s1 { fill: var(--err); stroke: var(--err); }
+.s2 { fill: var(--ok); stroke: var(--ok); }
+.s3 { fill: var(--muted); stroke: var(--muted); }
+svg.chart .line.s0, svg.chart .line.s1, svg.chart .line.s2, svg.chart .line.s3 { fill: none; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 13px; }
+.legend .key { fill: none; stroke: none; }
+.legend .key::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 2px;
+  background: currentColor; }
+.legend .key.s0::before { background: var(--link); } .legend .key.s1::before { background: var(--err); }
+.legend .key.s2::before { background: var(--ok); } .legend .key.s3::before { background: var(--muted); }
+.legend .key { color: var(--text); }
+a[aria-current] { font-weight: 700; }
+@media (max-width: 640px) { svg.chart .tick { font-size: 20px; } }
 @media (max-width: 640px) { .hide-narrow { display: none; } th, td { padding: 6px 4px; } }
 </style>
 </head>
@@ -88,6 +116,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); b
 <#if me??>
 <#assign current = nav!"">
 <nav aria-label="Workspace">
+<a href="${base}/admin"<#if current == "dashboard"> aria-current="page"</#if>>Dashboard</a>
 <a href="${base}/admin/picks"<#if current == "picks"> aria-current="page"</#if>>Picks</a>
 <a href="${base}/admin/candidates"<#if current == "candidates"> aria-current="page"</#if>>Candidates</a>
 <a href="${base}/admin/categories"<#if current == "categories"> aria-current="page"</#if>>Categories</a>

@@ -1,6 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: e (EditionReports.Edition), failures (email, attempts, reply), deferrals (email, attempts, next, reply), picks (pickId, title, recipients, clicks,
+  Model: e (EditionReports.Edition), failures (subscriberId, email, attempts, reply), deferrals (subscriberId, email, attempts, next, reply), picks (pickId, title, recipients, clicks,
   clickers), trackClicks, archiveUrl.
 -->
 <#import "layout.html.ftl" as layout>
@@ -40,7 +40,7 @@
 <table id="failures">
 <thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Last reply</th></tr></thead>
 <tbody>
-<#list failures as f><tr><td>${f.email()}</td><td class="num">${f.attempts()?c}</td><td>${f.reply()!""}</td></tr></#list>
+<#list failures as f><tr><td><a href="${base}/admin/subscribers/${f.subscriberId()?c}">${f.email()}</a></td><td class="num">${f.attempts()?c}</td><td>${f.reply()!""}</td></tr></#list>
 </tbody>
 </table>
 <#else>
@@ -52,7 +52,7 @@
 <table id="deferred">
 <thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Next attempt</th><th>Last reply</th></tr></thead>
 <tbody>
-<#list deferrals as f><tr><td>${f.email}</td><td class="num">${f.attempts?c}</td><td>${f.next}</td><td>${f.reply}</td></tr></#list>
+<#list deferrals as f><tr><td><a href="${base}/admin/subscribers/${f.subscriberId}">${f.email}</a></td><td class="num">${f.attempts?c}</td><td>${f.next}</td><td>${f.reply}</td></tr></#list>
 </tbody>
 </table>
 <#else>

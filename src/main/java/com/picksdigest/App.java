@@ -65,6 +65,9 @@ import com.picksdigest.providers.BounceHookRoutes;
 import com.picksdigest.providers.HookTokens;
 import com.picksdigest.providers.ProviderReports;
 import com.picksdigest.reports.EditionReports;
+import com.picksdigest.reports.InsightReports;
+import com.picksdigest.reports.SubscriberHistory;
+import com.picksdigest.reports.SubscriberSearch;
 import com.picksdigest.reports.SubscriberStats;
 import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
@@ -581,6 +584,8 @@ public final class App implements AutoCloseable {
     }
 
     private final Once<SubscriberStats> subscriberStats = new Once<>(() -> new SubscriberStats(db()));
+    private final Once<InsightReports> insightReports =
+            new Once<>(() -> new InsightReports(db(), clock(), adminConfig().editorZone()));
 
     public AuditLog audit() {
         return audit.get();
@@ -719,6 +724,12 @@ public final class App implements AutoCloseable {
                 messenger(),
                 editionReports.get(),
                 subscriberStats.get(),
+                insightReports.get(),
+                new SubscriberSearch(db()),
+                new SubscriberHistory(db()),
+                signups(),
+                accountChanges(),
+                subscriberData(),
                 clickLinks(),
                 apiKeys(),
                 webhooks(),

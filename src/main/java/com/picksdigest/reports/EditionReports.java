@@ -55,10 +55,11 @@ public final class EditionReports {
             int unsubscribed,
             int clicks) {}
 
-    public record Failure(String email, int attempts, String reply) {}
+    /** @param subscriberId for the link to the subscriber's record */
+    public record Failure(long subscriberId, String email, int attempts, String reply) {}
 
     /** A delivery waiting for a retry: when it comes, and what the relay said last. */
-    public record Deferral(String email, int attempts, LocalDateTime nextAttempt, String reply) {}
+    public record Deferral(long subscriberId, String email, int attempts, LocalDateTime nextAttempt, String reply) {}
 
     /** @param recipients how many digests of the edition carried the pick */
     public record PickClicks(long pickId, String title, int recipients, int clicks, int clickers) {}
@@ -122,7 +123,8 @@ public final class EditionReports {
                 .findFirst()
                 .orElse(null);
         if (edition == null) return null;
-        List<Failure> failures = db.select(SUBSCRIBERS.EMAIL, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)
+        List<Failure> failures = db.select(
+                        SUBSCRIBERS.ID, SUBSCRIBERS.EMAIL, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)
                 .from(DELIVERIES)
                 .join(SUBSCRIBERS)
                 .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
@@ -130,9 +132,13 @@ public final class EditionReports {
                 .and(DELIVERIES.STATUS.eq("failed"))
                 .orderBy(SUBSCRIBERS.EMAIL)
                 .limit(500)
-                .fetch(r -> new Failure(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new Failure(r.value1(), r.value2(), r.value3(), r.value4()));
         List<Deferral> deferrals = db.select(
-                        SUBSCRIBERS.EMAIL, DELIVERIES.ATTEMPTS, DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.LAST_REPLY)
+                        SUBSCRIBERS.ID,
+                        SUBSCRIBERS.EMAIL,
+                        DELIVERIES.ATTEMPTS,
+                        DELIVERIES.NEXT_ATTEMPT_AT,
+                        DELIVERIES.LAST_REPLY)
                 .from(DELIVERIES)
                 .join(SUBSCRIBERS)
                 .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
@@ -140,7 +146,7 @@ public final class EditionReports {
                 .and(DEFERRED)
                 .orderBy(DELIVERIES.NEXT_ATTEMPT_AT, SUBSCRIBERS.EMAIL)
                 .limit(500)
-                .fetch(r -> new Deferral(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new Deferral(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
         Map<Long, int[]> clicks = new HashMap<>();
         db.select(EVENTS.PICK_ID, DSL.count(), DSL.countDistinct(EVENTS.DELIVERY_ID))
                 .from(EVENTS)

@@ -137,6 +137,24 @@ public final class Signups {
     }
 
     /**
+     * An editor's "resend the confirmation" for a reader who lost the mail: a fresh link (subscribe for a pending
+     * address, resubscribe for one that left), through the same mail limits as a sign-up. False when the subscriber
+     * is active and there is nothing to confirm.
+     */
+    public boolean resendConfirmation(SubscribersRecord s) {
+        if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) return false;
+        NoticeMails.Confirm action = SubscriberStatus.PENDING.db().equals(s.getStatus())
+                ? NoticeMails.Confirm.SUBSCRIBE
+                : NoticeMails.Confirm.RESUBSCRIBE;
+        if (!background.submit("A confirmation resent", () -> {
+            if (limits.allowMailTo(s.getEmail())) sendConfirmation(s, action);
+        })) {
+            throw new Busy();
+        }
+        return true;
+    }
+
+    /**
      * An operator's add (the REST API): active at once, or pending with the very confirmation mail a sign-up gets.
      * Unlike a sign-up it says what happened: an address already on the list or suppressed is refused (409).
      */

@@ -283,11 +283,15 @@ public final class SubscriberService {
         Condition c = DSL.trueCondition();
         if (status != null) c = c.and(SUBSCRIBERS.STATUS.eq(status.db()));
         if (categoryId != null) {
-            var follows = DSL.selectOne()
+            // two selects: jOOQ's select steps are mutable, so one built on the other would change it too
+            var followsIt = DSL.selectOne()
+                    .from(SUBSCRIBER_CATEGORIES)
+                    .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID))
+                    .and(SUBSCRIBER_CATEGORIES.CATEGORY_ID.eq(categoryId));
+            var followsAny = DSL.selectOne()
                     .from(SUBSCRIBER_CATEGORIES)
                     .where(SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID));
-            c = c.and(DSL.exists(follows.and(SUBSCRIBER_CATEGORIES.CATEGORY_ID.eq(categoryId)))
-                    .or(DSL.notExists(follows)));
+            c = c.and(DSL.exists(followsIt).or(DSL.notExists(followsAny)));
         }
         if (emailContains != null && !emailContains.isBlank()) {
             String like = "%"

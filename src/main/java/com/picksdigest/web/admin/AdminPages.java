@@ -39,7 +39,14 @@ final class AdminPages {
             Map.entry("webhook-added", "Endpoint registered. Give its signing secret to the receiver."),
             Map.entry("webhook-enabled", "Endpoint enabled; what waited is sent now."),
             Map.entry("webhook-disabled", "Endpoint disabled: no new events are queued for it."),
-            Map.entry("webhook-removed", "Endpoint removed."));
+            Map.entry("webhook-removed", "Endpoint removed."),
+            Map.entry("confirmation-sent", "A new confirmation link is on its way to the subscriber."),
+            Map.entry("links-sent", "Their old links no longer work; new ones are on their way to the subscriber."),
+            Map.entry("paused", "Paused."),
+            Map.entry("resumed", "Digests resume."),
+            Map.entry("unsubscribed", "Unsubscribed."),
+            Map.entry("bulk-unsubscribed", "The subscribers found were unsubscribed."),
+            Map.entry("erased", "Erased; the address is on the suppression list."));
 
     private final TemplateEngine engine;
     private final String siteName;

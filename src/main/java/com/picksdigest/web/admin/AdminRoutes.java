@@ -22,7 +22,13 @@ import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.picks.PickService;
 import com.picksdigest.reports.EditionReports;
+import com.picksdigest.reports.InsightReports;
+import com.picksdigest.reports.SubscriberHistory;
+import com.picksdigest.reports.SubscriberSearch;
 import com.picksdigest.reports.SubscriberStats;
+import com.picksdigest.subscribers.AccountChanges;
+import com.picksdigest.subscribers.Signups;
+import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberService;
 import com.picksdigest.web.ClientAddress;
 import com.picksdigest.web.CsrfTokens;
@@ -43,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * {@link com.picksdigest.web.WebServer}. Routes are all declared in {@link #register}.
  *
  * <pre>
+ * GET  /admin                                       dashboard: today's edition, queue, feeds, candidates, chart summaries
+ * GET  /admin/charts/{growth|editions|sending|clicks}?days=30|90|365   a chart (SVG) and its table
  * GET  /admin/login, POST /admin/login, POST /admin/logout
  * GET  /admin/picks?status=&category=&date=&q=       list; with a date, that day's digest order and up/down
  * GET  /admin/picks/new, POST /admin/picks            create
@@ -52,7 +60,10 @@ import org.slf4j.LoggerFactory;
  * GET  /admin/categories, POST /admin/categories, POST /admin/categories/{id} (rename), .../{id}/retire
  * GET  /admin/feeds, POST /admin/feeds, POST /admin/feeds/{id}/poll | delete
  * GET  /admin/preview?email=|category=&show=1, GET /admin/preview/html?..., POST /admin/preview/send
- * GET  /admin/reports, GET /admin/reports/{date}, GET /admin/subscribers?q=
+ * GET  /admin/reports, GET /admin/reports/{date}
+ * GET  /admin/subscribers?q=&name=&status=&category=&from=&to=, GET /admin/subscribers/export?... (CSV),
+ * POST /admin/subscribers/unsubscribe (bulk, the search's fields), GET /admin/subscribers/{id} (record),
+ * POST /admin/subscribers/{id}/confirmation | links | preferences | pause | unsubscribe | erase (erase: admins)
  * GET  /admin/account, POST /admin/account            own password
  * GET  /admin/editors, POST /admin/editors, POST /admin/editors/{id}, GET /admin/settings, GET /admin/audit (admins)
  * GET  /admin/api-keys, POST /admin/api-keys, POST /admin/api-keys/{id}/revoke  (admins)
@@ -71,6 +82,8 @@ public final class AdminRoutes implements RouteGroup {
     private final FeedPages feeds;
     private final PreviewPage preview;
     private final ReportPages reports;
+    private final InsightPages insight;
+    private final SubscriberPages subscriberPages;
     private final AccountPages accounts;
     private final ClickRedirect clicks;
     private final ApiKeyPages apiKeys;
@@ -99,6 +112,12 @@ public final class AdminRoutes implements RouteGroup {
             Messenger messenger,
             EditionReports editionReports,
             SubscriberStats subscriberStats,
+            InsightReports insightReports,
+            SubscriberSearch subscriberSearch,
+            SubscriberHistory subscriberHistory,
+            Signups signups,
+            AccountChanges accountChanges,
+            SubscriberData subscriberData,
             ClickLinks clickLinks,
             ApiKeys apiKeys,
             Webhooks webhookService,
@@ -130,7 +149,20 @@ public final class AdminRoutes implements RouteGroup {
                 audit,
                 pages,
                 clock);
-        this.reports = new ReportPages(editionReports, subscriberStats, pages, config.trackClicks(), clock);
+        this.reports = new ReportPages(editionReports, pages, config.trackClicks());
+        this.insight = new InsightPages(insightReports, editionReports, pages, config.trackClicks());
+        this.subscriberPages = new SubscriberPages(
+                subscriberStats,
+                subscriberSearch,
+                subscriberHistory,
+                subscribers,
+                signups,
+                accountChanges,
+                subscriberData,
+                categoryService,
+                audit,
+                pages,
+                clock);
         this.accounts = new AccountPages(editorAccounts, audit, settings, pages);
         this.clicks = new ClickRedirect(clickLinks, db, clock);
         this.apiKeys = new ApiKeyPages(apiKeys, audit, pages);
@@ -142,7 +174,8 @@ public final class AdminRoutes implements RouteGroup {
         r.before("/admin", access::guard);
         r.before("/admin/*", access::guard);
 
-        r.get("/admin", ctx -> pages.redirect(ctx, "/admin/picks", null));
+        r.get("/admin", insight::dashboard);
+        r.get("/admin/charts/{name}", insight::chart);
         r.get("/admin/login", access::showLogin);
         r.post("/admin/login", access::submitLogin);
         r.post("/admin/logout", access::logout);
@@ -176,7 +209,16 @@ public final class AdminRoutes implements RouteGroup {
 
         r.get("/admin/reports", reports::index);
         r.get("/admin/reports/{date}", reports::edition);
-        r.get("/admin/subscribers", reports::subscribers);
+        r.get("/admin/subscribers", subscriberPages::list);
+        r.get("/admin/subscribers/export", subscriberPages::export);
+        r.post("/admin/subscribers/unsubscribe", subscriberPages::bulkUnsubscribe);
+        r.get("/admin/subscribers/{id}", subscriberPages::record);
+        r.post("/admin/subscribers/{id}/confirmation", subscriberPages::resendConfirmation);
+        r.post("/admin/subscribers/{id}/links", subscriberPages::sendLinks);
+        r.post("/admin/subscribers/{id}/preferences", subscriberPages::preferences);
+        r.post("/admin/subscribers/{id}/pause", subscriberPages::pause);
+        r.post("/admin/subscribers/{id}/unsubscribe", subscriberPages::unsubscribe);
+        r.post("/admin/subscribers/{id}/erase", subscriberPages::erase);
 
         r.get("/admin/account", accounts::account);
         r.post("/admin/account", accounts::changeOwnPassword);

@@ -183,6 +183,20 @@ class SubscribersApiTest {
     }
 
     @Test
+    void theCategoryFilterLeavesOutThoseWhoFollowOnlyOtherCategories() {
+        stack.post(
+                writer,
+                "/api/v1/subscribers",
+                "{\"email\":\"catfilter-ai@example.net\",\"status\":\"active\",\"categories\":[\"ai\"]}");
+        stack.post(writer, "/api/v1/subscribers", "{\"email\":\"catfilter-all@example.net\",\"status\":\"active\"}");
+
+        JsonNode found = ApiStack.json(stack.get(reader, "/api/v1/subscribers?q=catfilter&category=security"));
+
+        assertThat(found.get("items")).hasSize(1);
+        assertThat(found.get("items").get(0).get("email").asText()).isEqualTo("catfilter-all@example.net");
+    }
+
+    @Test
     void preferencesUnsubscribeAndEraseWithSuppression() {
         long id = ApiStack.json(stack.post(
                         writer, "/api/v1/subscribers", "{\"email\":\"life@example.net\",\"status\":\"active\"}"))
