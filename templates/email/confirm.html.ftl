@@ -7,13 +7,13 @@
 -->
 <#import "notice-layout.html.ftl" as layout>
 <#if action == "email">
-<@layout.mail title="Confirm your new address" buttonText="Use this address" buttonUrl=confirmUrl>
-<p style="margin:0 0 12px 0;">Please confirm that ${siteName} digests should come to <strong>${email}</strong> from now on.</p>
-<p style="margin:0;">If you did not ask for this, ignore this e-mail: nothing changes. The link works once, for ${validDays} days.</p>
+<@layout.mail title=t("confirm.email.title") buttonText=t("confirm.email.button") buttonUrl=confirmUrl>
+<p style="margin:0 0 12px 0;">${t.html("confirm.email.body", "<span dir=\"auto\">"?no_esc + siteName + "</span>"?no_esc, "<strong dir=\"ltr\">"?no_esc + email + "</strong>"?no_esc)}</p>
+<p style="margin:0;">${t("confirm.email.ignore")} ${t("confirm.validity", validDays)}</p>
 </@layout.mail>
 <#else>
-<@layout.mail title="Confirm your subscription" buttonText=(action == "resubscribe")?then("Resubscribe", "Confirm my subscription") buttonUrl=confirmUrl>
-<p style="margin:0 0 12px 0;"><#if action == "resubscribe">Someone, hopefully you, asked to receive ${siteName} again at <strong>${email}</strong>.<#else>Someone, hopefully you, signed <strong>${email}</strong> up for ${siteName}.</#if> Please confirm to start getting digests.</p>
-<p style="margin:0;">If it wasn't you, ignore this e-mail: you will get nothing more from us. The link works once, for ${validDays} days.</p>
+<@layout.mail title=t("confirm.subscribe.title") buttonText=(action == "resubscribe")?then(t("confirm.resubscribe.button"), t("confirm.subscribe.button")) buttonUrl=confirmUrl>
+<p style="margin:0 0 12px 0;"><#if action == "resubscribe">${t.html("confirm.resubscribe.body", "<span dir=\"auto\">"?no_esc + siteName + "</span>"?no_esc, "<strong dir=\"ltr\">"?no_esc + email + "</strong>"?no_esc)}<#else>${t.html("confirm.subscribe.body", "<span dir=\"auto\">"?no_esc + siteName + "</span>"?no_esc, "<strong dir=\"ltr\">"?no_esc + email + "</strong>"?no_esc)}</#if> ${t("confirm.subscribe.please")}</p>
+<p style="margin:0;">${t("confirm.subscribe.ignore")} ${t("confirm.validity", validDays)}</p>
 </@layout.mail>
 </#if>

@@ -1,22 +1,22 @@
 <#ftl output_format="plainText">
 <#-- Model: as confirm.html.ftl. Nothing is escaped in plain text. -->
-Hi,
+${t("notice.hello")}
 
 <#if action == "email">
-Please confirm that ${siteName} digests should come to ${email} from now on:
+${t("confirm.email.body", siteName, email)}
 
 ${confirmUrl}
 
-If you did not ask for this, ignore this e-mail: nothing changes.
+${t("confirm.email.ignore")}
 <#else>
-<#if action == "resubscribe">Someone, hopefully you, asked to receive ${siteName} again at ${email}.<#else>Someone, hopefully you, signed ${email} up for ${siteName}.</#if>
-Please confirm to start getting digests:
+<#if action == "resubscribe">${t("confirm.resubscribe.body", siteName, email)}<#else>${t("confirm.subscribe.body", siteName, email)}</#if>
+${t("confirm.subscribe.please")}
 
 ${confirmUrl}
 
-If it wasn't you, ignore this e-mail: you will get nothing more from us.
+${t("confirm.subscribe.ignore")}
 </#if>
-The link works once, for ${validDays} days.
+${t("confirm.validity", validDays)}
 
 --
 ${siteName}, ${siteUrl}

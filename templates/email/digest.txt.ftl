@@ -28,15 +28,15 @@
   </#list>
   <#return out + indent + line>
 </#function>
-<#assign heading = siteName + " - " + editionDate>
+<#assign heading = siteName + " - " + editionDate + " - " + t("digest.count", picks?size)>
 ${heading}
 ${""?left_pad(heading?length, "=")}
 
 <#if recipientName??>
-Hi ${recipientName},
+${t("digest.greeting", recipientName)}
 
 </#if>
-Here is what our editors picked since your last digest.
+${t("digest.intro")}
 
 <#list picks as pick>
 ${(pick?counter + ".")?right_pad(4)}[${pick.category}] ${pick.title}
@@ -49,13 +49,12 @@ ${wrap(pick.summary, "    ")}
 
 </#list>
 ------------------------------------------------------------------------
-View in browser: ${archiveUrl}
-Manage preferences: ${preferencesUrl}
-Unsubscribe: ${unsubscribeUrl}
-Forwarded this? Subscribe: ${subscribeUrl}
+${t("digest.viewInBrowser")}: ${archiveUrl}
+${t("digest.preferences")}: ${preferencesUrl}
+${t("digest.unsubscribe")}: ${unsubscribeUrl}
+${t("digest.forwarded")} ${t("digest.subscribe")}: ${subscribeUrl}
 
-You are receiving this e-mail because you subscribed to ${siteName} at
-${siteUrl}.
+${wrap(t("digest.why", siteName, siteUrl), "")}
 <#if postalAddress??>
 
 ${siteName}, ${postalAddress}

@@ -6,11 +6,11 @@
 -->
 <#import "notice-layout.html.ftl" as layout>
 <#import "palette.html.ftl" as palette>
-<@layout.mail title=siteName buttonText="Manage your preferences" buttonUrl=preferencesUrl>
+<@layout.mail title=siteName buttonText=t("notice.preferences") buttonUrl=preferencesUrl>
 <#if reason == "already_subscribed">
-<p style="margin:0 0 12px 0;">Someone, hopefully you, tried to subscribe <strong>${email}</strong> to ${siteName}. This address is already subscribed, so nothing changed.</p>
+<p style="margin:0 0 12px 0;">${t.html("manage.already", "<span dir=\"auto\">"?no_esc + siteName + "</span>"?no_esc, "<strong dir=\"ltr\">"?no_esc + email + "</strong>"?no_esc)}</p>
 <#else>
-<p style="margin:0 0 12px 0;">You signed out all your ${siteName} links: the ones in earlier e-mails no longer work. Here are your new ones.</p>
+<p style="margin:0 0 12px 0;">${t("manage.newLinks", siteName)}</p>
 </#if>
-<p style="margin:0;">Change categories, time or format, pause, or <a href="${unsubscribeUrl}" class="pd-link" style="color:${palette.link};">unsubscribe</a> at any time.</p>
+<p style="margin:0;">${t.html("notice.anyTime", '<a href="'?no_esc + unsubscribeUrl + '" class="pd-link" style="color:'?no_esc + palette.link + ';">'?no_esc + t("notice.unsubscribeLink") + "</a>"?no_esc)}</p>
 </@layout.mail>

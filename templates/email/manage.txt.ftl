@@ -1,17 +1,15 @@
 <#ftl output_format="plainText">
 <#-- Model: as manage.html.ftl. Nothing is escaped in plain text. -->
-Hi<#if recipientName??> ${recipientName}</#if>,
+<#if recipientName??>${t("digest.greeting", recipientName)}<#else>${t("notice.hello")}</#if>
 
 <#if reason == "already_subscribed">
-Someone, hopefully you, tried to subscribe ${email} to ${siteName}.
-This address is already subscribed, so nothing changed.
+${t("manage.already", siteName, email)}
 <#else>
-You signed out all your ${siteName} links: the ones in earlier e-mails
-no longer work. Here are your new ones.
+${t("manage.newLinks", siteName)}
 </#if>
 
-Manage your preferences: ${preferencesUrl}
-Unsubscribe: ${unsubscribeUrl}
+${t("notice.preferences")}: ${preferencesUrl}
+${t("digest.unsubscribe")}: ${unsubscribeUrl}
 
 --
 ${siteName}, ${siteUrl}

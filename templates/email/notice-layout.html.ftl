@@ -11,7 +11,7 @@
 <#import "palette.html.ftl" as palette>
 <#macro mail title buttonText buttonUrl>
 <!DOCTYPE html>
-<html lang="en">
+<html lang="${t.lang}" dir="${t.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -20,19 +20,19 @@
 <title>${title}</title>
 <@palette.darkMode/>
 </head>
-<body class="pd-bg" style="margin:0;padding:0;width:100%;background-color:${palette.background};-webkit-text-size-adjust:100%;">
+<body class="pd-bg" dir="${t.dir}" style="margin:0;padding:0;width:100%;background-color:${palette.background};-webkit-text-size-adjust:100%;">
 <table role="presentation" class="pd-bg" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;background-color:${palette.background};">
 <tr>
 <td align="center" style="padding:24px 8px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:560px;margin:0 auto;font-family:${palette.font};">
 <tr>
-<td style="padding:0 12px 16px 12px;">
+<td style="padding:0 12px 16px 12px;text-align:start;">
 <a href="${siteUrl}" class="pd-text" style="font-size:22px;line-height:28px;font-weight:bold;color:${palette.text};text-decoration:none;">${siteName}</a>
 </td>
 </tr>
 <tr>
-<td class="pd-card pd-text" style="background-color:${palette.card};border:1px solid ${palette.rule};border-radius:8px;padding:24px 20px;font-size:16px;line-height:24px;color:${palette.text};">
-<p style="margin:0 0 12px 0;">Hi<#if recipientName??> ${recipientName}</#if>,</p>
+<td class="pd-card pd-text" style="background-color:${palette.card};border:1px solid ${palette.rule};border-radius:8px;padding:24px 20px;font-size:16px;line-height:24px;color:${palette.text};text-align:start;">
+<p style="margin:0 0 12px 0;"><#if recipientName??>${t("digest.greeting", recipientName)}<#else>${t("notice.hello")}</#if></p>
 <#nested>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
 <tr>
@@ -41,12 +41,12 @@
 </td>
 </tr>
 </table>
-<p class="pd-muted" style="margin:0;font-size:14px;line-height:20px;color:${palette.muted};word-break:break-all;">Or open this link: <a href="${buttonUrl}" class="pd-link" style="color:${palette.link};">${buttonUrl}</a></p>
+<p class="pd-muted" style="margin:0;font-size:14px;line-height:20px;color:${palette.muted};word-break:break-all;">${t("notice.orOpen")} <a href="${buttonUrl}" class="pd-link" style="color:${palette.link};">${buttonUrl}</a></p>
 </td>
 </tr>
 <tr>
 <td class="pd-muted" align="center" style="padding:20px 12px;font-size:13px;line-height:20px;color:${palette.muted};text-align:center;">
-This e-mail went to ${email} because someone asked for it at <a href="${siteUrl}" class="pd-muted" style="color:${palette.muted};">${siteUrl?replace(r"^https?://", "", "r")}</a>.
+${t.html("notice.why", email, '<a href="'?no_esc + siteUrl + '" class="pd-muted" style="color:'?no_esc + palette.muted + ';">'?no_esc + siteUrl?replace(r"^https?://", "", "r") + "</a>"?no_esc)}
 </td>
 </tr>
 </table>

@@ -9,10 +9,10 @@
 -->
 <#import "notice-layout.html.ftl" as layout>
 <#import "palette.html.ftl" as palette>
-<@layout.mail title="Welcome to " + siteName buttonText="Manage your preferences" buttonUrl=preferencesUrl>
-<p style="margin:0 0 12px 0;">Welcome to ${siteName}! Every digest holds what our editors picked since the one before, in the categories you follow, at the hour you chose.</p>
+<@layout.mail title=t("welcome.title", siteName) buttonText=t("notice.preferences") buttonUrl=preferencesUrl>
+<p style="margin:0 0 12px 0;">${t("welcome.body", siteName)}</p>
 <#if latestEditionUrl??>
-<p style="margin:0 0 12px 0;">While you wait for your first one, <a href="${latestEditionUrl}" class="pd-link" style="color:${palette.link};">read the latest edition</a> or browse <a href="${archiveUrl}" class="pd-link" style="color:${palette.link};">past editions</a>.</p>
+<p style="margin:0 0 12px 0;">${t.html("welcome.meanwhile", '<a href="'?no_esc + latestEditionUrl + '" class="pd-link" style="color:'?no_esc + palette.link + ';">'?no_esc + t("welcome.latest") + "</a>"?no_esc, '<a href="'?no_esc + archiveUrl + '" class="pd-link" style="color:'?no_esc + palette.link + ';">'?no_esc + t("welcome.past") + "</a>"?no_esc)}</p>
 </#if>
-<p style="margin:0;">Change categories, time or format, pause, or <a href="${unsubscribeUrl}" class="pd-link" style="color:${palette.link};">unsubscribe</a> at any time.</p>
+<p style="margin:0;">${t.html("notice.anyTime", '<a href="'?no_esc + unsubscribeUrl + '" class="pd-link" style="color:'?no_esc + palette.link + ';">'?no_esc + t("notice.unsubscribeLink") + "</a>"?no_esc)}</p>
 </@layout.mail>

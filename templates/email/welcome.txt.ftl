@@ -1,18 +1,17 @@
 <#ftl output_format="plainText">
 <#-- Model: as welcome.html.ftl. Nothing is escaped in plain text. -->
-Hi<#if recipientName??> ${recipientName}</#if>,
+<#if recipientName??>${t("digest.greeting", recipientName)}<#else>${t("notice.hello")}</#if>
 
-Welcome to ${siteName}! Every digest holds what our editors picked since
-the one before, in the categories you follow, at the hour you chose.
+${t("welcome.body", siteName)}
 <#if latestEditionUrl??>
 
-While you wait for your first one, read the latest edition:
+${t("welcome.latestText")}:
 ${latestEditionUrl}
-Past editions: ${archiveUrl}
+${t("welcome.pastText")}: ${archiveUrl}
 </#if>
 
-Manage your preferences: ${preferencesUrl}
-Unsubscribe: ${unsubscribeUrl}
+${t("notice.preferences")}: ${preferencesUrl}
+${t("digest.unsubscribe")}: ${unsubscribeUrl}
 
 --
 ${siteName}, ${siteUrl}

@@ -1,14 +1,14 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Model: editions (url, label), newest first. -->
 <#import "layout.html.ftl" as layout>
-<@layout.page title="Past editions" indexable=true>
-<h1>Past editions</h1>
+<@layout.page title=t("page.pastEditions") indexable=true>
+<h1>${t("page.pastEditions")}</h1>
 <#if editions?has_content>
 <ul>
 <#list editions as e><li><a href="${e.url}">${e.label}</a></li></#list>
 </ul>
 <#else>
-<p>No edition has gone out yet.</p>
+<p>${t("archive.none")}</p>
 </#if>
-<p class="cta">Like what you read? <a href="${subscribeUrl}">Subscribe</a> and get each edition by e-mail.</p>
+<p class="cta">${t.html("archive.cta", '<a href="'?no_esc + subscribeUrl + '">'?no_esc + t("page.subscribe") + "</a>"?no_esc)}</p>
 </@layout.page>

@@ -6,12 +6,12 @@
 <ul class="picks">
 <#list picks as p>
 <li>
-<div class="label">${p.category}</div>
-<#if p.url?has_content><a class="title" href="${p.url}" rel="noopener noreferrer">${p.title}</a><#else><span class="title">${p.title}</span></#if>
-<#if p.summary?has_content><p>${p.summary}</p></#if>
-<#if p.source?has_content><div class="muted"><#if p.sourceUrl?has_content><a href="${p.sourceUrl}" rel="noopener noreferrer">${p.source}</a><#else>${p.source}</#if></div></#if>
+<div class="label" dir="auto">${p.category}</div>
+<#if p.url?has_content><a class="title" href="${p.url}" rel="noopener noreferrer" dir="auto">${p.title}</a><#else><span class="title" dir="auto">${p.title}</span></#if>
+<#if p.summary?has_content><p dir="auto">${p.summary}</p></#if>
+<#if p.source?has_content><div class="muted" dir="auto"><#if p.sourceUrl?has_content><a href="${p.sourceUrl}" rel="noopener noreferrer">${p.source}</a><#else>${p.source}</#if></div></#if>
 </li>
 </#list>
 </ul>
-<p class="cta">Like what you read? <a href="${subscribeUrl}">Subscribe</a> and get each edition by e-mail.</p>
+<p class="cta">${t.html("archive.cta", '<a href="'?no_esc + subscribeUrl + '">'?no_esc + t("page.subscribe") + "</a>"?no_esc)}</p>
 </@layout.page>

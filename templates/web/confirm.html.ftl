@@ -1,19 +1,19 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Model: action ("subscribe", "resubscribe" or "email"), email (the address being confirmed), csrf. Posts to this same URL. -->
 <#import "layout.html.ftl" as layout>
-<@layout.page title="Confirm">
+<@layout.page title=t("confirm.page.title")>
 <#if action == "email">
-<h1>Use <span class="addr">${email}</span> for ${siteName}?</h1>
-<p>Digests come to this address from the next one on. Links in e-mails sent to the old address stop working.</p>
+<h1>${t.html("confirm.page.email", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
+<p>${t("confirm.page.emailHint")}</p>
 <#elseif action == "resubscribe">
-<h1>Resubscribe <span class="addr">${email}</span> to ${siteName}?</h1>
-<p>Digests start again with your earlier preferences, which you can change at once.</p>
+<h1>${t.html("confirm.page.resubscribe", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
+<p>${t("confirm.page.resubscribeHint")}</p>
 <#else>
-<h1>Subscribe <span class="addr">${email}</span> to ${siteName}?</h1>
-<p>One press and your first digest arrives at the hour you chose.</p>
+<h1>${t.html("confirm.page.subscribe", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
+<p>${t("confirm.page.subscribeHint")}</p>
 </#if>
 <form method="post">
 <input type="hidden" name="csrf" value="${csrf}">
-<button type="submit">Confirm</button>
+<button type="submit">${t("confirm.page.title")}</button>
 </form>
 </@layout.page>

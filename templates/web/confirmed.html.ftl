@@ -1,13 +1,13 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Model: action (as confirm.html.ftl), email, preferencesUrl. -->
 <#import "layout.html.ftl" as layout>
-<@layout.page title="Confirmed">
+<@layout.page title=t("confirmed.title")>
 <#if action == "email">
-<h1>Your address is now <span class="addr">${email}</span></h1>
-<p>Links in earlier e-mails no longer work; your next digest carries new ones.</p>
+<h1>${t.html("confirmed.email", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc)}</h1>
+<p>${t("confirmed.emailHint")}</p>
 <#else>
-<h1>You are subscribed</h1>
-<p><span class="addr">${email}</span> gets ${siteName} from the next digest due.</p>
+<h1>${t("confirmed.subscribed")}</h1>
+<p>${t.html("confirmed.subscribedHint", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc, "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</p>
 </#if>
-<p><a href="${preferencesUrl}">Manage your preferences</a></p>
+<p><a href="${preferencesUrl}">${t("notice.preferences")}</a></p>
 </@layout.page>

@@ -1,15 +1,13 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Model: email, csrf, exportUrl, preferencesUrl. Posts to this same URL. -->
 <#import "layout.html.ftl" as layout>
-<@layout.page title="Erase your data">
-<h1>Erase everything about <span class="addr">${email}</span>?</h1>
-<p>This deletes your subscription, your preferences, the record of every digest we sent you and its history, at once
-and for good. We keep only a one-way fingerprint of the address, so that it is never added to the list again without
-you.</p>
-<p>You may want to <a href="${exportUrl}">download your data</a> first.</p>
+<@layout.page title=t("erase.title")>
+<h1>${t.html("erase.heading", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc)}</h1>
+<p>${t("erase.body")}</p>
+<p>${t.html("erase.export", '<a href="'?no_esc + exportUrl + '">'?no_esc + t("erase.download") + "</a>"?no_esc)}</p>
 <form method="post">
 <input type="hidden" name="csrf" value="${csrf}">
-<button type="submit" class="danger">Erase my data</button>
+<button type="submit" class="danger">${t("erase.button")}</button>
 </form>
-<p class="muted footnote"><a href="${preferencesUrl}">Back to your preferences</a></p>
+<p class="muted footnote"><a href="${preferencesUrl}">${t("erase.back")}</a></p>
 </@layout.page>

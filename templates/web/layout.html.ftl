@@ -9,7 +9,7 @@
 -->
 <#macro page title indexable=false>
 <!DOCTYPE html>
-<html lang="en">
+<html lang="${t.lang}" dir="${t.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -58,6 +58,8 @@ input[type=text], input[type=email], select { width: 100%; font: inherit; paddin
   border-radius: 6px; background: var(--card); color: var(--text); }
 input[type=checkbox], input[type=radio] { width: 20px; height: 20px; margin: 0; }
 .row { display: flex; gap: 12px; }
+.langs { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 8px 0 0; padding: 0; list-style: none; }
+.langs [aria-current] { font-weight: 700; color: var(--text); text-decoration: none; }
 .row > div { flex: 1; }
 button { font: inherit; font-weight: 600; margin-top: 20px; padding: 10px 18px; border: 0; border-radius: 6px;
   background: var(--btn); color: var(--btntext); cursor: pointer; min-height: 44px; }
@@ -78,7 +80,9 @@ footer { margin-top: 16px; font-size: 14px; color: var(--muted); }
 <main>
 <#nested>
 </main>
-<footer><a href="${archiveUrl}">Past editions</a> &middot; <a href="${subscribeUrl}">Subscribe</a></footer>
+<footer><a href="${archiveUrl}">${t("page.pastEditions")}</a> &middot; <a href="${subscribeUrl}">${t("page.subscribe")}</a>
+<#if chooseLanguage??><ul class="langs" aria-label="${t("page.language")}"><#list languages as l><li><a href="?lang=${l.tag}" lang="${l.tag}" hreflang="${l.tag}"<#if l.tag == t.lang> aria-current="true"</#if>>${l.name}</a></li></#list></ul></#if>
+</footer>
 </div>
 </body>
 </html>

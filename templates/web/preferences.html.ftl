@@ -7,51 +7,51 @@
 -->
 <#import "layout.html.ftl" as layout>
 <#import "subscription-form.html.ftl" as subscription>
-<@layout.page title="Your preferences">
-<h1>Your preferences</h1>
-<p>For <span class="addr">${email}</span></p>
-<#if saved??><p class="notice ok" role="status">Saved. Your next digest follows these settings.</p></#if>
-<#if notice??><p class="notice ok" role="status">${notice}</p></#if>
-<#if error??><p class="notice error" role="alert">${error} Nothing was saved.</p></#if>
-<#if status != "active"><p class="notice error">No digests are being sent to this address at the moment (${status}).</p></#if>
-<@subscription.form submitLabel="Save preferences">
+<@layout.page title=t("prefs.title")>
+<h1>${t("prefs.title")}</h1>
+<p>${t.html("prefs.for", "<bdi class=\"addr\">"?no_esc + email + "</bdi>"?no_esc)}</p>
+<#if saved??><p class="notice ok" role="status">${t("prefs.saved")}</p></#if>
+<#if notice??><p class="notice ok" role="status">${t(notice)}</p></#if>
+<#if error??><p class="notice error" role="alert">${error} ${t("form.nothingSaved")}</p></#if>
+<#if status != "active"><p class="notice error">${t("prefs.notActive", status)}</p></#if>
+<@subscription.form submitLabel=t("prefs.save")>
 <input type="hidden" name="csrf" value="${csrf}">
 </@subscription.form>
-<h2 id="pause">Pause</h2>
+<h2 id="pause">${t("prefs.pause")}</h2>
 <#if pausedUntil?has_content>
-<p>Digests are paused until ${pausedUntil}.</p>
+<p>${t("prefs.pausedUntil", pausedUntil)}</p>
 <form method="post" action="${accountUrl}/pause">
 <input type="hidden" name="csrf" value="${csrf}">
 <input type="hidden" name="weeks" value="0">
-<button type="submit">Resume now</button>
+<button type="submit">${t("prefs.resume")}</button>
 </form>
 <#else>
 <form method="post" action="${accountUrl}/pause">
 <input type="hidden" name="csrf" value="${csrf}">
-<label for="weeks">Going away? No digests for</label>
-<select id="weeks" name="weeks"><#list pauseWeeks as w><option value="${w?c}">${w} week<#if w != 1>s</#if></option></#list></select>
-<button type="submit">Pause</button>
+<label for="weeks">${t("prefs.goingAway")}</label>
+<select id="weeks" name="weeks"><#list pauseWeeks as w><option value="${w?c}">${t("prefs.weeks", w)}</option></#list></select>
+<button type="submit">${t("prefs.pause")}</button>
 </form>
 </#if>
 
-<h2 id="address">E-mail address</h2>
+<h2 id="address">${t("form.email")}</h2>
 <form method="post" action="${accountUrl}/email">
 <input type="hidden" name="csrf" value="${csrf}">
-<label for="new-email">New address</label>
-<input type="email" id="new-email" name="email" maxlength="254" autocomplete="email" required>
-<p class="hint">We send a link to the new address; nothing changes until it is opened.</p>
-<button type="submit">Change address</button>
+<label for="new-email">${t("prefs.newAddress")}</label>
+<input type="email" dir="ltr" id="new-email" name="email" maxlength="254" autocomplete="email" required>
+<p class="hint">${t("prefs.newAddressHint")}</p>
+<button type="submit">${t("prefs.changeAddress")}</button>
 </form>
 
-<h2 id="links">Your links</h2>
+<h2 id="links">${t("prefs.links")}</h2>
 <form method="post" action="${accountUrl}/rotate">
 <input type="hidden" name="csrf" value="${csrf}">
-<p>Forwarded a digest to someone? Sign out every link in your earlier e-mails, this page's included. We e-mail you new ones.</p>
-<button type="submit">Sign out all links</button>
+<p>${t("prefs.linksHint")}</p>
+<button type="submit">${t("prefs.signOut")}</button>
 </form>
 
-<h2 id="data">Your data</h2>
-<p><a href="${accountUrl}/export">Download everything we store about you</a> (JSON) &middot; <a href="${accountUrl}/erase">Erase all your data</a></p>
+<h2 id="data">${t("prefs.data")}</h2>
+<p><a href="${accountUrl}/export">${t("prefs.download")}</a> (JSON) &middot; <a href="${accountUrl}/erase">${t("prefs.erase")}</a></p>
 
-<p class="muted footnote">Don't want digests any more? <a href="${unsubscribeUrl}">Unsubscribe</a>.</p>
+<p class="muted footnote">${t("prefs.noMore")} <a href="${unsubscribeUrl}">${t("digest.unsubscribe")}</a></p>
 </@layout.page>

@@ -7,13 +7,13 @@
 -->
 <#import "layout.html.ftl" as layout>
 <#import "subscription-form.html.ftl" as subscription>
-<@layout.page title="Subscribe">
-<h1>Subscribe to ${siteName}</h1>
-<p>One e-mail with our editors' picks, at the hour you choose. We send a link to confirm first.</p>
-<#if error??><p class="notice error" role="alert">${error} Nothing was saved.</p></#if>
-<@subscription.form submitLabel="Subscribe" guessTimezone=guessTimezone>
-<label for="email">E-mail address</label>
-<input type="email" id="email" name="email" maxlength="254" value="${email}" autocomplete="email" required>
+<@layout.page title=t("page.subscribe")>
+<h1>${t.html("subscribe.heading", "<bdi>"?no_esc + siteName + "</bdi>"?no_esc)}</h1>
+<p>${t("subscribe.lead")}</p>
+<#if error??><p class="notice error" role="alert">${error} ${t("form.nothingSaved")}</p></#if>
+<@subscription.form submitLabel=t("page.subscribe") guessTimezone=guessTimezone>
+<label for="email">${t("form.email")}</label>
+<input type="email" dir="ltr" id="email" name="email" maxlength="254" value="${email}" autocomplete="email" required>
 </@subscription.form>
 <script src="${scriptUrl}"></script>
 </@layout.page>

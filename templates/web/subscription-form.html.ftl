@@ -12,48 +12,51 @@
 <form method="post">
 <#nested>
 
-<label for="name">Name <span class="muted">(optional, used in the greeting)</span></label>
-<input type="text" id="name" name="name" maxlength="200" value="${name}" autocomplete="name">
+<label for="name">${t("form.name")} <span class="muted">${t("form.nameHint")}</span></label>
+<input type="text" dir="auto" id="name" name="name" maxlength="200" value="${name}" autocomplete="name">
 
 <fieldset>
-<legend>Categories</legend>
-<p class="hint">Tick none to get every category, including new ones.</p>
+<legend>${t("form.categories")}</legend>
+<p class="hint">${t("form.categoriesHint")}</p>
 <#list categories as c>
-<label class="check"><input type="checkbox" name="category" value="${c.slug}"<#if c.checked> checked</#if>> ${c.name}</label>
+<label class="check"><input type="checkbox" name="category" value="${c.slug}"<#if c.checked> checked</#if>> <bdi>${c.name}</bdi></label>
 </#list>
 </fieldset>
 
 <fieldset>
-<legend>How often</legend>
-<label><input type="radio" name="frequency" value="daily"<#if frequency != "weekly"> checked</#if>> Daily</label>
-<label><input type="radio" name="frequency" value="weekly"<#if frequency == "weekly"> checked</#if>> Weekly, on the day below</label>
+<legend>${t("form.frequency")}</legend>
+<label><input type="radio" name="frequency" value="daily"<#if frequency != "weekly"> checked</#if>> ${t("form.daily")}</label>
+<label><input type="radio" name="frequency" value="weekly"<#if frequency == "weekly"> checked</#if>> ${t("form.weekly")}</label>
 </fieldset>
 
 <div class="row">
 <div>
-<label for="weekday">Day <span class="muted">(weekly)</span></label>
+<label for="weekday">${t("form.day")} <span class="muted">${t("form.dayHint")}</span></label>
 <select id="weekday" name="weekday">
 <#list weekdays as d><option value="${d.value?c}"<#if d.value == weekday> selected</#if>>${d.label}</option></#list>
 </select>
 </div>
 <div>
-<label for="hour">Time</label>
+<label for="hour">${t("form.time")}</label>
 <select id="hour" name="hour">
 <#list 0..23 as h><option value="${h?c}"<#if h?c == hour> selected</#if>>${h?string("00")}:00</option></#list>
 </select>
 </div>
 </div>
 
-<label for="timezone">Time zone</label>
-<input type="text" id="timezone" name="timezone" list="zones" maxlength="64" value="${timezone}" autocomplete="off" spellcheck="false"<#if guessTimezone> data-guess="yes"</#if>>
+<label for="timezone">${t("form.timezone")}</label>
+<input type="text" dir="ltr" id="timezone" name="timezone" list="zones" maxlength="64" value="${timezone}" autocomplete="off" spellcheck="false"<#if guessTimezone> data-guess="yes"</#if>>
 <datalist id="zones"><#list zones as z><option value="${z}"></#list></datalist>
-<p class="hint">A name such as Europe/Paris, America/New_York or UTC.</p>
+<p class="hint">${t("form.timezoneHint")}</p>
 
 <fieldset>
-<legend>Format</legend>
-<label><input type="radio" name="format" value="html"<#if format != "text"> checked</#if>> Formatted (HTML)</label>
-<label><input type="radio" name="format" value="text"<#if format == "text"> checked</#if>> Plain text</label>
+<legend>${t("form.format")}</legend>
+<label><input type="radio" name="format" value="html"<#if format != "text"> checked</#if>> ${t("form.html")}</label>
+<label><input type="radio" name="format" value="text"<#if format == "text"> checked</#if>> ${t("form.text")}</label>
 </fieldset>
+
+<label for="locale">${t("form.language")}</label>
+<select id="locale" name="locale"><#list languages as l><option value="${l.tag}" lang="${l.tag}"<#if l.tag == locale> selected</#if>>${l.name}</option></#list></select>
 
 <button type="submit">${submitLabel}</button>
 </form>

@@ -47,6 +47,8 @@ import com.picksdigest.editors.LoginThrottle;
 import com.picksdigest.editors.Passwords;
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.editors.SignIn;
+import com.picksdigest.i18n.Catalogues;
+import com.picksdigest.i18n.Languages;
 import com.picksdigest.mail.DkimSigning;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.smtp.SmtpMessenger;
@@ -315,7 +317,7 @@ public final class App implements AutoCloseable {
     private final Once<Categories> categories = new Once<>(() -> new Categories(db()));
     private final Once<PickService> picks = new Once<>(() -> new PickService(db(), categories(), clock()));
     private final Once<SubscriberService> subscribers =
-            new Once<>(() -> new SubscriberService(db(), categories(), clock()));
+            new Once<>(() -> new SubscriberService(db(), categories(), languages(), clock()));
     private final Once<LinkTokens> linkTokens =
             new Once<>(() -> new LinkTokens(mailConfig().secret()));
     private final Once<SubscriberData> subscriberData = new Once<>(() -> new SubscriberData(db(), clock()));
@@ -350,7 +352,22 @@ public final class App implements AutoCloseable {
     private final Once<TemplateEngine> templates =
             new Once<>(() -> new TemplateEngine(mailConfig().templatesDir()));
     private final Once<DigestTemplates> digestTemplates = new Once<>(() -> new DigestTemplates(templates()));
-    private final Once<DigestComposer> composer = new Once<>(() -> new DigestComposer(mailConfig()));
+    private final Once<DigestComposer> composer = new Once<>(() -> new DigestComposer(mailConfig(), catalogues()));
+    private final Once<Catalogues> catalogues = new Once<>(
+            // Read here rather than through MailConfig: commands that only check a language need no mail secret.
+            () -> new Catalogues(settings().optional("PICKS_TEMPLATES_DIR").map(java.nio.file.Path::of)));
+    private final Once<Languages> languages = new Once<>(() -> new Languages(catalogues()));
+
+    /** The message catalogues of every language, shipped and dropped in: e-mails and pages alike. */
+    public Catalogues catalogues() {
+        return catalogues.get();
+    }
+
+    /** The one check of a language tag, whichever way it comes in. */
+    public Languages languages() {
+        return languages.get();
+    }
+
     private final Once<DigestPlanner> planner =
             new Once<>(() -> new DigestPlanner(db(), mailConfig().maxItems(), clock()));
     private final Once<DigestMessage> digestMessages = new Once<>(() -> new DigestMessage(mailConfig(), clock()));
@@ -418,6 +435,7 @@ public final class App implements AutoCloseable {
             mailConfig(),
             messenger(),
             digestTemplates(),
+            catalogues(),
             dkim().orElse(UnaryOperator.identity()),
             linkTokens(),
             clock()));
@@ -668,6 +686,8 @@ public final class App implements AutoCloseable {
         CsrfTokens csrf = new CsrfTokens(m.secret());
         PublicRoutes pub = new PublicRoutes(
                 templates(),
+                catalogues(),
+                languages(),
                 m,
                 subscribers(),
                 categories(),

@@ -132,8 +132,10 @@ class StatusLocaleTest {
             assertThat(h.app.ledger().claim("node-tr", 1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
                     .hasSize(1);
 
-            h.app.notices().manage(NoticeMails.Manage.ALREADY_SUBSCRIBED, sent.getId(), 1, "again@example.org", null);
-            h.app.notices().confirm(NoticeMails.Confirm.RESUBSCRIBE, pending.getId(), "pending@example.org", "tok");
+            h.app.notices()
+                    .manage(NoticeMails.Manage.ALREADY_SUBSCRIBED, sent.getId(), 1, "again@example.org", null, "en");
+            h.app.notices()
+                    .confirm(NoticeMails.Confirm.RESUBSCRIBE, pending.getId(), "pending@example.org", "tok", "en");
         }
 
         assertThat(roundTrip(PICKS.STATUS, PickStatus.values(), PickStatus::db))

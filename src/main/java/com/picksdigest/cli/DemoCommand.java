@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
             app.startScheduling("demo", List.of(app.sending().dispatchTask()), true);
             app.sending().workers().start();
             awaitSends(app);
-            Path written = greenMail == null ? null : write(greenMail.getReceivedMessages());
+            Path written = greenMail == null ? null : write(greenMail.getReceivedMessages(), app);
             summarize(app.database().dsl(), out, written);
         } finally {
             if (greenMail != null) greenMail.stop();
@@ -112,7 +112,8 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException("the demo dispatch did not finish within 2 minutes");
     }
 
-    private Path write(MimeMessage[] messages) throws IOException, MessagingException {
+    /** Each message as NN-subscriber-language.eml, and its HTML part as .html beside it. */
+    private Path write(MimeMessage[] messages, App app) throws IOException, MessagingException {
         Files.createDirectories(outDir);
         try (Stream<Path> old = Files.list(outDir)) {
             for (Path p : old.filter(
@@ -124,8 +125,10 @@ final class DemoCommand implements Callable<Integer> {
         int n = 0;
         for (MimeMessage m : messages) {
             n++;
-            String who = recipient(m).replaceAll("@.*", "").replaceAll("[^A-Za-z0-9._-]", "_");
-            String stem = String.format("%02d-%s", n, who);
+            String address = recipient(m);
+            String who = address.replaceAll("@.*", "").replaceAll("[^A-Za-z0-9._-]", "_");
+            var reader = app.subscribers().findByEmail(address);
+            String stem = String.format("%02d-%s-%s", n, who, reader == null ? "unknown" : reader.getLocale());
             try (OutputStream o = Files.newOutputStream(outDir.resolve(stem + ".eml"))) {
                 m.writeTo(o);
             }

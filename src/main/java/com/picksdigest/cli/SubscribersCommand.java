@@ -69,7 +69,10 @@ final class SubscribersCommand {
         @Option(names = "--text", description = "Plain-text e-mails only.")
         boolean text;
 
-        @Option(names = "--locale", description = "e.g. en, fr, de-CH; default en.")
+        @Option(
+                names = "--locale",
+                description =
+                        "A BCP 47 language tag: en, de, fr, es, pt-BR, ja, ar or one an operator added; default en.")
         String locale;
 
         @Option(names = "--category", description = "Follow this category (repeatable); none = all.")

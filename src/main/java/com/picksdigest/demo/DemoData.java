@@ -95,8 +95,15 @@ public final class DemoData {
                     35,
                     "Escaping check: the angle brackets and ampersand in this title must show as text in the HTML digest."));
 
+    /** One reader per shipped language, so the demo shows each of them. */
     private record Sub(
-            String email, String name, String zone, String format, boolean weekly, List<String> categories) {}
+            String email,
+            String name,
+            String zone,
+            String format,
+            boolean weekly,
+            List<String> categories,
+            String locale) {}
 
     private static final List<Sub> SUBSCRIBERS = List.of(
             new Sub(
@@ -105,17 +112,21 @@ public final class DemoData {
                     "Europe/London",
                     "html",
                     false,
-                    List.of("AI Whole Tech", "Science")),
+                    List.of("AI Whole Tech", "Science"),
+                    "en"),
             new Sub(
                     "grace@example.org",
                     "Grace Hopper",
                     "America/New_York",
                     "text",
                     false,
-                    List.of("Open Source", "Security")),
-            new Sub("linus@example.org", "Linus", "Europe/Helsinki", "html", false, List.of()),
-            new Sub("yukihiro@example.org", "Yukihiro Matsumoto", "Asia/Tokyo", "html", true, List.of("AI Whole Tech")),
-            new Sub("margaret@example.org", null, "America/Los_Angeles", "html", false, List.of("Security")));
+                    List.of("Open Source", "Security"),
+                    "de"),
+            new Sub("linus@example.org", "Linus", "Europe/Helsinki", "html", false, List.of(), "fr"),
+            new Sub("yukihiro@example.org", "まつもと ゆきひろ", "Asia/Tokyo", "html", true, List.of("AI Whole Tech"), "ja"),
+            new Sub("margaret@example.org", null, "America/Los_Angeles", "html", false, List.of("Security"), "es"),
+            new Sub("joao@example.org", "João", "America/Sao_Paulo", "html", false, List.of(), "pt-BR"),
+            new Sub("layla@example.org", "ليلى", "Asia/Riyadh", "html", false, List.of(), "ar"));
 
     private final Categories categories;
     private final PickService picks;
@@ -159,7 +170,7 @@ public final class DemoData {
                             s.weekly() ? "weekly" : "daily",
                             s.weekly() ? local.getDayOfWeek().getValue() : null,
                             s.format(),
-                            "en",
+                            s.locale(),
                             s.categories()),
                     SubscriberStatus.ACTIVE);
         }

@@ -1,6 +1,8 @@
 package com.picksdigest.digest;
 
 import com.picksdigest.config.MailConfig;
+import com.picksdigest.i18n.Catalogues;
+import com.picksdigest.i18n.Messages;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -13,15 +15,18 @@ import java.util.Locale;
 public final class DigestComposer {
     static final int SUBJECT_MAX = 120;
     private final MailConfig mail;
+    private final Catalogues catalogues;
 
-    public DigestComposer(MailConfig mail) {
+    public DigestComposer(MailConfig mail, Catalogues catalogues) {
         this.mail = mail;
+        this.catalogues = catalogues;
     }
 
     public record Recipient(String name, String timezone, String locale, String token) {}
 
     public DigestModel compose(LocalDate editionDate, List<SelectedPick> picks, Recipient r) {
         Locale locale = Locale.forLanguageTag(r.locale());
+        Messages t = catalogues.of(r.locale());
         ZoneId zone = zone(r.timezone());
         DateTimeFormatter dateFmt =
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
@@ -39,10 +44,11 @@ public final class DigestComposer {
                         pickFmt.format(p.publishedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(zone)),
                         p.imageUrl()))
                 .toList();
-        String subject = subject(mail.siteName(), date, picks.get(0).title());
+        String subject = subject(
+                t.format("digest.subject", mail.siteName(), date, picks.get(0).title()));
         String preheader = picks.size() == 1
                 ? picks.get(0).title()
-                : picks.get(0).title() + " — and " + (picks.size() - 1) + " more pick" + (picks.size() > 2 ? "s" : "");
+                : t.format("digest.preheader", picks.get(0).title(), picks.size() - 1);
         return new DigestModel(
                 mail.siteName(),
                 mail.baseUrl().toString(),
@@ -55,12 +61,12 @@ public final class DigestComposer {
                 mail.link("/prefs/" + r.token()),
                 mail.link("/archive/" + editionDate),
                 mail.link("/subscribe"),
-                mail.postalAddress().orElse(null));
+                mail.postalAddress().orElse(null),
+                t);
     }
 
-    /** "Site · date: lead title", cut on a word boundary so inboxes show it whole. */
-    static String subject(String site, String date, String leadTitle) {
-        String s = site + " · " + date + ": " + leadTitle;
+    /** The subject ("Site · date: lead title" in English), cut on a word boundary so inboxes show it whole. */
+    static String subject(String s) {
         if (s.length() <= SUBJECT_MAX) return s;
         String cut = s.substring(0, SUBJECT_MAX - 1);
         int space = cut.lastIndexOf(' ');

@@ -1,6 +1,7 @@
 package com.picksdigest.digest;
 
 import com.picksdigest.common.HttpLinks;
+import com.picksdigest.i18n.Messages;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ import java.util.List;
  * @param archiveUrl      /archive/{date} ("view in browser")
  * @param subscribeUrl    /subscribe, for whoever reads a forwarded copy
  * @param postalAddress   the sender's postal address for the footer, or null when not configured
+ * @param t               the reader's language: {@code ${t("digest.intro")}}, {@code ${t.lang}}, {@code ${t.dir}}
  */
 public record DigestModel(
         String siteName,
@@ -32,7 +34,8 @@ public record DigestModel(
         String preferencesUrl,
         String archiveUrl,
         String subscribeUrl,
-        String postalAddress) {
+        String postalAddress,
+        Messages t) {
 
     /** The same digest under another subject (the workspace's test sends). */
     public DigestModel withSubject(String s) {
@@ -48,7 +51,8 @@ public record DigestModel(
                 preferencesUrl,
                 archiveUrl,
                 subscribeUrl,
-                postalAddress);
+                postalAddress,
+                t);
     }
 
     /**

@@ -110,7 +110,8 @@ public final class AccountChanges {
         int version = s.getTokenVersion() + 1;
         boolean queued = background.submit("Mailing new links", () -> {
             if (limits.allowMailTo(s.getEmail())) {
-                notices.manage(NoticeMails.Manage.NEW_LINKS, s.getId(), version, s.getEmail(), s.getName());
+                notices.manage(
+                        NoticeMails.Manage.NEW_LINKS, s.getId(), version, s.getEmail(), s.getName(), s.getLocale());
             }
         });
         if (!queued) {
@@ -146,11 +147,12 @@ public final class AccountChanges {
                     other.getTokenVersion(),
                     other.getEmail(),
                     // a pending sign-up's name came with an address nobody has confirmed
-                    SubscriberStatus.PENDING.db().equals(other.getStatus()) ? null : other.getName());
+                    SubscriberStatus.PENDING.db().equals(other.getStatus()) ? null : other.getName(),
+                    other.getLocale());
             return;
         }
         String token = confirmations.create(s, Confirmations.Purpose.EMAIL, email);
-        notices.confirm(NoticeMails.Confirm.EMAIL, s.getId(), email, token);
+        notices.confirm(NoticeMails.Confirm.EMAIL, s.getId(), email, token, s.getLocale());
     }
 
     /**

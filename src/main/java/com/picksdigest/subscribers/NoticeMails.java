@@ -2,6 +2,8 @@ package com.picksdigest.subscribers;
 
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.digest.DigestTemplates;
+import com.picksdigest.i18n.Catalogues;
+import com.picksdigest.i18n.Messages;
 import com.picksdigest.mail.Envelope;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.SendResult;
@@ -48,6 +50,7 @@ public final class NoticeMails {
     private final MailConfig mail;
     private final Messenger messenger;
     private final DigestTemplates templates;
+    private final Catalogues catalogues;
     private final UnaryOperator<MimeMessage> signer;
     private final LinkTokens links;
     private final Clock clock;
@@ -57,6 +60,7 @@ public final class NoticeMails {
             MailConfig mail,
             Messenger messenger,
             DigestTemplates templates,
+            Catalogues catalogues,
             UnaryOperator<MimeMessage> signer,
             LinkTokens links,
             Clock clock) {
@@ -64,6 +68,7 @@ public final class NoticeMails {
         this.mail = mail;
         this.messenger = messenger;
         this.templates = templates;
+        this.catalogues = catalogues;
         this.signer = signer;
         this.links = links;
         Properties p = new Properties();
@@ -85,13 +90,14 @@ public final class NoticeMails {
      * until the address is confirmed, nothing in mail sent to it may be text that whoever asked chose, or anyone
      * could have us deliver their words, signed with our domain, to any address.
      */
-    public void confirm(Confirm action, long subscriberId, String to, String confirmToken) {
+    public void confirm(Confirm action, long subscriberId, String to, String confirmToken, String locale) {
+        Messages t = catalogues.of(locale);
         String subject = switch (action) {
-            case SUBSCRIBE -> "Confirm your subscription to " + mail.siteName();
-            case RESUBSCRIBE -> "Confirm to resubscribe to " + mail.siteName();
-            case EMAIL -> "Confirm your new address for " + mail.siteName();
+            case SUBSCRIBE -> t.format("notice.subject.subscribe", mail.siteName());
+            case RESUBSCRIBE -> t.format("notice.subject.resubscribe", mail.siteName());
+            case EMAIL -> t.format("notice.subject.email", mail.siteName());
         };
-        Map<String, Object> m = model(to, null);
+        Map<String, Object> m = model(to, null, t);
         m.put("action", action.name().toLowerCase(Locale.ROOT));
         m.put("confirmUrl", mail.link("/confirm/" + confirmToken));
         m.put("validDays", Confirmations.VALIDITY.toDays());
@@ -102,13 +108,14 @@ public final class NoticeMails {
      * Sends the subscriber's current preference and unsubscribe links; {@code name} (null for none) greets them, so
      * pass one only when the address is confirmed.
      */
-    public void manage(Manage reason, long subscriberId, int tokenVersion, String to, String name) {
+    public void manage(Manage reason, long subscriberId, int tokenVersion, String to, String name, String locale) {
+        Messages t = catalogues.of(locale);
         String subject = switch (reason) {
-            case ALREADY_SUBSCRIBED -> "You are already subscribed to " + mail.siteName();
-            case NEW_LINKS -> "Your new links for " + mail.siteName();
+            case ALREADY_SUBSCRIBED -> t.format("notice.subject.already", mail.siteName());
+            case NEW_LINKS -> t.format("notice.subject.newLinks", mail.siteName());
         };
         String token = links.issue(subscriberId, tokenVersion);
-        Map<String, Object> m = model(to, name);
+        Map<String, Object> m = model(to, name, t);
         m.put("reason", reason.name().toLowerCase(Locale.ROOT));
         m.put("preferencesUrl", mail.link("/prefs/" + token));
         m.put("unsubscribeUrl", mail.link("/u/" + token));
@@ -120,18 +127,21 @@ public final class NoticeMails {
      * ({@code latestEdition}, null before the first one went out). {@code name} (null for none) greets them, so pass
      * one only when the address is confirmed.
      */
-    public void welcome(long subscriberId, int tokenVersion, String to, String name, LocalDate latestEdition) {
+    public void welcome(
+            long subscriberId, int tokenVersion, String to, String name, LocalDate latestEdition, String locale) {
+        Messages t = catalogues.of(locale);
         String token = links.issue(subscriberId, tokenVersion);
-        Map<String, Object> m = model(to, name);
+        Map<String, Object> m = model(to, name, t);
         m.put("preferencesUrl", mail.link("/prefs/" + token));
         m.put("unsubscribeUrl", mail.link("/u/" + token));
         m.put("archiveUrl", mail.link("/archive"));
         if (latestEdition != null) m.put("latestEditionUrl", mail.link("/archive/" + latestEdition));
-        send("welcome", "Welcome to " + mail.siteName(), subscriberId, to, name, m);
+        send("welcome", t.format("welcome.title", mail.siteName()), subscriberId, to, name, m);
     }
 
-    private Map<String, Object> model(String email, String name) {
+    private Map<String, Object> model(String email, String name, Messages t) {
         Map<String, Object> m = new HashMap<>();
+        m.put("t", t);
         m.put("siteName", mail.siteName());
         m.put("siteUrl", mail.baseUrl().toString());
         m.put("email", email);
@@ -140,7 +150,7 @@ public final class NoticeMails {
     }
 
     private Map<String, Object> sample() {
-        Map<String, Object> m = model("reader@example.org", "Reader");
+        Map<String, Object> m = model("reader@example.org", "Reader", catalogues.of("en"));
         m.put("action", "subscribe");
         m.put("confirmUrl", mail.link("/confirm/x"));
         m.put("validDays", 7L);

@@ -2,6 +2,7 @@ package com.picksdigest.subscribers;
 
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
+import com.picksdigest.i18n.Languages;
 import com.picksdigest.picks.Categories;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,7 @@ public record Preferences(
      * weekday, format, locale, categories), each with a sentence fit for the user; with one bad field the message is
      * that field's sentence.
      */
-    public static Preferences validate(SubscriberInput in, Categories categories) {
+    public static Preferences validate(SubscriberInput in, Categories categories, Languages languages) {
         InvalidFields.Collector c = new InvalidFields.Collector();
         String name = c.check("name", () -> Fields.line("Name", in.name(), 200, false));
         String tz = c.check("timezone", () -> SubscriberService.timezone(in.timezone()));
@@ -57,8 +58,7 @@ public record Preferences(
             c.add("format", "Format must be html or text, not \"" + clip(in.format()) + "\".");
         }
         String locale = c.check(
-                "locale",
-                () -> in.locale() == null || in.locale().isBlank() ? null : SubscriberService.locale(in.locale()));
+                "locale", () -> in.locale() == null || in.locale().isBlank() ? null : languages.parse(in.locale()));
         Set<Integer> follows = new LinkedHashSet<>();
         List<String> wanted = in.categories() == null ? List.of() : in.categories();
         if (wanted.size() > 1000) c.add("categories", "Too many categories.");

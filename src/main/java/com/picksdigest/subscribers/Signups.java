@@ -87,7 +87,7 @@ public final class Signups {
      */
     public void signUp(SubscriberInput in, String clientIp) {
         String email = EmailAddresses.parse(in.email());
-        Preferences.validate(in, categories);
+        subscribers.validate(in);
         if (!limits.allowRequestFrom(clientIp)) throw new TooManyRequests();
         if (!background.submit("A sign-up", () -> process(email, in))) throw new Busy();
     }
@@ -107,11 +107,16 @@ public final class Signups {
                 sendConfirmation(s, NoticeMails.Confirm.SUBSCRIBE);
             } else if (config.welcome()) {
                 // Nobody has confirmed this address: the name typed with it stays out of the mail.
-                notices.welcome(s.getId(), s.getTokenVersion(), s.getEmail(), null, latestEdition());
+                notices.welcome(s.getId(), s.getTokenVersion(), s.getEmail(), null, latestEdition(), s.getLocale());
             }
         } else if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) {
             notices.manage(
-                    NoticeMails.Manage.ALREADY_SUBSCRIBED, s.getId(), s.getTokenVersion(), s.getEmail(), s.getName());
+                    NoticeMails.Manage.ALREADY_SUBSCRIBED,
+                    s.getId(),
+                    s.getTokenVersion(),
+                    s.getEmail(),
+                    s.getName(),
+                    s.getLocale());
         } else {
             sendConfirmation(
                     s,
@@ -163,7 +168,7 @@ public final class Signups {
 
     private void sendConfirmation(SubscribersRecord s, NoticeMails.Confirm action) {
         String token = confirmations.create(s, Confirmations.Purpose.SUBSCRIBE, null);
-        notices.confirm(action, s.getId(), s.getEmail(), token);
+        notices.confirm(action, s.getId(), s.getEmail(), token, s.getLocale());
     }
 
     /**
@@ -181,7 +186,12 @@ public final class Signups {
                     || !background.submit(
                             "A welcome",
                             () -> notices.welcome(
-                                    s.getId(), s.getTokenVersion(), s.getEmail(), s.getName(), latestEdition()))) {
+                                    s.getId(),
+                                    s.getTokenVersion(),
+                                    s.getEmail(),
+                                    s.getName(),
+                                    latestEdition(),
+                                    s.getLocale()))) {
                 log.warn(
                         "The welcome e-mail for subscriber #{} was not queued",
                         p.subscriber().getId());

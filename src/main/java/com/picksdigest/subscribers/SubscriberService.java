@@ -9,6 +9,7 @@ import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.i18n.Languages;
 import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.Categories;
 import java.time.Clock;
@@ -30,12 +31,14 @@ import org.jooq.impl.DSL;
 /** Subscriber lifecycle as operators and subscribers drive it. */
 public final class SubscriberService {
     private final DSLContext db;
+    private final Languages languages;
     private final Categories categories;
     private final Clock clock;
     private final Suppressions suppressions;
 
-    public SubscriberService(DSLContext db, Categories categories, Clock clock) {
+    public SubscriberService(DSLContext db, Categories categories, Languages languages, Clock clock) {
         this.db = db;
+        this.languages = languages;
         this.categories = categories;
         this.clock = clock;
         this.suppressions = new Suppressions(db);
@@ -47,7 +50,7 @@ public final class SubscriberService {
         String email = c.check("email", () -> EmailAddresses.parse(in.email()));
         Preferences p = null;
         try {
-            p = Preferences.validate(in, categories);
+            p = validate(in);
         } catch (InvalidFields e) {
             e.errors().forEach(c::add);
         }
@@ -111,7 +114,7 @@ public final class SubscriberService {
             InvalidFields.Collector c = new InvalidFields.Collector();
             String email = c.check("email", () -> EmailAddresses.parse(in.email()));
             try {
-                prefs[i] = Preferences.validate(in, categories);
+                prefs[i] = validate(in);
             } catch (InvalidFields e) {
                 e.errors().forEach(c::add);
             }
@@ -351,14 +354,9 @@ public final class SubscriberService {
         }
     }
 
-    static String locale(String raw) {
-        if (raw == null || raw.isBlank()) return "en";
-        String v = raw.strip();
-        if (!v.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,2}")) {
-            throw new InvalidInputException("\"" + (v.length() > 35 ? v.substring(0, 32) + "..." : v)
-                    + "\" is not a locale such as en or fr-CA.");
-        }
-        return Locale.forLanguageTag(v.replace('_', '-')).toLanguageTag();
+    /** The preferences in, checked by the rules every way in shares (the language among them). */
+    public Preferences validate(SubscriberInput in) {
+        return Preferences.validate(in, categories, languages);
     }
 
     /**
@@ -369,7 +367,7 @@ public final class SubscriberService {
      * exists; nothing is written then.
      */
     public boolean updatePreferences(long id, SubscriberInput in) {
-        Preferences p = Preferences.validate(in, categories);
+        Preferences p = validate(in);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();

@@ -55,7 +55,7 @@ final class AccountActions {
             if (weeks == null) throw new InvalidInputException("Choose how many weeks to pause for.");
             paused = accounts.pause(r.subscriber(), weeks) != null;
         } catch (InvalidInputException e) {
-            preferences.refuse(ctx, r.token(), r.subscriber(), e.getMessage());
+            preferences.refuse(ctx, r.token(), r.subscriber(), e, "weeks");
             return;
         }
         backToPreferences(ctx, r, paused ? "paused" : "resumed");
@@ -66,7 +66,7 @@ final class AccountActions {
         try {
             accounts.requestEmailChange(r.subscriber(), r.form().first("email"));
         } catch (InvalidInputException e) {
-            preferences.refuse(ctx, r.token(), r.subscriber(), e.getMessage());
+            preferences.refuse(ctx, r.token(), r.subscriber(), e, "email");
             return;
         }
         backToPreferences(ctx, r, "email");
@@ -81,10 +81,11 @@ final class AccountActions {
                 "check-inbox.html.ftl",
                 Map.of(
                         "heading",
-                        "All your links are signed out",
+                        "inbox.signedOut.heading",
                         "message",
-                        "Every link in our earlier e-mails, this page's included, has stopped working. New links "
-                                + "are on their way to:",
+                        "inbox.signedOut.message",
+                        "locale",
+                        r.subscriber().getLocale(),
                         "email",
                         r.subscriber().getEmail()));
     }
@@ -102,9 +103,11 @@ final class AccountActions {
                 "check-inbox.html.ftl",
                 Map.of(
                         "heading",
-                        "Check your inbox",
+                        "inbox.heading",
                         "message",
-                        "To resubscribe, open the link in the message we are sending to:",
+                        "inbox.resubscribe.message",
+                        "locale",
+                        r.subscriber().getLocale(),
                         "email",
                         r.subscriber().getEmail()));
     }

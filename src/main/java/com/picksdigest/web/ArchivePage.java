@@ -50,6 +50,7 @@ final class ArchivePage {
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final int CACHE_SIZE = 64;
     static final Duration INDEX_TTL = Duration.ofMinutes(1);
+    /** The feed's entry titles: a feed has no reader's language. */
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
 
     /** Entries in /archive.atom: the newest editions, as feed readers poll often and keep what they saw. */
@@ -60,7 +61,7 @@ final class ArchivePage {
     private final String siteName;
     private final String baseUrl;
     private final Cache<LocalDate, List<Map<String, Object>>> cache;
-    private final Cache<Boolean, String> index;
+    private final Cache<String, String> index;
 
     /** @param baseUrl the public URL, no trailing slash: feeds and canonical links need absolute URLs */
     ArchivePage(DSLContext db, Pages pages, String siteName, String baseUrl, Clock clock) {
@@ -74,19 +75,20 @@ final class ArchivePage {
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())) // ages by the injected clock
                 .build();
         this.index = Caffeine.newBuilder()
-                .maximumSize(1)
+                .maximumSize(64)
                 .expireAfterWrite(INDEX_TTL)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
     }
 
     void index(Context ctx) {
-        String html = index.get(Boolean.TRUE, k -> renderIndex());
+        String html = index.get(pages.language(ctx), this::renderIndex);
+        ctx.header("Vary", "Accept-Language");
         ctx.header("Cache-Control", "public, max-age=300");
         Pages.send(ctx, 200, html);
     }
 
-    private String renderIndex() {
+    private String renderIndex(String language) {
         List<Map<String, Object>> editions = new ArrayList<>();
         for (LocalDate d : db.select(EDITIONS.EDITION_DATE)
                 .from(EDITIONS)
@@ -97,7 +99,7 @@ final class ArchivePage {
                 .orderBy(EDITIONS.EDITION_DATE.desc())
                 .limit(MAX_EDITIONS)
                 .fetch(EDITIONS.EDITION_DATE)) {
-            editions.add(Map.of("url", pages.path("/archive/" + d), "label", LONG_DATE.format(d)));
+            editions.add(Map.of("url", pages.path("/archive/" + d), "label", Pages.longDate(d, language)));
         }
         return pages.html(
                 "archive-index.html.ftl",
@@ -107,7 +109,10 @@ final class ArchivePage {
                         "canonicalUrl",
                         baseUrl + "/archive",
                         "feedUrl",
-                        baseUrl + "/archive.atom"));
+                        baseUrl + "/archive.atom",
+                        "chooseLanguage",
+                        true),
+                language);
     }
 
     /**
@@ -195,13 +200,19 @@ final class ArchivePage {
             if (!description.isEmpty()) description.append(" · ");
             description.append(p.get("title"));
         }
+        String language = pages.language(ctx);
+        ctx.header("Vary", "Accept-Language");
         pages.render(
                 ctx,
                 200,
                 "archive.html.ftl",
                 Map.of(
+                        "locale",
+                        language,
+                        "chooseLanguage",
+                        true,
                         "date",
-                        LONG_DATE.format(date),
+                        Pages.longDate(date, language),
                         "picks",
                         picks,
                         "canonicalUrl",

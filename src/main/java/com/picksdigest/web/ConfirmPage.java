@@ -45,7 +45,15 @@ final class ConfirmPage {
                 ctx,
                 200,
                 "confirm.html.ftl",
-                Map.of("action", action(p), "email", address(p), "csrf", csrf.issue(token)));
+                Map.of(
+                        "action",
+                        action(p),
+                        "email",
+                        address(p),
+                        "csrf",
+                        csrf.issue(token),
+                        "locale",
+                        p.subscriber().getLocale()));
     }
 
     void submit(Context ctx) {
@@ -57,7 +65,7 @@ final class ConfirmPage {
             try {
                 s = accounts.applyEmailChange(p);
             } catch (InvalidInputException e) {
-                throw new WebError(409, "This address cannot be used", e.getMessage() + " Nothing was changed.");
+                throw new WebError(409, "error.addressUnusable.title", "error.nothingChanged", e.getMessage());
             }
         } else {
             s = signups.activate(p) ? p.subscriber() : null;
@@ -73,7 +81,9 @@ final class ConfirmPage {
                         "email",
                         s.getEmail(),
                         "preferencesUrl",
-                        pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion()))));
+                        pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion())),
+                        "locale",
+                        s.getLocale()));
     }
 
     private Confirmations.Pending pending(String token) {
@@ -99,11 +109,6 @@ final class ConfirmPage {
     }
 
     private static WebError expired() {
-        return new WebError(
-                410,
-                "This confirmation link has expired",
-                "Confirmation links work once and for " + Confirmations.VALIDITY.toDays() + " days, and stop working "
-                        + "when all links are signed out. Nothing was changed. To get a new link, sign up again or "
-                        + "ask for the change again.");
+        return new WebError(410, "error.confirmExpired");
     }
 }

@@ -48,7 +48,9 @@ final class DataRightsPage {
                         "exportUrl",
                         pages.path("/prefs/" + token + "/export"),
                         "preferencesUrl",
-                        pages.path("/prefs/" + token)));
+                        pages.path("/prefs/" + token),
+                        "locale",
+                        s.getLocale()));
     }
 
     void erase(Context ctx) {
@@ -56,6 +58,6 @@ final class DataRightsPage {
         SubscribersRecord s = links.resolve(token);
         if (!csrf.matches(token, FormData.of(ctx).first("csrf"))) throw WebError.badCsrf();
         if (data.erase(s)) log.info("Subscriber #{} erased their data", s.getId());
-        pages.render(ctx, 200, "erased.html.ftl", Map.of());
+        pages.render(ctx, 200, "erased.html.ftl", Map.of("locale", s.getLocale()));
     }
 }

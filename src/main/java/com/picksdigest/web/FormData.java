@@ -22,10 +22,7 @@ final class FormData {
         } catch (HttpResponseException e) {
             throw e; // e.g. 413 for an oversized body, already the right answer
         } catch (Exception e) { // Jetty's multipart parser throws checked exceptions (EOFException) through Kotlin
-            throw new WebError(
-                    400,
-                    "The form could not be read",
-                    "The request was not a form this page understands. Nothing was changed.");
+            throw new WebError(400, "error.unreadableForm");
         }
     }
 

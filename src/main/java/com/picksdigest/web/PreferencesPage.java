@@ -7,14 +7,11 @@ import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;
-import java.time.DayOfWeek;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,13 +25,10 @@ final class PreferencesPage {
     /** Region zones only (no Etc/GMT+5, SystemV/...): about 430 names, a datalist the browser filters as one types. */
     static final List<String> ZONES = zones();
 
-    static final List<Map<String, Object>> WEEKDAYS = weekdays();
     private static final List<Integer> PAUSE_WEEKS = List.of(1, 2, 3, 4, 6, 8, 12);
     /** The notices of ?done=..., where the smaller forms of the page (pause, new address) redirect to. */
-    private static final Map<String, String> DONE = Map.of(
-            "paused", "Paused. You get no digests until the day shown below.",
-            "resumed", "Welcome back: digests are on again from the next one due.",
-            "email", "Almost done: we sent a link to the new address. Your address changes when you open it.");
+    private static final Map<String, String> DONE =
+            Map.of("paused", "prefs.done.paused", "resumed", "prefs.done.resumed", "email", "prefs.done.email");
 
     private final SubscriberLinks links;
     private final SubscriberService subscribers;
@@ -62,9 +56,9 @@ final class PreferencesPage {
     }
 
     /** The form with the stored values and {@code error} above it: how the page's smaller forms refuse bad input. */
-    void refuse(Context ctx, String token, SubscribersRecord s, String error) {
+    void refuse(Context ctx, String token, SubscribersRecord s, InvalidInputException refused, String field) {
         Map<String, Object> m = model(token, s, stored(s));
-        m.put("error", error);
+        m.put("error", pages.refusal(refused, pages.language(ctx, s.getLocale()), field));
         pages.render(ctx, 400, "preferences.html.ftl", m);
     }
 
@@ -81,7 +75,8 @@ final class PreferencesPage {
                 s.getWeekday() == null ? 1 : s.getWeekday(),
                 String.valueOf(s.getSendHour()),
                 s.getTimezone(),
-                s.getFormat());
+                s.getFormat(),
+                s.getLocale());
     }
 
     void submit(Context ctx) {
@@ -98,7 +93,8 @@ final class PreferencesPage {
                 weekdayOrDefault(form.first("weekday")),
                 form.first("hour"),
                 form.first("timezone"),
-                form.first("format"));
+                form.first("format"),
+                form.first("locale"));
         try {
             SubscriberInput in = new SubscriberInput(
                     null,
@@ -108,7 +104,7 @@ final class PreferencesPage {
                     f.frequency(),
                     number("Weekday", form.first("weekday"), "from 1 (Monday) to 7 (Sunday)"),
                     f.format(),
-                    null,
+                    f.locale(),
                     cats);
             if (in.timezone() == null || in.timezone().isBlank()) {
                 throw new InvalidInputException("Time zone is required, for example Europe/Paris or UTC.");
@@ -116,7 +112,7 @@ final class PreferencesPage {
             if (!subscribers.updatePreferences(s.getId(), in)) throw WebError.revokedLink();
         } catch (InvalidInputException e) {
             Map<String, Object> m = model(token, s, f);
-            m.put("error", e.getMessage());
+            m.put("error", pages.refusal(e, pages.language(ctx, (String) m.get("locale")), "other"));
             pages.render(ctx, 400, "preferences.html.ftl", m);
             return;
         }
@@ -132,7 +128,8 @@ final class PreferencesPage {
             int weekday,
             String hour,
             String timezone,
-            String format) {}
+            String format,
+            String locale) {}
 
     private Map<String, Object> model(String token, SubscribersRecord s, Form f) {
         List<Map<String, Object>> cats = new ArrayList<>();
@@ -152,7 +149,6 @@ final class PreferencesPage {
         m.put("categories", cats);
         m.put("frequency", f.frequency() == null ? "" : f.frequency());
         m.put("weekday", f.weekday());
-        m.put("weekdays", WEEKDAYS);
         m.put("hour", f.hour() == null ? "" : f.hour());
         m.put("timezone", f.timezone() == null ? "" : f.timezone());
         m.put("zones", ZONES);
@@ -160,7 +156,9 @@ final class PreferencesPage {
         m.put("csrf", csrf.issue(token));
         m.put("unsubscribeUrl", pages.path("/u/" + token));
         m.put("accountUrl", pages.path("/prefs/" + token));
-        m.put("pausedUntil", s.getPausedUntil() == null ? "" : ArchivePage.LONG_DATE.format(s.getPausedUntil()));
+        String language = f.locale() == null || f.locale().isBlank() ? s.getLocale() : f.locale();
+        m.put("locale", language);
+        m.put("pausedUntil", s.getPausedUntil() == null ? "" : Pages.longDate(s.getPausedUntil(), s.getLocale()));
         m.put("pauseWeeks", PAUSE_WEEKS);
         return m;
     }
@@ -190,14 +188,6 @@ final class PreferencesPage {
                         "(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
                 .sorted()
                 .forEach(out::add);
-        return List.copyOf(out);
-    }
-
-    private static List<Map<String, Object>> weekdays() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (DayOfWeek d : DayOfWeek.values()) {
-            out.add(Map.of("value", d.getValue(), "label", d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
-        }
         return List.copyOf(out);
     }
 }

@@ -4,6 +4,8 @@ import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.digest.TemplateEngine;
+import com.picksdigest.i18n.Catalogues;
+import com.picksdigest.i18n.Languages;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.AccountChanges;
 import com.picksdigest.subscribers.Confirmations;
@@ -14,7 +16,6 @@ import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -58,6 +59,8 @@ public final class PublicRoutes implements RouteGroup {
 
     public PublicRoutes(
             TemplateEngine templates,
+            Catalogues catalogues,
+            Languages languages,
             MailConfig mail,
             SubscriberService subscribers,
             Categories categories,
@@ -71,7 +74,7 @@ public final class PublicRoutes implements RouteGroup {
             SignupConfig signupConfig,
             HealthChecks healthChecks,
             Clock clock) {
-        this.pages = new Pages(templates, mail.siteName(), mail.baseUrl());
+        this.pages = new Pages(templates, catalogues, languages, mail.siteName(), mail.baseUrl());
         SubscriberLinks links = new SubscriberLinks(tokens, subscribers);
         this.unsubscribe = new UnsubscribePage(links, subscribers, csrf, pages);
         this.preferences = new PreferencesPage(links, subscribers, categories, csrf, pages);
@@ -113,23 +116,16 @@ public final class PublicRoutes implements RouteGroup {
         r.post("/prefs/{token}/erase", dataRights::erase);
 
         r.exception(WebError.class, (e, ctx) -> page(ctx, e));
-        r.exception(
-                Signups.TooManyRequests.class,
-                (e, ctx) -> page(ctx, new WebError(429, "Too many requests", e.getMessage())));
-        r.exception(Signups.Busy.class, (e, ctx) -> page(ctx, new WebError(503, "Busy", e.getMessage())));
+        r.exception(Signups.TooManyRequests.class, (e, ctx) -> page(ctx, new WebError(429, "error.tooMany")));
+        r.exception(Signups.Busy.class, (e, ctx) -> page(ctx, new WebError(503, "error.busy")));
         r.exception(
                 InvalidInputException.class,
-                (e, ctx) -> page(ctx, new WebError(400, "That could not be accepted", e.getMessage())));
+                (e, ctx) -> page(ctx, new WebError(400, "error.refused.title", null, e.getMessage())));
         r.exception(
                 HttpResponseException.class,
                 (e, ctx) -> page(
                         ctx,
-                        e.getStatus() == 404
-                                ? WebError.notFound()
-                                : new WebError(
-                                        e.getStatus(),
-                                        HttpStatus.forStatus(e.getStatus()).getMessage(),
-                                        "The request could not be handled. Nothing was changed.")));
+                        e.getStatus() == 404 ? WebError.notFound() : new WebError(e.getStatus(), "error.request")));
         r.exception(Exception.class, (e, ctx) -> {
             Throwable root = rootCause(e);
             log.error(
@@ -138,13 +134,7 @@ public final class PublicRoutes implements RouteGroup {
                     redact(ctx.path()),
                     root.getClass().getSimpleName(),
                     HealthChecks.oneLine(root));
-            page(
-                    ctx,
-                    new WebError(
-                            500,
-                            "Something went wrong",
-                            "The page could not be shown because of a problem on our side. Nothing was changed by it; "
-                                    + "please try again in a few minutes."));
+            page(ctx, new WebError(500, "error.internal"));
         });
     }
 

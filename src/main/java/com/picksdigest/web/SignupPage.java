@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.tools.json.JSONParser;
 import org.jooq.tools.json.JSONValue;
 import org.jooq.tools.json.ParseException;
@@ -39,9 +40,8 @@ final class SignupPage {
     /** The one page with a script: its own file, so the policy still allows no inline code. */
     private static final String SCRIPT_CSP = Pages.CSP + "; script-src 'self'";
 
-    private static final String SENT_HEADING = "Check your inbox";
-    private static final String SENT_MESSAGE = "A message from us is on its way to the address below. If it asks "
-            + "you to confirm, open its link: no digest is sent until you do.";
+    private static final String SENT_HEADING = "inbox.heading";
+    private static final String SENT_MESSAGE = "inbox.signup.message";
 
     private final Signups signups;
     private final Categories categories;
@@ -53,7 +53,7 @@ final class SignupPage {
      * visitor until a category changes. Rendering it (about 430 time zones, each escaped) was most of a request's time
      * in a JFR profile under wrk; the categories are still read each time, so a change shows at once.
      */
-    private volatile Blank blank;
+    private final Map<String, Blank> blank = new ConcurrentHashMap<>();
 
     private record Blank(List<List<String>> categories, String html) {}
 
@@ -74,19 +74,25 @@ final class SignupPage {
             String weekday,
             String hour,
             String timezone,
-            String format) {
-        static final Form DEFAULTS = new Form("", "", List.of(), "daily", "1", "8", "UTC", "html");
+            String format,
+            String locale) {
+        static Form defaults(String locale) {
+            return new Form("", "", List.of(), "daily", "1", "8", "UTC", "html", locale);
+        }
     }
 
     void show(Context ctx) {
         List<CategoriesRecord> active = categories.active();
         List<List<String>> key =
                 active.stream().map(c -> List.of(c.getSlug(), c.getName())).toList();
-        Blank b = blank;
+        String language = pages.language(ctx);
+        Blank b = blank.get(language);
         if (b == null || !b.categories().equals(key)) {
-            b = new Blank(key, pages.html("subscribe.html.ftl", model(active, Form.DEFAULTS, null)));
-            blank = b;
+            b = new Blank(
+                    key, pages.html("subscribe.html.ftl", model(active, Form.defaults(language), null), language));
+            blank.put(language, b);
         }
+        ctx.header("Vary", "Accept-Language");
         ctx.header("Content-Security-Policy", SCRIPT_CSP);
         Pages.send(ctx, 200, b.html());
     }
@@ -106,6 +112,18 @@ final class SignupPage {
         } else {
             f = fromForm(FormData.of(ctx));
         }
+        if (f.locale() == null || f.locale().isBlank()) {
+            f = new Form(
+                    f.email(),
+                    f.name(),
+                    f.categories(),
+                    f.frequency(),
+                    f.weekday(),
+                    f.hour(),
+                    f.timezone(),
+                    f.format(),
+                    pages.language(ctx));
+        }
         try {
             signups.signUp(
                     new SubscriberInput(
@@ -116,12 +134,12 @@ final class SignupPage {
                             f.frequency(),
                             PreferencesPage.number("Weekday", f.weekday(), "from 1 (Monday) to 7 (Sunday)"),
                             f.format(),
-                            null,
+                            f.locale(),
                             f.categories()),
                     clients.of(ctx));
         } catch (InvalidInputException e) {
             if (json) json(ctx, 400, Map.of("error", e.getMessage()));
-            else render(ctx, 400, f, e.getMessage());
+            else render(ctx, 400, f, pages.refusal(e, pages.language(ctx, f.locale()), "email"));
             return;
         } catch (Signups.TooManyRequests | Signups.Busy e) {
             if (!json) throw e; // the error page, from WebServer
@@ -129,7 +147,7 @@ final class SignupPage {
             return;
         }
         if (json) {
-            json(ctx, 202, Map.of("status", "check-inbox", "message", SENT_MESSAGE));
+            json(ctx, 202, Map.of("status", "check-inbox", "message", pages.message(f.locale(), SENT_MESSAGE)));
         } else {
             pages.render(
                     ctx,
@@ -141,7 +159,9 @@ final class SignupPage {
                             "message",
                             SENT_MESSAGE,
                             "email",
-                            f.email().strip()));
+                            f.email().strip(),
+                            "locale",
+                            f.locale()));
         }
     }
 
@@ -178,13 +198,14 @@ final class SignupPage {
         m.put("categories", cats);
         m.put("frequency", nz(f.frequency()));
         m.put("weekday", PreferencesPage.weekdayOrDefault(f.weekday()));
-        m.put("weekdays", PreferencesPage.WEEKDAYS);
         m.put("hour", nz(f.hour()));
         m.put("timezone", nz(f.timezone()));
         m.put("zones", PreferencesPage.ZONES);
         m.put("format", nz(f.format()));
         m.put("scriptUrl", pages.path("/subscribe.js"));
-        m.put("guessTimezone", f == Form.DEFAULTS);
+        m.put("guessTimezone", error == null);
+        m.put("locale", nz(f.locale()));
+        m.put("chooseLanguage", true);
         if (error != null) m.put("error", error);
         return m;
     }
@@ -198,7 +219,8 @@ final class SignupPage {
                 form.first("weekday"),
                 form.first("hour"),
                 form.first("timezone"),
-                form.first("format"));
+                form.first("format"),
+                form.first("locale"));
     }
 
     private static Form fromJson(String body) {
@@ -225,7 +247,8 @@ final class SignupPage {
                 text("weekday", v.get("weekday")),
                 text("hour", v.get("hour")),
                 text("timezone", v.get("timezone")),
-                text("format", v.get("format")));
+                text("format", v.get("format")),
+                text("locale", v.get("locale")));
     }
 
     private static String text(String field, Object value) {

@@ -50,7 +50,7 @@ final class UnsubscribePage {
         try {
             reason = Fields.line("Reason", rawReason, MAX_REASON, false);
         } catch (InvalidInputException e) {
-            form(ctx, 400, token, s, rawReason, e.getMessage());
+            form(ctx, 400, token, s, rawReason, pages.refusal(e, pages.language(ctx, s.getLocale()), "reason"));
             return;
         }
         subscribers.unsubscribe(s.getId(), reason); // false when already unsubscribed: same page, nothing to do
@@ -63,6 +63,7 @@ final class UnsubscribePage {
         m.put("reason", reason == null ? "" : reason);
         m.put("maxReason", MAX_REASON);
         m.put("preferencesUrl", pages.path("/prefs/" + token));
+        m.put("locale", s.getLocale());
         if (error != null) m.put("error", error);
         pages.render(ctx, status, "unsubscribe.html.ftl", m);
     }
@@ -79,6 +80,8 @@ final class UnsubscribePage {
                         "resubscribeUrl",
                         pages.path("/u/" + token + "/resubscribe"),
                         "csrf",
-                        csrf.issue(token)));
+                        csrf.issue(token),
+                        "locale",
+                        s.getLocale()));
     }
 }

@@ -93,6 +93,7 @@ class BounceMailboxTest {
         var subscribers = new com.picksdigest.subscribers.SubscriberService(
                 db.database().dsl(),
                 new com.picksdigest.picks.Categories(db.database().dsl()),
+                new com.picksdigest.i18n.Languages(new com.picksdigest.i18n.Catalogues(java.util.Optional.empty())),
                 Clock.systemUTC());
         long id = subscribers
                 .add(

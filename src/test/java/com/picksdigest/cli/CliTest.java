@@ -179,6 +179,31 @@ class CliTest {
     }
 
     @Test
+    void languagesAreBcp47TagsCheckedTheSameWayByTheCommandAndTheImport(@TempDir Path dir) throws Exception {
+        String refused = "\"tlh\" is not a supported language; supported: en, de, fr, es, pt-BR, ja, ar.";
+        Cli.Result bad = cli.run("subscribers", "add", "worf@example.org", "--locale", "tlh");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains(refused);
+        assertThat(cli.run("subscribers", "add", "joao@example.org", "--locale", "pt-br")
+                        .exitCode())
+                .isZero();
+        Path csv = dir.resolve("langs.csv");
+        Files.writeString(csv, """
+                email,name,timezone,send_hour,frequency,weekday,format,locale,categories
+                layla@import.org,Layla,Asia/Riyadh,7,daily,,html,ar-SA,
+                kahless@import.org,Kahless,UTC,7,daily,,html,tlh,
+                """);
+        Cli.Result r = cli.run("subscribers", "import", csv.toString());
+        assertThat(r.out()).contains("Imported 1 subscriber(s); 1 line(s) refused.");
+        assertThat(r.err()).contains("line 3:", refused);
+        assertThat(db.database()
+                        .dsl()
+                        .fetchValue("SELECT GROUP_CONCAT(locale ORDER BY email_key) FROM subscribers "
+                                + "WHERE email_key IN ('joao@example.org', 'layla@import.org', 'worf@example.org')"))
+                .hasToString("pt-BR,ar");
+    }
+
+    @Test
     void csvImportTakesGoodLinesAndReportsBadOnes(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("subs.csv");
         Files.writeString(csv, """

@@ -22,21 +22,24 @@ class DemoCommandTest {
             Cli.Result r = cli.run("demo", "--out", out.toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out())
-                    .contains("Demo done: {sent=5}")
+                    .contains("Demo done: {sent=7}")
                     .contains("ada@example.org")
                     .contains(out.toString());
             List<Path> emls;
             try (Stream<Path> s = Files.list(out)) {
                 emls = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
             }
-            assertThat(emls).hasSize(5);
+            assertThat(emls).hasSize(7);
+            // One digest per shipped language
+            assertThat(emls.stream().map(p -> p.getFileName().toString().replaceAll("^\\d\\d-[a-z]+-|\\.eml$", "")))
+                    .containsExactlyInAnyOrder("en", "de", "fr", "es", "pt-BR", "ja", "ar");
             try (Stream<Path> s = Files.list(out)) {
                 assertThat(s.filter(p -> p.toString().endsWith(".html")).count())
-                        .isEqualTo(4);
+                        .isEqualTo(6);
             }
             boolean sawHeadline = false;
             for (Path p : emls) {
-                assertThat(p.getFileName().toString()).matches("\\d\\d-[a-z]+\\.eml");
+                assertThat(p.getFileName().toString()).matches("\\d\\d-[a-z]+-(en|de|fr|es|pt-BR|ja|ar)\\.eml");
                 MimeMessage m = Mails.parse(Files.readAllBytes(p));
                 assertThat(Mails.header(m, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
                 String text = Mails.text(m);

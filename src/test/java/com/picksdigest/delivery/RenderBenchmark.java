@@ -56,7 +56,7 @@ public class RenderBenchmark {
                 "Picks <digest@picks.example.org>",
                 "PICKS_BASE_URL",
                 "https://picks.example.org")));
-        composer = new DigestComposer(mail);
+        composer = new DigestComposer(mail, new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()));
         templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
         messages = new DigestMessage(mail, java.time.Clock.systemUTC());
         prepared = new PreparedDigests(composer, templates);

@@ -307,7 +307,8 @@ class DigestTemplatesTest {
                 "https://picks.example.com/prefs/tok123",
                 "https://picks.example.com/archive/2026-11-25",
                 "https://picks.example.com/subscribe",
-                null);
+                null,
+                new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en"));
     }
 
     private static DigestModel sampleModel(String name, int count) {

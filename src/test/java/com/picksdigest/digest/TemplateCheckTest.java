@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateCheckTest {
     private static final Path SOURCES = Path.of("templates");
 
-    private final DigestComposer composer = new DigestComposer(MailConfig.from(
-            Settings.of(Map.of("PICKS_SECRET", "s".repeat(40), "PICKS_BASE_URL", "https://picks.example.org"))));
+    private final DigestComposer composer = new DigestComposer(
+            MailConfig.from(
+                    Settings.of(Map.of("PICKS_SECRET", "s".repeat(40), "PICKS_BASE_URL", "https://picks.example.org"))),
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()));
 
     @TempDir
     Path dir;
@@ -94,20 +96,21 @@ class TemplateCheckTest {
     @Test
     void aDigestTemplateTransformingTheReadersNameIsRefused() throws IOException {
         for (String transformed : new String[] {
-            "${recipientName?upper_case}",
-            "${recipientName?cap_first}",
-            "${recipientName?truncate(40)}",
-            "${recipientName?length}",
-            "${recipientName?replace(\"&\", \"and\")}"
+            "recipientName?upper_case)",
+            "recipientName?cap_first)",
+            "recipientName?truncate(40))",
+            "recipientName?length)",
+            "recipientName?replace(\"&\", \"and\"))"
         }) {
-            Path file = override("email/digest.html.ftl", "${recipientName}", transformed);
+            // The greeting is a catalogue message: the name goes into it as an argument, printed as it is.
+            Path file = override("email/digest.html.ftl", "recipientName)", transformed);
             assertThatThrownBy(() -> check(dir))
                     .as(transformed)
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("Template " + file + " (PICKS_TEMPLATES_DIR) transforms recipientName")
                     .hasMessageContaining("${recipientName}");
         }
-        Path text = override("email/digest.txt.ftl", "${recipientName}", "${recipientName?lower_case}");
+        Path text = override("email/digest.txt.ftl", "recipientName)", "recipientName?lower_case)");
         Files.delete(dir.resolve("email/digest.html.ftl"));
         assertThatThrownBy(() -> check(dir))
                 .hasMessageContaining(text + " (PICKS_TEMPLATES_DIR) transforms recipientName");

@@ -19,6 +19,8 @@ class TemplateStylesTest {
     private static final Pattern STYLE_ATTRIBUTE = Pattern.compile("\\sstyle\\s*=");
 
     private static final Map<String, Object> PUBLIC_ERROR = Map.of(
+            "t",
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en"),
             "siteName",
             "Picks",
             "archiveUrl",
@@ -28,12 +30,14 @@ class TemplateStylesTest {
             "status",
             404,
             "title",
-            "Not found",
+            "error.notFound.title",
             "message",
-            "No such page.");
+            "error.notFound.message");
     private static final Map<String, Object> ADMIN_ERROR =
             Map.of("siteName", "Picks", "base", "", "status", 404, "title", "Not found", "message", "No such page.");
     private static final Map<String, Object> NOTICE = Map.of(
+            "t",
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en"),
             "siteName",
             "Picks",
             "siteUrl",
@@ -118,7 +122,8 @@ class TemplateStylesTest {
                         "https://picks.example.org/prefs/t",
                         "https://picks.example.org/archive/2026-01-05",
                         "https://picks.example.org/subscribe",
-                        null));
+                        null,
+                        new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en")));
     }
 
     /** Copies a built-in template into the override directory with one piece of it replaced. */

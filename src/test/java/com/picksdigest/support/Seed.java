@@ -31,7 +31,11 @@ public final class Seed {
         this.clock = clock;
         this.categories = new Categories(db);
         this.picks = new PickService(db, categories, clock);
-        this.subscribers = new SubscriberService(db, categories, clock);
+        this.subscribers = new SubscriberService(
+                db,
+                categories,
+                new com.picksdigest.i18n.Languages(new com.picksdigest.i18n.Catalogues(java.util.Optional.empty())),
+                clock);
     }
 
     public PicksRecord published(String title, String category, Instant at) {

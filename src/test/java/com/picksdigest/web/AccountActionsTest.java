@@ -166,7 +166,7 @@ class AccountActionsTest {
                 .as("nothing changes before the link is used")
                 .isEqualTo(s.getEmail());
         String path = Inbox.linkPath(mail, "/confirm/");
-        assertThat(w.get(path).body()).contains("Use <span class=\"addr\">" + escaped(newAddress));
+        assertThat(w.get(path).body()).contains("Use <bdi class=\"addr\">" + escaped(newAddress));
 
         String token = path.substring("/confirm/".length());
         HttpResponse<String> done = w.postForm(path, "csrf", w.csrf.issue(token));

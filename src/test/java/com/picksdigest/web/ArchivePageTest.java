@@ -90,8 +90,9 @@ class ArchivePageTest {
         String body = r.body().substring(r.body().indexOf("<main>"));
         assertThat(body)
                 .contains("Wednesday, November 25, 2026")
-                .contains("<a class=\"title\" href=\"https://example.com/a?x=1&amp;y=2\" rel=\"noopener noreferrer\">"
-                        + escaped(EVIL_TITLE) + "</a>")
+                .contains(
+                        "<a class=\"title\" href=\"https://example.com/a?x=1&amp;y=2\" rel=\"noopener noreferrer\" dir=\"auto\">"
+                                + escaped(EVIL_TITLE) + "</a>")
                 .contains(escaped("Said \"quotes\" & <b>tags</b>."), escaped("Security & <Privacy>"))
                 .contains("<a href=\"https://news.example/\" rel=\"noopener noreferrer\">Tom &amp; Jerry&#39;s</a>")
                 .contains("Second story", "Sneaky link", "Src")

@@ -160,7 +160,7 @@ class SignupTest {
 
         HttpResponse<String> page = w.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Subscribe <span class=\"addr\">" + escaped(email), ">Confirm</button>");
+        assertThat(page.body()).contains("Subscribe <bdi class=\"addr\">" + escaped(email), ">Confirm</button>");
         assertThat(w.postForm(path, "csrf", "forged").statusCode()).isEqualTo(403);
         assertThat(w.postForm(path).statusCode()).isEqualTo(403);
         assertThat(row(email).getStatus())

@@ -37,8 +37,8 @@ class UnsubscribePageTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).matches("(?i)text/html; ?charset=utf-8");
         assertThat(r.body())
-                .contains("Unsubscribe <span class=\"addr\">" + escaped(s.getEmail()) + "</span> from "
-                        + escaped(WebTestSupport.SITE) + "?")
+                .contains("Unsubscribe <bdi class=\"addr\">" + escaped(s.getEmail()) + "</bdi> from <bdi>"
+                        + escaped(WebTestSupport.SITE) + "</bdi>?")
                 .contains("<form method=\"post\">", "name=\"reason\"", "maxlength=\"500\"", "<button type=\"submit\"")
                 .contains("href=\"/prefs/" + w.token(s) + "\"")
                 .doesNotContain(s.getEmail(), WebTestSupport.SITE, "<script");

@@ -151,13 +151,15 @@ class SubscribersApiTest {
         HttpResponse<String> r = stack.post(
                 writer,
                 "/api/v1/subscribers",
-                "{\"email\":\"not an address\",\"hour\":25,\"timezone\":\"Mars/Olympus\",\"format\":\"pdf\",\"categories\":[\"nope\"]}");
+                "{\"email\":\"not an address\",\"hour\":25,\"timezone\":\"Mars/Olympus\",\"format\":\"pdf\",\"categories\":[\"nope\"],\"locale\":\"tlh\"}");
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode e = ApiStack.json(r).get("errors");
         assertThat(e.fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("email", "hour", "timezone", "format", "categories");
+                .containsExactlyInAnyOrder("email", "hour", "timezone", "format", "categories", "locale");
+        assertThat(e.get("locale").asText())
+                .isEqualTo("\"tlh\" is not a supported language; supported: en, de, fr, es, pt-BR, ja, ar.");
         assertThat(e.get("hour").asText()).isEqualTo("Send hour must be from 0 to 23, not 25.");
         assertThat(stack.post(writer, "/api/v1/subscribers", "{\"email\":\"x@example.org\",\"hour\":\"eight\"}")
                         .statusCode())
