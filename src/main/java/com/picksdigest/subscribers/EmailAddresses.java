@@ -1,12 +1,25 @@
 package com.picksdigest.subscribers;
 
+import com.ibm.icu.text.IDNA;
 import com.picksdigest.common.InvalidInputException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 
-/** The one place an address typed by someone is judged: bare addr-spec, one @, a dotted domain, no controls. */
+/**
+ * The one place an address typed by someone is judged: bare addr-spec, one @, a dotted domain, no controls. A
+ * domain typed in Unicode is kept in its xn-- form (IDNA 2008 through UTS 46), so what is stored is what every
+ * relay accepts and one mailbox has one key however it was typed.
+ */
 public final class EmailAddresses {
+    /** Immutable and thread-safe (ICU's documentation): one for the whole process. */
+    private static final IDNA IDNA_RULES = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.USE_STD3_RULES
+            | IDNA.CHECK_BIDI
+            | IDNA.CHECK_CONTEXTJ
+            | IDNA.CHECK_CONTEXTO);
+
     private EmailAddresses() {}
 
     public static String parse(String raw) {
@@ -16,15 +29,19 @@ public final class EmailAddresses {
         if (v.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '<' || c == '>' || c == ',' || c == ';')) {
             throw new InvalidInputException("\"" + printable(v) + "\" is not a valid e-mail address.");
         }
+        int at = v.lastIndexOf('@');
+        if (at < 1 || at != v.indexOf('@')) {
+            throw new InvalidInputException("\"" + printable(v) + "\" is not a valid e-mail address.");
+        }
+        String local = v.substring(0, at);
         // Without SMTPUTF8 the mail client writes each character's low byte: 'josé' arrives as another address, and
         // U+0140 or U+013E arrive as '@' or '>' (another recipient, smuggled into the RCPT command).
-        if (v.chars().anyMatch(c -> c > 0x7e)) {
+        if (local.chars().anyMatch(c -> c > 0x7e)) {
             throw new InvalidInputException(
-                    "\"" + printable(v) + "\" cannot be delivered: only plain ASCII addresses are "
-                            + "supported (write an internationalised domain in its xn-- form).");
+                    "\"" + printable(v) + "\" cannot be delivered: only plain ASCII is supported before the @.");
         }
-        int at = v.lastIndexOf('@');
-        if (at < 1 || at != v.indexOf('@') || at > 64 || !v.substring(at + 1).matches("[^.]+(\\.[^.]+)+")) {
+        v = local + "@" + asciiDomain(v.substring(at + 1), v);
+        if (at > 64 || v.length() > 254 || !v.substring(at + 1).matches("[^.]+(\\.[^.]+)+")) {
             throw new InvalidInputException("\"" + printable(v) + "\" is not a valid e-mail address.");
         }
         try {
@@ -35,8 +52,33 @@ public final class EmailAddresses {
         return v;
     }
 
+    /** The address as its owner typed it: an xn-- domain back in Unicode (unchanged if it does not convert). */
+    public static String forDisplay(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        if (at < 0
+                || !email.regionMatches(true, at + 1, "xn--", 0, 4)
+                        && !email.toLowerCase(Locale.ROOT).contains(".xn--")) {
+            return email;
+        }
+        IDNA.Info info = new IDNA.Info();
+        StringBuilder unicode = IDNA_RULES.nameToUnicode(email.substring(at + 1), new StringBuilder(), info);
+        return info.hasErrors() ? email : email.substring(0, at + 1) + unicode;
+    }
+
     public static String key(String email) {
         return email.toLowerCase(Locale.ROOT);
+    }
+
+    private static String asciiDomain(String domain, String whole) {
+        boolean ascii = domain.chars().allMatch(c -> c < 0x7f);
+        if (ascii && !domain.toLowerCase(Locale.ROOT).contains("xn--")) return domain;
+        IDNA.Info info = new IDNA.Info();
+        StringBuilder out = IDNA_RULES.nameToASCII(domain, new StringBuilder(), info);
+        if (info.hasErrors()) {
+            throw new InvalidInputException("\"" + printable(whole) + "\" is not a valid e-mail address: \""
+                    + printable(domain) + "\" is not a valid internationalised domain name.");
+        }
+        return out.toString();
     }
 
     private static String printable(String v) {
