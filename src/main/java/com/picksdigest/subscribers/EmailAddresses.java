@@ -4,6 +4,7 @@ import com.ibm.icu.text.IDNA;
 import com.picksdigest.common.InvalidInputException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -22,8 +23,17 @@ public final class EmailAddresses {
 
     private EmailAddresses() {}
 
+    /** A plain ASCII local part only: for what is mailed through a relay not known to offer SMTPUTF8. */
     public static String parse(String raw) {
-        String v = raw == null ? "" : raw.strip();
+        return parse(raw, false);
+    }
+
+    /**
+     * @param utf8LocalPart whether a local part in Unicode (josé@example.org) may pass: only when the relays offer
+     *                      SMTPUTF8 (RFC 6531), or to look up or suppress an address, which sends nothing
+     */
+    public static String parse(String raw, boolean utf8LocalPart) {
+        String v = raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
         if (v.isEmpty()) throw new InvalidInputException("E-mail address is required.");
         if (v.length() > 254) throw new InvalidInputException("E-mail address is longer than 254 characters.");
         if (v.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '<' || c == '>' || c == ',' || c == ';')) {
@@ -36,16 +46,23 @@ public final class EmailAddresses {
         String local = v.substring(0, at);
         // Without SMTPUTF8 the mail client writes each character's low byte: 'josé' arrives as another address, and
         // U+0140 or U+013E arrive as '@' or '>' (another recipient, smuggled into the RCPT command).
-        if (local.chars().anyMatch(c -> c > 0x7e)) {
-            throw new InvalidInputException(
-                    "\"" + printable(v) + "\" cannot be delivered: only plain ASCII is supported before the @.");
+        boolean unicodeLocal = local.chars().anyMatch(c -> c > 0x7e);
+        if (unicodeLocal && !utf8LocalPart) {
+            throw new InvalidInputException("\"" + printable(v) + "\" cannot be delivered: the mail relay does not "
+                    + "accept addresses with non-ASCII characters before the @ (it does not offer SMTPUTF8).");
+        }
+        if (unicodeLocal && !local.codePoints().allMatch(EmailAddresses::fitForLocalPart)) {
+            throw new InvalidInputException("\"" + printable(v) + "\" is not a valid e-mail address.");
         }
         v = local + "@" + asciiDomain(v.substring(at + 1), v);
         if (at > 64 || v.length() > 254 || !v.substring(at + 1).matches("[^.]+(\\.[^.]+)+")) {
             throw new InvalidInputException("\"" + printable(v) + "\" is not a valid e-mail address.");
         }
         try {
-            new InternetAddress(v, true).validate();
+            // Jakarta Mail judges UTF-8 only under a JVM-wide switch: the structure is checked with each
+            // non-ASCII letter (already vetted above) standing in as a plain one.
+            String structure = unicodeLocal ? local.replaceAll("[^\\x00-\\x7e]", "u") + v.substring(at) : v;
+            new InternetAddress(structure, true).validate();
         } catch (AddressException e) {
             throw new InvalidInputException("\"" + printable(v) + "\" is not a valid e-mail address.");
         }
@@ -63,6 +80,22 @@ public final class EmailAddresses {
         IDNA.Info info = new IDNA.Info();
         StringBuilder unicode = IDNA_RULES.nameToUnicode(email.substring(at + 1), new StringBuilder(), info);
         return info.hasErrors() ? email : email.substring(0, at + 1) + unicode;
+    }
+
+    /** RFC 6531's UTF8-non-ascii, less what would hide or fake characters: controls, spaces, format, unassigned. */
+    private static boolean fitForLocalPart(int c) {
+        if (c <= 0x7e) return true;
+        return switch (Character.getType(c)) {
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     public static String key(String email) {
