@@ -9,6 +9,7 @@ import com.picksdigest.support.Inbox;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.ScriptedSmtpServer;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,9 @@ class InternationalAddressTest {
         assertThat(envelope).hasSize(2);
         assertThat(envelope.get(0)).startsWith("MAIL FROM:<").endsWith("> SMTPUTF8");
         assertThat(envelope.get(1)).isEqualTo("RCPT TO:<josé@example.org>");
+        // RFC 6532: the header holds the address in UTF-8, as the envelope does
+        assertThat(new String(utf8Relay.received().get(0).bytes(), StandardCharsets.UTF_8))
+                .containsPattern("(?m)^To: .*josé@example\\.org");
     }
 
     @Test
