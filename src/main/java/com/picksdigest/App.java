@@ -318,8 +318,8 @@ public final class App implements AutoCloseable {
 
     private final Once<Categories> categories = new Once<>(() -> new Categories(db()));
     private final Once<PickService> picks = new Once<>(() -> new PickService(db(), categories(), clock()));
-    private final Once<SubscriberService> subscribers =
-            new Once<>(() -> new SubscriberService(db(), categories(), languages(), clock()));
+    private final Once<SubscriberService> subscribers = new Once<>(() ->
+            new SubscriberService(db(), categories(), languages(), settings().bool("PICKS_SMTP_UTF8", false), clock()));
     private final Once<LinkTokens> linkTokens =
             new Once<>(() -> new LinkTokens(mailConfig().secret()));
     private final Once<SubscriberData> subscriberData = new Once<>(() -> new SubscriberData(db(), clock()));

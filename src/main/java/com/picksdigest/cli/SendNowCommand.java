@@ -47,7 +47,7 @@ final class SendNowCommand implements Callable<Integer> {
             PrintWriter out = CliContext.out(spec);
             Optional<String> only = Optional.empty();
             if (email != null) {
-                SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
+                SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email, true));
                 if (s == null) throw new InvalidInputException("No subscriber " + email + ".");
                 if (s.getStatus() != SubscriberStatus.ACTIVE) {
                     throw new InvalidInputException(email + " is " + s.getStatus() + ", not active: nothing to send.");

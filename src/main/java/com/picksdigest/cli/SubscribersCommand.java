@@ -222,7 +222,7 @@ final class SubscribersCommand {
 
         @Override
         public Integer call() {
-            String address = EmailAddresses.parse(email);
+            String address = EmailAddresses.parse(email, true);
             try (App app = ctx.open()) {
                 SubscriberData data = app.subscriberData();
                 SubscribersRecord s = app.subscribers().findByEmail(address);
@@ -254,7 +254,7 @@ final class SubscribersCommand {
 
     /** The subscriber with this address, or InvalidInputException (exit 1 with one sentence). */
     private static SubscribersRecord existing(App app, String email) {
-        SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
+        SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email, true));
         if (s == null) throw new InvalidInputException("No subscriber has the address " + email.strip() + ".");
         return s;
     }

@@ -127,7 +127,7 @@ public final class AccountChanges {
      * suppressed gets nothing, one that is subscribed on its own gets its own links, any other gets the link.
      */
     public void requestEmailChange(SubscribersRecord s, String rawNewEmail) {
-        String email = EmailAddresses.parse(rawNewEmail);
+        String email = subscribers.address(rawNewEmail);
         if (EmailAddresses.key(email).equals(s.getEmailKey())) {
             throw new InvalidInputException("That is already the address of this subscription.");
         }

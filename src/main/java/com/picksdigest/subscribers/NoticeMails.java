@@ -74,6 +74,8 @@ public final class NoticeMails {
         Properties p = new Properties();
         // Message-IDs then end in the sender's domain, not this host's name.
         p.setProperty("mail.from", mail.from().getAddress());
+        // RFC 6532: a To: address in Unicode is written in UTF-8, not byte by byte (it is only sent with SMTPUTF8)
+        p.setProperty("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(p);
     }
 

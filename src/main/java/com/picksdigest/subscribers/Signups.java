@@ -88,7 +88,7 @@ public final class Signups {
      * ({@link TooManyRequests}), and queues the rest ({@link Busy} when the queue is full).
      */
     public void signUp(SubscriberInput in, String clientIp) {
-        String email = EmailAddresses.parse(in.email());
+        String email = subscribers.address(in.email());
         subscribers.validate(in);
         if (!limits.allowRequestFrom(clientIp)) throw new TooManyRequests();
         if (!background.submit("A sign-up", () -> process(email, in))) throw new Busy();

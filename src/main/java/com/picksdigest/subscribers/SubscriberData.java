@@ -130,7 +130,7 @@ public final class SubscriberData {
 
     /** Puts an address nobody is subscribed with on the suppression list (an erasure request received by mail). */
     public void suppress(String email) {
-        db.transaction(tx -> suppressions.add(tx.dsl(), EmailAddresses.parse(email), "erased", now()));
+        db.transaction(tx -> suppressions.add(tx.dsl(), EmailAddresses.parse(email, true), "erased", now()));
     }
 
     private LocalDateTime now() {

@@ -36,19 +36,28 @@ public final class SubscriberService {
     private final Categories categories;
     private final Clock clock;
     private final Suppressions suppressions;
+    private final boolean utf8Mailboxes;
 
-    public SubscriberService(DSLContext db, Categories categories, Languages languages, Clock clock) {
+    /** @param utf8Mailboxes the relays offer SMTPUTF8, so josé@example.org can be mailed (PICKS_SMTP_UTF8) */
+    public SubscriberService(
+            DSLContext db, Categories categories, Languages languages, boolean utf8Mailboxes, Clock clock) {
         this.db = db;
+        this.utf8Mailboxes = utf8Mailboxes;
         this.languages = languages;
         this.categories = categories;
         this.clock = clock;
         this.suppressions = new Suppressions(db);
     }
 
+    /** An address typed by someone, judged for mailing through the configured relays. */
+    public String address(String raw) {
+        return EmailAddresses.parse(raw, utf8Mailboxes);
+    }
+
     /** Validates everything first, then writes subscriber, follows and event in one transaction. */
     public SubscribersRecord add(SubscriberInput in, SubscriberStatus status) {
         InvalidFields.Collector c = new InvalidFields.Collector();
-        String email = c.check("email", () -> EmailAddresses.parse(in.email()));
+        String email = c.check("email", () -> address(in.email()));
         Preferences p = null;
         try {
             p = validate(in);
@@ -113,7 +122,7 @@ public final class SubscriberService {
         for (int i = 0; i < n; i++) {
             SubscriberInput in = inputs.get(i);
             InvalidFields.Collector c = new InvalidFields.Collector();
-            String email = c.check("email", () -> EmailAddresses.parse(in.email()));
+            String email = c.check("email", () -> address(in.email()));
             try {
                 prefs[i] = validate(in);
             } catch (InvalidFields e) {

@@ -5,6 +5,7 @@ import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.AccountChanges;
 import com.picksdigest.subscribers.Confirmations;
+import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.Signups;
 import io.javalin.http.Context;
@@ -79,7 +80,7 @@ final class ConfirmPage {
                         "action",
                         action(p),
                         "email",
-                        s.getEmail(),
+                        EmailAddresses.forDisplay(s.getEmail()),
                         "preferencesUrl",
                         pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion())),
                         "locale",
@@ -100,9 +101,10 @@ final class ConfirmPage {
     }
 
     private static String address(Confirmations.Pending p) {
-        return p.purpose() == Confirmations.Purpose.EMAIL
-                ? p.newEmail()
-                : p.subscriber().getEmail();
+        return EmailAddresses.forDisplay(
+                p.purpose() == Confirmations.Purpose.EMAIL
+                        ? p.newEmail()
+                        : p.subscriber().getEmail());
     }
 
     private static WebError expired() {

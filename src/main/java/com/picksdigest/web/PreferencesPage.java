@@ -4,6 +4,7 @@ import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.picks.Categories;
+import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;
@@ -143,7 +144,7 @@ final class PreferencesPage {
                     f.categories().contains(c.getSlug())));
         }
         Map<String, Object> m = new HashMap<>();
-        m.put("email", s.getEmail());
+        m.put("email", EmailAddresses.forDisplay(s.getEmail()));
         m.put("status", s.getStatus().stored());
         m.put("name", f.name() == null ? "" : f.name());
         m.put("categories", cats);

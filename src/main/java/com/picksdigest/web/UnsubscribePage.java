@@ -4,6 +4,7 @@ import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.db.types.SubscriberStatus;
+import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ final class UnsubscribePage {
 
     private void form(Context ctx, int status, String token, SubscribersRecord s, String reason, String error) {
         Map<String, Object> m = new HashMap<>();
-        m.put("email", s.getEmail());
+        m.put("email", EmailAddresses.forDisplay(s.getEmail()));
         m.put("reason", reason == null ? "" : reason);
         m.put("maxReason", MAX_REASON);
         m.put("preferencesUrl", pages.path("/prefs/" + token));

@@ -95,6 +95,7 @@ class BounceMailboxTest {
                 db.database().dsl(),
                 new com.picksdigest.picks.Categories(db.database().dsl()),
                 new com.picksdigest.i18n.Languages(new com.picksdigest.i18n.Catalogues(java.util.Optional.empty())),
+                false,
                 Clock.systemUTC());
         long id = subscribers
                 .add(

@@ -179,6 +179,17 @@ class CliTest {
     }
 
     @Test
+    void internationalAddressesAreJudgedAsAtSignUp() {
+        assertThat(cli.run("subscribers", "add", "anna@bücher.de").exitCode()).isZero();
+        assertThat(cli.run("subscribers", "list").out()).contains("anna@xn--bcher-kva.de");
+        Cli.Result unicodeLocal = cli.run("subscribers", "add", "josé@example.org");
+        assertThat(unicodeLocal.exitCode()).isNotZero();
+        assertThat(unicodeLocal.err()).contains("does not offer SMTPUTF8");
+        assertThat(cli.run("subscribers", "add", "bob@-bücher.de").err())
+                .contains("not a valid internationalised domain name");
+    }
+
+    @Test
     void languagesAreBcp47TagsCheckedTheSameWayByTheCommandAndTheImport(@TempDir Path dir) throws Exception {
         String refused = "\"tlh\" is not a supported language; supported: en, de, fr, es, pt-BR, ja, ar.";
         Cli.Result bad = cli.run("subscribers", "add", "worf@example.org", "--locale", "tlh");

@@ -105,6 +105,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean requireStartTls;
     private volatile boolean closed;
     private volatile boolean countingOnly;
+    private volatile boolean smtpUtf8;
     private volatile String everyRcpt;
     private volatile String everyConnect;
     private volatile Duration everyData = Duration.ZERO;
@@ -157,6 +158,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Keeps only {@link #accepted()} from now on; {@link #received()} is then refused. */
+    /** EHLO offers SMTPUTF8 (RFC 6531), so a client may send UTF-8 addresses. */
+    public ScriptedSmtpServer offerSmtpUtf8() {
+        smtpUtf8 = true;
+        return this;
+    }
+
     public ScriptedSmtpServer countingOnly() {
         countingOnly = true;
         return this;
@@ -442,6 +449,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             ehloNeeded = false;
             List<String> lines = new ArrayList<>(List.of(HOST, "PIPELINING", "8BITMIME", "SIZE 52428800"));
             if (startTls != null && !tls) lines.add("STARTTLS");
+            if (smtpUtf8) lines.add("SMTPUTF8");
             if (authUser != null && (tls || !requireStartTls)) lines.add("AUTH " + String.join(" ", authMechanisms));
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < lines.size(); i++) {

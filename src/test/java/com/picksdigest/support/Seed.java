@@ -35,6 +35,7 @@ public final class Seed {
                 db,
                 categories,
                 new com.picksdigest.i18n.Languages(new com.picksdigest.i18n.Catalogues(java.util.Optional.empty())),
+                false,
                 clock);
     }
 

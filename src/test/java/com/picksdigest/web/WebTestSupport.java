@@ -71,8 +71,13 @@ final class WebTestSupport implements AutoCloseable {
      * loopback port nobody listens on, so nothing they send arrives.
      */
     WebTestSupport(Class<?> owner, Integer smtpPort, SignupConfig signup) {
+        this(owner, smtpPort, signup, Map.of());
+    }
+
+    /** @param settings set over those of {@link #app} */
+    WebTestSupport(Class<?> owner, Integer smtpPort, SignupConfig signup, Map<String, String> settings) {
         testDb = TestDatabase.migrated(owner);
-        app = app(testDb, smtpPort, signup, App.Seams.DEFAULT.withHealthChecks(healthChecks::get));
+        app = app(testDb, smtpPort, signup, App.Seams.DEFAULT.withHealthChecks(healthChecks::get), settings);
         database = app.database();
         db = database.dsl();
         categories = app.categories();
@@ -87,6 +92,21 @@ final class WebTestSupport implements AutoCloseable {
     }
 
     static App app(TestDatabase testDb, Integer smtpPort, SignupConfig signup, App.Seams seams, Clock clock) {
+        return app(testDb, smtpPort, signup, seams, clock, Map.of());
+    }
+
+    private static App app(
+            TestDatabase testDb, Integer smtpPort, SignupConfig signup, App.Seams seams, Map<String, String> settings) {
+        return app(testDb, smtpPort, signup, seams, Clock.systemUTC(), settings);
+    }
+
+    private static App app(
+            TestDatabase testDb,
+            Integer smtpPort,
+            SignupConfig signup,
+            App.Seams seams,
+            Clock clock,
+            Map<String, String> settings) {
         Map<String, String> s = new HashMap<>();
         s.put("PICKS_DB_URL", testDb.url());
         s.put("PICKS_SECRET", SECRET);
@@ -102,6 +122,7 @@ final class WebTestSupport implements AutoCloseable {
         s.put("PICKS_WELCOME", String.valueOf(signup.welcome()));
         // every request sees the checks as the test set them just before
         s.put("PICKS_HEALTH_CACHE_SECONDS", "0");
+        s.putAll(settings);
         return App.boot(Settings.of(s), clock).withoutMigrating().seams(seams).open();
     }
 

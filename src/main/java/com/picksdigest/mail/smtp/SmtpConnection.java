@@ -48,16 +48,19 @@ public final class SmtpConnection implements MailChannel {
      */
     @Override
     public SendResult send(MessagePayload message, Envelope envelope, Envelope next) {
-        // Addresses stored before EmailAddresses refused non-ASCII: written byte for byte they would reach someone
-        // else.
         if (!fitForEnvelope(envelope.to())) {
-            return new SendResult.Permanent("the address is not plain ASCII; the relay would receive it mangled");
+            return new SendResult.Permanent("the address cannot be written in an SMTP envelope");
         }
         if (!fitForEnvelope(envelope.from())) {
             return new SendResult.Permanent(
-                    "the envelope sender \"" + oneLine(envelope.from()) + "\" is not a plain ASCII address");
+                    "the envelope sender \"" + oneLine(envelope.from()) + "\" cannot be written in an SMTP envelope");
         }
-        if (next != null && !(fitForEnvelope(next.to()) && fitForEnvelope(next.from()))) next = null;
+        boolean utf8 = envelope.needsSmtpUtf8();
+        // sent ahead only when plain: whether this relay takes a UTF-8 envelope is learnt when it is this message's
+        // turn
+        if (next != null && !(fitForEnvelope(next.to()) && fitForEnvelope(next.from()) && !next.needsSmtpUtf8())) {
+            next = null;
+        }
         // a message sent ahead that is not this one (its build failed, the worker is stopping) is dropped with the
         // connection
         if (session != null && session.opened() != null && !session.opened().equals(envelope)) close();
@@ -70,6 +73,12 @@ public final class SmtpConnection implements MailChannel {
                 return new SendResult.Unavailable(
                         "cannot connect to " + cfg.requireHost() + ":" + cfg.port() + ": " + describe(e));
             }
+        }
+        // Written without SMTPUTF8 each character would go as its low byte: another mailbox, or SMTP syntax
+        // smuggled into the command. Kept as the reason rather than sent mangled.
+        if (utf8 && !session.smtpUtf8()) {
+            return new SendResult.Permanent("the address has non-ASCII characters and the relay " + cfg.requireHost()
+                    + " does not offer SMTPUTF8 (RFC 6531): not sent");
         }
         try {
             SmtpReply reply = session.send(envelope, message, next);
@@ -99,11 +108,13 @@ public final class SmtpConnection implements MailChannel {
         return session != null && session.pipelining();
     }
 
+    /** No space, control or angle bracket: nothing that would end the address inside MAIL FROM or RCPT TO. */
     private static boolean fitForEnvelope(String address) {
         if (address == null || address.isEmpty() || address.length() > 320) return false;
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || c == '<' || c == '>') return false;
+            if (c <= 0x20 || c == '<' || c == '>') return false;
+            if (c >= 0x7f && (c <= 0xa0 || Character.isWhitespace(c) || Character.isSurrogate(c))) return false;
         }
         return true;
     }

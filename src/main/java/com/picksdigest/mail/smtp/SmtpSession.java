@@ -192,7 +192,7 @@ final class SmtpSession implements Closeable {
             out.flush();
             return envelopeReplies();
         }
-        command("MAIL FROM:<" + e.from() + ">");
+        command(mailFrom(e));
         if ((r = read()).code() != 250) return r;
         command("RCPT TO:<" + e.to() + ">");
         if ((r = read()).code() != 250 && r.code() != 251) return r;
@@ -223,7 +223,12 @@ final class SmtpSession implements Closeable {
     }
 
     private static byte[] envelopeCommands(Envelope e) {
-        return ascii("MAIL FROM:<" + e.from() + ">" + "\r\n" + "RCPT TO:<" + e.to() + ">" + "\r\nDATA\r\n");
+        return utf8(mailFrom(e) + "\r\n" + "RCPT TO:<" + e.to() + ">" + "\r\nDATA\r\n");
+    }
+
+    /** RFC 6531: an envelope with a UTF-8 address says so on MAIL FROM (the caller checked the relay offers it). */
+    private static String mailFrom(Envelope e) {
+        return e.needsSmtpUtf8() ? "MAIL FROM:<" + e.from() + "> SMTPUTF8" : "MAIL FROM:<" + e.from() + ">";
     }
 
     /**
@@ -235,7 +240,7 @@ final class SmtpSession implements Closeable {
     }
 
     private void command(String line) throws IOException {
-        out.write(ascii(line + "\r\n"));
+        out.write(utf8(line + "\r\n"));
         out.flush();
     }
 
@@ -291,6 +296,15 @@ final class SmtpSession implements Closeable {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The same bytes as ASCII for a plain command; UTF-8 only reaches a relay that offered SMTPUTF8. */
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    boolean smtpUtf8() {
+        return extensions.contains("SMTPUTF8");
     }
 
     boolean pipelining() {
