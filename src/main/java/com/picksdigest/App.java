@@ -61,6 +61,7 @@ import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.previews.DigestPreviews;
 import com.picksdigest.providers.BounceHookRoutes;
 import com.picksdigest.providers.HookTokens;
 import com.picksdigest.providers.ProviderReports;
@@ -577,6 +578,22 @@ public final class App implements AutoCloseable {
             adminConfig().feedPoll(),
             clock())));
     private final Once<EditionReports> editionReports = new Once<>(() -> new EditionReports(db()));
+    private final Once<DigestPreviews> previews = new Once<>(() -> new DigestPreviews(
+            subscribers(),
+            categories(),
+            planner(),
+            composer(),
+            digestTemplates(),
+            digestMessages(),
+            messenger(),
+            mailConfig(),
+            adminConfig().editorZone(),
+            clock()));
+
+    /** The next digest as one reader would get it now, and its test send: the preview page and the API. */
+    public DigestPreviews previews() {
+        return previews.get();
+    }
 
     /** What went out, edition by edition (the reports pages). */
     public EditionReports editionReports() {
@@ -606,6 +623,8 @@ public final class App implements AutoCloseable {
             subscribers(),
             signups(),
             subscriberData(),
+            editionReports(),
+            previews(),
             audit()));
 
     /** Editors' changes to picks, candidates and categories, with their audit rows: pages and API alike. */
@@ -717,11 +736,8 @@ public final class App implements AutoCloseable {
                 feeds.get(),
                 feedImport(),
                 subscribers(),
-                planner(),
-                composer(),
+                previews(),
                 digestTemplates(),
-                digestMessages(),
-                messenger(),
                 editionReports.get(),
                 subscriberStats.get(),
                 insightReports.get(),

@@ -11,6 +11,8 @@ import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.previews.DigestPreviews;
+import com.picksdigest.reports.EditionReports;
 import com.picksdigest.subscribers.Signups;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberService;
@@ -72,6 +74,8 @@ public final class ApiRoutes implements RouteGroup {
             SubscriberService subscribers,
             Signups signups,
             SubscriberData data,
+            EditionReports reports,
+            DigestPreviews previews,
             AuditLog audit) {
         this.keys = keys;
         this.limits = limits;
@@ -79,6 +83,7 @@ public final class ApiRoutes implements RouteGroup {
         this.groups = List.of(
                 new PickApi(picks, categories, editing, editorZone),
                 new SubscriberApi(subscribers, signups, data, categories, audit),
+                new EditionApi(reports, previews, subscribers, audit),
                 new OpenApiDocument());
     }
 
