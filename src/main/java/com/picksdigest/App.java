@@ -2,6 +2,7 @@ package com.picksdigest;
 
 import com.picksdigest.api.ApiKeys;
 import com.picksdigest.api.Idempotency;
+import com.picksdigest.api.ImportJobs;
 import com.picksdigest.api.RateLimits;
 import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.bounces.BounceMailbox;
@@ -625,7 +626,23 @@ public final class App implements AutoCloseable {
             subscriberData(),
             editionReports(),
             previews(),
+            importJobs(),
             audit()));
+    /** Bulk imports run one at a time on their own thread, so a large file never holds a request thread. */
+    private final Once<ImportJobs> importJobs = new Once<>(() -> closing(new ImportJobs(
+            db(),
+            csvImport(),
+            subscribers(),
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "api-import");
+                t.setDaemon(true);
+                return t;
+            }),
+            clock())));
+
+    public ImportJobs importJobs() {
+        return importJobs.get();
+    }
 
     /** Editors' changes to picks, candidates and categories, with their audit rows: pages and API alike. */
     public PickEditing pickEditing() {

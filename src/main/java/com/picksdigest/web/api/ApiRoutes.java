@@ -2,6 +2,7 @@ package com.picksdigest.web.api;
 
 import com.picksdigest.api.ApiKeys;
 import com.picksdigest.api.Idempotency;
+import com.picksdigest.api.ImportJobs;
 import com.picksdigest.api.RateLimits;
 import com.picksdigest.common.Conflict;
 import com.picksdigest.common.InvalidFields;
@@ -76,6 +77,7 @@ public final class ApiRoutes implements RouteGroup {
             SubscriberData data,
             EditionReports reports,
             DigestPreviews previews,
+            ImportJobs imports,
             AuditLog audit) {
         this.keys = keys;
         this.limits = limits;
@@ -84,6 +86,7 @@ public final class ApiRoutes implements RouteGroup {
                 new PickApi(picks, categories, editing, editorZone),
                 new SubscriberApi(subscribers, signups, data, categories, audit),
                 new EditionApi(reports, previews, subscribers, audit),
+                new ImportApi(imports),
                 new OpenApiDocument());
     }
 
