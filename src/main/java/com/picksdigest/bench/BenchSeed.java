@@ -4,6 +4,9 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
 import com.picksdigest.App;
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.Frequency;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
@@ -122,12 +125,12 @@ final class BenchSeed {
                         email,
                         email,
                         i % 4 == 0 ? null : "Reader " + i,
-                        "active",
+                        SubscriberStatus.ACTIVE,
                         zone,
                         (byte) 0,
-                        weekly ? "weekly" : "daily",
+                        weekly ? Frequency.WEEKLY : Frequency.DAILY,
                         weekly ? (byte) today.getValue() : null,
-                        i % 5 == 0 ? "text" : "html",
+                        i % 5 == 0 ? DigestFormat.TEXT : DigestFormat.HTML,
                         "en",
                         now,
                         now);

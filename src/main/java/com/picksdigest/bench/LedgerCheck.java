@@ -3,7 +3,7 @@ package com.picksdigest.bench;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
-import com.picksdigest.delivery.DeliveryStatus;
+import com.picksdigest.db.types.DeliveryStatus;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -16,7 +16,7 @@ final class LedgerCheck {
         var r = db.select(
                         DSL.count(),
                         DSL.countDistinct(DELIVERIES.SUBSCRIBER_ID),
-                        DSL.count().filterWhere(DELIVERIES.STATUS.eq(DeliveryStatus.SENT.db())))
+                        DSL.count().filterWhere(DELIVERIES.STATUS.eq(DeliveryStatus.SENT)))
                 .from(DELIVERIES)
                 .fetchOne();
         long deliveries = r.value1();

@@ -3,6 +3,7 @@ package com.picksdigest.bench;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.App;
+import com.picksdigest.db.types.DigestFormat;
 import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
@@ -54,7 +55,7 @@ final class SampleMessages {
                     LocalDate.now(app.clock()),
                     picks,
                     new DigestComposer.Recipient(s.value3(), s.value4(), "en", token));
-            String html = "text".equals(s.value5()) ? null : templates.renderHtml(model);
+            String html = s.value5() == DigestFormat.TEXT ? null : templates.renderHtml(model);
             out.add(messages.build(s.value2(), s.value3(), token, model, templates.renderText(model), html));
         }
         return out;

@@ -7,12 +7,12 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.config.BounceConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
-import com.picksdigest.delivery.DeliveryStatus;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.outbox.Outbox;
 import com.picksdigest.subscribers.Events;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberService;
-import com.picksdigest.subscribers.SubscriberStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -114,7 +114,7 @@ public final class BounceActions {
         String apply(SubscribersRecord s, long deliveryId);
     }
 
-    private record Delivery(long id, long subscriberId, String status, LocalDateTime sentAt) {}
+    private record Delivery(long id, long subscriberId, DeliveryStatus status, LocalDateTime sentAt) {}
 
     private Outcome about(BounceReport.Reference ref, boolean vouched, Change change) {
         if (vouched && ref.recipients().isEmpty()) return refused("it names no recipient");
@@ -173,7 +173,7 @@ public final class BounceActions {
     /** Why a report about this delivery must not act, or null when it may. */
     private String unusable(Delivery d, long id, boolean unsignedReturnPath) {
         if (d == null) return "it names delivery " + id + ", which we do not have";
-        if (!DeliveryStatus.SENT.db().equals(d.status()) || d.sentAt() == null) {
+        if (DeliveryStatus.SENT != d.status() || d.sentAt() == null) {
             return "it names delivery " + id + ", which was not sent (" + d.status() + ")";
         }
         if (d.sentAt().isBefore(now().minus(window))) {
@@ -213,14 +213,14 @@ public final class BounceActions {
         int n = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             int changed = t.update(SUBSCRIBERS)
-                    .set(SUBSCRIBERS.STATUS, to.db())
+                    .set(SUBSCRIBERS.STATUS, to)
                     .set(SUBSCRIBERS.UPDATED_AT, now)
                     .where(SUBSCRIBERS.ID.eq(s.getId()))
-                    .and(SUBSCRIBERS.STATUS.ne(to.db()))
+                    .and(SUBSCRIBERS.STATUS.ne(to))
                     // a bounce says nothing about an address nobody mails any more; a complaint always counts
                     .and(
                             to == SubscriberStatus.BOUNCED
-                                    ? SUBSCRIBERS.STATUS.in(SubscriberStatus.ACTIVE.db(), SubscriberStatus.PENDING.db())
+                                    ? SUBSCRIBERS.STATUS.in(SubscriberStatus.ACTIVE, SubscriberStatus.PENDING)
                                     : DSL.noCondition())
                     .execute();
             if (changed > 0) {
@@ -229,7 +229,7 @@ public final class BounceActions {
             }
             return changed;
         });
-        return n > 0 ? "subscriber #" + s.getId() + " is now " + to.db() : "subscriber #" + s.getId() + " unchanged";
+        return n > 0 ? "subscriber #" + s.getId() + " is now " + to : "subscriber #" + s.getId() + " unchanged";
     }
 
     private static String webhookType(SubscriberStatus to) {
@@ -249,7 +249,7 @@ public final class BounceActions {
                     .where(SUBSCRIBERS.ID.eq(s.getId()))
                     .forUpdate()
                     .fetchOne();
-            if (locked == null || !SubscriberStatus.ACTIVE.db().equals(locked.getStatus())) {
+            if (locked == null || SubscriberStatus.ACTIVE != locked.getStatus()) {
                 return "subscriber #" + s.getId() + " unchanged (not active)";
             }
             if (t.fetchExists(
@@ -264,7 +264,7 @@ public final class BounceActions {
             boolean limit = count >= softBounceLimit;
             var update =
                     t.update(SUBSCRIBERS).set(SUBSCRIBERS.SOFT_BOUNCES, count).set(SUBSCRIBERS.UPDATED_AT, now);
-            if (limit) update = update.set(SUBSCRIBERS.STATUS, SubscriberStatus.BOUNCED.db());
+            if (limit) update = update.set(SUBSCRIBERS.STATUS, SubscriberStatus.BOUNCED);
             update.where(SUBSCRIBERS.ID.eq(s.getId())).execute();
             Events.record(
                     t,

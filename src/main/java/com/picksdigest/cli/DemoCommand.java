@@ -153,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                 .fetch();
         Map<String, Integer> totals = new HashMap<>();
         for (var r : rows) {
-            String status = r.value2() == null ? "not due" : r.value2();
+            String status = r.value2() == null ? "not due" : r.value2().stored();
             totals.merge(status, 1, Integer::sum);
             out.printf(
                     "%-24s %-10s %-6d %s%n",

@@ -5,8 +5,8 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 
 import com.picksdigest.App;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.picks.PickInput;
-import com.picksdigest.picks.PickStatus;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;

@@ -3,6 +3,7 @@ package com.picksdigest.cli;
 import com.picksdigest.App;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.delivery.DeliveryLedger;
 import com.picksdigest.delivery.DryRun;
 import com.picksdigest.delivery.RunStats;
@@ -48,7 +49,7 @@ final class SendNowCommand implements Callable<Integer> {
             if (email != null) {
                 SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email));
                 if (s == null) throw new InvalidInputException("No subscriber " + email + ".");
-                if (!"active".equals(s.getStatus())) {
+                if (s.getStatus() != SubscriberStatus.ACTIVE) {
                     throw new InvalidInputException(email + " is " + s.getStatus() + ", not active: nothing to send.");
                 }
                 only = Optional.of(s.getEmailKey());

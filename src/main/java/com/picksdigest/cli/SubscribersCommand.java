@@ -6,11 +6,13 @@ import com.picksdigest.App;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.Frequency;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.CsvImport;
 import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.subscribers.SubscriberStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -94,9 +96,9 @@ final class SubscribersCommand {
                                         name,
                                         timezone,
                                         hour,
-                                        weekday == null ? "daily" : "weekly",
+                                        (weekday == null ? Frequency.DAILY : Frequency.WEEKLY).stored(),
                                         weekday,
-                                        text ? "text" : "html",
+                                        (text ? DigestFormat.TEXT : DigestFormat.HTML).stored(),
                                         locale,
                                         categories),
                                 SubscriberStatus.ACTIVE);

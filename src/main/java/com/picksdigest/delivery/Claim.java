@@ -1,5 +1,8 @@
 package com.picksdigest.delivery;
 
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.Frequency;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.digest.DigestPlanner;
 import java.time.LocalDate;
 
@@ -15,20 +18,20 @@ public record Claim(
         long subscriberId,
         String email,
         String name,
-        String status,
+        SubscriberStatus status,
         String timezone,
         String locale,
-        String format,
-        String frequency,
+        DigestFormat format,
+        Frequency frequency,
         DigestPlanner.Cut seen,
         int tokenVersion) {
 
     public boolean weekly() {
-        return "weekly".equals(frequency);
+        return frequency == Frequency.WEEKLY;
     }
 
     public boolean textOnly() {
-        return "text".equals(format);
+        return format == DigestFormat.TEXT;
     }
 
     DigestPlanner.Reader reader() {

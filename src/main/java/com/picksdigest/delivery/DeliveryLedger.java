@@ -5,6 +5,7 @@ import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.db.Deadlocks;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.digest.DigestPlanner;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -40,7 +41,7 @@ public final class DeliveryLedger {
             DSLContext t = tx.dsl();
             List<Long> ids = t.select(DELIVERIES.ID)
                     .from(DELIVERIES)
-                    .where(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()))
+                    .where(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED))
                     .and(DELIVERIES.NEXT_ATTEMPT_AT.le(now))
                     .orderBy(DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.ID)
                     .limit(limit)
@@ -49,7 +50,7 @@ public final class DeliveryLedger {
                     .fetch(DELIVERIES.ID);
             if (ids.isEmpty()) return List.of();
             t.update(DELIVERIES)
-                    .set(DELIVERIES.STATUS, DeliveryStatus.SENDING.db())
+                    .set(DELIVERIES.STATUS, DeliveryStatus.SENDING)
                     .set(DELIVERIES.CLAIMED_BY, nodeId)
                     .set(DELIVERIES.CLAIMED_AT, now)
                     .set(DELIVERIES.ATTEMPTS, DELIVERIES.ATTEMPTS.plus(1))
@@ -98,10 +99,10 @@ public final class DeliveryLedger {
     /** Puts back claims whose worker went away (crash, kill, lost connection) so another can take them. */
     public int releaseStale(LocalDateTime now, Duration timeout) {
         return db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
+                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED)
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.UPDATED_AT, now)
-                .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
+                .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING))
                 .and(DELIVERIES.CLAIMED_AT.lt(now.minus(timeout)))
                 .execute();
     }
@@ -109,11 +110,11 @@ public final class DeliveryLedger {
     /** Gives back this node's unfinished claims on a graceful stop; attempts are not counted against them. */
     public int releaseOwn(String nodeId, LocalDateTime now) {
         return db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
+                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED)
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.ATTEMPTS, DSL.greatest(DELIVERIES.ATTEMPTS.minus(1), DSL.inline(0)))
                 .set(DELIVERIES.UPDATED_AT, now)
-                .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
+                .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING))
                 .and(DELIVERIES.CLAIMED_BY.eq(nodeId))
                 .execute();
     }
@@ -121,12 +122,12 @@ public final class DeliveryLedger {
     /** Gives back claims this worker has not started on; as with {@link #releaseOwn}, the attempt does not count. */
     public int release(List<Claim> claims, LocalDateTime now) {
         return Deadlocks.retry(() -> db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
+                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED)
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.ATTEMPTS, DSL.greatest(DELIVERIES.ATTEMPTS.minus(1), DSL.inline(0)))
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.in(claims.stream().map(Claim::deliveryId).toList()))
-                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING))
                 .execute());
     }
 
@@ -198,11 +199,11 @@ public final class DeliveryLedger {
                 + " d.last_reply = CASE d.id" + whenThen + " ELSE d.last_reply END,"
                 + " d.digest_id = CASE d.id" + whenThen + " ELSE d.digest_id END,"
                 + " d.picks_through = " + value + ", d.picks_through_seq = " + value + ","
-                + " d.status = '" + DeliveryStatus.SENT.db() + "', d.sent_at = ?, d.updated_at = ?,"
+                + " d.status = '" + DeliveryStatus.SENT.stored() + "', d.sent_at = ?, d.updated_at = ?,"
                 + " s.watermark = GREATEST(COALESCE(s.watermark, " + value + "), " + value + "),"
                 + " s.watermark_seq = GREATEST(COALESCE(s.watermark_seq, " + value + "), " + value + "),"
                 + " s.soft_bounces = 0"
-                + " WHERE d.id IN (" + "?,".repeat(rows - 1) + "?) AND d.status = '" + DeliveryStatus.SENDING.db()
+                + " WHERE d.id IN (" + "?,".repeat(rows - 1) + "?) AND d.status = '" + DeliveryStatus.SENDING.stored()
                 + "'";
     }
 
@@ -211,13 +212,11 @@ public final class DeliveryLedger {
         if (finished.isEmpty()) return;
         var status = DSL.choose(DELIVERIES.ID);
         var reply = DSL.choose(DELIVERIES.ID);
-        org.jooq.CaseWhenStep<Long, String> st = null;
+        org.jooq.CaseWhenStep<Long, DeliveryStatus> st = null;
         org.jooq.CaseWhenStep<Long, String> rep = null;
         for (Finished f : finished) {
             long id = f.claim().deliveryId();
-            st = st == null
-                    ? status.when(id, f.status().db())
-                    : st.when(id, f.status().db());
+            st = st == null ? status.when(id, f.status()) : st.when(id, f.status());
             rep = rep == null ? reply.when(id, clip(f.reply())) : rep.when(id, clip(f.reply()));
         }
         var stF = st.otherwise(DELIVERIES.STATUS);
@@ -228,7 +227,7 @@ public final class DeliveryLedger {
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.in(
                         finished.stream().map(f -> f.claim().deliveryId()).toList()))
-                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING))
                 .execute());
     }
 
@@ -257,20 +256,20 @@ public final class DeliveryLedger {
 
     private void requeue(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now, Field<Integer> attempts) {
         Deadlocks.retry(() -> db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED.db())
+                .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED)
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.NEXT_ATTEMPT_AT, retryAt)
                 .set(DELIVERIES.LAST_REPLY, clip(reply))
                 .set(DELIVERIES.ATTEMPTS, attempts)
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.eq(c.deliveryId()))
-                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING))
                 .execute());
     }
 
     /** Deliveries still to be sent: queued (now or for a later retry) or claimed. */
     public int outstanding() {
-        return db.fetchCount(DELIVERIES, DELIVERIES.STATUS.in(DeliveryStatus.QUEUED.db(), DeliveryStatus.SENDING.db()));
+        return db.fetchCount(DELIVERIES, DELIVERIES.STATUS.in(DeliveryStatus.QUEUED, DeliveryStatus.SENDING));
     }
 
     /** Deliveries a worker could take or is working on right now; retries waiting for later are not counted. */
@@ -279,8 +278,8 @@ public final class DeliveryLedger {
                 DELIVERIES,
                 DELIVERIES
                         .STATUS
-                        .eq(DeliveryStatus.SENDING.db())
-                        .or(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()).and(DELIVERIES.NEXT_ATTEMPT_AT.le(now))));
+                        .eq(DeliveryStatus.SENDING)
+                        .or(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED).and(DELIVERIES.NEXT_ATTEMPT_AT.le(now))));
     }
 
     static String clip(String s) {

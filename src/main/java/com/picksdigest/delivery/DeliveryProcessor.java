@@ -3,6 +3,8 @@ package com.picksdigest.delivery;
 import com.picksdigest.common.RateLimiter;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SendConfig;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
@@ -12,7 +14,6 @@ import com.picksdigest.mail.Envelope;
 import com.picksdigest.mail.MailChannel;
 import com.picksdigest.mail.SendResult;
 import com.picksdigest.subscribers.LinkTokens;
-import com.picksdigest.subscribers.SubscriberStatus;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -115,7 +116,7 @@ public final class DeliveryProcessor {
     private record Plan(Claim claim, List<SelectedPick> picks, Envelope envelope, DeliveryLedger.Finished outcome) {}
 
     private Plan plan(Claim c, List<SelectedPick> picks) {
-        if (!SubscriberStatus.ACTIVE.db().equals(c.status())) {
+        if (SubscriberStatus.ACTIVE != c.status()) {
             return new Plan(
                     c,
                     null,

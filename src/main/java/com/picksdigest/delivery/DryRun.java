@@ -2,6 +2,8 @@ package com.picksdigest.delivery;
 
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.Frequency;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestPlanner;
@@ -73,7 +75,9 @@ public final class DryRun {
                 if (page.isEmpty()) break;
                 Map<Long, List<SelectedPick>> digests = planner.plan(
                         page.map(s -> new DigestPlanner.Reader(
-                                s.value1(), DigestPlanner.seen(s.value3(), s.value4()), "weekly".equals(s.value5()))),
+                                s.value1(),
+                                DigestPlanner.seen(s.value3(), s.value4()),
+                                s.value5() == Frequency.WEEKLY)),
                         cut);
                 for (var s : page) {
                     List<SelectedPick> picks = digests.get(s.value1());
@@ -87,7 +91,7 @@ public final class DryRun {
                             new DigestComposer.Recipient(
                                     s.value2(), slice.zoneId(), s.value7(), tokens.issue(s.value1(), s.value8())));
                     bytes += templates.renderText(model).length();
-                    if (!"text".equals(s.value6()))
+                    if (s.value6() != DigestFormat.TEXT)
                         bytes += templates.renderHtml(model).length();
                     send++;
                 }

@@ -5,7 +5,9 @@ import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.db.Deadlocks;
-import com.picksdigest.subscribers.SubscriberStatus;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.Frequency;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -52,7 +54,7 @@ public final class DueDeliveries {
         List<ZoneSlice> out = new ArrayList<>();
         List<String> zones = db.selectDistinct(SUBSCRIBERS.TIMEZONE)
                 .from(SUBSCRIBERS)
-                .where(SUBSCRIBERS.STATUS.eq(SubscriberStatus.ACTIVE.db()))
+                .where(SUBSCRIBERS.STATUS.eq(SubscriberStatus.ACTIVE))
                 .fetch(SUBSCRIBERS.TIMEZONE);
         for (String zoneId : zones) {
             ZonedDateTime local;
@@ -65,9 +67,9 @@ public final class DueDeliveries {
             LocalDate date = local.toLocalDate();
             Condition due = SUBSCRIBERS
                     .STATUS
-                    .eq(SubscriberStatus.ACTIVE.db())
+                    .eq(SubscriberStatus.ACTIVE)
                     .and(SUBSCRIBERS.TIMEZONE.eq(zoneId))
-                    .and(SUBSCRIBERS.FREQUENCY.eq("daily").or(SUBSCRIBERS.WEEKDAY.eq((byte)
+                    .and(SUBSCRIBERS.FREQUENCY.eq(Frequency.DAILY).or(SUBSCRIBERS.WEEKDAY.eq((byte)
                             local.getDayOfWeek().getValue())))
                     .and(SUBSCRIBERS.PAUSED_UNTIL.isNull().or(SUBSCRIBERS.PAUSED_UNTIL.le(date)));
             if (mode == Mode.AT_SEND_HOUR) due = due.and(SUBSCRIBERS.SEND_HOUR.le((byte) local.getHour()));
@@ -104,7 +106,7 @@ public final class DueDeliveries {
                     .select(DSL.select(
                                     editionId,
                                     SUBSCRIBERS.ID,
-                                    DSL.val(DeliveryStatus.QUEUED.db()),
+                                    DSL.val(DeliveryStatus.QUEUED),
                                     DSL.val(nowUtc),
                                     DSL.val(nowUtc),
                                     DSL.val(nowUtc))

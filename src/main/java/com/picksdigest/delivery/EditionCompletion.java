@@ -4,6 +4,7 @@ import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 
 import com.picksdigest.db.Deadlocks;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.outbox.Outbox;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,12 +55,12 @@ public final class EditionCompletion {
                     .forUpdate()
                     .fetchOne();
             if (edition == null) return null; // another node did it
-            Map<String, Integer> counts = t.select(DELIVERIES.STATUS, DSL.count())
+            Map<DeliveryStatus, Integer> counts = t.select(DELIVERIES.STATUS, DSL.count())
                     .from(DELIVERIES)
                     .where(DELIVERIES.EDITION_ID.eq(editionId))
                     .groupBy(DELIVERIES.STATUS)
                     .fetchMap(DELIVERIES.STATUS, DSL.count());
-            if (counts.containsKey(DeliveryStatus.QUEUED.db()) || counts.containsKey(DeliveryStatus.SENDING.db())) {
+            if (counts.containsKey(DeliveryStatus.QUEUED) || counts.containsKey(DeliveryStatus.SENDING)) {
                 return null;
             }
             edition.setCompletedAt(now);
@@ -71,7 +72,7 @@ public final class EditionCompletion {
                     counts.values().stream().mapToInt(Integer::intValue).sum());
             for (DeliveryStatus s : List.of(
                     DeliveryStatus.SENT, DeliveryStatus.SKIPPED, DeliveryStatus.FAILED, DeliveryStatus.SUPPRESSED)) {
-                d.put(s.db(), counts.getOrDefault(s.db(), 0));
+                d.put(s.stored(), counts.getOrDefault(s, 0));
             }
             Outbox.record(t, Outbox.EDITION_COMPLETED, "edition:" + edition.getEditionDate(), d, now);
             return edition.getEditionDate();

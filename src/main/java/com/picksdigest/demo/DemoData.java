@@ -1,11 +1,11 @@
 package com.picksdigest.demo;
 
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
-import com.picksdigest.subscribers.SubscriberStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

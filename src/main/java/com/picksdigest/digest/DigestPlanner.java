@@ -7,7 +7,8 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import static com.picksdigest.db.generated.Tables.PUBLISH_SEQUENCE;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
-import com.picksdigest.picks.PickStatus;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.PickStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -174,7 +175,7 @@ public final class DigestPlanner {
                 .from(PICKS)
                 .join(CATEGORIES)
                 .on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
-                .where(PICKS.STATUS.eq(PickStatus.PUBLISHED.db()))
+                .where(PICKS.STATUS.eq(PickStatus.PUBLISHED))
                 .and(PICKS.PUBLISH_SEQ.le(cut.seq()))
                 .and(PICKS.PUBLISHED_AT.le(cut.time()))
                 .and(outside)
@@ -224,7 +225,7 @@ public final class DigestPlanner {
                 .where(DELIVERIES.SUBSCRIBER_ID.in(
                         readers.stream().map(Reader::subscriberId).toList()))
                 .and(DIGEST_PICKS.PICK_ID.in(relisted))
-                .and(DELIVERIES.STATUS.eq("sent"))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .forEach(r ->
                         out.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
         return out;

@@ -3,11 +3,11 @@ package com.picksdigest.editing;
 import com.picksdigest.common.Conflict;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
-import com.picksdigest.picks.PickStatus;
 import java.time.ZoneId;
 
 /**
@@ -93,6 +93,6 @@ public final class PickEditing {
 
     /** A candidate is accepted or dismissed first; editing, publishing or retracting it would skip that choice. */
     private static void notCandidate(PicksRecord p) {
-        if (PickStatus.CANDIDATE.db().equals(p.getStatus())) throw new Conflict("Accept or dismiss a candidate first.");
+        if (PickStatus.CANDIDATE == p.getStatus()) throw new Conflict("Accept or dismiss a candidate first.");
     }
 }

@@ -4,8 +4,8 @@ import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.FEEDS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
-import com.picksdigest.delivery.DeliveryStatus;
-import com.picksdigest.picks.PickStatus;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.PickStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -71,11 +71,11 @@ public final class ClusterGauges implements MeterBinder {
             Record4<Integer, Integer, Integer, Integer> r = db.select(
                             DSL.field(DSL.selectCount()
                                     .from(DELIVERIES)
-                                    .where(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED.db()))),
+                                    .where(DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED))),
                             DSL.field(DSL.selectCount()
                                     .from(DELIVERIES)
-                                    .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING.db()))),
-                            DSL.field(DSL.selectCount().from(PICKS).where(PICKS.STATUS.eq(PickStatus.CANDIDATE.db()))),
+                                    .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENDING))),
+                            DSL.field(DSL.selectCount().from(PICKS).where(PICKS.STATUS.eq(PickStatus.CANDIDATE))),
                             DSL.field(DSL.selectCount().from(FEEDS).where(FEEDS.LAST_ERROR.isNotNull())))
                     .fetchSingle();
             if (failing) log.info("Metrics read the database again");

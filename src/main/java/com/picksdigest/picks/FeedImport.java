@@ -6,6 +6,7 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 
 import com.picksdigest.config.OutboundConfig;
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.outbound.AddressPolicy;
 import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.outbound.OutboundRules;
@@ -263,7 +264,7 @@ public final class FeedImport implements AutoCloseable {
                 .set(PICKS.SOURCE_NAME, FeedText.clip(item.sourceName(), 200))
                 .set(PICKS.SOURCE_URL, sourceUrl)
                 .set(PICKS.CATEGORY_ID, f.getCategoryId())
-                .set(PICKS.STATUS, PickStatus.CANDIDATE.db())
+                .set(PICKS.STATUS, PickStatus.CANDIDATE)
                 .set(PICKS.FEED_ID, f.getId())
                 .set(PICKS.CREATED_BY, "feed #" + f.getId())
                 .set(PICKS.UPDATED_BY, "feed #" + f.getId())

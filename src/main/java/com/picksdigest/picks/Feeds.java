@@ -7,6 +7,7 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.outbound.GuardedHttp;
 import java.net.URI;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public final class Feeds {
         var waiting = db.selectCount()
                 .from(PICKS)
                 .where(PICKS.FEED_ID.eq(FEEDS.ID))
-                .and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db()))
+                .and(PICKS.STATUS.eq(PickStatus.CANDIDATE))
                 .asField("waiting");
         return db.select(FEEDS.asterisk(), CATEGORIES.NAME, waiting)
                 .from(FEEDS)
@@ -86,7 +87,7 @@ public final class Feeds {
             tx.dsl()
                     .deleteFrom(PICKS)
                     .where(PICKS.FEED_ID.eq(id))
-                    .and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db()))
+                    .and(PICKS.STATUS.eq(PickStatus.CANDIDATE))
                     .execute();
             tx.dsl().deleteFrom(FEEDS).where(FEEDS.ID.eq(id)).execute();
         });

@@ -9,6 +9,7 @@ import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.NotFound;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.outbox.Outbox;
 import java.net.URI;
 import java.time.Clock;
@@ -93,7 +94,7 @@ public final class PickService {
         r.setPosition(in.position() == null ? 0 : in.position());
         r.setCreatedBy(actor);
         r.setCreatedAt(now());
-        r.setStatus(PickStatus.DRAFT.db());
+        r.setStatus(PickStatus.DRAFT);
         touch(r, actor, schedule(r, in));
         return r;
     }
@@ -117,7 +118,7 @@ public final class PickService {
         requireCandidate(r);
         Valid v = validate(in, id);
         apply(r, v);
-        r.setStatus(PickStatus.DRAFT.db());
+        r.setStatus(PickStatus.DRAFT);
         touch(r, actor, schedule(r, in));
         return r;
     }
@@ -137,13 +138,13 @@ public final class PickService {
             tx.dsl()
                     .deleteFrom(PICKS)
                     .where(PICKS.ID.eq(id))
-                    .and(PICKS.STATUS.eq(PickStatus.CANDIDATE.db()))
+                    .and(PICKS.STATUS.eq(PickStatus.CANDIDATE))
                     .execute();
         });
     }
 
     private static void requireCandidate(PicksRecord r) {
-        if (!PickStatus.CANDIDATE.db().equals(r.getStatus())) {
+        if (PickStatus.CANDIDATE != r.getStatus()) {
             throw new Conflict("Pick #" + r.getId() + " is not a candidate any more (it is " + r.getStatus() + ").");
         }
     }
@@ -165,15 +166,15 @@ public final class PickService {
      * still get it).
      */
     private boolean schedule(PicksRecord r, PickInput in) {
-        boolean wasPublished = PickStatus.PUBLISHED.db().equals(r.getStatus());
+        boolean wasPublished = PickStatus.PUBLISHED == r.getStatus();
         if (in.publishAt() != null) {
             LocalDateTime at = LocalDateTime.ofInstant(in.publishAt(), ZoneOffset.UTC);
             boolean moved = !at.equals(r.getPublishedAt());
-            r.setStatus(PickStatus.PUBLISHED.db());
+            r.setStatus(PickStatus.PUBLISHED);
             r.setPublishedAt(at);
             return !wasPublished || moved;
         } else if (in.publish() && !wasPublished) {
-            r.setStatus(PickStatus.PUBLISHED.db());
+            r.setStatus(PickStatus.PUBLISHED);
             r.setPublishedAt(now());
             return true;
         }
@@ -182,8 +183,8 @@ public final class PickService {
 
     public PicksRecord publish(long id, String actor) {
         PicksRecord r = require(id);
-        if (PickStatus.PUBLISHED.db().equals(r.getStatus())) return r;
-        r.setStatus(PickStatus.PUBLISHED.db());
+        if (PickStatus.PUBLISHED == r.getStatus()) return r;
+        r.setStatus(PickStatus.PUBLISHED);
         r.setPublishedAt(now());
         touch(r, actor, true);
         return r;
@@ -191,7 +192,7 @@ public final class PickService {
 
     public PicksRecord retract(long id, String actor) {
         PicksRecord r = require(id);
-        r.setStatus(PickStatus.RETRACTED.db());
+        r.setStatus(PickStatus.RETRACTED);
         touch(r, actor, false);
         return r;
     }
@@ -205,7 +206,7 @@ public final class PickService {
      */
     public boolean move(long id, boolean up, ZoneId zone, String actor) {
         PicksRecord r = require(id);
-        if (!PickStatus.PUBLISHED.db().equals(r.getStatus()) || r.getPublishedAt() == null) {
+        if (PickStatus.PUBLISHED != r.getStatus() || r.getPublishedAt() == null) {
             throw new Conflict("Only published picks have a place in a day's digest order.");
         }
         LocalDate day = r.getPublishedAt()
@@ -217,7 +218,7 @@ public final class PickService {
             List<Long> order = t.select(PICKS.ID)
                     .from(PICKS)
                     .where(dayCondition(day, zone))
-                    .and(PICKS.STATUS.eq(PickStatus.PUBLISHED.db()))
+                    .and(PICKS.STATUS.eq(PickStatus.PUBLISHED))
                     .orderBy(PICKS.POSITION, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
                     .forUpdate()
                     .fetch(PICKS.ID);
@@ -264,7 +265,7 @@ public final class PickService {
             r.setPublishSeq(PublishSequence.next(tx.dsl()));
             r.attach(tx);
             r.store();
-            if (PickStatus.PUBLISHED.db().equals(r.getStatus())) published(tx.dsl(), r);
+            if (PickStatus.PUBLISHED == r.getStatus()) published(tx.dsl(), r);
         });
         r.attach(db.configuration());
     }
@@ -296,7 +297,7 @@ public final class PickService {
     /** Newest first; status and category optional. */
     public List<? extends Record> list(PickStatus status, String category, int limit) {
         Condition c = DSL.trueCondition();
-        if (status != null) c = c.and(PICKS.STATUS.eq(status.db()));
+        if (status != null) c = c.and(PICKS.STATUS.eq(status));
         if (category != null)
             c = c.and(PICKS.CATEGORY_ID.eq(categories.require(category).getId()));
         return db.select(
@@ -325,7 +326,7 @@ public final class PickService {
     public List<PicksRecord> search(
             PickStatus status, Integer categoryId, LocalDate day, ZoneId zone, String text, int limit) {
         Condition c = DSL.trueCondition();
-        if (status != null) c = c.and(PICKS.STATUS.eq(status.db()));
+        if (status != null) c = c.and(PICKS.STATUS.eq(status));
         if (categoryId != null) c = c.and(PICKS.CATEGORY_ID.eq(categoryId));
         if (day != null) c = c.and(dayCondition(day, zone));
         if (text != null && !text.isBlank()) {
@@ -354,7 +355,7 @@ public final class PickService {
     public List<PicksRecord> page(
             PickStatus status, Integer categoryId, LocalDateTime afterCreated, Long afterId, int limit) {
         Condition c = DSL.trueCondition();
-        if (status != null) c = c.and(PICKS.STATUS.eq(status.db()));
+        if (status != null) c = c.and(PICKS.STATUS.eq(status));
         if (categoryId != null) c = c.and(PICKS.CATEGORY_ID.eq(categoryId));
         if (afterCreated != null && afterId != null) {
             c = c.and(PICKS.CREATED_AT

@@ -3,6 +3,7 @@ package com.picksdigest.previews;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.Frequency;
 import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
@@ -95,7 +96,7 @@ public final class DigestPreviews {
                     new DigestPlanner.Reader(
                             s.getId(),
                             DigestPlanner.seen(s.getWatermarkSeq(), s.getWatermark()),
-                            "weekly".equals(s.getFrequency())),
+                            s.getFrequency() == Frequency.WEEKLY),
                     cut);
             String who = "the next digest of " + s.getEmail() + " (" + s.getStatus() + ", " + s.getFrequency() + ")";
             if (picks.isEmpty())

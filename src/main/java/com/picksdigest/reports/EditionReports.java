@@ -7,6 +7,7 @@ import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.db.types.DeliveryStatus;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class EditionReports {
      * Queued again after an attempt the relay did not take: a transient failure leaves its reply, and a claim handed
      * back unstarted keeps the one before, so a reply on a queued delivery means it is waiting for a retry.
      */
-    private static final Condition DEFERRED = DELIVERIES.STATUS.eq("queued").and(DELIVERIES.LAST_REPLY.isNotNull());
+    private static final Condition DEFERRED =
+            DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED).and(DELIVERIES.LAST_REPLY.isNotNull());
 
     private final DSLContext db;
 
@@ -81,14 +83,14 @@ public final class EditionReports {
                         EDITIONS.ID,
                         EDITIONS.EDITION_DATE,
                         DSL.count(DELIVERIES.ID),
-                        countStatus("sent"),
-                        countStatus("skipped"),
-                        countStatus("failed"),
-                        countStatus("suppressed"),
+                        countStatus(DeliveryStatus.SENT),
+                        countStatus(DeliveryStatus.SKIPPED),
+                        countStatus(DeliveryStatus.FAILED),
+                        countStatus(DeliveryStatus.SUPPRESSED),
                         DSL.count(DELIVERIES.ID)
                                 .filterWhere(DELIVERIES
                                         .STATUS
-                                        .in("queued", "sending")
+                                        .in(DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
                                         .andNot(DEFERRED)),
                         DSL.count(DELIVERIES.ID).filterWhere(DEFERRED))
                 .from(EDITIONS)
@@ -137,7 +139,7 @@ public final class EditionReports {
                 .join(SUBSCRIBERS)
                 .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
                 .where(DELIVERIES.EDITION_ID.eq(id))
-                .and(DELIVERIES.STATUS.eq("failed"))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.FAILED))
                 .orderBy(SUBSCRIBERS.EMAIL)
                 .limit(500)
                 .fetch(r -> new Failure(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -171,7 +173,7 @@ public final class EditionReports {
                 .join(PICKS)
                 .on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
                 .where(DELIVERIES.EDITION_ID.eq(id))
-                .and(DELIVERIES.STATUS.eq("sent"))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .groupBy(PICKS.ID, PICKS.TITLE)
                 .orderBy(DSL.min(DIGEST_PICKS.POSITION), PICKS.ID)
                 .fetch(r -> {
@@ -181,7 +183,7 @@ public final class EditionReports {
         return new Detail(edition, failures, deferrals, picks);
     }
 
-    private static Field<Integer> countStatus(String status) {
+    private static Field<Integer> countStatus(DeliveryStatus status) {
         return DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.eq(status));
     }
 
@@ -209,7 +211,7 @@ public final class EditionReports {
                 .on(EVENTS.SUBSCRIBER_ID.eq(DELIVERIES.SUBSCRIBER_ID))
                 .where(EVENTS.TYPE.eq("unsubscribed"))
                 .and(EVENTS.CREATED_AT.ge(DELIVERIES.SENT_AT))
-                .and(DELIVERIES.STATUS.eq("sent"))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .and(DELIVERIES.EDITION_ID.in(editionIds))
                 .groupBy(DELIVERIES.EDITION_ID)
                 .forEach(r -> out.put(r.value1(), r.value2()));

@@ -7,6 +7,9 @@ import static com.picksdigest.db.generated.Tables.FEEDS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.PickStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -88,7 +91,8 @@ public final class InsightReports {
                 .and(EVENTS.CREATED_AT.ge(LocalDateTime.of(start, LocalTime.MIDNIGHT)))
                 .groupBy(day)
                 .forEach(r -> counts.put(r.value1(), new int[] {r.value2(), r.value3()}));
-        int listNow = db.fetchCount(SUBSCRIBERS, SUBSCRIBERS.STATUS.in("active", "pending"));
+        int listNow =
+                db.fetchCount(SUBSCRIBERS, SUBSCRIBERS.STATUS.in(SubscriberStatus.ACTIVE, SubscriberStatus.PENDING));
         List<GrowthDay> out = new ArrayList<>(days);
         int total = listNow;
         for (LocalDate d = end; !d.isBefore(start); d = d.minusDays(1)) {
@@ -108,7 +112,7 @@ public final class InsightReports {
         var rows = db.select(
                         EDITIONS.ID,
                         EDITIONS.EDITION_DATE,
-                        DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.eq("sent")))
+                        DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.eq(DeliveryStatus.SENT)))
                 .from(EDITIONS)
                 .join(DELIVERIES)
                 .on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
@@ -137,7 +141,7 @@ public final class InsightReports {
                 .from(EVENTS)
                 .join(last)
                 .on(last.SUBSCRIBER_ID.eq(EVENTS.SUBSCRIBER_ID))
-                .and(last.STATUS.eq("sent"))
+                .and(last.STATUS.eq(DeliveryStatus.SENT))
                 .and(last.SENT_AT.le(EVENTS.CREATED_AT))
                 .join(EDITIONS)
                 .on(EDITIONS.ID.eq(last.EDITION_ID))
@@ -146,7 +150,7 @@ public final class InsightReports {
                 .andNotExists(DSL.selectOne()
                         .from(later)
                         .where(later.SUBSCRIBER_ID.eq(last.SUBSCRIBER_ID))
-                        .and(later.STATUS.eq("sent"))
+                        .and(later.STATUS.eq(DeliveryStatus.SENT))
                         .and(later.SENT_AT.le(EVENTS.CREATED_AT))
                         .and(later.SENT_AT.gt(last.SENT_AT)))
                 .groupBy(last.EDITION_ID)
@@ -171,7 +175,7 @@ public final class InsightReports {
                 .join(EDITIONS)
                 .on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
                 .where(EDITIONS.EDITION_DATE.eq(today()))
-                .and(DELIVERIES.STATUS.eq("sent"))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .groupBy(slot)
                 .forEach(r -> sent.put(r.value1(), r.value2()));
         List<SendSlot> out = new ArrayList<>();
@@ -187,7 +191,7 @@ public final class InsightReports {
         return db.select(
                         SUBSCRIBERS.SEND_HOUR,
                         DSL.count(DELIVERIES.ID),
-                        DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.eq("sent")))
+                        DSL.count(DELIVERIES.ID).filterWhere(DELIVERIES.STATUS.eq(DeliveryStatus.SENT)))
                 .from(DELIVERIES)
                 .join(EDITIONS)
                 .on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
@@ -216,16 +220,16 @@ public final class InsightReports {
 
     /** Deliveries of any edition not yet done. */
     public Queue queue() {
-        var deferred = DELIVERIES.STATUS.eq("queued").and(DELIVERIES.LAST_REPLY.isNotNull());
+        var deferred = DELIVERIES.STATUS.eq(DeliveryStatus.QUEUED).and(DELIVERIES.LAST_REPLY.isNotNull());
         var r = db.select(
                         DSL.count()
                                 .filterWhere(DELIVERIES
                                         .STATUS
-                                        .in("queued", "sending")
+                                        .in(DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
                                         .andNot(deferred)),
                         DSL.count().filterWhere(deferred))
                 .from(DELIVERIES)
-                .where(DELIVERIES.STATUS.in("queued", "sending"))
+                .where(DELIVERIES.STATUS.in(DeliveryStatus.QUEUED, DeliveryStatus.SENDING))
                 .fetchOne();
         return new Queue(r.value1(), r.value2());
     }
@@ -246,7 +250,7 @@ public final class InsightReports {
     }
 
     public int waitingCandidates() {
-        return db.fetchCount(PICKS, PICKS.STATUS.eq("candidate"));
+        return db.fetchCount(PICKS, PICKS.STATUS.eq(PickStatus.CANDIDATE));
     }
 
     private static double rate(int n, int of) {

@@ -6,6 +6,7 @@ import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
+import com.picksdigest.db.types.DeliveryStatus;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class SubscriberHistory {
     public record Delivery(
             long id,
             LocalDate edition,
-            String status,
+            DeliveryStatus status,
             int attempts,
             LocalDateTime sentAt,
             String reply,

@@ -4,6 +4,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBER_CATEGORIES;
 
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -69,7 +70,11 @@ public final class SubscriberSearch {
         Condition w = DSL.noCondition();
         if (!blank(c.address())) w = w.and(SUBSCRIBERS.EMAIL_KEY.like(like(c.address()), '!'));
         if (!blank(c.name())) w = w.and(DSL.lower(SUBSCRIBERS.NAME).like(like(c.name()), '!'));
-        if (!blank(c.status())) w = w.and(SUBSCRIBERS.STATUS.eq(c.status()));
+        if (!blank(c.status())) {
+            SubscriberStatus status = SubscriberStatus.parse(c.status());
+            // a word naming no status matches no one, as it did when the column was compared as text
+            w = w.and(status == null ? DSL.falseCondition() : SUBSCRIBERS.STATUS.eq(status));
+        }
         if (c.categoryId() != null) {
             // two separate selects: jOOQ's select steps are mutable, so one built on the other would change it
             var followsIt = DSL.selectOne()

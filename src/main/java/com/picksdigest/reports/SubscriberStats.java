@@ -4,6 +4,7 @@ import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,11 +29,18 @@ public final class SubscriberStats {
 
     public Map<String, Integer> countsByStatus() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (String s : List.of("active", "pending", "unsubscribed", "bounced", "complained")) out.put(s, 0);
+        for (SubscriberStatus s : List.of(
+                SubscriberStatus.ACTIVE,
+                SubscriberStatus.PENDING,
+                SubscriberStatus.UNSUBSCRIBED,
+                SubscriberStatus.BOUNCED,
+                SubscriberStatus.COMPLAINED)) {
+            out.put(s.stored(), 0);
+        }
         db.select(SUBSCRIBERS.STATUS, DSL.count())
                 .from(SUBSCRIBERS)
                 .groupBy(SUBSCRIBERS.STATUS)
-                .forEach(r -> out.put(r.value1(), r.value2()));
+                .forEach(r -> out.put(r.value1().stored(), r.value2()));
         return out;
     }
 

@@ -4,6 +4,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -147,7 +148,7 @@ public final class AccountChanges {
                     other.getTokenVersion(),
                     other.getEmail(),
                     // a pending sign-up's name came with an address nobody has confirmed
-                    SubscriberStatus.PENDING.db().equals(other.getStatus()) ? null : other.getName(),
+                    SubscriberStatus.PENDING == other.getStatus() ? null : other.getName(),
                     other.getLocale());
             return;
         }

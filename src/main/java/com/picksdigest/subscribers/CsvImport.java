@@ -1,6 +1,7 @@
 package com.picksdigest.subscribers;
 
 import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -56,7 +56,7 @@ public final class Events {
                 .where(SUBSCRIBERS.ID.eq(subscriberId))
                 .fetchOne();
         if (s == null) return;
-        Outbox.record(tx, type, subject(subscriberId), data(s, s.getStatus(), reason), at);
+        Outbox.record(tx, type, subject(subscriberId), data(s, s.getStatus().stored(), reason), at);
     }
 
     /** The subscriber.erased webhook event: the row is gone, so its data comes from before the erasure. */

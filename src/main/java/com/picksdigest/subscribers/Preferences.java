@@ -2,11 +2,12 @@ package com.picksdigest.subscribers;
 
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.Frequency;
 import com.picksdigest.i18n.Languages;
 import com.picksdigest.picks.Categories;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -21,9 +22,9 @@ public record Preferences(
         String name,
         String timezone,
         int sendHour,
-        String frequency,
+        Frequency frequency,
         Integer weekday,
-        String format,
+        DigestFormat format,
         String locale,
         Set<Integer> follows) {
 
@@ -38,23 +39,21 @@ public record Preferences(
         String tz = c.check("timezone", () -> SubscriberService.timezone(in.timezone()));
         int hour = in.sendHour() == null ? 8 : in.sendHour();
         if (hour < 0 || hour > 23) c.add("hour", "Send hour must be from 0 to 23, not " + hour + ".");
-        String frequency = in.frequency() == null || in.frequency().isBlank()
-                ? "daily"
-                : in.frequency().strip().toLowerCase(Locale.ROOT);
-        if (!frequency.equals("daily") && !frequency.equals("weekly")) {
+        Frequency frequency =
+                in.frequency() == null || in.frequency().isBlank() ? Frequency.DAILY : Frequency.parse(in.frequency());
+        if (frequency == null) {
             c.add("frequency", "Frequency must be daily or weekly, not \"" + clip(in.frequency()) + "\".");
         }
         Integer weekday = in.weekday();
-        if (frequency.equals("weekly")) {
+        if (frequency == Frequency.WEEKLY) {
             if (weekday == null) weekday = 1;
             if (weekday < 1 || weekday > 7) c.add("weekday", "Weekday must be from 1 (Monday) to 7 (Sunday).");
         } else {
             weekday = null;
         }
-        String format = in.format() == null || in.format().isBlank()
-                ? "html"
-                : in.format().strip().toLowerCase(Locale.ROOT);
-        if (!format.equals("html") && !format.equals("text")) {
+        DigestFormat format =
+                in.format() == null || in.format().isBlank() ? DigestFormat.HTML : DigestFormat.parse(in.format());
+        if (format == null) {
             c.add("format", "Format must be html or text, not \"" + clip(in.format()) + "\".");
         }
         String locale = c.check(
@@ -80,7 +79,7 @@ public record Preferences(
 
     /** One line for the events table, e.g. "weekly on day 1 at 8:00 Europe/Paris, html, categories 3,5". */
     String summary() {
-        String when = frequency.equals("weekly") ? "weekly on day " + weekday : "daily";
+        String when = frequency == Frequency.WEEKLY ? "weekly on day " + weekday : "daily";
         String cats = follows.isEmpty()
                 ? "all categories"
                 : "categories "

@@ -7,6 +7,8 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.schedule.ScheduledTask;
@@ -109,7 +111,7 @@ public final class Signups {
                 // Nobody has confirmed this address: the name typed with it stays out of the mail.
                 notices.welcome(s.getId(), s.getTokenVersion(), s.getEmail(), null, latestEdition(), s.getLocale());
             }
-        } else if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) {
+        } else if (SubscriberStatus.ACTIVE == s.getStatus()) {
             notices.manage(
                     NoticeMails.Manage.ALREADY_SUBSCRIBED,
                     s.getId(),
@@ -120,7 +122,7 @@ public final class Signups {
         } else {
             sendConfirmation(
                     s,
-                    SubscriberStatus.PENDING.db().equals(s.getStatus())
+                    SubscriberStatus.PENDING == s.getStatus()
                             ? NoticeMails.Confirm.SUBSCRIBE
                             : NoticeMails.Confirm.RESUBSCRIBE);
         }
@@ -128,7 +130,7 @@ public final class Signups {
 
     /** "Resubscribe" from the unsubscribe page: a fresh confirmation link, unless the subscriber is active already. */
     public void resubscribe(SubscribersRecord s) {
-        if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) return;
+        if (SubscriberStatus.ACTIVE == s.getStatus()) return;
         if (!background.submit("A resubscription", () -> {
             if (limits.allowMailTo(s.getEmail())) sendConfirmation(s, NoticeMails.Confirm.RESUBSCRIBE);
         })) {
@@ -142,8 +144,8 @@ public final class Signups {
      * is active and there is nothing to confirm.
      */
     public boolean resendConfirmation(SubscribersRecord s) {
-        if (SubscriberStatus.ACTIVE.db().equals(s.getStatus())) return false;
-        NoticeMails.Confirm action = SubscriberStatus.PENDING.db().equals(s.getStatus())
+        if (SubscriberStatus.ACTIVE == s.getStatus()) return false;
+        NoticeMails.Confirm action = SubscriberStatus.PENDING == s.getStatus()
                 ? NoticeMails.Confirm.SUBSCRIBE
                 : NoticeMails.Confirm.RESUBSCRIBE;
         if (!background.submit("A confirmation resent", () -> {
@@ -212,16 +214,16 @@ public final class Signups {
         long id = p.subscriber().getId();
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            String before = t.select(SUBSCRIBERS.STATUS)
+            SubscriberStatus before = t.select(SUBSCRIBERS.STATUS)
                     .from(SUBSCRIBERS)
                     .where(SUBSCRIBERS.ID.eq(id))
                     .forUpdate()
                     .fetchOne(SUBSCRIBERS.STATUS);
             if (before == null || !confirmations.consume(t, p)) return Activation.USED_UP;
-            if (SubscriberStatus.ACTIVE.db().equals(before)) return Activation.ALREADY_ACTIVE;
-            boolean comeback = !SubscriberStatus.PENDING.db().equals(before);
+            if (SubscriberStatus.ACTIVE == before) return Activation.ALREADY_ACTIVE;
+            boolean comeback = SubscriberStatus.PENDING != before;
             var update = t.update(SUBSCRIBERS)
-                    .set(SUBSCRIBERS.STATUS, SubscriberStatus.ACTIVE.db())
+                    .set(SUBSCRIBERS.STATUS, SubscriberStatus.ACTIVE)
                     .set(SUBSCRIBERS.CONFIRMED_AT, now)
                     .set(SUBSCRIBERS.UNSUBSCRIBED_AT, (LocalDateTime) null)
                     .set(SUBSCRIBERS.SOFT_BOUNCES, 0)
@@ -244,7 +246,7 @@ public final class Signups {
                 .whereExists(DSL.selectOne()
                         .from(DELIVERIES)
                         .where(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
-                        .and(DELIVERIES.STATUS.eq("sent")))
+                        .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT)))
                 .fetchOne(0, LocalDate.class);
     }
 
@@ -266,7 +268,7 @@ public final class Signups {
             DSLContext t = tx.dsl();
             List<Long> ids = t.select(SUBSCRIBERS.ID)
                     .from(SUBSCRIBERS)
-                    .where(SUBSCRIBERS.STATUS.eq(SubscriberStatus.PENDING.db()))
+                    .where(SUBSCRIBERS.STATUS.eq(SubscriberStatus.PENDING))
                     .and(SUBSCRIBERS.CREATED_AT.lt(now.minus(Confirmations.VALIDITY)))
                     .andNotExists(
                             DSL.selectOne().from(CONFIRMATIONS).where(CONFIRMATIONS.SUBSCRIBER_ID.eq(SUBSCRIBERS.ID)))

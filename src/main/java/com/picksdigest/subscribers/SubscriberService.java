@@ -9,6 +9,7 @@ import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.i18n.Languages;
 import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.Categories;
@@ -71,7 +72,7 @@ public final class SubscriberService {
             r.setEmail(email);
             r.setEmailKey(key);
             r.setName(valid.name());
-            r.setStatus(status.db());
+            r.setStatus(status);
             r.setTimezone(valid.timezone());
             r.setSendHour((byte) valid.sendHour());
             r.setFrequency(valid.frequency());
@@ -173,7 +174,7 @@ public final class SubscriberService {
                             emails[e.getValue()],
                             e.getKey(),
                             p.name(),
-                            status.db(),
+                            status,
                             p.timezone(),
                             (byte) p.sendHour(),
                             p.frequency(),
@@ -234,11 +235,11 @@ public final class SubscriberService {
         return db.transactionResult(tx -> {
             int n = tx.dsl()
                     .update(SUBSCRIBERS)
-                    .set(SUBSCRIBERS.STATUS, SubscriberStatus.UNSUBSCRIBED.db())
+                    .set(SUBSCRIBERS.STATUS, SubscriberStatus.UNSUBSCRIBED)
                     .set(SUBSCRIBERS.UNSUBSCRIBED_AT, now)
                     .set(SUBSCRIBERS.UPDATED_AT, now)
                     .where(SUBSCRIBERS.ID.eq(id))
-                    .and(SUBSCRIBERS.STATUS.ne(SubscriberStatus.UNSUBSCRIBED.db()))
+                    .and(SUBSCRIBERS.STATUS.ne(SubscriberStatus.UNSUBSCRIBED))
                     .execute();
             if (n > 0) {
                 String why = Fields.line("Reason", reason, 1000, false);
@@ -260,7 +261,7 @@ public final class SubscriberService {
                         SUBSCRIBERS.FREQUENCY,
                         SUBSCRIBERS.FORMAT)
                 .from(SUBSCRIBERS);
-        return (status == null ? q.where() : q.where(SUBSCRIBERS.STATUS.eq(status.db())))
+        return (status == null ? q.where() : q.where(SUBSCRIBERS.STATUS.eq(status)))
                 .orderBy(SUBSCRIBERS.ID)
                 .limit(limit)
                 .fetch();
@@ -281,7 +282,7 @@ public final class SubscriberService {
             Long afterId,
             int limit) {
         Condition c = DSL.trueCondition();
-        if (status != null) c = c.and(SUBSCRIBERS.STATUS.eq(status.db()));
+        if (status != null) c = c.and(SUBSCRIBERS.STATUS.eq(status));
         if (categoryId != null) {
             // two selects: jOOQ's select steps are mutable, so one built on the other would change it too
             var followsIt = DSL.selectOne()

@@ -2,9 +2,9 @@ package com.picksdigest.web;
 
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.AccountChanges;
 import com.picksdigest.subscribers.Signups;
-import com.picksdigest.subscribers.SubscriberStatus;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -92,7 +92,7 @@ final class AccountActions {
 
     void resubscribe(Context ctx) {
         Request r = authorise(ctx);
-        if (SubscriberStatus.ACTIVE.db().equals(r.subscriber().getStatus())) {
+        if (SubscriberStatus.ACTIVE == r.subscriber().getStatus()) {
             ctx.header("Location", pages.path("/prefs/" + r.token())).status(303);
             return;
         }

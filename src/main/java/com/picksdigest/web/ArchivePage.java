@@ -9,6 +9,8 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.picksdigest.common.HttpLinks;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.PickStatus;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -95,7 +97,7 @@ final class ArchivePage {
                 .whereExists(DSL.selectOne()
                         .from(DELIVERIES)
                         .where(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
-                        .and(DELIVERIES.STATUS.eq("sent")))
+                        .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT)))
                 .orderBy(EDITIONS.EDITION_DATE.desc())
                 .limit(MAX_EDITIONS)
                 .fetch(EDITIONS.EDITION_DATE)) {
@@ -127,7 +129,7 @@ final class ArchivePage {
                 .from(EDITIONS)
                 .join(DELIVERIES)
                 .on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
-                .where(DELIVERIES.STATUS.eq("sent"))
+                .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .groupBy(EDITIONS.EDITION_DATE)
                 .orderBy(EDITIONS.EDITION_DATE.desc())
                 .limit(FEED_ENTRIES)
@@ -242,7 +244,7 @@ final class ArchivePage {
                 .join(EDITIONS)
                 .on(EDITIONS.ID.eq(DELIVERIES.EDITION_ID))
                 .where(EDITIONS.EDITION_DATE.eq(date))
-                .and(DELIVERIES.STATUS.eq("sent"))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .groupBy(DIGEST_PICKS.PICK_ID)
                 .asTable("sent");
         Field<Long> sentPick = sent.field(DIGEST_PICKS.PICK_ID);
@@ -254,7 +256,7 @@ final class ArchivePage {
                 .on(PICKS.ID.eq(sentPick))
                 .join(CATEGORIES)
                 .on(CATEGORIES.ID.eq(PICKS.CATEGORY_ID))
-                .where(PICKS.STATUS.ne("retracted"))
+                .where(PICKS.STATUS.ne(PickStatus.RETRACTED))
                 .orderBy(sentPos, PICKS.PUBLISHED_AT.desc(), PICKS.ID.desc())
                 .forEach(r -> {
                     Map<String, Object> p = new LinkedHashMap<>();

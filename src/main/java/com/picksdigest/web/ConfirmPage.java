@@ -2,11 +2,11 @@ package com.picksdigest.web;
 
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.AccountChanges;
 import com.picksdigest.subscribers.Confirmations;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.Signups;
-import com.picksdigest.subscribers.SubscriberStatus;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -95,11 +95,8 @@ final class ConfirmPage {
 
     private static String action(Confirmations.Pending p) {
         if (p.purpose() == Confirmations.Purpose.EMAIL) return "email";
-        String status = p.subscriber().getStatus();
-        return SubscriberStatus.PENDING.db().equals(status)
-                        || SubscriberStatus.ACTIVE.db().equals(status)
-                ? "subscribe"
-                : "resubscribe";
+        SubscriberStatus status = p.subscriber().getStatus();
+        return SubscriberStatus.PENDING == status || SubscriberStatus.ACTIVE == status ? "subscribe" : "resubscribe";
     }
 
     private static String address(Confirmations.Pending p) {

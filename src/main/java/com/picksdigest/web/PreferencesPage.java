@@ -71,11 +71,11 @@ final class PreferencesPage {
         return new Form(
                 s.getName(),
                 followed,
-                s.getFrequency(),
+                s.getFrequency().stored(),
                 s.getWeekday() == null ? 1 : s.getWeekday(),
                 String.valueOf(s.getSendHour()),
                 s.getTimezone(),
-                s.getFormat(),
+                s.getFormat().stored(),
                 s.getLocale());
     }
 
@@ -144,7 +144,7 @@ final class PreferencesPage {
         }
         Map<String, Object> m = new HashMap<>();
         m.put("email", s.getEmail());
-        m.put("status", s.getStatus());
+        m.put("status", s.getStatus().stored());
         m.put("name", f.name() == null ? "" : f.name());
         m.put("categories", cats);
         m.put("frequency", f.frequency() == null ? "" : f.frequency());

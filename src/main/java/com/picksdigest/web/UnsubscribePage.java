@@ -3,6 +3,7 @@ package com.picksdigest.web;
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ final class UnsubscribePage {
     void show(Context ctx) {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
-        if ("unsubscribed".equals(s.getStatus())) {
+        if (s.getStatus() == SubscriberStatus.UNSUBSCRIBED) {
             done(ctx, token, s);
             return;
         }

@@ -13,9 +13,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.TestDatabase;
 import jakarta.mail.Flags;
@@ -117,7 +118,7 @@ class BounceMailboxTest {
         dsl.insertInto(DELIVERIES)
                 .set(DELIVERIES.EDITION_ID, edition)
                 .set(DELIVERIES.SUBSCRIBER_ID, id)
-                .set(DELIVERIES.STATUS, "sent")
+                .set(DELIVERIES.STATUS, DeliveryStatus.SENT)
                 .set(DELIVERIES.SENT_AT, LocalDateTime.now(ZoneOffset.UTC))
                 .execute();
         long delivery = dsl.select(DELIVERIES.ID)
@@ -237,22 +238,22 @@ class BounceMailboxTest {
         BounceMailbox.Result first = mailbox.poll();
 
         assertThat(first).isEqualTo(new BounceMailbox.Result(7, 3));
-        assertThat(now(hard).getStatus()).isEqualTo("bounced");
+        assertThat(now(hard).getStatus()).isEqualTo(SubscriberStatus.BOUNCED);
         assertThat(events(hard)).containsExactly("subscribed", "bounced@" + hard.deliveryId());
-        assertThat(now(soft).getStatus()).isEqualTo("active");
+        assertThat(now(soft).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(now(soft).getSoftBounces()).isEqualTo(1);
         assertThat(events(soft)).containsExactly("subscribed", "soft_bounce@" + soft.deliveryId());
-        assertThat(now(complainer).getStatus()).isEqualTo("complained");
+        assertThat(now(complainer).getStatus()).isEqualTo(SubscriberStatus.COMPLAINED);
         assertThat(events(complainer)).containsExactly("subscribed", "complained@" + complainer.deliveryId());
-        assertThat(now(leaver).getStatus()).isEqualTo("unsubscribed");
+        assertThat(now(leaver).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
         assertThat(events(leaver)).containsExactly("subscribed", "unsubscribed");
-        assertThat(now(third).getStatus()).as("the third soft bounce in a row").isEqualTo("bounced");
+        assertThat(now(third).getStatus()).as("the third soft bounce in a row").isEqualTo(SubscriberStatus.BOUNCED);
         assertThat(now(third).getSoftBounces()).isEqualTo(3);
         assertThat(events(third))
                 .containsExactly("subscribed", "soft_bounce@" + third.deliveryId(), "bounced@" + third.deliveryId());
-        assertThat(now(bystander).getStatus()).isEqualTo("active");
+        assertThat(now(bystander).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(events(bystander)).containsExactly("subscribed");
-        assertThat(now(signedOut).getStatus()).isEqualTo("active");
+        assertThat(now(signedOut).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(leftInMailbox())
                 .containsExactlyInAnyOrder(
                         "<spam@spam.example.biz>", "<forged@mx.example.com>", "<old-link@mail.example.com>");
@@ -304,7 +305,7 @@ class BounceMailboxTest {
 
         assertThat(result).isEqualTo(new BounceMailbox.Result(0, 4));
         assertThat(state()).isEqualTo(before);
-        assertThat(now(victim).getStatus()).isEqualTo("active");
+        assertThat(now(victim).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(leftInMailbox()).hasSize(4);
     }
 
@@ -339,7 +340,7 @@ class BounceMailboxTest {
 
         assertThat(result).isEqualTo(new BounceMailbox.Result(0, 3));
         assertThat(state()).isEqualTo(before);
-        assertThat(now(victim).getStatus()).isEqualTo("active");
+        assertThat(now(victim).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
     }
 
     @Test
@@ -407,7 +408,7 @@ class BounceMailboxTest {
 
         assertThat(result).isEqualTo(new BounceMailbox.Result(6, 0));
         for (Reader r : List.of(byToken, byReturnPath)) {
-            assertThat(now(r).getStatus()).isEqualTo("active");
+            assertThat(now(r).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
             assertThat(now(r).getSoftBounces()).isEqualTo(1);
             assertThat(events(r)).containsExactly("subscribed", "soft_bounce@" + r.deliveryId());
         }
@@ -435,7 +436,7 @@ class BounceMailboxTest {
         BounceMailbox.Result result = mailbox().poll();
 
         assertThat(result).isEqualTo(new BounceMailbox.Result(1, 0));
-        assertThat(now(before).getStatus()).isEqualTo("bounced");
+        assertThat(now(before).getStatus()).isEqualTo(SubscriberStatus.BOUNCED);
         assertThat(events(before)).containsExactly("subscribed", "bounced@" + before.deliveryId());
     }
 
@@ -443,7 +444,7 @@ class BounceMailboxTest {
         db.database()
                 .dsl()
                 .update(DELIVERIES)
-                .set(DELIVERIES.STATUS, status)
+                .set(DELIVERIES.STATUS, DeliveryStatus.parse(status))
                 .set(DELIVERIES.SENT_AT, sentAt)
                 .where(DELIVERIES.ID.eq(deliveryId))
                 .execute();

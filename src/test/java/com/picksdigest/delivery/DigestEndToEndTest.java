@@ -9,6 +9,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.schedule.Scheduling;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Mails;
@@ -182,7 +184,7 @@ class DigestEndToEndTest {
             assertThat(archive.body()).contains("Microsoft &amp; Mayo Clinic");
 
             // Ledger: sent, with the picks recorded
-            assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent")))
+            assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq(DeliveryStatus.SENT)))
                     .isEqualTo(3);
             assertThat(db.database()
                             .dsl()
@@ -195,7 +197,7 @@ class DigestEndToEndTest {
             // Bob leaves with his mail client's RFC 8058 one-click POST; a day later two new picks, dispatch again
             HttpResponse<String> oneClick = http("POST", Mails.unsubscribeUrl(toBob), "List-Unsubscribe=One-Click");
             assertThat(oneClick.statusCode()).isEqualTo(200);
-            assertThat(app.subscribers().find(bob.getId()).getStatus()).isEqualTo("unsubscribed");
+            assertThat(app.subscribers().find(bob.getId()).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
             clock.advance(Duration.ofDays(1));
             seed.published("Day two AI", "AI Whole Tech", clock.instant().minus(Duration.ofHours(1)));
             seed.published("Day two security", "Security", clock.instant().minus(Duration.ofHours(1)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.schedule.Scheduling;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.MailerHarness;
@@ -99,7 +100,7 @@ class ExactlyOnceTest {
         assertThat(perRecipient).hasSize(SUBSCRIBERS);
         assertThat(perRecipient.values()).containsOnly(1L);
         assertThat(db.database().dsl().fetchCount(DELIVERIES)).isEqualTo(SUBSCRIBERS);
-        assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent")))
+        assertThat(db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq(DeliveryStatus.SENT)))
                 .isEqualTo(SUBSCRIBERS);
         assertThat(Mails.header(got[0], "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.Mails;
@@ -165,7 +166,7 @@ class NoGapsTest {
                 .join(PICKS)
                 .on(PICKS.ID.eq(DIGEST_PICKS.PICK_ID))
                 .where(DELIVERIES.SUBSCRIBER_ID.eq(reader))
-                .and(DELIVERIES.STATUS.eq("sent"))
+                .and(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .forEach(r -> ledger.merge(r.value1(), 1, Integer::sum));
         assertThat(ledger).as("the ledger says the same").isEqualTo(received);
     }

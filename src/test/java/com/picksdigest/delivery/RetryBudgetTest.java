@@ -4,6 +4,7 @@ import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.MailerHarness;
@@ -148,7 +149,9 @@ class RetryBudgetTest {
     }
 
     private int outstanding() {
-        return db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.in("queued", "sending"));
+        return db.database()
+                .dsl()
+                .fetchCount(DELIVERIES, DELIVERIES.STATUS.in(DeliveryStatus.QUEUED, DeliveryStatus.SENDING));
     }
 
     private Map<String, Integer> statuses() {
@@ -156,7 +159,7 @@ class RetryBudgetTest {
         return dsl.select(DELIVERIES.STATUS, org.jooq.impl.DSL.count())
                 .from(DELIVERIES)
                 .groupBy(DELIVERIES.STATUS)
-                .fetchMap(DELIVERIES.STATUS, r -> r.value2());
+                .fetchMap(r -> r.value1().stored(), r -> r.value2());
     }
 
     private String describe() {

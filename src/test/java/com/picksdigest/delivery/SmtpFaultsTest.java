@@ -4,6 +4,7 @@ import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.support.Edition;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.MutableClock;
@@ -62,12 +63,12 @@ class SmtpFaultsTest {
         try (MailerHarness h = harness(Map.of())) {
             h.sendNow();
         }
-        Map<String, Record3<String, Integer, String>> rows = outcomes();
-        assertThat(rows.get(Edition.address(1)).value1()).isEqualTo("failed");
+        Map<String, Record3<DeliveryStatus, Integer, String>> rows = outcomes();
+        assertThat(rows.get(Edition.address(1)).value1()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(rows.get(Edition.address(1)).value2()).isEqualTo(1);
         assertThat(rows.get(Edition.address(1)).value3()).contains("554 5.7.1 Message rejected as spam");
-        assertThat(rows.get(Edition.address(0)).value1()).isEqualTo("sent");
-        assertThat(rows.get(Edition.address(2)).value1()).isEqualTo("sent");
+        assertThat(rows.get(Edition.address(0)).value1()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(rows.get(Edition.address(2)).value1()).isEqualTo(DeliveryStatus.SENT);
         assertThat(perRecipient()).containsOnlyKeys(Edition.address(0), Edition.address(2));
     }
 
@@ -184,16 +185,16 @@ class SmtpFaultsTest {
         try (MailerHarness h = harness(Map.of("PICKS_SEND_THREADS", "4", "PICKS_SEND_BATCH", "20"))) {
             h.sendNow();
         }
-        Map<String, Record3<String, Integer, String>> rows = outcomes();
+        Map<String, Record3<DeliveryStatus, Integer, String>> rows = outcomes();
         Map<String, Long> got = perRecipient();
         for (int i = 0; i < n; i++) {
             String to = Edition.address(i);
             if (expected.containsKey(to)) {
-                assertThat(rows.get(to).value1()).as(to).isEqualTo("failed");
+                assertThat(rows.get(to).value1()).as(to).isEqualTo(DeliveryStatus.FAILED);
                 assertThat(rows.get(to).value3()).as(to).contains(expected.get(to));
                 assertThat(got).as(to).doesNotContainKey(to);
             } else {
-                assertThat(rows.get(to).value1()).as(to).isEqualTo("sent");
+                assertThat(rows.get(to).value1()).as(to).isEqualTo(DeliveryStatus.SENT);
                 assertThat(got.get(to)).as(to).isEqualTo(1L);
             }
         }
@@ -236,7 +237,7 @@ class SmtpFaultsTest {
     }
 
     /** Per address: status, attempts, last reply. */
-    private Map<String, Record3<String, Integer, String>> outcomes() {
+    private Map<String, Record3<DeliveryStatus, Integer, String>> outcomes() {
         DSLContext dsl = db.database().dsl();
         return dsl.select(SUBSCRIBERS.EMAIL, DELIVERIES.STATUS, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)
                 .from(DELIVERIES)

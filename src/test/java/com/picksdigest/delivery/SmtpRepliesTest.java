@@ -5,6 +5,7 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.DeliveriesRecord;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.ScriptedSmtpServer;
@@ -68,7 +69,7 @@ class SmtpRepliesTest {
         }
         assertThat(server.received()).hasSize(1);
         DeliveriesRecord d = db.database().dsl().selectFrom(DELIVERIES).fetchSingle();
-        assertThat(d.getStatus()).isEqualTo("sent");
+        assertThat(d.getStatus()).isEqualTo(DeliveryStatus.SENT);
         assertThat(d.getAttempts()).isEqualTo(2);
         assertThat(d.getLastReply()).startsWith("250");
         assertThat(db.database()
@@ -90,7 +91,7 @@ class SmtpRepliesTest {
             h.mailer.workers().drain(Duration.ofSeconds(2));
         }
         DeliveriesRecord d = db.database().dsl().selectFrom(DELIVERIES).fetchSingle();
-        assertThat(d.getStatus()).isEqualTo("queued");
+        assertThat(d.getStatus()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(d.getAttempts()).isEqualTo(1);
         assertThat(d.getLastReply()).contains("451");
         // the first backoff is the base, 10 minutes, with "equal jitter": between half of it and all of it
@@ -110,7 +111,7 @@ class SmtpRepliesTest {
             assertThat(stats.failed.sum()).isEqualTo(1);
         }
         DeliveriesRecord d = db.database().dsl().selectFrom(DELIVERIES).fetchSingle();
-        assertThat(d.getStatus()).isEqualTo("failed");
+        assertThat(d.getStatus()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(d.getAttempts()).isEqualTo(3);
         assertThat(d.getLastReply()).contains("gave up after 3 attempts").contains("452");
     }
@@ -164,7 +165,7 @@ class SmtpRepliesTest {
         }
         assertThat(server.received()).isEmpty();
         assertThat(db.database().dsl().selectFrom(DELIVERIES).fetchSingle().getStatus())
-                .isEqualTo("skipped");
+                .isEqualTo(DeliveryStatus.SKIPPED);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.Database;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.delivery.DueDeliveries;
 import com.picksdigest.support.Seed;
 import com.picksdigest.support.TestDatabase;
@@ -45,7 +47,7 @@ class ClusterGaugesTest {
         long candidate = seed.published("Feed item", "AI", Instant.now().minusSeconds(60))
                 .getId();
         db.update(PICKS)
-                .set(PICKS.STATUS, "candidate")
+                .set(PICKS.STATUS, PickStatus.CANDIDATE)
                 .where(PICKS.ID.eq(candidate))
                 .execute();
         for (String who : new String[] {"a", "b", "c"}) seed.subscriber(who + "@example.com", null, "UTC", "html");
@@ -54,7 +56,7 @@ class ClusterGaugesTest {
         long first =
                 db.select(DSL.min(DELIVERIES.ID)).from(DELIVERIES).fetchSingle().value1();
         db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, "sending")
+                .set(DELIVERIES.STATUS, DeliveryStatus.SENDING)
                 .where(DELIVERIES.ID.eq(first))
                 .execute();
         db.insertInto(FEEDS)

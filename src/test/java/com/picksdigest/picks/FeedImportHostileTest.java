@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.support.FeedServer;
 import com.picksdigest.support.Hostile;
@@ -115,8 +116,10 @@ class FeedImportHostileTest {
 
     private void hostileFeeds(long seed, int count) throws Exception {
         Hostile h = new Hostile(seed);
-        String kept =
-                db.selectFrom(PICKS).where(PICKS.STATUS.eq("published")).fetch().formatJSON();
+        String kept = db.selectFrom(PICKS)
+                .where(PICKS.STATUS.eq(PickStatus.PUBLISHED))
+                .fetch()
+                .formatJSON();
         for (int i = 0; i < count; i++) {
             byte[] body = feed(h, i);
             String contentType = h.pick(List.of(
@@ -161,7 +164,7 @@ class FeedImportHostileTest {
             }
         }
         assertThat(db.selectFrom(PICKS)
-                        .where(PICKS.STATUS.eq("published"))
+                        .where(PICKS.STATUS.eq(PickStatus.PUBLISHED))
                         .fetch()
                         .formatJSON())
                 .isEqualTo(kept);

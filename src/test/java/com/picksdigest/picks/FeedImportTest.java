@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.FeedsRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.support.FeedServer;
 import com.picksdigest.support.MutableClock;
@@ -229,7 +230,7 @@ class FeedImportTest {
 
     private static List<PicksRecord> candidates() {
         return db.selectFrom(PICKS)
-                .where(PICKS.STATUS.eq("candidate"))
+                .where(PICKS.STATUS.eq(PickStatus.CANDIDATE))
                 .orderBy(PICKS.ID)
                 .fetch();
     }

@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.App;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
@@ -692,7 +693,7 @@ class ProviderHooksTest {
     }
 
     static String status(String email) {
-        return subscriber(email).getStatus();
+        return subscriber(email).getStatus().stored();
     }
 
     static List<String> events(String email) {
@@ -719,7 +720,7 @@ class ProviderHooksTest {
 
     static void assertUntouched(String email) {
         SubscribersRecord s = subscriber(email);
-        assertThat(s.getStatus()).isEqualTo("active");
+        assertThat(s.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(s.getSoftBounces()).isZero();
         assertThat(events(email)).containsExactly("subscribed");
         assertThat(outgoing(email)).isEmpty();

@@ -3,6 +3,7 @@ package com.picksdigest.reliability;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.delivery.Sending;
 import com.picksdigest.schedule.Scheduling;
 import com.picksdigest.schedule.TaskJob;
@@ -110,7 +111,7 @@ class TwoNodesTest extends RelayAndSchemaTest {
             DSLContext dsl = db.database().dsl();
             assertThat(dsl.selectDistinct(DELIVERIES.CLAIMED_BY)
                             .from(DELIVERIES)
-                            .where(DELIVERIES.STATUS.eq("sent"))
+                            .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                             .fetch(DELIVERIES.CLAIMED_BY))
                     .as("both nodes sent part")
                     .contains("node-a", "node-b");
@@ -126,7 +127,8 @@ class TwoNodesTest extends RelayAndSchemaTest {
     private int sentBy(String nodeId) {
         return db.database()
                 .dsl()
-                .fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sent").and(DELIVERIES.CLAIMED_BY.eq(nodeId)));
+                .fetchCount(
+                        DELIVERIES, DELIVERIES.STATUS.eq(DeliveryStatus.SENT).and(DELIVERIES.CLAIMED_BY.eq(nodeId)));
     }
 
     private AppProcess start(Edition edition, String nodeId, List<AppProcess> started) throws IOException {

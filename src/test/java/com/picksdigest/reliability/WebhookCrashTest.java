@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.App;
 import com.picksdigest.config.Settings;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.outbox.Outbox;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.AppProcess;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.TestDatabase;
 import java.time.Duration;
@@ -72,11 +73,11 @@ class SignupExpiryTest {
                 .isEqualTo(1);
         assertThat(dsl.fetchCount(EVENTS, EVENTS.DETAIL.contains("never.confirmed")))
                 .isZero();
-        assertThat(subscribers.find(active.getId()).getStatus()).isEqualTo("active");
+        assertThat(subscribers.find(active.getId()).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(app.confirmations().find(moveLink)).isInstanceOf(Confirmations.Gone.class);
         assertThat(subscribers.find(recent.getId()).getStatus())
                 .as("a day old: still waiting")
-                .isEqualTo("pending");
+                .isEqualTo(SubscriberStatus.PENDING);
         assertThat(app.confirmations().find(recentLink)).isInstanceOf(Confirmations.Found.class);
         assertThat(dsl.fetchCount(CONFIRMATIONS)).isEqualTo(1);
 

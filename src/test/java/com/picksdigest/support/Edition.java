@@ -3,6 +3,9 @@ package com.picksdigest.support;
 import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +55,13 @@ public final class Edition {
                     SUBSCRIBERS.CONFIRMED_AT);
             for (int i = from; i < Math.min(from + INSERT_CHUNK, subscribers); i++) {
                 insert = insert.values(
-                        address(i), address(i), "active", "UTC", (byte) 0, i % 5 == 0 ? "text" : "html", now);
+                        address(i),
+                        address(i),
+                        SubscriberStatus.ACTIVE,
+                        "UTC",
+                        (byte) 0,
+                        i % 5 == 0 ? DigestFormat.TEXT : DigestFormat.HTML,
+                        now);
             }
             insert.execute();
         }
@@ -100,16 +109,18 @@ public final class Edition {
                 .select(DELIVERIES.STATUS, DSL.count())
                 .from(DELIVERIES)
                 .groupBy(DELIVERIES.STATUS)
-                .fetchMap(DELIVERIES.STATUS, r -> r.value2()));
+                .fetchMap(r -> r.value1().stored(), r -> r.value2()));
     }
 
     /** Deliveries not yet at an end: queued (now or for a retry) or claimed. */
     public int outstanding() {
-        return db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.in("queued", "sending"));
+        return db.database()
+                .dsl()
+                .fetchCount(DELIVERIES, DELIVERIES.STATUS.in(DeliveryStatus.QUEUED, DeliveryStatus.SENDING));
     }
 
     public int sending() {
-        return db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq("sending"));
+        return db.database().dsl().fetchCount(DELIVERIES, DELIVERIES.STATUS.eq(DeliveryStatus.SENDING));
     }
 
     /** Waits until every subscriber's delivery exists and has ended; returns how long that took. */
@@ -154,7 +165,7 @@ public final class Edition {
         }
         var sentPerSubscriber = DSL.select(DELIVERIES.SUBSCRIBER_ID)
                 .from(DELIVERIES)
-                .where(DELIVERIES.STATUS.eq("sent"))
+                .where(DELIVERIES.STATUS.eq(DeliveryStatus.SENT))
                 .groupBy(DELIVERIES.SUBSCRIBER_ID)
                 .having(DSL.count().eq(1));
         int sentOnce = db.database().dsl().fetchCount(sentPerSubscriber);

@@ -5,12 +5,12 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
-import com.picksdigest.subscribers.SubscriberStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.App;
 import com.picksdigest.config.SignupConfig;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.delivery.DigestIds;
 import com.picksdigest.support.MutableClock;
 import com.picksdigest.support.Seed;
@@ -92,7 +93,7 @@ class ArchiveCacheTest {
         db.insertInto(DELIVERIES)
                 .set(DELIVERIES.EDITION_ID, edition)
                 .set(DELIVERIES.SUBSCRIBER_ID, reader)
-                .set(DELIVERIES.STATUS, "sent")
+                .set(DELIVERIES.STATUS, DeliveryStatus.SENT)
                 .set(DELIVERIES.DIGEST_ID, new DigestIds(db).idFor(List.of(pick)))
                 .execute();
     }

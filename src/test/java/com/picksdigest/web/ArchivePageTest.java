@@ -7,6 +7,8 @@ import static com.picksdigest.web.WebTestSupport.escaped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.delivery.DigestIds;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -177,7 +179,7 @@ class ArchivePageTest {
                 .set(PICKS.SOURCE_NAME, source)
                 .set(PICKS.SOURCE_URL, sourceUrl)
                 .set(PICKS.CATEGORY_ID, category)
-                .set(PICKS.STATUS, status)
+                .set(PICKS.STATUS, PickStatus.parse(status))
                 .set(PICKS.PUBLISHED_AT, published)
                 .set(PICKS.CREATED_BY, "editor@example.org")
                 .set(PICKS.UPDATED_BY, "editor@example.org")
@@ -193,7 +195,7 @@ class ArchivePageTest {
         w.db.insertInto(DELIVERIES)
                 .set(DELIVERIES.EDITION_ID, edition)
                 .set(DELIVERIES.SUBSCRIBER_ID, s.getId())
-                .set(DELIVERIES.STATUS, status)
+                .set(DELIVERIES.STATUS, DeliveryStatus.parse(status))
                 .set(DELIVERIES.DIGEST_ID, digest)
                 .execute();
     }

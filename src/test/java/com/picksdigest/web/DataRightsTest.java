@@ -7,9 +7,10 @@ import static com.picksdigest.db.generated.Tables.SUPPRESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.delivery.DigestIds;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Cli;
 import com.picksdigest.support.Seed;
 import java.net.http.HttpResponse;
@@ -64,7 +65,7 @@ class DataRightsTest {
         w.db.insertInto(DELIVERIES)
                 .set(DELIVERIES.EDITION_ID, edition)
                 .set(DELIVERIES.SUBSCRIBER_ID, s.getId())
-                .set(DELIVERIES.STATUS, "sent")
+                .set(DELIVERIES.STATUS, DeliveryStatus.SENT)
                 .set(DELIVERIES.ATTEMPTS, 1)
                 .set(DELIVERIES.SENT_AT, now)
                 .set(DELIVERIES.MESSAGE_ID, "<m" + s.getId() + "@picks.example.org>")

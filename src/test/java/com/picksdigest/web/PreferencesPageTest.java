@@ -6,6 +6,9 @@ import static com.picksdigest.web.WebTestSupport.escaped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.Frequency;
+import com.picksdigest.db.types.SubscriberStatus;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -93,13 +96,13 @@ class PreferencesPageTest {
         assertThat(location.getQuery()).isEqualTo("saved=1");
         SubscribersRecord after = w.subscribers.find(s.getId());
         assertThat(after.getName()).isEqualTo("New <name>");
-        assertThat(after.getFrequency()).isEqualTo("weekly");
+        assertThat(after.getFrequency()).isEqualTo(Frequency.WEEKLY);
         assertThat(after.getWeekday()).isEqualTo((byte) 3);
         assertThat(after.getSendHour()).isEqualTo((byte) 21);
         assertThat(after.getTimezone()).isEqualTo("America/New_York");
-        assertThat(after.getFormat()).isEqualTo("text");
+        assertThat(after.getFormat()).isEqualTo(DigestFormat.TEXT);
         assertThat(after.getLocale()).isEqualTo("en");
-        assertThat(after.getStatus()).isEqualTo("active");
+        assertThat(after.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(w.subscribers.followedCategoryNames(s.getId()))
                 .containsExactlyInAnyOrder("Security", "Hardware & <Chips>");
         assertThat(w.db.fetchCount(EVENTS, EVENTS.SUBSCRIBER_ID.eq(s.getId()).and(EVENTS.TYPE.eq("preferences"))))

@@ -8,6 +8,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.Frequency;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.support.Browser;
 import com.picksdigest.support.Inbox;
 import java.time.Duration;
@@ -120,15 +123,15 @@ class SelfServiceBrowserTest {
             expectHeading(d, "Subscribe " + email);
             assertThat(row(email).getStatus())
                     .as("opening the link alone confirms nothing")
-                    .isEqualTo("pending");
+                    .isEqualTo(SubscriberStatus.PENDING);
             click(d, "Confirm");
             expectHeading(d, "You are subscribed");
             SubscribersRecord s = row(email);
-            assertThat(s.getStatus()).isEqualTo("active");
+            assertThat(s.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
             assertThat(List.of(
                             s.getName(),
                             s.getTimezone(),
-                            s.getFrequency(),
+                            s.getFrequency().stored(),
                             s.getWeekday().toString(),
                             s.getSendHour().toString()))
                     .containsExactly("Bea <Reader>", "Asia/Tokyo", "weekly", "5", "7");
@@ -146,7 +149,8 @@ class SelfServiceBrowserTest {
             click(d, "Save preferences");
             expectNotice(d, "Saved.");
             s = row(email);
-            assertThat(List.of(s.getName(), s.getFrequency(), s.getFormat())).containsExactly("Bea", "daily", "text");
+            assertThat(List.<Object>of(s.getName(), s.getFrequency(), s.getFormat()))
+                    .containsExactly("Bea", Frequency.DAILY, DigestFormat.TEXT);
             assertThat(w.subscribers.followedCategoryNames(s.getId())).containsExactlyInAnyOrder("AI", "Security");
 
             new Select(d.findElement(By.name("weeks"))).selectByValue("3");
@@ -163,20 +167,20 @@ class SelfServiceBrowserTest {
             d.findElement(By.name("reason")).sendKeys("Going on holiday");
             click(d, "Unsubscribe");
             expectHeading(d, "You are unsubscribed");
-            assertThat(row(email).getStatus()).isEqualTo("unsubscribed");
+            assertThat(row(email).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 
             click(d, "Resubscribe");
             expectHeading(d, "Check your inbox");
             assertThat(row(email).getStatus())
                     .as("coming back needs the mailbox")
-                    .isEqualTo("unsubscribed");
+                    .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
             assertThat(inbox.await(email, 2).getSubject()).startsWith("Welcome to ");
             String again = Inbox.linkPath(inbox.await(email, 3), "/confirm/");
             d.get(url(again));
             expectHeading(d, "Resubscribe " + email);
             click(d, "Confirm");
             expectHeading(d, "You are subscribed");
-            assertThat(row(email).getStatus()).isEqualTo("active");
+            assertThat(row(email).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
             assertThat(w.db.select(EVENTS.TYPE)
                             .from(EVENTS)
                             .where(EVENTS.SUBSCRIBER_ID.eq(s.getId()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Hostile;
 import com.picksdigest.support.Mails;
@@ -151,7 +152,7 @@ class SignupHostileTest {
                     .fetchOne();
             String what = Hostile.printable(e.getKey());
             assertThat(s).as(what).isNotNull();
-            assertThat(s.getStatus()).as(what).isEqualTo("pending");
+            assertThat(s.getStatus()).as(what).isEqualTo(SubscriberStatus.PENDING);
             assertThat(s.getName()).as(what).isEqualTo(e.getValue());
             ScriptedSmtpServer.Received mail = mails.get(e.getKey());
             assertThat(mail.recipients()).as(what).hasSize(1);

@@ -9,10 +9,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.MailLimits;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Inbox;
 import com.picksdigest.support.Mails;
 import jakarta.mail.Header;
@@ -148,13 +148,13 @@ class SignupTest {
                 .contains("https://picks.example.org" + path, "Hi,")
                 .doesNotContain("Ana");
         SubscribersRecord pending = row(email);
-        assertThat(pending.getStatus()).isEqualTo("pending");
+        assertThat(pending.getStatus()).isEqualTo(SubscriberStatus.PENDING);
         assertThat(List.of(
-                        pending.getFrequency(),
+                        pending.getFrequency().stored(),
                         pending.getWeekday().toString(),
                         pending.getSendHour().toString(),
                         pending.getTimezone(),
-                        pending.getFormat()))
+                        pending.getFormat().stored()))
                 .containsExactly("weekly", "3", "7", "Europe/Paris", "text");
         assertThat(w.subscribers.followedCategoryNames(pending.getId())).containsExactly("AI");
 
@@ -165,13 +165,13 @@ class SignupTest {
         assertThat(w.postForm(path).statusCode()).isEqualTo(403);
         assertThat(row(email).getStatus())
                 .as("GET and CSRF-less POSTs change nothing")
-                .isEqualTo("pending");
+                .isEqualTo(SubscriberStatus.PENDING);
 
         HttpResponse<String> done = confirm(email, 1);
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("You are subscribed", "/prefs/" + w.token(row(email)));
         SubscribersRecord active = row(email);
-        assertThat(active.getStatus()).isEqualTo("active");
+        assertThat(active.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(active.getConfirmedAt()).isNotNull();
         assertThat(events(active.getId())).containsExactly("subscribed", "confirmed");
         assertThat(confirm(email, 1).statusCode())
@@ -305,7 +305,7 @@ class SignupTest {
         assertThat(((Map<?, ?>) new JSONParser().parse(r.body())).get("status")).isEqualTo("check-inbox");
         inbox.await("embedded@example.com", 1);
         SubscribersRecord s = row("embedded@example.com");
-        assertThat(s.getStatus()).isEqualTo("pending");
+        assertThat(s.getStatus()).isEqualTo(SubscriberStatus.PENDING);
         assertThat(s.getWeekday()).isEqualTo((byte) 5);
         assertThat(s.getSendHour()).isEqualTo((byte) 18);
         assertThat(w.subscribers.followedCategoryNames(s.getId())).containsExactly("Security");
@@ -454,16 +454,16 @@ class SignupTest {
         assertThat(mail.getSubject()).startsWith("Confirm to resubscribe");
         assertThat(row(s.getEmail()).getStatus())
                 .as("not before the link is used")
-                .isEqualTo("unsubscribed");
+                .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 
         // The sign-up form leads to the same: a link, not a subscription.
         signUp(client(), "email", s.getEmail());
         inbox.await(s.getEmail(), 2);
-        assertThat(row(s.getEmail()).getStatus()).isEqualTo("unsubscribed");
+        assertThat(row(s.getEmail()).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 
         assertThat(confirm(s.getEmail(), 1).statusCode()).isEqualTo(200);
         SubscribersRecord back = row(s.getEmail());
-        assertThat(back.getStatus()).isEqualTo("active");
+        assertThat(back.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(back.getUnsubscribedAt()).isNull();
         assertThat(back.getWatermark())
                 .as("the first digest back holds recent picks, not years of them")
@@ -487,14 +487,14 @@ class SignupTest {
                     .selectFrom(SUBSCRIBERS)
                     .where(SUBSCRIBERS.EMAIL_KEY.eq("straight.in@example.com"))
                     .fetchOne();
-            assertThat(s.getStatus()).isEqualTo("active");
+            assertThat(s.getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
             assertThat(open.get(Inbox.linkPath(welcome, "/prefs/")).statusCode())
                     .isEqualTo(200);
 
             open.subscribers.unsubscribe(s.getId(), null);
             open.postForm("/subscribe", "email", "straight.in@example.com");
             assertThat(inbox.await("straight.in@example.com", 2).getSubject()).startsWith("Confirm to resubscribe");
-            assertThat(open.subscribers.find(s.getId()).getStatus()).isEqualTo("unsubscribed");
+            assertThat(open.subscribers.find(s.getId()).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
         }
     }
 }

@@ -160,7 +160,7 @@ class UnsubscribePageTest {
     }
 
     private static String status(SubscribersRecord s) {
-        return w.db.fetchValue(SUBSCRIBERS.STATUS, SUBSCRIBERS.ID.eq(s.getId()));
+        return w.db.fetchValue(SUBSCRIBERS.STATUS, SUBSCRIBERS.ID.eq(s.getId())).stored();
     }
 
     private static List<EventsRecord> unsubscribeEvents(SubscribersRecord s) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.config.SignupConfig;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.delivery.Sending;
 import com.picksdigest.schedule.Scheduling;
 import com.picksdigest.support.Await;
@@ -126,7 +127,7 @@ class WelcomeMailTest {
             assertThat(w.postForm(unsubscribe).statusCode()).isEqualTo(200);
             Await.until(
                     Duration.ofSeconds(10),
-                    () -> "unsubscribed".equals(w.subscribers.findByEmail(email).getStatus()),
+                    () -> w.subscribers.findByEmail(email).getStatus() == SubscriberStatus.UNSUBSCRIBED,
                     () -> "still " + w.subscribers.findByEmail(email).getStatus());
         }
     }

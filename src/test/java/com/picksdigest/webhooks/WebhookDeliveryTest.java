@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.picksdigest.App;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.outbox.Outbox;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.MailerHarness;
 import com.picksdigest.support.MutableClock;
@@ -371,7 +372,7 @@ class WebhookDeliveryTest {
                 .fetchOne()
                 .getId();
         dsl.insertInto(DELIVERIES, DELIVERIES.EDITION_ID, DELIVERIES.SUBSCRIBER_ID, DELIVERIES.STATUS)
-                .values(edition, s.getId(), "queued")
+                .values(edition, s.getId(), DeliveryStatus.QUEUED)
                 .execute();
         var completion = new com.picksdigest.delivery.EditionCompletion(dsl);
         LocalDateTime after = LocalDateTime.of(2026, 12, 2, 14, 0);
@@ -379,7 +380,7 @@ class WebhookDeliveryTest {
                 .as("still a day somewhere")
                 .isEmpty();
         assertThat(completion.run(after)).as("a delivery is still queued").isEmpty();
-        dsl.update(DELIVERIES).set(DELIVERIES.STATUS, "sent").execute();
+        dsl.update(DELIVERIES).set(DELIVERIES.STATUS, DeliveryStatus.SENT).execute();
         assertThat(completion.run(after)).containsExactly(date);
         assertThat(completion.run(after.plusHours(1))).as("once").isEmpty();
         clock.advance(Duration.between(clock.instant(), after.toInstant(ZoneOffset.UTC)));

@@ -4,12 +4,12 @@ import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.Editor;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
-import com.picksdigest.picks.PickStatus;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Picks and candidates: the filtered list, the create/edit form, publish, retract, reorder within a day, and
@@ -64,18 +65,22 @@ final class PickPages {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PicksRecord p : picks.search(status, categoryId, day, pages.zone(), q, LIST_LIMIT)) {
             Map<String, Object> r = row(p, names);
-            r.put("movable", day != null && PickStatus.PUBLISHED.db().equals(p.getStatus()));
+            r.put("movable", day != null && PickStatus.PUBLISHED == p.getStatus());
             rows.add(r);
         }
         Map<String, Object> m = new HashMap<>();
         m.put("picks", rows);
-        m.put("status", status == null ? "" : status.db());
+        m.put("status", status == null ? "" : status);
         m.put("category", category == null ? "" : category);
         m.put("date", day == null ? "" : day.toString());
         m.put("q", q == null ? "" : q);
         m.put("today", LocalDate.now(clock.withZone(pages.zone())).toString());
         m.put("categories", categoryOptions(true));
-        m.put("statuses", List.of("draft", "published", "retracted", "candidate"));
+        m.put(
+                "statuses",
+                Stream.of(PickStatus.DRAFT, PickStatus.PUBLISHED, PickStatus.RETRACTED, PickStatus.CANDIDATE)
+                        .map(PickStatus::stored)
+                        .toList());
         m.put("back", ctx.queryString() == null ? "/admin/picks" : "/admin/picks?" + ctx.queryString());
         m.put("nav", "picks");
         pages.render(ctx, 200, "picks.html.ftl", m);
@@ -103,7 +108,7 @@ final class PickPages {
 
     void edit(Context ctx) {
         PicksRecord p = find(ctx);
-        form(ctx, 200, PickStatus.CANDIDATE.db().equals(p.getStatus()) ? "accept" : "edit", p, values(p), Map.of());
+        form(ctx, 200, PickStatus.CANDIDATE == p.getStatus() ? "accept" : "edit", p, values(p), Map.of());
     }
 
     void update(Context ctx) {
@@ -225,7 +230,7 @@ final class PickPages {
         m.put("categories", categoryOptions(false));
         if (p != null) {
             m.put("id", p.getId());
-            m.put("pickStatus", p.getStatus());
+            m.put("pickStatus", p.getStatus().stored());
             m.put("publishedAt", pages.time(p.getPublishedAt()));
             m.put("updated", p.getUpdatedBy() + ", " + pages.time(p.getUpdatedAt()));
         }
@@ -261,7 +266,7 @@ final class PickPages {
         r.put("url", p.getUrl());
         r.put("summary", nz(p.getSummary()));
         r.put("source", nz(p.getSourceName()));
-        r.put("status", p.getStatus());
+        r.put("status", p.getStatus().stored());
         r.put("category", names.getOrDefault(p.getCategoryId(), "?"));
         r.put("published", pages.time(p.getPublishedAt()));
         r.put(

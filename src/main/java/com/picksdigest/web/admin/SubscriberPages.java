@@ -4,6 +4,7 @@ import com.picksdigest.common.CsvExport;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.Editor;
 import com.picksdigest.picks.Categories;
@@ -26,7 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The subscribers page (counts, growth, search with bulk unsubscribe and CSV export) and one subscriber's record
@@ -46,7 +47,16 @@ final class SubscriberPages {
     static final int GROWTH_DAYS = 30;
     static final int BULK_LIMIT = 5000;
     static final int HISTORY = 200;
-    static final Set<String> STATUSES = Set.of("active", "pending", "unsubscribed", "bounced", "complained");
+    /** In the order the filter offers them. */
+    static final List<String> STATUSES = Stream.of(
+                    SubscriberStatus.ACTIVE,
+                    SubscriberStatus.PENDING,
+                    SubscriberStatus.UNSUBSCRIBED,
+                    SubscriberStatus.BOUNCED,
+                    SubscriberStatus.COMPLAINED)
+            .map(SubscriberStatus::stored)
+            .toList();
+
     private static final List<String> EXPORT_HEADER =
             List.of("email", "name", "status", "timezone", "send_hour", "frequency", "format", "locale", "created_at");
 
@@ -93,7 +103,7 @@ final class SubscriberPages {
         m.put("counts", stats.countsByStatus());
         m.put("growth", stats.growth(LocalDate.now(clock).minusDays(GROWTH_DAYS)));
         m.put("categories", categoryChoices());
-        m.put("statuses", List.of("active", "pending", "unsubscribed", "bounced", "complained"));
+        m.put("statuses", STATUSES);
         m.put("c", form(c));
         m.put("searched", !c.isEmpty());
         if (!c.isEmpty()) {
@@ -123,11 +133,11 @@ final class SubscriberPages {
                     s -> csv.row(List.of(
                             s.getEmail(),
                             s.getName() == null ? "" : s.getName(),
-                            s.getStatus(),
+                            s.getStatus().stored(),
                             s.getTimezone(),
                             Integer.toString(s.getSendHour()),
-                            s.getFrequency(),
-                            s.getFormat(),
+                            s.getFrequency().stored(),
+                            s.getFormat().stored(),
                             s.getLocale(),
                             s.getCreatedAt().toString())));
         }
@@ -374,7 +384,7 @@ final class SubscriberPages {
         r.put("id", s.getId().toString());
         r.put("email", s.getEmail());
         r.put("name", nz(s.getName()));
-        r.put("status", s.getStatus());
+        r.put("status", s.getStatus().stored());
         r.put("schedule", s.getFrequency() + " " + String.format("%02d:00", s.getSendHour()) + " " + s.getTimezone());
         r.put("since", pages.time(s.getCreatedAt()));
         r.put("lastDigest", pages.time(s.getWatermark()));
@@ -385,9 +395,9 @@ final class SubscriberPages {
         Map<String, Object> p = row(s);
         p.put("timezone", s.getTimezone());
         p.put("sendHour", s.getSendHour().intValue());
-        p.put("frequency", s.getFrequency());
+        p.put("frequency", s.getFrequency().stored());
         p.put("weekday", s.getWeekday() == null ? "" : s.getWeekday().toString());
-        p.put("format", s.getFormat());
+        p.put("format", s.getFormat().stored());
         p.put("locale", s.getLocale());
         p.put(
                 "pausedUntil",

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.editing.PickEditing;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickInput;
 import com.picksdigest.picks.PickService;
-import com.picksdigest.picks.PickStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -207,7 +207,7 @@ final class PickApi implements ApiEndpoints {
     private Map<String, Object> json(PicksRecord p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.getId());
-        m.put("status", p.getStatus());
+        m.put("status", p.getStatus().stored());
         m.put("title", p.getTitle());
         m.put("url", p.getUrl());
         m.put("summary", p.getSummary());

@@ -5,13 +5,13 @@ import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.NotFound;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.subscribers.Signups;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
-import com.picksdigest.subscribers.SubscriberStatus;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -119,14 +119,14 @@ final class SubscriberApi implements ApiEndpoints {
         ObjectNode b = c.body();
         String status = ApiCall.text(b, "status");
         boolean pending;
-        if (status == null || status.equals("pending")) pending = true;
-        else if (status.equals("active")) pending = false;
+        if (status == null || status.equals(SubscriberStatus.PENDING.stored())) pending = true;
+        else if (status.equals(SubscriberStatus.ACTIVE.stored())) pending = false;
         else {
             String m = "status must be active or pending (a confirmation mail is sent).";
             throw Problem.invalid(m, Map.of("status", m));
         }
         SubscribersRecord s = signups.addByOperator(input(b, ApiCall.text(b, "email")), pending);
-        audit.record(c.actor(), "create", "subscriber", s.getId(), s.getStatus());
+        audit.record(c.actor(), "create", "subscriber", s.getId(), s.getStatus().stored());
         return new ApiRoutes.Created(201, ApiRoutes.PREFIX + "/subscribers/" + s.getId(), json(s));
     }
 
@@ -168,12 +168,12 @@ final class SubscriberApi implements ApiEndpoints {
         m.put("id", s.getId());
         m.put("email", s.getEmail());
         m.put("name", s.getName());
-        m.put("status", s.getStatus());
+        m.put("status", s.getStatus().stored());
         m.put("timezone", s.getTimezone());
         m.put("hour", s.getSendHour() == null ? null : s.getSendHour().intValue());
-        m.put("frequency", s.getFrequency());
+        m.put("frequency", s.getFrequency().stored());
         m.put("weekday", s.getWeekday() == null ? null : s.getWeekday().intValue());
-        m.put("format", s.getFormat());
+        m.put("format", s.getFormat().stored());
         m.put("locale", s.getLocale());
         m.put("categories", follows);
         m.put("createdAt", PickApi.instant(s.getCreatedAt()));

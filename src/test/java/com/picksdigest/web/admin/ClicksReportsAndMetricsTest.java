@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.editors.Role;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Mails;
@@ -110,7 +111,7 @@ class ClicksReportsAndMetricsTest {
                 .where(com.picksdigest.db.generated.Tables.SUBSCRIBERS.EMAIL.eq("failing@example.com"))
                 .fetchOne(DELIVERIES.ID);
         db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, "failed")
+                .set(DELIVERIES.STATUS, DeliveryStatus.FAILED)
                 .set(DELIVERIES.LAST_REPLY, "550 5.1.1 <user> unknown")
                 .where(DELIVERIES.ID.eq(failing))
                 .execute();

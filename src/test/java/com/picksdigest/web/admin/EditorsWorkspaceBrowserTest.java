@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.editors.Role;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Browser;
@@ -103,14 +104,14 @@ class EditorsWorkspaceBrowserTest {
         go(d.findElement(By.cssSelector("form.card button[type=submit]")));
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Pick created.");
         assertThat(db.fetchOne(PICKS, PICKS.TITLE.eq("First pick of the day")).getStatus())
-                .isEqualTo("draft");
+                .isEqualTo(PickStatus.DRAFT);
 
         // Publish it from the list.
         go(d.findElement(By.linkText("Picks")));
         go(row("First pick of the day").findElement(By.cssSelector("button.publish")));
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Published.");
         assertThat(db.fetchOne(PICKS, PICKS.TITLE.eq("First pick of the day")).getStatus())
-                .isEqualTo("published");
+                .isEqualTo(PickStatus.PUBLISHED);
 
         // A second pick published now comes first; moving it down puts the first one back on top.
         go(d.findElement(By.linkText("New pick")));
@@ -161,7 +162,7 @@ class EditorsWorkspaceBrowserTest {
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Candidate accepted.");
         assertThat(d.findElements(By.cssSelector(".candidate"))).hasSize(1);
         PicksRecord accepted = db.fetchOne(PICKS, PICKS.TITLE.eq("Open model beats benchmark"));
-        assertThat(accepted.getStatus()).isEqualTo("published");
+        assertThat(accepted.getStatus()).isEqualTo(PickStatus.PUBLISHED);
         assertThat(accepted.getSummary()).isEqualTo("Our take: the open model really does top the chart.");
 
         // Preview as a subscriber: HTML in the frame, text beside it.

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.editors.Role;
 import com.picksdigest.support.MutableClock;
 import java.io.ByteArrayInputStream;
@@ -229,7 +230,7 @@ class InsightChartsTest {
         var d = db.newRecord(DELIVERIES);
         d.setEditionId(edition);
         d.setSubscriberId(subscriber);
-        d.setStatus(status);
+        d.setStatus(DeliveryStatus.parse(status));
         d.setSentAt(sentAt);
         d.setLastReply(reply);
         d.store();

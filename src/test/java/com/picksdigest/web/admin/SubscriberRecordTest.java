@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
+import com.picksdigest.db.types.DeliveryStatus;
+import com.picksdigest.db.types.DigestFormat;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.editors.Role;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.subscribers.SubscriberStatus;
 import com.picksdigest.support.Await;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -57,7 +59,7 @@ class SubscriberRecordTest {
         failing = stack.seed.subscriber("failing@example.com", null, "UTC", "html");
         stack.harness.sendNow();
         db.update(DELIVERIES)
-                .set(DELIVERIES.STATUS, "failed")
+                .set(DELIVERIES.STATUS, DeliveryStatus.FAILED)
                 .set(DELIVERIES.LAST_REPLY, "550 5.1.1 <failing@example.com> no such user")
                 .where(DELIVERIES.SUBSCRIBER_ID.eq(failing.getId()))
                 .execute();
@@ -117,7 +119,7 @@ class SubscriberRecordTest {
                         .statusCode())
                 .isEqualTo(303);
         assertThat(fresh(s).getName()).isEqualTo("Samuel");
-        assertThat(fresh(s).getFormat()).isEqualTo("text");
+        assertThat(fresh(s).getFormat()).isEqualTo(DigestFormat.TEXT);
         assertThat(db.fetchCount(SUBSCRIBER_CATEGORIES, SUBSCRIBER_CATEGORIES.SUBSCRIBER_ID.eq(s.getId())))
                 .isEqualTo(1);
         assertThat(ed.get(path).body()).contains("<td id=\"follows\">Science</td>");
@@ -131,7 +133,7 @@ class SubscriberRecordTest {
                 .as("active: nothing to confirm")
                 .isEqualTo(409);
         assertThat(ed.submit(path + "/unsubscribe").statusCode()).isEqualTo(303);
-        assertThat(fresh(s).getStatus()).isEqualTo("unsubscribed");
+        assertThat(fresh(s).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
 
         assertThat(audited(s.getId())).containsExactly("pause", "preferences", "send-links", "unsubscribe");
         assertThat(db.select(AUDIT_LOG.ACTOR)
@@ -178,7 +180,7 @@ class SubscriberRecordTest {
         HttpResponse<String> r = ed.post("/admin/subscribers/" + s.getId() + "/unsubscribe", "csrf", "forged");
 
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(fresh(s).getStatus()).isEqualTo("active");
+        assertThat(fresh(s).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(audited(s.getId())).isEmpty();
     }
 
@@ -270,15 +272,15 @@ class SubscriberRecordTest {
         assertThat(ed.submit("/admin/subscribers/unsubscribe", "confirm", "yes").statusCode())
                 .as("no filter")
                 .isEqualTo(400);
-        assertThat(fresh(a).getStatus()).isEqualTo("active");
+        assertThat(fresh(a).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
 
         assertThat(ed.submit("/admin/subscribers/unsubscribe", "q", "bulk-", "confirm", "yes")
                         .statusCode())
                 .isEqualTo(303);
 
-        assertThat(fresh(a).getStatus()).isEqualTo("unsubscribed");
-        assertThat(fresh(b).getStatus()).isEqualTo("unsubscribed");
-        assertThat(fresh(other).getStatus()).isEqualTo("active");
+        assertThat(fresh(a).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(fresh(b).getStatus()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(fresh(other).getStatus()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(audited(a.getId())).containsExactly("unsubscribe");
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
+import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.editors.Role;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -132,7 +133,7 @@ class WorkspaceFormsTest {
 
         assertThat(ok.statusCode()).isEqualTo(303);
         PicksRecord p = db.fetchOne(PICKS, PICKS.URL.eq("https://sched.example/a"));
-        assertThat(p.getStatus()).isEqualTo("published");
+        assertThat(p.getStatus()).isEqualTo(PickStatus.PUBLISHED);
         assertThat(p.getPublishedAt())
                 .isEqualTo(LocalDateTime.ofInstant(
                         tomorrow.atTime(8, 30).atZone(ZoneId.of("Europe/Paris")).toInstant(),

@@ -5,6 +5,7 @@ import static com.picksdigest.db.generated.Tables.PICKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.picksdigest.db.types.PickStatus;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ class PicksApiTest {
         assertThat(seen).hasSameSizeAs(order);
         List<Long> expected = db.select(PICKS.ID)
                 .from(PICKS)
-                .where(PICKS.STATUS.eq("draft"))
+                .where(PICKS.STATUS.eq(PickStatus.DRAFT))
                 .and(PICKS.TITLE.notLike("Added %"))
                 .orderBy(PICKS.CREATED_AT.desc(), PICKS.ID.desc())
                 .fetch(PICKS.ID);
@@ -270,7 +271,10 @@ class PicksApiTest {
                                 title, url, "from a feed", null, null, null, "ai", null, false, null),
                         "test")
                 .getId();
-        db.update(PICKS).set(PICKS.STATUS, "candidate").where(PICKS.ID.eq(id)).execute();
+        db.update(PICKS)
+                .set(PICKS.STATUS, PickStatus.CANDIDATE)
+                .where(PICKS.ID.eq(id))
+                .execute();
         return id;
     }
 

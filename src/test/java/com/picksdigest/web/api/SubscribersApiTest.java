@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.support.Await;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
@@ -58,7 +59,7 @@ class SubscribersApiTest {
         // seeded by batch, created over the last days in an order unlike their ids
         LocalDateTime base = LocalDateTime.now().minusDays(3);
         for (int chunk = 0; chunk < 10; chunk++) {
-            InsertValuesStep5<?, String, String, String, LocalDateTime, LocalDateTime> insert = db.insertInto(
+            InsertValuesStep5<?, String, String, SubscriberStatus, LocalDateTime, LocalDateTime> insert = db.insertInto(
                     SUBSCRIBERS,
                     SUBSCRIBERS.EMAIL,
                     SUBSCRIBERS.EMAIL_KEY,
@@ -68,7 +69,8 @@ class SubscribersApiTest {
             for (int i = chunk * 1000; i < (chunk + 1) * 1000; i++) {
                 String e = "paged" + i + "@example.org";
                 LocalDateTime at = base.plusSeconds((i * 7919L) % 10_000);
-                insert = insert.values(e, e, i % 10 == 0 ? "unsubscribed" : "active", at, at);
+                insert = insert.values(
+                        e, e, i % 10 == 0 ? SubscriberStatus.UNSUBSCRIBED : SubscriberStatus.ACTIVE, at, at);
             }
             insert.execute();
         }

@@ -1,0 +1,32 @@
+package com.picksdigest.db.types;
+
+/** picks.status: a candidate waits for an editor, a draft is being written, published picks go out. */
+public enum PickStatus {
+    CANDIDATE,
+    DRAFT,
+    PUBLISHED,
+    RETRACTED;
+
+    /** The word in the database; also what pages, JSON and templates show, as before the column was typed. */
+    public String stored() {
+        return StoredEnumConverter.stored(this);
+    }
+
+    /** The value for a word as a user or a file spells it, in any case; null when it names none. */
+    public static PickStatus parse(String word) {
+        for (PickStatus v : values()) if (v.stored().equalsIgnoreCase(word.strip())) return v;
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return stored();
+    }
+
+    /** Named in jOOQ's code generation (pom.xml forcedTypes). */
+    public static final class Converter extends StoredEnumConverter<PickStatus> {
+        public Converter() {
+            super(PickStatus.class);
+        }
+    }
+}
