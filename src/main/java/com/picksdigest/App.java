@@ -2,6 +2,7 @@ package com.picksdigest;
 
 import com.picksdigest.api.ApiKeys;
 import com.picksdigest.api.Idempotency;
+import com.picksdigest.api.ImportJobs;
 import com.picksdigest.api.RateLimits;
 import com.picksdigest.bounces.BounceActions;
 import com.picksdigest.bounces.BounceMailbox;
@@ -63,6 +64,7 @@ import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.previews.DigestPreviews;
 import com.picksdigest.providers.BounceHookRoutes;
 import com.picksdigest.providers.HookTokens;
 import com.picksdigest.providers.ProviderReports;
@@ -589,6 +591,22 @@ public final class App implements AutoCloseable {
             adminConfig().feedPoll(),
             clock())));
     private final Once<EditionReports> editionReports = new Once<>(() -> new EditionReports(db()));
+    private final Once<DigestPreviews> previews = new Once<>(() -> new DigestPreviews(
+            subscribers(),
+            categories(),
+            planner(),
+            composer(),
+            digestTemplates(),
+            digestMessages(),
+            messenger(),
+            mailConfig(),
+            adminConfig().editorZone(),
+            clock()));
+
+    /** The next digest as one reader would get it now, and its test send: the preview page and the API. */
+    public DigestPreviews previews() {
+        return previews.get();
+    }
 
     /** What went out, edition by edition (the reports pages). */
     public EditionReports editionReports() {
@@ -618,7 +636,25 @@ public final class App implements AutoCloseable {
             subscribers(),
             signups(),
             subscriberData(),
+            editionReports(),
+            previews(),
+            importJobs(),
             audit()));
+    /** Bulk imports run one at a time on their own thread, so a large file never holds a request thread. */
+    private final Once<ImportJobs> importJobs = new Once<>(() -> closing(new ImportJobs(
+            db(),
+            csvImport(),
+            subscribers(),
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "api-import");
+                t.setDaemon(true);
+                return t;
+            }),
+            clock())));
+
+    public ImportJobs importJobs() {
+        return importJobs.get();
+    }
 
     /** Editors' changes to picks, candidates and categories, with their audit rows: pages and API alike. */
     public PickEditing pickEditing() {
@@ -729,11 +765,8 @@ public final class App implements AutoCloseable {
                 feeds.get(),
                 feedImport(),
                 subscribers(),
-                planner(),
-                composer(),
+                previews(),
                 digestTemplates(),
-                digestMessages(),
-                messenger(),
                 editionReports.get(),
                 subscriberStats.get(),
                 insightReports.get(),

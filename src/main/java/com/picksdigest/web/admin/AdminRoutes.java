@@ -5,10 +5,7 @@ import com.picksdigest.common.Conflict;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.Settings;
-import com.picksdigest.delivery.DigestMessage;
 import com.picksdigest.digest.ClickLinks;
-import com.picksdigest.digest.DigestComposer;
-import com.picksdigest.digest.DigestPlanner;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.editing.PickEditing;
@@ -16,12 +13,12 @@ import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.editors.SignIn;
-import com.picksdigest.mail.Messenger;
 import com.picksdigest.notes.EditionNotes;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.previews.DigestPreviews;
 import com.picksdigest.reports.EditionReports;
 import com.picksdigest.reports.InsightReports;
 import com.picksdigest.reports.SubscriberHistory;
@@ -108,11 +105,8 @@ public final class AdminRoutes implements RouteGroup {
             Feeds feedService,
             FeedImport feedImport,
             SubscriberService subscribers,
-            DigestPlanner planner,
-            DigestComposer composer,
+            DigestPreviews previews,
             DigestTemplates digestTemplates,
-            DigestMessage digestMessages,
-            Messenger messenger,
             EditionReports editionReports,
             SubscriberStats subscriberStats,
             InsightReports insightReports,
@@ -141,18 +135,7 @@ public final class AdminRoutes implements RouteGroup {
         this.picks = new PickPages(pickService, categoryService, editing, pages, clock);
         this.categories = new CategoryPages(categoryService, editing, db, pages);
         this.feeds = new FeedPages(feedService, feedImport, categoryService, audit, pages);
-        this.preview = new PreviewPage(
-                subscribers,
-                categoryService,
-                planner,
-                composer,
-                digestTemplates,
-                digestMessages,
-                messenger,
-                mail,
-                audit,
-                pages,
-                clock);
+        this.preview = new PreviewPage(previews, categoryService, digestTemplates, audit, pages);
         this.notes = new NotePages(editionNotes, pages, clock);
         this.reports = new ReportPages(editionReports, pages, config.trackClicks());
         this.insight = new InsightPages(insightReports, editionReports, pages, config.trackClicks());

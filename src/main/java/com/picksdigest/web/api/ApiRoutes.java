@@ -2,6 +2,7 @@ package com.picksdigest.web.api;
 
 import com.picksdigest.api.ApiKeys;
 import com.picksdigest.api.Idempotency;
+import com.picksdigest.api.ImportJobs;
 import com.picksdigest.api.RateLimits;
 import com.picksdigest.common.Conflict;
 import com.picksdigest.common.InvalidFields;
@@ -11,6 +12,8 @@ import com.picksdigest.editing.PickEditing;
 import com.picksdigest.editors.AuditLog;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.PickService;
+import com.picksdigest.previews.DigestPreviews;
+import com.picksdigest.reports.EditionReports;
 import com.picksdigest.subscribers.Signups;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberService;
@@ -72,6 +75,9 @@ public final class ApiRoutes implements RouteGroup {
             SubscriberService subscribers,
             Signups signups,
             SubscriberData data,
+            EditionReports reports,
+            DigestPreviews previews,
+            ImportJobs imports,
             AuditLog audit) {
         this.keys = keys;
         this.limits = limits;
@@ -79,6 +85,8 @@ public final class ApiRoutes implements RouteGroup {
         this.groups = List.of(
                 new PickApi(picks, categories, editing, editorZone),
                 new SubscriberApi(subscribers, signups, data, categories, audit),
+                new EditionApi(reports, previews, subscribers, audit),
+                new ImportApi(imports),
                 new OpenApiDocument());
     }
 
