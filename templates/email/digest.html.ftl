@@ -59,6 +59,10 @@
 <p style="margin:0 0 8px 0;">${t("digest.greeting", recipientName)}</p>
 </#if>
 <p style="margin:0;">${t("digest.intro")}</p>
+<#-- The editor's note: safe HTML rendered from Markdown (raw HTML escaped, links only http(s) and mailto). -->
+<#if note??>
+<div class="pd-rule" dir="auto" style="margin:16px 0 0 0;padding:4px 0 0 0;border-top:1px solid ${palette.rule};">${note.html?no_esc}</div>
+</#if>
 </td>
 </tr>
 <#list picks as pick>

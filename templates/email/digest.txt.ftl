@@ -37,6 +37,10 @@ ${t("digest.greeting", recipientName)}
 
 </#if>
 ${t("digest.intro")}
+<#if note??>
+
+${note.text}
+</#if>
 
 <#list picks as pick>
 ${(pick?counter + ".")?right_pad(4)}[${pick.category}] ${pick.title}

@@ -57,7 +57,7 @@ fieldset label, label.check { display: flex; gap: 8px; align-items: center; font
 input[type=text], input[type=email], select { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--line);
   border-radius: 6px; background: var(--card); color: var(--text); }
 input[type=checkbox], input[type=radio] { width: 20px; height: 20px; margin: 0; }
-.row { display: flex; gap: 12px; }
+.row { display: flex; gap: 12px; align-items: flex-end; }
 .langs { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 8px 0 0; padding: 0; list-style: none; }
 .langs [aria-current] { font-weight: 700; color: var(--text); text-decoration: none; }
 .row > div { flex: 1; }

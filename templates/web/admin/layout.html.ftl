@@ -121,6 +121,7 @@ a[aria-current] { font-weight: 700; }
 <a href="${base}/admin/candidates"<#if current == "candidates"> aria-current="page"</#if>>Candidates</a>
 <a href="${base}/admin/categories"<#if current == "categories"> aria-current="page"</#if>>Categories</a>
 <a href="${base}/admin/feeds"<#if current == "feeds"> aria-current="page"</#if>>Feeds</a>
+<a href="${base}/admin/notes"<#if current == "notes"> aria-current="page"</#if>>Notes</a>
 <a href="${base}/admin/preview"<#if current == "preview"> aria-current="page"</#if>>Preview</a>
 <a href="${base}/admin/reports"<#if current == "reports"> aria-current="page"</#if>>Reports</a>
 <a href="${base}/admin/subscribers"<#if current == "subscribers"> aria-current="page"</#if>>Subscribers</a>

@@ -53,6 +53,8 @@ import com.picksdigest.mail.DkimSigning;
 import com.picksdigest.mail.Messenger;
 import com.picksdigest.mail.smtp.SmtpMessenger;
 import com.picksdigest.metrics.ProcessMetrics;
+import com.picksdigest.notes.EditionNotes;
+import com.picksdigest.notes.NoteRendering;
 import com.picksdigest.outbound.AddressPolicy;
 import com.picksdigest.outbound.GuardedHttp;
 import com.picksdigest.outbound.OutboundRules;
@@ -352,7 +354,17 @@ public final class App implements AutoCloseable {
     private final Once<TemplateEngine> templates =
             new Once<>(() -> new TemplateEngine(mailConfig().templatesDir()));
     private final Once<DigestTemplates> digestTemplates = new Once<>(() -> new DigestTemplates(templates()));
-    private final Once<DigestComposer> composer = new Once<>(() -> new DigestComposer(mailConfig(), catalogues()));
+    // The notes are looked up when a digest is composed, so commands that never compose one need no database for it.
+    private final Once<DigestComposer> composer = new Once<>(() -> new DigestComposer(
+            mailConfig(), catalogues(), date -> editionNotes().forDate(date)));
+    private final Once<EditionNotes> editionNotes =
+            new Once<>(() -> new EditionNotes(db(), audit(), new NoteRendering(), clock()));
+
+    /** The editor's notes, one per edition date, shown at the top of that date's digests. */
+    public EditionNotes editionNotes() {
+        return editionNotes.get();
+    }
+
     private final Once<Catalogues> catalogues = new Once<>(
             // Read here rather than through MailConfig: commands that only check a language need no mail secret.
             () -> new Catalogues(settings().optional("PICKS_TEMPLATES_DIR").map(java.nio.file.Path::of)));
@@ -733,6 +745,7 @@ public final class App implements AutoCloseable {
                 clickLinks(),
                 apiKeys(),
                 webhooks(),
+                editionNotes(),
                 signup.get().trustProxy(),
                 db(),
                 clock);

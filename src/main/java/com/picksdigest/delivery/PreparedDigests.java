@@ -6,6 +6,7 @@ import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestModel;
 import com.picksdigest.digest.DigestTemplates;
 import com.picksdigest.digest.SelectedPick;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
@@ -29,8 +30,13 @@ final class PreparedDigests {
 
     private final DigestComposer composer;
     private final DigestTemplates templates;
-    private final Cache<Key, PreparedDigest> cache =
-            Caffeine.newBuilder().maximumSize(CAPACITY).build();
+    /** An editor's note saved while an edition is sending reaches the digests rendered after this. */
+    private static final Duration NOTE_LAG = Duration.ofMinutes(1);
+
+    private final Cache<Key, PreparedDigest> cache = Caffeine.newBuilder()
+            .maximumSize(CAPACITY)
+            .expireAfterWrite(NOTE_LAG)
+            .build();
     /** Held, so that a lookup allocates nothing but its key. */
     private final Function<Key, PreparedDigest> render = this::render;
 

@@ -16,10 +16,12 @@ public final class DigestComposer {
     static final int SUBJECT_MAX = 120;
     private final MailConfig mail;
     private final Catalogues catalogues;
+    private final NoteSource notes;
 
-    public DigestComposer(MailConfig mail, Catalogues catalogues) {
+    public DigestComposer(MailConfig mail, Catalogues catalogues, NoteSource notes) {
         this.mail = mail;
         this.catalogues = catalogues;
+        this.notes = notes;
     }
 
     public record Recipient(String name, String timezone, String locale, String token) {}
@@ -62,6 +64,7 @@ public final class DigestComposer {
                 mail.link("/archive/" + editionDate),
                 mail.link("/subscribe"),
                 mail.postalAddress().orElse(null),
+                notes.forDate(editionDate).orElse(null),
                 t);
     }
 

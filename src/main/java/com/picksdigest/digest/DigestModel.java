@@ -20,6 +20,7 @@ import java.util.List;
  * @param archiveUrl      /archive/{date} ("view in browser")
  * @param subscribeUrl    /subscribe, for whoever reads a forwarded copy
  * @param postalAddress   the sender's postal address for the footer, or null when not configured
+ * @param note            the editor's note for this edition date, or null when there is none
  * @param t               the reader's language: {@code ${t("digest.intro")}}, {@code ${t.lang}}, {@code ${t.dir}}
  */
 public record DigestModel(
@@ -35,7 +36,27 @@ public record DigestModel(
         String archiveUrl,
         String subscribeUrl,
         String postalAddress,
+        NoteView note,
         Messages t) {
+
+    /** The same digest with another editor's note (the workspace's preview of an unsaved note). */
+    public DigestModel withNote(NoteView n) {
+        return new DigestModel(
+                siteName,
+                siteUrl,
+                editionDate,
+                subject,
+                preheader,
+                recipientName,
+                picks,
+                unsubscribeUrl,
+                preferencesUrl,
+                archiveUrl,
+                subscribeUrl,
+                postalAddress,
+                n,
+                t);
+    }
 
     /** The same digest under another subject (the workspace's test sends). */
     public DigestModel withSubject(String s) {
@@ -52,8 +73,17 @@ public record DigestModel(
                 archiveUrl,
                 subscribeUrl,
                 postalAddress,
+                note,
                 t);
     }
+
+    /**
+     * The editor's note, rendered from Markdown.
+     *
+     * @param html safe HTML (raw HTML escaped, links only http(s) and mailto), printed as it is by the HTML template
+     * @param text the same as plain text for the text part
+     */
+    public record NoteView(String html, String text) {}
 
     /**
      * One pick as shown.

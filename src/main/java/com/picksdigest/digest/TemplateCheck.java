@@ -111,8 +111,13 @@ public final class TemplateCheck {
         }
     }
 
+    /** A note on every checked digest, so a template that breaks on one fails at start, not on a note's day. */
+    private static final DigestModel.NoteView NOTE =
+            new DigestModel.NoteView("<p>A <strong>note</strong> from the editors.</p>", "A note from the editors.");
+
     private DigestModel model(String name, String token) {
-        return composer.compose(DATE, PICKS, new DigestComposer.Recipient(name, TIMEZONE, LOCALE, token));
+        return composer.compose(DATE, PICKS, new DigestComposer.Recipient(name, TIMEZONE, LOCALE, token))
+                .withNote(NOTE);
     }
 
     private ConfigException transformed(String template, String values, String example, String what) {

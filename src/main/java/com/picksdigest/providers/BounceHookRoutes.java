@@ -61,10 +61,10 @@ public final class BounceHookRoutes implements RouteGroup {
             HooksConfig config, ProviderReports reports, HookTokens tokens, GuardedHttp http, Clock clock) {
         List<Provider> configured = new ArrayList<>();
         if (!config.sesTopicArns().isEmpty()) {
-            configured.add(new SesHook(config.sesTopicArns(), new SnsCertificates(http, clock), http));
+            configured.add(new SesHook(config.sesTopicArns(), new SnsCertificates(http, clock), http, clock));
         }
         config.postmark().ifPresent(c -> configured.add(new PostmarkHook(c)));
-        config.sendgridPublicKey().ifPresent(k -> configured.add(new SendGridHook(k)));
+        config.sendgridPublicKey().ifPresent(k -> configured.add(new SendGridHook(k, clock)));
         config.mailgunSigningKey().ifPresent(k -> configured.add(new MailgunHook(k, tokens, clock)));
         config.genericKey().ifPresent(k -> configured.add(new GenericHook(k)));
         for (Provider p : configured) providers.put(p.name(), p);

@@ -54,19 +54,11 @@ final class MailgunHook implements Provider {
         if (!MessageDigest.isEqual(expected, given)) {
             throw new HookRefused(401, "the signature does not match the configured Mailgun signing key");
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            throw new HookRefused(401, "the signature's timestamp is not a number of seconds");
-        }
-        long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
-        if (skew > WINDOW.toSeconds()) {
-            throw new HookRefused(
-                    401,
-                    "the signature's timestamp is " + skew + " s away from now (at most " + WINDOW.toSeconds()
-                            + " s): a replay or a wrong clock");
-        }
+        SignedTime.requireFresh(
+                SignedTime.epochSeconds(timestamp, "the signature's timestamp"),
+                clock,
+                WINDOW,
+                "the signature's timestamp");
         if (token.length() > 128 || !tokens.firstUse(name(), token, WINDOW)) {
             throw new HookRefused(409, "this signature's token was used before: a replay");
         }

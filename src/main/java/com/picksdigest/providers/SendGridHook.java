@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,10 +21,14 @@ final class SendGridHook implements Provider {
     static final String SIGNATURE = "X-Twilio-Email-Event-Webhook-Signature";
     static final String TIMESTAMP = "X-Twilio-Email-Event-Webhook-Timestamp";
 
-    private final PublicKey key;
+    static final Duration WINDOW = Duration.ofMinutes(10);
 
-    SendGridHook(PublicKey key) {
+    private final PublicKey key;
+    private final Clock clock;
+
+    SendGridHook(PublicKey key, Clock clock) {
         this.key = key;
+        this.clock = clock;
     }
 
     @Override
@@ -40,6 +46,8 @@ final class SendGridHook implements Provider {
         if (!verifies(timestamp, r.body(), signature)) {
             throw new HookRefused(401, "the signature does not verify with the configured SendGrid key");
         }
+        SignedTime.requireFresh(
+                SignedTime.epochSeconds(timestamp, "the " + TIMESTAMP), clock, WINDOW, "the " + TIMESTAMP);
         JsonNode body = r.json();
         if (!body.isArray()) throw new HookRefused(400, "a SendGrid event webhook posts a JSON array");
         List<ProviderEvent> events = new ArrayList<>(body.size());

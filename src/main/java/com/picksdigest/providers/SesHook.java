@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,11 +41,16 @@ final class SesHook implements Provider {
     private static final List<String> CONFIRMATION_FIELDS =
             List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
 
+    /** SNS keeps a message's publish Timestamp on every retry; its default HTTP delivery policy ends within this. */
+    static final Duration WINDOW = Duration.ofHours(1);
+
     private final Set<String> topics;
+    private final Clock clock;
     private final SnsCertificates certificates;
     private final GuardedHttp http;
 
-    SesHook(Set<String> topics, SnsCertificates certificates, GuardedHttp http) {
+    SesHook(Set<String> topics, SnsCertificates certificates, GuardedHttp http, Clock clock) {
+        this.clock = clock;
         this.topics = topics;
         this.certificates = certificates;
         this.http = http;
@@ -107,6 +116,13 @@ final class SesHook implements Provider {
             ok = false;
         }
         if (!ok) throw new HookRefused(401, "the SNS signature does not verify");
+        Instant published;
+        try {
+            published = Instant.parse(HookRequest.text(n, "Timestamp"));
+        } catch (DateTimeParseException e) {
+            throw new HookRefused(400, "the SNS message's Timestamp is not an ISO 8601 instant");
+        }
+        SignedTime.requireFresh(published, clock, WINDOW, "the SNS message's Timestamp");
     }
 
     private void confirm(JsonNode n) throws HookRefused {

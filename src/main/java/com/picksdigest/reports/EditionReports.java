@@ -69,6 +69,16 @@ public final class EditionReports {
     public record Detail(Edition edition, List<Failure> failures, List<Deferral> deferrals, List<PickClicks> picks) {}
 
     public List<Edition> editions(int limit) {
+        return editions(DSL.noCondition(), limit);
+    }
+
+    /** One edition's counts (one date's deliveries only); null when no digest was due that day. */
+    public Edition edition(LocalDate date) {
+        List<Edition> one = editions(EDITIONS.EDITION_DATE.eq(date), 1);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    private List<Edition> editions(Condition which, int limit) {
         var rows = db.select(
                         EDITIONS.ID,
                         EDITIONS.EDITION_DATE,
@@ -86,6 +96,7 @@ public final class EditionReports {
                 .from(EDITIONS)
                 .join(DELIVERIES)
                 .on(DELIVERIES.EDITION_ID.eq(EDITIONS.ID))
+                .where(which)
                 .groupBy(EDITIONS.ID, EDITIONS.EDITION_DATE)
                 .orderBy(EDITIONS.EDITION_DATE.desc())
                 .limit(limit)
@@ -120,10 +131,7 @@ public final class EditionReports {
                 .where(EDITIONS.EDITION_DATE.eq(date))
                 .fetchOne(EDITIONS.ID);
         if (id == null) return null;
-        Edition edition = editions(Integer.MAX_VALUE).stream()
-                .filter(e -> e.date().equals(date))
-                .findFirst()
-                .orElse(null);
+        Edition edition = edition(date);
         if (edition == null) return null;
         List<Failure> failures = db.select(
                         SUBSCRIBERS.ID, SUBSCRIBERS.EMAIL, DELIVERIES.ATTEMPTS, DELIVERIES.LAST_REPLY)

@@ -115,6 +115,11 @@ final class Pages {
         send(ctx, status, html(template, values, language(ctx, own instanceof String tag ? tag : null)));
     }
 
+    /** The supported language a tag names, or null. */
+    String supported(String tag) {
+        return languages.find(tag);
+    }
+
     /** A page's language: {@code own} (a reader's, a form's) when it is a supported one, else the visitor's. */
     String language(Context ctx, String own) {
         String l = languages.find(own);

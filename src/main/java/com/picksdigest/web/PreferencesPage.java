@@ -156,7 +156,9 @@ final class PreferencesPage {
         m.put("csrf", csrf.issue(token));
         m.put("unsubscribeUrl", pages.path("/u/" + token));
         m.put("accountUrl", pages.path("/prefs/" + token));
-        String language = f.locale() == null || f.locale().isBlank() ? s.getLocale() : f.locale();
+        // A refused form shows the language chosen in it, when that is one; else the stored one.
+        String chosen = pages.supported(f.locale());
+        String language = chosen != null ? chosen : s.getLocale();
         m.put("locale", language);
         m.put("pausedUntil", s.getPausedUntil() == null ? "" : Pages.longDate(s.getPausedUntil(), s.getLocale()));
         m.put("pauseWeeks", PAUSE_WEEKS);

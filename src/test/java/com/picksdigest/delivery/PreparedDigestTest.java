@@ -31,8 +31,10 @@ class PreparedDigestTest {
             "Picks <digest@picks.example.org>",
             "PICKS_BASE_URL",
             "https://picks.example.org")));
-    final DigestComposer composer =
-            new DigestComposer(mail, new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()));
+    final DigestComposer composer = new DigestComposer(
+            mail,
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()),
+            com.picksdigest.digest.NoteSource.NONE);
     final DigestTemplates templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
     final DigestMessage messages = new DigestMessage(mail, java.time.Clock.systemUTC());
     final PreparedDigests prepared = new PreparedDigests(composer, templates);

@@ -56,7 +56,10 @@ public class RenderBenchmark {
                 "Picks <digest@picks.example.org>",
                 "PICKS_BASE_URL",
                 "https://picks.example.org")));
-        composer = new DigestComposer(mail, new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()));
+        composer = new DigestComposer(
+                mail,
+                new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()),
+                com.picksdigest.digest.NoteSource.NONE);
         templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
         messages = new DigestMessage(mail, java.time.Clock.systemUTC());
         prepared = new PreparedDigests(composer, templates);

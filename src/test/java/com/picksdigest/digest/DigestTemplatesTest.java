@@ -308,6 +308,7 @@ class DigestTemplatesTest {
                 "https://picks.example.com/archive/2026-11-25",
                 "https://picks.example.com/subscribe",
                 null,
+                null,
                 new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en"));
     }
 

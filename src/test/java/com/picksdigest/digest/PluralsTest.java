@@ -60,7 +60,8 @@ class PluralsTest {
     private final DigestComposer composer = new DigestComposer(
             MailConfig.from(
                     Settings.of(Map.of("PICKS_SECRET", "s".repeat(40), "PICKS_BASE_URL", "https://picks.example.org"))),
-            catalogues);
+            catalogues,
+            NoteSource.NONE);
     private final DigestTemplates templates = new DigestTemplates(new TemplateEngine(Optional.empty()));
 
     @Test

@@ -32,7 +32,8 @@ class TemplateCheckTest {
     private final DigestComposer composer = new DigestComposer(
             MailConfig.from(
                     Settings.of(Map.of("PICKS_SECRET", "s".repeat(40), "PICKS_BASE_URL", "https://picks.example.org"))),
-            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()));
+            new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()),
+            com.picksdigest.digest.NoteSource.NONE);
 
     @TempDir
     Path dir;

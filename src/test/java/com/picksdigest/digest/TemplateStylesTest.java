@@ -123,6 +123,7 @@ class TemplateStylesTest {
                         "https://picks.example.org/archive/2026-01-05",
                         "https://picks.example.org/subscribe",
                         null,
+                        null,
                         new com.picksdigest.i18n.Catalogues(java.util.Optional.empty()).of("en")));
     }
 

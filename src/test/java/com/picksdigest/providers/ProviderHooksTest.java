@@ -299,6 +299,11 @@ class ProviderHooksTest {
         assertThat(post("sendgrid", body, Map.of(SendGridHook.TIMESTAMP, timestamp))
                         .statusCode())
                 .isEqualTo(401);
+        // signed with the right key, but eleven minutes ago: a captured request replayed
+        String stale = String.valueOf(t - SendGridHook.WINDOW.toSeconds() - 60);
+        HttpResponse<String> replayed = post("sendgrid", body, sendgridHeaders(sendgrid, stale, body));
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(replayed.body()).get("error").asText()).contains("a replay or a wrong clock");
         assertThat(events("sg-hard@example.com")).containsExactly("subscribed");
 
         HttpResponse<String> r = post("sendgrid", body, good);
@@ -443,6 +448,12 @@ class ProviderHooksTest {
                         FakeSns.CERT_URL),
                 403);
         refused.put(sns.signed(confirmationFields(TOPIC, "https://evil.example.com"), 1, FakeSns.CERT_URL), 403);
+        // signed by SNS, but published more than the window ago: a captured message replayed
+        Map<String, String> old = notificationFields(bounce, TOPIC);
+        old.put(
+                "Timestamp",
+                clock.instant().minus(SesHook.WINDOW).minusSeconds(60).toString());
+        refused.put(sns.signed(old, 2, FakeSns.CERT_URL), 401);
         String tampered = sns.signed(notificationFields(bounce, TOPIC), 1, FakeSns.CERT_URL);
         refused.put(tampered.replace("Permanent", "Transient"), 401);
         for (Map.Entry<String, Integer> e : refused.entrySet()) {
@@ -603,7 +614,7 @@ class ProviderHooksTest {
         f.put("MessageId", UUID.randomUUID().toString());
         f.put("TopicArn", topic);
         f.put("Message", message);
-        f.put("Timestamp", "2026-12-04T16:00:03.000Z");
+        f.put("Timestamp", clock.instant().toString());
         return f;
     }
 
@@ -623,7 +634,7 @@ class ProviderHooksTest {
                 "You have chosen to subscribe to the topic " + topic
                         + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.");
         f.put("SubscribeURL", subscribeBase + "/?Action=ConfirmSubscription&TopicArn=" + topic + "&Token=" + token);
-        f.put("Timestamp", "2026-12-04T16:00:00.000Z");
+        f.put("Timestamp", clock.instant().toString());
         return f;
     }
 

@@ -112,7 +112,7 @@ class LanguageScreenshotsTest {
                 "PICKS_POSTAL_ADDRESS",
                 "1 Example Street, Springfield")));
         Catalogues catalogues = new Catalogues(Optional.empty());
-        DigestComposer composer = new DigestComposer(mail, catalogues);
+        DigestComposer composer = new DigestComposer(mail, catalogues, com.picksdigest.digest.NoteSource.NONE);
         List<SelectedPick> picks = List.of(
                 pick(1, "Microsoft & Mayo Clinic Team Up to Build a Healthcare-Specific AI Model", "AI Whole Tech"),
                 pick(2, "Supercalifragilisticexpialidocious-long-unbroken-identifier-in-a-title", "Security"),

@@ -173,6 +173,38 @@ class LanguagesTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void thePreferenceCentreChangesTheLanguage() {
+        try (WebTestSupport w = new WebTestSupport(LanguagesTest.class)) {
+            SubscribersRecord s = reader(w, "en");
+            String token = w.token(s);
+            assertThat(w.get("/prefs/" + token).body()).contains("<html lang=\"en\" dir=\"ltr\">");
+            HttpResponse<String> saved = w.postForm(
+                    "/prefs/" + token,
+                    "csrf",
+                    w.csrf.issue(token),
+                    "timezone",
+                    "Asia/Tokyo",
+                    "hour",
+                    "7",
+                    "frequency",
+                    "daily",
+                    "format",
+                    "html",
+                    "locale",
+                    "ja");
+            assertThat(saved.statusCode()).isEqualTo(303);
+            assertThat(w.subscribers.find(s.getId()).getLocale()).isEqualTo("ja");
+            assertThat(w.get("/prefs/" + token).body())
+                    .contains("<html lang=\"ja\" dir=\"ltr\">", "<option value=\"ja\" lang=\"ja\" selected>");
+            HttpResponse<String> refused =
+                    w.postForm("/prefs/" + token, "csrf", w.csrf.issue(token), "timezone", "UTC", "locale", "tlh");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains(w.app.catalogues().of("ja").format("form.invalid.locale"));
+            assertThat(w.subscribers.find(s.getId()).getLocale()).isEqualTo("ja");
+        }
+    }
+
     /** lang and dir on the document (HTML), and no English sentence unless the language is English. */
     private static void check(List<String> problems, String lang, String what, String body, boolean html) {
         if (html) {

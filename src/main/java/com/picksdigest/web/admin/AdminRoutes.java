@@ -17,6 +17,7 @@ import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.editors.SignIn;
 import com.picksdigest.mail.Messenger;
+import com.picksdigest.notes.EditionNotes;
 import com.picksdigest.picks.Categories;
 import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
@@ -61,6 +62,7 @@ import org.slf4j.LoggerFactory;
  * GET  /admin/feeds, POST /admin/feeds, POST /admin/feeds/{id}/poll | delete
  * GET  /admin/preview?email=|category=&show=1, GET /admin/preview/html?..., POST /admin/preview/send
  * GET  /admin/reports, GET /admin/reports/{date}
+ * GET  /admin/notes[?date=], GET /admin/notes/{date}, POST /admin/notes/{date} (action=preview | save)
  * GET  /admin/subscribers?q=&name=&status=&category=&from=&to=, GET /admin/subscribers/export?... (CSV),
  * POST /admin/subscribers/unsubscribe (bulk, the search's fields), GET /admin/subscribers/{id} (record),
  * POST /admin/subscribers/{id}/confirmation | links | preferences | pause | unsubscribe | erase (erase: admins)
@@ -81,6 +83,7 @@ public final class AdminRoutes implements RouteGroup {
     private final CategoryPages categories;
     private final FeedPages feeds;
     private final PreviewPage preview;
+    private final NotePages notes;
     private final ReportPages reports;
     private final InsightPages insight;
     private final SubscriberPages subscriberPages;
@@ -121,6 +124,7 @@ public final class AdminRoutes implements RouteGroup {
             ClickLinks clickLinks,
             ApiKeys apiKeys,
             Webhooks webhookService,
+            EditionNotes editionNotes,
             boolean trustProxy,
             DSLContext db,
             Clock clock) {
@@ -149,6 +153,7 @@ public final class AdminRoutes implements RouteGroup {
                 audit,
                 pages,
                 clock);
+        this.notes = new NotePages(editionNotes, pages, clock);
         this.reports = new ReportPages(editionReports, pages, config.trackClicks());
         this.insight = new InsightPages(insightReports, editionReports, pages, config.trackClicks());
         this.subscriberPages = new SubscriberPages(
@@ -207,6 +212,9 @@ public final class AdminRoutes implements RouteGroup {
         r.get("/admin/preview/html", preview::html);
         r.post("/admin/preview/send", preview::sendTest);
 
+        r.get("/admin/notes", notes::list);
+        r.get("/admin/notes/{date}", notes::edit);
+        r.post("/admin/notes/{date}", notes::save);
         r.get("/admin/reports", reports::index);
         r.get("/admin/reports/{date}", reports::edition);
         r.get("/admin/subscribers", subscriberPages::list);

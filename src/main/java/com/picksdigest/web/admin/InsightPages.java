@@ -34,9 +34,9 @@ final class InsightPages {
 
     void dashboard(Context ctx) {
         Map<String, Object> m = new HashMap<>();
-        EditionReports.Detail today = editions.detail(insight.today());
+        EditionReports.Edition today = editions.edition(insight.today());
         m.put("today", insight.today().toString());
-        if (today != null) m.put("edition", today.edition());
+        if (today != null) m.put("edition", today);
         m.put("queue", insight.queue());
         m.put("feeds", insight.failingFeeds(5));
         m.put("candidates", insight.waitingCandidates());

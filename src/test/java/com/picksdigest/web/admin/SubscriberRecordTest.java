@@ -157,6 +157,23 @@ class SubscriberRecordTest {
     }
 
     @Test
+    void withoutASessionTheRecordTheExportAndTheChartsAreClosed() {
+        AdminHttp anonymous = new AdminHttp(stack);
+        for (String path : List.of(
+                "/admin/subscribers/" + reader.getId(),
+                "/admin/subscribers/export?q=example",
+                "/admin/charts/growth",
+                "/admin")) {
+            assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(303);
+        }
+        assertThat(anonymous
+                        .post("/admin/subscribers/" + reader.getId() + "/erase", "confirm", "yes")
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(fresh(reader)).isNotNull();
+    }
+
+    @Test
     void withoutTheFormTokenNothingChanges() {
         SubscribersRecord s = add("csrf@example.com", null, SubscriberStatus.ACTIVE);
 
