@@ -1,6 +1,7 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: candidates (id, title, url, summary, source, category, categorySlug), categories (slug, name).
+  Model: candidates (CandidateRow: id, title, url, summary, source, category, categorySlug),
+  categories (CategoryOption: slug, name).
   Each candidate is accepted with its summary and category as edited here (or in full on its own page), or dismissed.
 -->
 <#import "layout.html.ftl" as layout>

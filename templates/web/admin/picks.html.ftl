@@ -1,6 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: picks (id, title, url, summary, source, status, category, published, scheduled, position, movable),
+  Model: picks (PickRow: id, title, source, status, category, published, scheduled, movable),
   status, category, date, q, today, categories (slug, name), statuses, back (this list's path and query).
   With a date the list is that day's digest order and published picks get up/down buttons.
 -->

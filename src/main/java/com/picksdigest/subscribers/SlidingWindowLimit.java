@@ -54,10 +54,4 @@ public final class SlidingWindowLimit {
         q.addLast(now);
         return true;
     }
-
-    /** How many keys are held now. */
-    synchronized long tracked() {
-        events.cleanUp();
-        return events.estimatedSize();
-    }
 }

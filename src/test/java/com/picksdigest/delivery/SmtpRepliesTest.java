@@ -134,10 +134,10 @@ class SmtpRepliesTest {
                 .join(SUBSCRIBERS)
                 .on(SUBSCRIBERS.ID.eq(DELIVERIES.SUBSCRIBER_ID))
                 .fetchMap(SUBSCRIBERS.EMAIL);
-        assertThat(rows.get("gone@example.org").value2()).isEqualTo("failed");
+        assertThat(rows.get("gone@example.org").value2()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(rows.get("gone@example.org").value3()).isEqualTo(1);
         assertThat(rows.get("gone@example.org").value4()).contains("550 5.1.1 No such user here");
-        assertThat(rows.get("fine@example.org").value2()).isEqualTo("sent");
+        assertThat(rows.get("fine@example.org").value2()).isEqualTo(DeliveryStatus.SENT);
         assertThat(server.received()).extracting(r -> r.recipients().get(0)).containsExactly("fine@example.org");
     }
 

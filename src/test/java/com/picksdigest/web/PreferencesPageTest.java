@@ -276,7 +276,7 @@ class PreferencesPageTest {
         w.subscribers.unsubscribe(s.getId(), null);
         assertThat(w.get("/prefs/" + w.token(s)).body()).contains("No digests are being sent to this address");
         assertThat(w.db.fetchValue(SUBSCRIBERS.STATUS, SUBSCRIBERS.ID.eq(s.getId())))
-                .isEqualTo("unsubscribed");
+                .isEqualTo(SubscriberStatus.UNSUBSCRIBED);
     }
 
     @Test

@@ -14,10 +14,11 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,15 +63,22 @@ final class PickPages {
                         .findFirst()
                         .orElse(-1);
         Map<Integer, String> names = categoryNames();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<PickRow> rows = new ArrayList<>();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         for (PicksRecord p : picks.search(status, categoryId, day, pages.zone(), q, LIST_LIMIT)) {
-            Map<String, Object> r = row(p, names);
-            r.put("movable", day != null && PickStatus.PUBLISHED == p.getStatus());
-            rows.add(r);
+            rows.add(new PickRow(
+                    p.getId(),
+                    p.getTitle(),
+                    nz(p.getSourceName()),
+                    p.getStatus().stored(),
+                    names.getOrDefault(p.getCategoryId(), "?"),
+                    pages.time(p.getPublishedAt()),
+                    p.getPublishedAt() != null && p.getPublishedAt().isAfter(now),
+                    day != null && PickStatus.PUBLISHED == p.getStatus()));
         }
         Map<String, Object> m = new HashMap<>();
         m.put("picks", rows);
-        m.put("status", status == null ? "" : status);
+        m.put("status", status == null ? "" : status.stored());
         m.put("category", category == null ? "" : category);
         m.put("date", day == null ? "" : day.toString());
         m.put("q", q == null ? "" : q);
@@ -151,11 +159,16 @@ final class PickPages {
 
     void candidates(Context ctx) {
         Map<Integer, String> names = categoryNames();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<CandidateRow> rows = new ArrayList<>();
         for (PicksRecord p : picks.search(PickStatus.CANDIDATE, null, null, pages.zone(), null, LIST_LIMIT)) {
-            Map<String, Object> r = row(p, names);
-            r.put("categorySlug", categories.require(p.getCategoryId()).getSlug());
-            rows.add(r);
+            rows.add(new CandidateRow(
+                    p.getId(),
+                    p.getTitle(),
+                    p.getUrl(),
+                    nz(p.getSummary()),
+                    nz(p.getSourceName()),
+                    names.getOrDefault(p.getCategoryId(), "?"),
+                    categories.require(p.getCategoryId()).getSlug()));
         }
         pages.render(
                 ctx,
@@ -259,25 +272,6 @@ final class PickPages {
         return v;
     }
 
-    private Map<String, Object> row(PicksRecord p, Map<Integer, String> names) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("id", p.getId());
-        r.put("title", p.getTitle());
-        r.put("url", p.getUrl());
-        r.put("summary", nz(p.getSummary()));
-        r.put("source", nz(p.getSourceName()));
-        r.put("status", p.getStatus().stored());
-        r.put("category", names.getOrDefault(p.getCategoryId(), "?"));
-        r.put("published", pages.time(p.getPublishedAt()));
-        r.put(
-                "scheduled",
-                p.getPublishedAt() != null
-                        && p.getPublishedAt()
-                                .isAfter(java.time.LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC))));
-        r.put("position", p.getPosition());
-        return r;
-    }
-
     private Map<Integer, String> categoryNames() {
         Map<Integer, String> names = new HashMap<>();
         for (CategoriesRecord c : categories.all()) names.put(c.getId(), c.getName());
@@ -285,10 +279,10 @@ final class PickPages {
     }
 
     /** Active categories for forms; the list filter also offers retired ones (their picks still exist). */
-    private List<Map<String, Object>> categoryOptions(boolean withRetired) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<CategoryOption> categoryOptions(boolean withRetired) {
+        List<CategoryOption> out = new ArrayList<>();
         for (CategoriesRecord c : withRetired ? categories.all() : categories.active()) {
-            out.add(Map.of("slug", c.getSlug(), "name", c.getName() + (c.getRetired() ? " (retired)" : "")));
+            out.add(new CategoryOption(c.getSlug(), c.getName() + (c.getRetired() ? " (retired)" : "")));
         }
         return out;
     }
