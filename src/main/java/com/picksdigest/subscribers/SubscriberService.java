@@ -37,12 +37,19 @@ public final class SubscriberService {
     private final Clock clock;
     private final Suppressions suppressions;
 
+    /**
+     * The lookup behind every link a reader follows, rendered to SQL once: in a JFR profile of GET /u/{token} under
+     * wrk, jOOQ building this statement's text was a quarter of the request's samples.
+     */
+    private final String findById;
+
     public SubscriberService(DSLContext db, Categories categories, Languages languages, Clock clock) {
         this.db = db;
         this.languages = languages;
         this.categories = categories;
         this.clock = clock;
         this.suppressions = new Suppressions(db);
+        this.findById = db.render(db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(0L)));
     }
 
     /** Validates everything first, then writes subscriber, follows and event in one transaction. */
@@ -220,7 +227,7 @@ public final class SubscriberService {
     }
 
     public SubscribersRecord find(long id) {
-        return db.selectFrom(SUBSCRIBERS).where(SUBSCRIBERS.ID.eq(id)).fetchAny();
+        return db.resultQuery(findById, id).coerce(SUBSCRIBERS).fetchAny();
     }
 
     public SubscribersRecord findByEmail(String email) {
