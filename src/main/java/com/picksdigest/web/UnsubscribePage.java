@@ -26,12 +26,16 @@ final class UnsubscribePage {
     private final SubscriberService subscribers;
     private final CsrfTokens csrf;
     private final Pages pages;
+    /** The question as GET shows it: the same for every reader of a language but for their address and link. */
+    private final SlotPage question;
 
     UnsubscribePage(SubscriberLinks links, SubscriberService subscribers, CsrfTokens csrf, Pages pages) {
         this.links = links;
         this.subscribers = subscribers;
         this.csrf = csrf;
         this.pages = pages;
+        this.question = new SlotPage((language, values) ->
+                pages.html("unsubscribe.html.ftl", model(values[0], values[1], null, null), language));
     }
 
     void show(Context ctx) {
@@ -41,7 +45,8 @@ final class UnsubscribePage {
             done(ctx, token, s);
             return;
         }
-        form(ctx, 200, token, s, null, null);
+        String html = question.html(pages.language(ctx, s.getLocale()), EmailAddresses.forDisplay(s.getEmail()), token);
+        Pages.send(ctx, 200, html);
     }
 
     void submit(Context ctx) {
@@ -60,14 +65,19 @@ final class UnsubscribePage {
     }
 
     private void form(Context ctx, int status, String token, SubscribersRecord s, String reason, String error) {
+        Map<String, Object> m = model(EmailAddresses.forDisplay(s.getEmail()), token, reason, error);
+        m.put("locale", s.getLocale());
+        pages.render(ctx, status, "unsubscribe.html.ftl", m);
+    }
+
+    private Map<String, Object> model(String email, String token, String reason, String error) {
         Map<String, Object> m = new HashMap<>();
-        m.put("email", EmailAddresses.forDisplay(s.getEmail()));
+        m.put("email", email);
         m.put("reason", reason == null ? "" : reason);
         m.put("maxReason", MAX_REASON);
         m.put("preferencesUrl", pages.path("/prefs/" + token));
-        m.put("locale", s.getLocale());
         if (error != null) m.put("error", error);
-        pages.render(ctx, status, "unsubscribe.html.ftl", m);
+        return m;
     }
 
     /** The page after unsubscribing, with "Resubscribe" (which mails a link to confirm: coming back needs the mailbox). */

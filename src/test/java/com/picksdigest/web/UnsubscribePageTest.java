@@ -48,6 +48,25 @@ class UnsubscribePageTest {
     }
 
     @Test
+    void readersAskedOneAfterAnotherEachSeeOnlyTheirOwnAddressAndLink() {
+        // the page is kept rendered per language with placeholders: each request must fill in its own reader
+        List<SubscribersRecord> readers =
+                List.of(w.subscriber("Ida", List.of()), w.subscriber("Jo", List.of()), w.subscriber("Kai", List.of()));
+        for (int round = 0; round < 2; round++) {
+            for (SubscribersRecord s : readers) {
+                String body = w.get("/u/" + w.token(s)).body();
+                assertThat(body)
+                        .contains("<bdi class=\"addr\">" + escaped(s.getEmail()) + "</bdi>")
+                        .contains("href=\"/prefs/" + w.token(s) + "\"")
+                        .doesNotContain("\uE010");
+                for (SubscribersRecord other : readers) {
+                    if (other != s) assertThat(body).doesNotContain(escaped(other.getEmail()), w.token(other));
+                }
+            }
+        }
+    }
+
+    @Test
     void postFromTheButtonUnsubscribesAndRecordsTheReason() {
         SubscribersRecord s = w.subscriber("Bo", List.of());
 
