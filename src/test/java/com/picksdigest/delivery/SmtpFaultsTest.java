@@ -156,7 +156,7 @@ class SmtpFaultsTest {
         }
         assertThat(perRecipient()).containsOnlyKeys(Edition.address(0));
         assertThat(edition.statuses()).containsOnly(Map.entry("sent", 1), Map.entry("failed", 1));
-        assertThat(outcomes().get("v\u0140vic.tim\u013e@example.org").value3()).contains("not plain ASCII");
+        assertThat(outcomes().get("v\u0140vic.tim\u013e@example.org").value3()).contains("does not offer SMTPUTF8");
     }
 
     @Test
