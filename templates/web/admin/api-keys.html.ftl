@@ -22,6 +22,7 @@
 </fieldset>
 <button type="submit">Create key</button>
 </form>
+<div class="table-scroll">
 <table id="api-keys">
 <thead><tr><th>Name</th><th>Key</th><th>Scopes</th><th>Created</th><th>Last used</th><th></th></tr></thead>
 <tbody>
@@ -39,4 +40,5 @@
 </#list>
 </tbody>
 </table>
+</div>
 </@layout.page>

@@ -13,6 +13,7 @@
 </div>
 </form>
 <p class="hint">A retired category disappears from the subscription and preference forms; its picks, followers and history stay.</p>
+<div class="table-scroll">
 <table>
 <thead><tr><th>Name</th><th class="num">Picks</th><th class="num">Followers</th><th>Actions</th></tr></thead>
 <tbody>
@@ -39,4 +40,5 @@
 </#list>
 </tbody>
 </table>
+</div>
 </@layout.page>

@@ -15,6 +15,7 @@
 <div class="fit"><button type="submit">Add</button></div>
 </div>
 </form>
+<div class="table-scroll">
 <table id="editors">
 <thead><tr><th>Editor</th><th>Role</th><th>Set a password</th><th>Remove</th></tr></thead>
 <tbody>
@@ -32,4 +33,5 @@
 </#list>
 </tbody>
 </table>
+</div>
 </@layout.page>

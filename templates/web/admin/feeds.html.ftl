@@ -22,6 +22,7 @@
 </div>
 </form>
 <#if feeds?has_content>
+<div class="table-scroll">
 <table id="feeds">
 <thead><tr><th>Feed</th><th class="hide-narrow">Category</th><th>Last poll</th><th class="num">Waiting</th><th>Actions</th></tr></thead>
 <tbody>
@@ -41,6 +42,7 @@
 </#list>
 </tbody>
 </table>
+</div>
 <#else>
 <p class="card">No feeds yet.</p>
 </#if>

@@ -27,6 +27,7 @@
 </form>
 <#if date?has_content><p class="hint">Picks published on ${date}, in the order digests show them. Move them with ↑ and ↓.</p></#if>
 <#if picks?has_content>
+<div class="table-scroll">
 <table id="picks">
 <thead><tr><th>Title</th><th>Status</th><th class="hide-narrow">Category</th><th class="hide-narrow">Published</th><th>Actions</th></tr></thead>
 <tbody>
@@ -53,6 +54,7 @@
 </#list>
 </tbody>
 </table>
+</div>
 <#else>
 <p class="card">No picks match.</p>
 </#if>

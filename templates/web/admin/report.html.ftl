@@ -7,6 +7,7 @@
 <@layout.page title="Edition " + e.date()>
 <h1>Edition ${e.date()}</h1>
 <p><a href="${archiveUrl}">Public page of this edition</a></p>
+<div class="table-scroll">
 <table id="summary">
 <tbody>
 <tr><th>Due</th><td class="num due">${e.due()?c}</td></tr>
@@ -20,8 +21,10 @@
 <tr><th>Unsubscribed since</th><td class="num">${e.unsubscribed()?c}</td></tr>
 </tbody>
 </table>
+</div>
 <h2>Picks sent</h2>
 <#if picks?has_content>
+<div class="table-scroll">
 <table id="picks">
 <thead><tr><th>Pick</th><th class="num">Digests</th><#if trackClicks><th class="num">Clicks</th><th class="num">Readers who clicked</th></#if></tr></thead>
 <tbody>
@@ -31,30 +34,35 @@
 </#list>
 </tbody>
 </table>
+</div>
 <#if !trackClicks><p class="hint">Click counts appear here when PICKS_TRACK_CLICKS is on.</p></#if>
 <#else>
 <p class="card">No digest of this edition has been sent.</p>
 </#if>
 <h2>Failures</h2>
 <#if failures?has_content>
+<div class="table-scroll">
 <table id="failures">
 <thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Last reply</th></tr></thead>
 <tbody>
 <#list failures as f><tr><td><a href="${base}/admin/subscribers/${f.subscriberId()?c}">${f.email()}</a></td><td class="num">${f.attempts()?c}</td><td>${f.reply()!""}</td></tr></#list>
 </tbody>
 </table>
+</div>
 <#else>
 <p class="card">None.</p>
 </#if>
 <h2>Deferred</h2>
 <#if deferrals?has_content>
 <p class="hint">The relay answered with a temporary failure; each is tried again with a growing pause until its time budget (PICKS_RETRY_BUDGET_HOURS, at most until the reader's next digest) is spent, then failed with the last reply.</p>
+<div class="table-scroll">
 <table id="deferred">
 <thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Next attempt</th><th>Last reply</th></tr></thead>
 <tbody>
 <#list deferrals as f><tr><td><a href="${base}/admin/subscribers/${f.subscriberId}">${f.email}</a></td><td class="num">${f.attempts?c}</td><td>${f.next}</td><td>${f.reply}</td></tr></#list>
 </tbody>
 </table>
+</div>
 <#else>
 <p class="card">None.</p>
 </#if>

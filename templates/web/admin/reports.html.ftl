@@ -5,6 +5,7 @@
 <h1>Edition reports</h1>
 <p class="hint">One edition per day. Due: digests created for it; skipped: nothing new for that reader; unsubscribed: readers who left after it arrived.</p>
 <#if editions?has_content>
+<div class="table-scroll">
 <table id="editions">
 <thead><tr><th>Edition</th><th class="num">Due</th><th class="num">Sent</th><th class="num">Skipped</th><th class="num">Failed</th><th class="num hide-narrow">Suppressed</th><th class="num hide-narrow">Pending</th><th class="num">Deferred</th><th class="num">Bounced</th><th class="num">Unsubscribed</th><#if trackClicks><th class="num">Clicks</th></#if></tr></thead>
 <tbody>
@@ -18,6 +19,7 @@
 </#list>
 </tbody>
 </table>
+</div>
 <#else>
 <p class="card">No edition yet.</p>
 </#if>

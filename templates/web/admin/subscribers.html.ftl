@@ -5,11 +5,13 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Subscribers">
 <h1>Subscribers</h1>
+<div class="table-scroll">
 <table id="counts" class="w-sm">
 <tbody>
 <#list counts as status, n><tr><th>${status}</th><td class="num">${n?c}</td></tr></#list>
 </tbody>
 </table>
+</div>
 <h2>Search</h2>
 <form method="get" action="${base}/admin/subscribers" class="card" id="search">
 <div class="row">
@@ -48,11 +50,13 @@
 <h2>Growth, last 30 days</h2>
 <p><a href="${base}/admin/charts/growth">Growth chart</a></p>
 <#if growth?has_content>
+<div class="table-scroll">
 <table id="growth" class="w-lg">
 <thead><tr><th>Day (UTC)</th><th class="num">Joined</th><th class="num">Left</th></tr></thead>
 <tbody>
 <#list growth as d><tr><td>${d.date()}</td><td class="num">${d.subscribed()?c}</td><td class="num">${d.unsubscribed()?c}</td></tr></#list>
 </tbody>
 </table>
+</div>
 <#else><p class="card">Nobody joined or left in the last 30 days.</p></#if>
 </@layout.page>

@@ -31,6 +31,7 @@
 </form>
 <h2>Deliveries</h2>
 <#if log?has_content>
+<div class="table-scroll">
 <table id="deliveries">
 <thead><tr><th>Event</th><th>State</th><th class="num">Attempts</th><th>Last answer</th><th>Next try</th></tr></thead>
 <tbody>
@@ -45,6 +46,7 @@
 </#list>
 </tbody>
 </table>
+</div>
 <#else>
 <p class="card">Nothing sent yet.</p>
 </#if>

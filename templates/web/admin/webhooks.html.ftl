@@ -22,6 +22,7 @@
 <div class="fit"><button type="submit">Register</button></div>
 </form>
 <#if endpoints?has_content>
+<div class="table-scroll">
 <table id="webhooks">
 <thead><tr><th>Endpoint</th><th>State</th><th>Last answer</th><th class="num">Waiting</th><th class="num">Delivered</th><th class="num">Failed</th></tr></thead>
 <tbody>
@@ -37,6 +38,7 @@
 </#list>
 </tbody>
 </table>
+</div>
 <#else>
 <p class="card">No endpoints yet.</p>
 </#if>

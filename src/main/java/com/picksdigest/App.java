@@ -34,6 +34,7 @@ import com.picksdigest.delivery.DueDeliveries;
 import com.picksdigest.delivery.EditionCompletion;
 import com.picksdigest.delivery.SendWorkers;
 import com.picksdigest.delivery.Sending;
+import com.picksdigest.demo.DemoImages;
 import com.picksdigest.digest.ClickLinks;
 import com.picksdigest.digest.DigestComposer;
 import com.picksdigest.digest.DigestPlanner;
@@ -719,6 +720,13 @@ public final class App implements AutoCloseable {
             List.of(new OpsRoutes(health.get(), new MetricsPage(metrics().registry(), db())::handle)), null)));
     private volatile Scheduling scheduling;
 
+    private final Once<DemoImages> demoImages = new Once<>(DemoImages::new);
+
+    /** The demo picks' images, which the public web server serves. */
+    public DemoImages demoImages() {
+        return demoImages.get();
+    }
+
     /** The public web server: subscriber pages, the archive, the editors' workspace and the click counter. */
     public WebServer webServer() {
         return webServer.get();
@@ -748,6 +756,7 @@ public final class App implements AutoCloseable {
                 subscriberData(),
                 signup.get(),
                 health.get(),
+                demoImages(),
                 clock);
         AdminRoutes adm = new AdminRoutes(
                 templates(),

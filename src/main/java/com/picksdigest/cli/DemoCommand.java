@@ -7,9 +7,12 @@ import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.picksdigest.App;
+import com.picksdigest.config.ConfigException;
 import com.picksdigest.config.Settings;
 import com.picksdigest.delivery.DeliveryLedger;
 import com.picksdigest.demo.DemoData;
+import com.picksdigest.demo.DemoImages;
+import com.picksdigest.web.WebServer;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -19,9 +22,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -74,13 +82,18 @@ final class DemoCommand implements Callable<Integer> {
             overrides.put("PICKS_SMTP_PORT", String.valueOf(greenMail.getSmtp().getPort()));
             overrides.put("PICKS_SMTP_TLS", "none");
         }
+        // The pick images are served by this run's own web server; unless told otherwise, on a free loopback port.
+        if (base.optional("PICKS_BASE_URL").isEmpty())
+            overrides.put("PICKS_BASE_URL", "http://127.0.0.1:" + freePort());
         Settings settings = base.with(overrides);
         out.println("Starting the embedded MariaDB (data under "
                 + com.picksdigest.config.DbConfig.from(settings).dataDir() + ") and "
                 + (greenMail != null ? "an embedded SMTP server" : "the relay " + settings.required("PICKS_SMTP_HOST"))
                 + "...");
-        try (App app = App.boot(settings, ctx.clock()).freshEmbedded(SCHEMA).open()) {
-            new DemoData(app.categories(), app.picks(), app.subscribers(), app.clock()).seed();
+        try (App app = App.boot(settings, ctx.clock()).freshEmbedded(SCHEMA).open();
+                WebServer web = serveImages(app)) {
+            String baseUrl = app.mailConfig().baseUrl().toString();
+            new DemoData(app.categories(), app.picks(), app.subscribers(), app.clock(), baseUrl).seed();
             out.printf(
                     "Seeded %d picks in %d categories and %d subscribers.%n",
                     app.database().dsl().fetchCount(com.picksdigest.db.generated.Tables.PICKS),
@@ -92,10 +105,51 @@ final class DemoCommand implements Callable<Integer> {
             awaitSends(app);
             Path written = greenMail == null ? null : write(greenMail.getReceivedMessages(), app);
             summarize(app.database().dsl(), out, written);
+            int served = checkImages(app.demoImages(), web.port());
+            out.printf(
+                    "The pick images were served from %s%s by the demo's own web server (127.0.0.1:%d) while it ran:"
+                            + " %d of %d answered 200 image/png; the server stops with the demo.%n",
+                    baseUrl,
+                    DemoImages.PATH,
+                    web.port(),
+                    served,
+                    app.demoImages().fileNames().size());
         } finally {
             if (greenMail != null) greenMail.stop();
         }
         return 0;
+    }
+
+    /** The public web server on the base URL's port, on loopback only: the demo is not meant to be reached from afar. */
+    private static WebServer serveImages(App app) {
+        URI base = app.mailConfig().baseUrl();
+        int port = base.getPort() != -1 ? base.getPort() : base.getScheme().equals("https") ? 443 : 80;
+        try {
+            return app.webServer().start("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            throw new ConfigException("The demo serves its pick images on 127.0.0.1:" + port + " (the port of "
+                    + "PICKS_BASE_URL " + base + ") but could not listen there: " + e.getMessage()
+                    + ". Free the port, or set PICKS_BASE_URL to http://127.0.0.1:<free port>.");
+        }
+    }
+
+    /** How many of the images the server answers with 200 image/png: the output claims only what this saw. */
+    private static int checkImages(DemoImages images, int port) throws IOException, InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int ok = 0;
+        for (String file : images.fileNames()) {
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + DemoImages.PATH + file))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 200
+                    && r.headers().firstValue("Content-Type").orElse("").startsWith("image/png")) {
+                ok++;
+            }
+        }
+        return ok;
     }
 
     /** Waits for Quartz to fire the dispatch and for the workers to finish what it queued. */

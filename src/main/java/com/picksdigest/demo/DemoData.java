@@ -15,7 +15,12 @@ import java.util.List;
 
 /** Sample picks (all published in the last hours) and subscribers whose send hour is now, so all are due. */
 public final class DemoData {
-    private record Pick(String title, String category, String source, String url, int minutesAgo, String summary) {}
+    private record Pick(
+            String title, String category, String source, String url, int minutesAgo, String summary, String image) {
+        Pick(String title, String category, String source, String url, int minutesAgo, String summary) {
+            this(title, category, source, url, minutesAgo, summary, null);
+        }
+    }
 
     private static final List<Pick> PICKS = List.of(
             new Pick(
@@ -25,7 +30,8 @@ public final class DemoData {
                     "https://news.example.com/ai/microsoft-mayo-clinic-healthcare-model",
                     50,
                     "The two will train a model on de-identified clinical data to help radiologists draft reports, "
-                            + "with Mayo clinicians reviewing every output before it reaches a patient record."),
+                            + "with Mayo clinicians reviewing every output before it reaches a patient record.",
+                    "ai"),
             new Pick(
                     "Open-weight model tops coding benchmark at a tenth of the size",
                     "AI Whole Tech",
@@ -48,7 +54,8 @@ public final class DemoData {
                     "https://news.example.com/security/openssh-9-9p2",
                     70,
                     "A race in the privilege-separation monitor could let an authenticated user escalate; "
-                            + "distributions shipped fixes the same day."),
+                            + "distributions shipped fixes the same day.",
+                    "security"),
             new Pick(
                     "Passkeys now default for new accounts at three major banks",
                     "Security",
@@ -64,7 +71,8 @@ public final class DemoData {
                     "https://news.example.com/oss/postgres-18-aio",
                     110,
                     "Sequential scans and vacuum issue reads ahead through io_uring on Linux, with gains of up to 3x on "
-                            + "cloud block storage."),
+                            + "cloud block storage.",
+                    "open-source"),
             new Pick(
                     "The Linux kernel drops support for i486",
                     "Open Source",
@@ -79,7 +87,8 @@ public final class DemoData {
                     "https://news.example.com/science/webb-water-rocky-planet",
                     80,
                     "Transmission spectra of GJ 9827 d suggest a steam-rich atmosphere, the clearest such signal yet for a "
-                            + "world this small."),
+                            + "world this small.",
+                    "science"),
             new Pick(
                     "Room-temperature sodium batteries pass 5,000 cycles",
                     "Science",
@@ -132,12 +141,16 @@ public final class DemoData {
     private final PickService picks;
     private final SubscriberService subscribers;
     private final Clock clock;
+    private final String baseUrl;
 
-    public DemoData(Categories categories, PickService picks, SubscriberService subscribers, Clock clock) {
+    /** @param baseUrl the site's base URL (no trailing slash): the picks' images are served under it */
+    public DemoData(
+            Categories categories, PickService picks, SubscriberService subscribers, Clock clock, String baseUrl) {
         this.categories = categories;
         this.picks = picks;
         this.subscribers = subscribers;
         this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
     public void seed() {
@@ -152,7 +165,7 @@ public final class DemoData {
                             p.summary(),
                             p.source(),
                             null,
-                            null,
+                            p.image() == null ? null : DemoImages.url(baseUrl, p.image()),
                             p.category(),
                             position++,
                             false,

@@ -3,6 +3,7 @@ package com.picksdigest.web;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.MailConfig;
 import com.picksdigest.config.SignupConfig;
+import com.picksdigest.demo.DemoImages;
 import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.i18n.Catalogues;
 import com.picksdigest.i18n.Languages;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  *                                  /rotate: sign out all links
  * GET  /prefs/{token}/export       everything stored about the subscriber, as JSON
  * GET  /prefs/{token}/erase        "Erase?" with a button; POST erases
+ * GET  /static/demo/{file}         the demo picks' images (a fixed list of PNGs in the jar; 404 for other names)
  * </pre>
  */
 public final class PublicRoutes implements RouteGroup {
@@ -56,6 +58,7 @@ public final class PublicRoutes implements RouteGroup {
     private final ConfirmPage confirm;
     private final AccountActions account;
     private final DataRightsPage dataRights;
+    private final DemoImagePage demoImages;
 
     public PublicRoutes(
             TemplateEngine templates,
@@ -73,6 +76,7 @@ public final class PublicRoutes implements RouteGroup {
             SubscriberData data,
             SignupConfig signupConfig,
             HealthChecks healthChecks,
+            DemoImages demoImages,
             Clock clock) {
         this.pages = new Pages(templates, catalogues, languages, mail.siteName(), mail.baseUrl());
         SubscriberLinks links = new SubscriberLinks(tokens, subscribers);
@@ -85,6 +89,7 @@ public final class PublicRoutes implements RouteGroup {
         this.confirm = new ConfirmPage(confirmations, signups, accounts, tokens, csrf, pages);
         this.account = new AccountActions(links, accounts, signups, csrf, preferences, pages);
         this.dataRights = new DataRightsPage(links, data, csrf, pages);
+        this.demoImages = new DemoImagePage(demoImages);
     }
 
     @Override
@@ -114,6 +119,7 @@ public final class PublicRoutes implements RouteGroup {
         r.get("/prefs/{token}/export", dataRights::export);
         r.get("/prefs/{token}/erase", dataRights::confirmErase);
         r.post("/prefs/{token}/erase", dataRights::erase);
+        r.get(DemoImages.PATH + "{file}", demoImages::show);
 
         r.exception(WebError.class, (e, ctx) -> page(ctx, e));
         r.exception(Signups.TooManyRequests.class, (e, ctx) -> page(ctx, new WebError(429, "error.tooMany")));

@@ -24,7 +24,10 @@ class DemoCommandTest {
             assertThat(r.out())
                     .contains("Demo done: {sent=7}")
                     .contains("ada@example.org")
-                    .contains(out.toString());
+                    .contains(out.toString())
+                    .containsPattern("The pick images were served from http://127\\.0\\.0\\.1:\\d+/static/demo/ by the"
+                            + " demo's own web server \\(127\\.0\\.0\\.1:\\d+\\) while it ran: 4 of 4 answered 200"
+                            + " image/png");
             List<Path> emls;
             try (Stream<Path> s = Files.list(out)) {
                 emls = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
@@ -37,6 +40,15 @@ class DemoCommandTest {
                 assertThat(s.filter(p -> p.toString().endsWith(".html")).count())
                         .isEqualTo(6);
             }
+            // The HTML digests point at the images the demo served under its base URL
+            String html;
+            try (Stream<Path> s = Files.list(out)) {
+                html = s.filter(p -> p.getFileName().toString().contains("-en.html"))
+                        .findFirst()
+                        .map(DemoCommandTest::read)
+                        .orElseThrow();
+            }
+            assertThat(html).containsPattern("<img src=\"http://127\\.0\\.0\\.1:\\d+/static/demo/ai\\.png\"");
             boolean sawHeadline = false;
             for (Path p : emls) {
                 assertThat(p.getFileName().toString()).matches("\\d\\d-[a-z]+-(en|de|fr|es|pt-BR|ja|ar)\\.eml");
@@ -49,6 +61,14 @@ class DemoCommandTest {
                 }
             }
             assertThat(sawHeadline).isTrue();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
