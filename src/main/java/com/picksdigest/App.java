@@ -645,6 +645,7 @@ public final class App implements AutoCloseable {
             db(),
             csvImport(),
             subscribers(),
+            signups(),
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "api-import");
                 t.setDaemon(true);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.ApiImportJobsRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.CsvImport;
+import com.picksdigest.subscribers.Signups;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
 import java.io.BufferedReader;
@@ -50,6 +52,17 @@ public final class ImportJobs implements AutoCloseable {
 
     public record LineError(long line, String message) {}
 
+    /**
+     * How a file is imported: the API's way (known columns only, active at once), or the workspace's (unknown
+     * columns skipped; pending subscribers each sent a confirmation).
+     */
+    public record Options(boolean ignoreUnknownColumns, boolean confirmFirst) {
+        public static final Options API = new Options(false, false);
+    }
+
+    /** The key id of jobs started in the workspace, which have no API key (the audit log names the editor). */
+    public static final long WORKSPACE = 0;
+
     public record Job(
             long id,
             String format,
@@ -65,14 +78,21 @@ public final class ImportJobs implements AutoCloseable {
     private final DSLContext db;
     private final CsvImport csv;
     private final SubscriberService subscribers;
+    private final Signups signups;
     private final ExecutorService executor;
     private final Clock clock;
 
     public ImportJobs(
-            DSLContext db, CsvImport csv, SubscriberService subscribers, ExecutorService executor, Clock clock) {
+            DSLContext db,
+            CsvImport csv,
+            SubscriberService subscribers,
+            Signups signups,
+            ExecutorService executor,
+            Clock clock) {
         this.db = db;
         this.csv = csv;
         this.subscribers = subscribers;
+        this.signups = signups;
         this.executor = executor;
         this.clock = clock;
     }
@@ -84,13 +104,27 @@ public final class ImportJobs implements AutoCloseable {
      * @throws InvalidInputException when the body is larger than {@link #MAX_BYTES}
      */
     public long start(InputStream body, Format format, long keyId) throws IOException {
-        Path spool = Files.createTempFile("picks-import-", "." + format.name().toLowerCase());
+        return start(spool(body, MAX_BYTES), format, keyId, Options.API);
+    }
+
+    /**
+     * Copies a body to a new temporary file, failing (and deleting it) past {@code maxBytes}.
+     *
+     * @throws InvalidInputException when the body is larger than {@code maxBytes}
+     */
+    public static Path spool(InputStream body, long maxBytes) throws IOException {
+        Path spool = Files.createTempFile("picks-import-", ".spool");
         try {
-            copyCapped(body, spool);
+            copyCapped(body, spool, maxBytes);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(spool);
             throw e;
         }
+        return spool;
+    }
+
+    /** Queues the import of a spooled file, which the job deletes when done. */
+    public long start(Path spool, Format format, long keyId, Options options) {
         ApiImportJobsRecord job = db.newRecord(API_IMPORT_JOBS);
         job.setKeyId(keyId);
         job.setFormat(format.name().toLowerCase());
@@ -98,7 +132,7 @@ public final class ImportJobs implements AutoCloseable {
         job.setCreatedAt(LocalDateTime.now(clock));
         job.store();
         long id = job.getId();
-        executor.execute(() -> run(id, spool, format));
+        executor.execute(() -> run(id, spool, format, options));
         return id;
     }
 
@@ -124,21 +158,21 @@ public final class ImportJobs implements AutoCloseable {
                 errors);
     }
 
-    private static void copyCapped(InputStream in, Path to) throws IOException {
+    private static void copyCapped(InputStream in, Path to, long maxBytes) throws IOException {
         byte[] buf = new byte[64 * 1024];
         long total = 0;
         try (OutputStream out = Files.newOutputStream(to)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;
-                if (total > MAX_BYTES)
-                    throw new InvalidInputException("The import is larger than " + MAX_BYTES + " bytes; split it.");
+                if (total > maxBytes)
+                    throw new InvalidInputException("The import is larger than " + maxBytes + " bytes; split it.");
                 out.write(buf, 0, n);
             }
         }
     }
 
-    private void run(long id, Path spool, Format format) {
+    private void run(long id, Path spool, Format format, Options options) {
         Errors errors = new Errors(id);
         long[] lines = {0};
         db.update(API_IMPORT_JOBS)
@@ -149,7 +183,12 @@ public final class ImportJobs implements AutoCloseable {
         int imported = 0;
         try (Reader in = reader(spool)) {
             Consumer<Long> progress = line -> lines[0] = line;
-            imported = format == Format.CSV ? csv.run(in, progress, errors) : jsonLines(in, progress, errors);
+            CsvImport.Adder adder = options.confirmFirst()
+                    ? signups::addAllPending
+                    : inputs -> subscribers.addAll(inputs, SubscriberStatus.ACTIVE);
+            imported = format == Format.CSV
+                    ? csv.run(in, progress, errors, options.ignoreUnknownColumns(), adder)
+                    : jsonLines(in, progress, errors, adder);
         } catch (InvalidInputException e) {
             failure = e.getMessage();
         } catch (IOException | RuntimeException e) {
@@ -192,8 +231,10 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     /** One JSON object a line, with the CSV's column names as members (categories an array or ;-separated). */
-    private int jsonLines(Reader in, Consumer<Long> progress, Consumer<CsvImport.LineError> errors) throws IOException {
-        CsvImport.Batch batch = new CsvImport.Batch(subscribers, errors);
+    private int jsonLines(
+            Reader in, Consumer<Long> progress, Consumer<CsvImport.LineError> errors, CsvImport.Adder adder)
+            throws IOException {
+        CsvImport.Batch batch = new CsvImport.Batch(adder, errors);
         BufferedReader r = new BufferedReader(in);
         long line = 0;
         String text;
