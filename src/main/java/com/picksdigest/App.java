@@ -780,6 +780,7 @@ public final class App implements AutoCloseable {
                 apiKeys(),
                 webhooks(),
                 editionNotes(),
+                importJobs(),
                 signup.get().trustProxy(),
                 db(),
                 clock);

@@ -182,7 +182,18 @@ public final class ImportJobs implements AutoCloseable {
         String failure = null;
         int imported = 0;
         try (Reader in = reader(spool)) {
-            Consumer<Long> progress = line -> lines[0] = line;
+            long[] shown = {clock.millis()};
+            // the lines read so far reach the job's row every second or so, for a progress page to follow
+            Consumer<Long> progress = line -> {
+                lines[0] = line;
+                if (clock.millis() - shown[0] >= 1000) {
+                    shown[0] = clock.millis();
+                    db.update(API_IMPORT_JOBS)
+                            .set(API_IMPORT_JOBS.LINES_READ, line.intValue())
+                            .where(API_IMPORT_JOBS.ID.eq(id))
+                            .execute();
+                }
+            };
             CsvImport.Adder adder = options.confirmFirst()
                     ? signups::addAllPending
                     : inputs -> subscribers.addAll(inputs, SubscriberStatus.ACTIVE);
