@@ -160,6 +160,35 @@ class WorkspaceImportTest {
     }
 
     @Test
+    void aFileFarLargerThanAFormIsStreamedAndImported() throws Exception {
+        StringBuilder csv = new StringBuilder("email,name,timezone\n");
+        for (int i = 0; i < 4000; i++)
+            csv.append("bulk")
+                    .append(i)
+                    .append("@example.com,Reader number ")
+                    .append(i)
+                    .append(",UTC\n");
+        assertThat(csv.length()).isGreaterThan(150_000);
+        HttpResponse<String> preview = ed.upload("/admin/subscribers/import", "file", "big.csv", bytes(csv.toString()));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        long id = startAndWait(upload(preview), "mode", "active", "attest", "yes");
+        assertThat(InsightChartsTest.table(
+                                ed.get("/admin/subscribers/import/" + id).body(), "counts")
+                        .get("Imported"))
+                .containsExactly("4000");
+        assertThat(db.fetchCount(SUBSCRIBERS, SUBSCRIBERS.EMAIL.like("bulk%@example.com")))
+                .isEqualTo(4000);
+    }
+
+    @Test
+    void anUploadOverTheCapIs413() {
+        byte[] big = new byte[(int) ImportPages.MAX_BYTES + 200_000];
+        Arrays.fill(big, (byte) 'a');
+        HttpResponse<String> r = ed.upload("/admin/subscribers/import", "file", "huge.csv", big);
+        assertThat(r.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void anUnknownJobIs404() {
         assertThat(ed.get("/admin/subscribers/import/999999").statusCode()).isEqualTo(404);
         assertThat(ed.get("/admin/subscribers/import/999999/errors.csv").statusCode())
