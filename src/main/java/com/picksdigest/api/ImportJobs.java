@@ -50,7 +50,8 @@ public final class ImportJobs implements AutoCloseable {
         JSONL
     }
 
-    public record LineError(long line, String message) {}
+    /** @param address the line's e-mail field as written, null when unknown */
+    public record LineError(long line, String message, String address) {}
 
     /**
      * How a file is imported: the API's way (known columns only, active at once), or the workspace's (unknown
@@ -140,11 +141,11 @@ public final class ImportJobs implements AutoCloseable {
     public Job find(long id) {
         ApiImportJobsRecord r = db.fetchOne(API_IMPORT_JOBS, API_IMPORT_JOBS.ID.eq(id));
         if (r == null) return null;
-        List<LineError> errors = db.select(API_IMPORT_ERRORS.LINE, API_IMPORT_ERRORS.MESSAGE)
+        List<LineError> errors = db.select(API_IMPORT_ERRORS.LINE, API_IMPORT_ERRORS.MESSAGE, API_IMPORT_ERRORS.ADDRESS)
                 .from(API_IMPORT_ERRORS)
                 .where(API_IMPORT_ERRORS.JOB_ID.eq(id))
                 .orderBy(API_IMPORT_ERRORS.LINE)
-                .fetch(x -> new LineError(x.value1(), x.value2()));
+                .fetch(x -> new LineError(x.value1(), x.value2(), x.value3()));
         return new Job(
                 r.getId(),
                 r.getFormat(),
@@ -316,7 +317,11 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     private static String truncate(String s) {
-        return s.length() > 1000 ? s.substring(0, 1000) : s;
+        return cut(s, 1000);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Counts every refused line; keeps the first {@link #KEPT_ERRORS}, written a batch at a time. */
@@ -340,8 +345,13 @@ public final class ImportJobs implements AutoCloseable {
         void flush() {
             if (pending.isEmpty()) return;
             var insert = db.insertInto(
-                    API_IMPORT_ERRORS, API_IMPORT_ERRORS.JOB_ID, API_IMPORT_ERRORS.LINE, API_IMPORT_ERRORS.MESSAGE);
-            for (CsvImport.LineError e : pending) insert = insert.values(job, (int) e.line(), truncate(e.message()));
+                    API_IMPORT_ERRORS,
+                    API_IMPORT_ERRORS.JOB_ID,
+                    API_IMPORT_ERRORS.LINE,
+                    API_IMPORT_ERRORS.MESSAGE,
+                    API_IMPORT_ERRORS.ADDRESS);
+            for (CsvImport.LineError e : pending)
+                insert = insert.values(job, (int) e.line(), truncate(e.message()), cut(e.address(), 254));
             // a line refused twice (the CSV reader and the batch) keeps its first reason
             insert.onDuplicateKeyIgnore().execute();
             pending.clear();

@@ -47,7 +47,12 @@ public final class CsvImport {
             .setTrailingData(true)
             .get();
 
-    public record LineError(long line, String message) {}
+    /** @param address the line's e-mail field as written, null when there was none */
+    public record LineError(long line, String message, String address) {
+        public LineError(long line, String message) {
+            this(line, message, null);
+        }
+    }
 
     public record Report(int imported, List<LineError> errors) {}
 
@@ -134,7 +139,8 @@ public final class CsvImport {
                 try {
                     batch.add(first, toInput(cols, record));
                 } catch (InvalidInputException e) {
-                    batch.refuse(first, e.getMessage());
+                    int at = cols.indexOf("email");
+                    batch.refuse(first, e.getMessage(), at >= 0 && at < record.size() ? record.get(at) : null);
                 }
             }
             if (progress != null) progress.accept(parser.getCurrentLineNumber());
@@ -170,6 +176,10 @@ public final class CsvImport {
             errors.accept(new LineError(line, message));
         }
 
+        public void refuse(long line, String message, String address) {
+            errors.accept(new LineError(line, message, address));
+        }
+
         public void flush() {
             if (inputs.isEmpty()) return;
             List<String> refused;
@@ -178,14 +188,17 @@ public final class CsvImport {
             } catch (DataAccessException e) {
                 String m = "the database refused it: "
                         + e.getMessage().lines().findFirst().orElse("");
-                for (Long l : lines) errors.accept(new LineError(l, m));
+                for (int i = 0; i < lines.size(); i++)
+                    errors.accept(new LineError(lines.get(i), m, inputs.get(i).email()));
                 inputs.clear();
                 lines.clear();
                 return;
             }
             for (int i = 0; i < refused.size(); i++) {
                 if (refused.get(i) == null) imported++;
-                else errors.accept(new LineError(lines.get(i), refused.get(i)));
+                else
+                    errors.accept(new LineError(
+                            lines.get(i), refused.get(i), inputs.get(i).email()));
             }
             inputs.clear();
             lines.clear();

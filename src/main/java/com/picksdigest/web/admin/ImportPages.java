@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -167,8 +168,9 @@ final class ImportPages {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"import-" + j.id() + "-errors.csv\"");
         try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-                CsvExport csv = new CsvExport(w, List.of("line", "message"))) {
-            for (ImportJobs.LineError e : j.errors()) csv.row(List.of(Long.toString(e.line()), e.message()));
+                CsvExport csv = new CsvExport(w, List.of("line", "email", "message"))) {
+            for (ImportJobs.LineError e : j.errors())
+                csv.row(Arrays.asList(Long.toString(e.line()), e.address(), e.message()));
         }
     }
 
