@@ -74,8 +74,7 @@ public final class CsvImport {
     private static final String FIRST = "first name";
 
     private static final String LAST = "last name";
-    private static final Map<String, String> ALIASES =
-            Map.of("email address", "email", "e-mail", "email", FIRST, FIRST, LAST, LAST);
+    private static final Map<String, String> ALIASES = Map.of("email address", "email", FIRST, FIRST, LAST, LAST);
 
     private final SubscriberService subscribers;
 

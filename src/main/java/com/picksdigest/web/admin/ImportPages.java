@@ -11,6 +11,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -94,12 +95,12 @@ final class ImportPages {
             throw new AdminError(413, e.getMessage());
         }
         CsvImport.Preview preview;
-        try (Reader r = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+        // bytes that are not UTF-8 show as U+FFFD here; the import refuses their lines one by one
+        try (Reader r = new InputStreamReader(Files.newInputStream(spool), StandardCharsets.UTF_8)) {
             preview = CsvImport.preview(r, PREVIEW_ROWS);
-        } catch (InvalidInputException | IOException e) {
+        } catch (InvalidInputException e) {
             Files.deleteIfExists(spool);
-            String why = e instanceof InvalidInputException ? e.getMessage() : "The file is not UTF-8 text.";
-            throw new AdminError(400, why + " Nothing was imported.");
+            throw new AdminError(400, e.getMessage() + " Nothing was imported.");
         }
         String token = token();
         uploads.put(token, new Upload(spool, AdminPages.session(ctx).editor().id(), clock.instant(), lines(spool)));
