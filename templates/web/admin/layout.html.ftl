@@ -4,6 +4,7 @@
   Colours, light and dark, come from ../palette.css.ftl (shared with the public pages); pages use the classes below,
   never style attributes.
   Model on every page: siteName, base (path prefix), me (email, name, admin) and csrf once signed in, nav, notice.
+  Optional: refresh (seconds) reloads the page while something runs.
   Every ${...} is HTML-escaped.
 -->
 <#macro page title>
@@ -15,6 +16,7 @@
 <meta name="color-scheme" content="light dark">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
+<#if refresh??><meta http-equiv="refresh" content="${refresh?c}"></#if>
 <title>${title} · ${siteName} workspace</title>
 <style>
 <#include "/web/palette.css.ftl">

@@ -5,6 +5,7 @@
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Subscribers">
 <h1>Subscribers</h1>
+<p><a href="${base}/admin/subscribers/import" id="import">Import from a CSV file</a></p>
 <div class="table-scroll">
 <table id="counts" class="w-sm">
 <tbody>

@@ -646,6 +646,7 @@ public final class App implements AutoCloseable {
             db(),
             csvImport(),
             subscribers(),
+            signups(),
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "api-import");
                 t.setDaemon(true);
@@ -788,6 +789,7 @@ public final class App implements AutoCloseable {
                 apiKeys(),
                 webhooks(),
                 editionNotes(),
+                importJobs(),
                 signup.get().trustProxy(),
                 db(),
                 clock);

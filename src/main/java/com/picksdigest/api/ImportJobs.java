@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.ApiImportJobsRecord;
+import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.CsvImport;
+import com.picksdigest.subscribers.Signups;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
 import java.io.BufferedReader;
@@ -48,7 +50,19 @@ public final class ImportJobs implements AutoCloseable {
         JSONL
     }
 
-    public record LineError(long line, String message) {}
+    /** @param address the line's e-mail field as written, null when unknown */
+    public record LineError(long line, String message, String address) {}
+
+    /**
+     * How a file is imported: the API's way (known columns only, active at once), or the workspace's (unknown
+     * columns skipped; pending subscribers each sent a confirmation).
+     */
+    public record Options(boolean ignoreUnknownColumns, boolean confirmFirst) {
+        public static final Options API = new Options(false, false);
+    }
+
+    /** The key id of jobs started in the workspace, which have no API key (the audit log names the editor). */
+    public static final long WORKSPACE = 0;
 
     public record Job(
             long id,
@@ -65,14 +79,21 @@ public final class ImportJobs implements AutoCloseable {
     private final DSLContext db;
     private final CsvImport csv;
     private final SubscriberService subscribers;
+    private final Signups signups;
     private final ExecutorService executor;
     private final Clock clock;
 
     public ImportJobs(
-            DSLContext db, CsvImport csv, SubscriberService subscribers, ExecutorService executor, Clock clock) {
+            DSLContext db,
+            CsvImport csv,
+            SubscriberService subscribers,
+            Signups signups,
+            ExecutorService executor,
+            Clock clock) {
         this.db = db;
         this.csv = csv;
         this.subscribers = subscribers;
+        this.signups = signups;
         this.executor = executor;
         this.clock = clock;
     }
@@ -84,13 +105,27 @@ public final class ImportJobs implements AutoCloseable {
      * @throws InvalidInputException when the body is larger than {@link #MAX_BYTES}
      */
     public long start(InputStream body, Format format, long keyId) throws IOException {
-        Path spool = Files.createTempFile("picks-import-", "." + format.name().toLowerCase());
+        return start(spool(body, MAX_BYTES), format, keyId, Options.API);
+    }
+
+    /**
+     * Copies a body to a new temporary file, failing (and deleting it) past {@code maxBytes}.
+     *
+     * @throws InvalidInputException when the body is larger than {@code maxBytes}
+     */
+    public static Path spool(InputStream body, long maxBytes) throws IOException {
+        Path spool = Files.createTempFile("picks-import-", ".spool");
         try {
-            copyCapped(body, spool);
+            copyCapped(body, spool, maxBytes);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(spool);
             throw e;
         }
+        return spool;
+    }
+
+    /** Queues the import of a spooled file, which the job deletes when done. */
+    public long start(Path spool, Format format, long keyId, Options options) {
         ApiImportJobsRecord job = db.newRecord(API_IMPORT_JOBS);
         job.setKeyId(keyId);
         job.setFormat(format.name().toLowerCase());
@@ -98,7 +133,7 @@ public final class ImportJobs implements AutoCloseable {
         job.setCreatedAt(LocalDateTime.now(clock));
         job.store();
         long id = job.getId();
-        executor.execute(() -> run(id, spool, format));
+        executor.execute(() -> run(id, spool, format, options));
         return id;
     }
 
@@ -106,11 +141,11 @@ public final class ImportJobs implements AutoCloseable {
     public Job find(long id) {
         ApiImportJobsRecord r = db.fetchOne(API_IMPORT_JOBS, API_IMPORT_JOBS.ID.eq(id));
         if (r == null) return null;
-        List<LineError> errors = db.select(API_IMPORT_ERRORS.LINE, API_IMPORT_ERRORS.MESSAGE)
+        List<LineError> errors = db.select(API_IMPORT_ERRORS.LINE, API_IMPORT_ERRORS.MESSAGE, API_IMPORT_ERRORS.ADDRESS)
                 .from(API_IMPORT_ERRORS)
                 .where(API_IMPORT_ERRORS.JOB_ID.eq(id))
                 .orderBy(API_IMPORT_ERRORS.LINE)
-                .fetch(x -> new LineError(x.value1(), x.value2()));
+                .fetch(x -> new LineError(x.value1(), x.value2(), x.value3()));
         return new Job(
                 r.getId(),
                 r.getFormat(),
@@ -124,21 +159,21 @@ public final class ImportJobs implements AutoCloseable {
                 errors);
     }
 
-    private static void copyCapped(InputStream in, Path to) throws IOException {
+    private static void copyCapped(InputStream in, Path to, long maxBytes) throws IOException {
         byte[] buf = new byte[64 * 1024];
         long total = 0;
         try (OutputStream out = Files.newOutputStream(to)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;
-                if (total > MAX_BYTES)
-                    throw new InvalidInputException("The import is larger than " + MAX_BYTES + " bytes; split it.");
+                if (total > maxBytes)
+                    throw new InvalidInputException("The import is larger than " + maxBytes + " bytes; split it.");
                 out.write(buf, 0, n);
             }
         }
     }
 
-    private void run(long id, Path spool, Format format) {
+    private void run(long id, Path spool, Format format, Options options) {
         Errors errors = new Errors(id);
         long[] lines = {0};
         db.update(API_IMPORT_JOBS)
@@ -148,8 +183,24 @@ public final class ImportJobs implements AutoCloseable {
         String failure = null;
         int imported = 0;
         try (Reader in = reader(spool)) {
-            Consumer<Long> progress = line -> lines[0] = line;
-            imported = format == Format.CSV ? csv.run(in, progress, errors) : jsonLines(in, progress, errors);
+            long[] shown = {clock.millis()};
+            // the lines read so far reach the job's row every second or so, for a progress page to follow
+            Consumer<Long> progress = line -> {
+                lines[0] = line;
+                if (clock.millis() - shown[0] >= 1000) {
+                    shown[0] = clock.millis();
+                    db.update(API_IMPORT_JOBS)
+                            .set(API_IMPORT_JOBS.LINES_READ, line.intValue())
+                            .where(API_IMPORT_JOBS.ID.eq(id))
+                            .execute();
+                }
+            };
+            CsvImport.Adder adder = options.confirmFirst()
+                    ? signups::addAllPending
+                    : inputs -> subscribers.addAll(inputs, SubscriberStatus.ACTIVE);
+            imported = format == Format.CSV
+                    ? csv.run(in, progress, errors, options.ignoreUnknownColumns(), adder)
+                    : jsonLines(in, progress, errors, adder);
         } catch (InvalidInputException e) {
             failure = e.getMessage();
         } catch (IOException | RuntimeException e) {
@@ -192,8 +243,10 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     /** One JSON object a line, with the CSV's column names as members (categories an array or ;-separated). */
-    private int jsonLines(Reader in, Consumer<Long> progress, Consumer<CsvImport.LineError> errors) throws IOException {
-        CsvImport.Batch batch = new CsvImport.Batch(subscribers, errors);
+    private int jsonLines(
+            Reader in, Consumer<Long> progress, Consumer<CsvImport.LineError> errors, CsvImport.Adder adder)
+            throws IOException {
+        CsvImport.Batch batch = new CsvImport.Batch(adder, errors);
         BufferedReader r = new BufferedReader(in);
         long line = 0;
         String text;
@@ -264,7 +317,11 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     private static String truncate(String s) {
-        return s.length() > 1000 ? s.substring(0, 1000) : s;
+        return cut(s, 1000);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Counts every refused line; keeps the first {@link #KEPT_ERRORS}, written a batch at a time. */
@@ -288,8 +345,13 @@ public final class ImportJobs implements AutoCloseable {
         void flush() {
             if (pending.isEmpty()) return;
             var insert = db.insertInto(
-                    API_IMPORT_ERRORS, API_IMPORT_ERRORS.JOB_ID, API_IMPORT_ERRORS.LINE, API_IMPORT_ERRORS.MESSAGE);
-            for (CsvImport.LineError e : pending) insert = insert.values(job, (int) e.line(), truncate(e.message()));
+                    API_IMPORT_ERRORS,
+                    API_IMPORT_ERRORS.JOB_ID,
+                    API_IMPORT_ERRORS.LINE,
+                    API_IMPORT_ERRORS.MESSAGE,
+                    API_IMPORT_ERRORS.ADDRESS);
+            for (CsvImport.LineError e : pending)
+                insert = insert.values(job, (int) e.line(), truncate(e.message()), cut(e.address(), 254));
             // a line refused twice (the CSV reader and the batch) keeps its first reason
             insert.onDuplicateKeyIgnore().execute();
             pending.clear();

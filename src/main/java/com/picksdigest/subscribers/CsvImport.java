@@ -47,9 +47,34 @@ public final class CsvImport {
             .setTrailingData(true)
             .get();
 
-    public record LineError(long line, String message) {}
+    /** @param address the line's e-mail field as written, null when there was none */
+    public record LineError(long line, String message, String address) {
+        public LineError(long line, String message) {
+            this(line, message, null);
+        }
+    }
 
     public record Report(int imported, List<LineError> errors) {}
+
+    /**
+     * What each column of a header feeds: a CLI column name, or null for a column ignored (then listed in
+     * {@code ignored}). Mailchimp's and listmonk's export headers map onto the CLI's names.
+     */
+    public record Columns(List<String> header, List<String> fields, List<String> ignored) {}
+
+    /** The header and the first records of a file, read as an import would read them. */
+    public record Preview(Columns columns, List<List<String>> rows) {}
+
+    /** Writes a batch of subscribers; per input, in order: null when added, else the sentence refusing it. */
+    public interface Adder {
+        List<String> addAll(List<SubscriberInput> inputs);
+    }
+
+    /** Mailchimp's "First Name" and "Last Name" become the name, joined by a space. */
+    private static final String FIRST = "first name";
+
+    private static final String LAST = "last name";
+    private static final Map<String, String> ALIASES = Map.of("email address", "email", FIRST, FIRST, LAST, LAST);
 
     private final SubscriberService subscribers;
 
@@ -72,14 +97,24 @@ public final class CsvImport {
      * @return how many were imported
      */
     public int run(Reader in, Consumer<Long> progress, Consumer<LineError> errors) throws IOException {
+        return run(in, progress, errors, false, active(subscribers));
+    }
+
+    /**
+     * @param ignoreUnknown columns the import does not know are skipped instead of refusing the file
+     * @param adder how each batch is written (active subscribers, or pending ones sent a confirmation)
+     */
+    public int run(Reader in, Consumer<Long> progress, Consumer<LineError> errors, boolean ignoreUnknown, Adder adder)
+            throws IOException {
         Bounded bounded = new Bounded(in);
         CSVParser parser =
                 CSVParser.builder().setReader(bounded).setFormat(FORMAT).get();
         Iterator<CSVRecord> records = parser.iterator();
         if (!records.hasNext())
             throw new InvalidInputException("The CSV file is empty; it needs a header row with at least \"email\".");
-        List<String> cols = header(records.next());
-        Batch batch = new Batch(subscribers, errors);
+        Columns columns = columns(records.next(), ignoreUnknown);
+        List<String> cols = columns.fields();
+        Batch batch = new Batch(adder, errors);
         while (true) {
             long first = parser.getCurrentLineNumber() + 1;
             bounded.recordStarts();
@@ -103,7 +138,8 @@ public final class CsvImport {
                 try {
                     batch.add(first, toInput(cols, record));
                 } catch (InvalidInputException e) {
-                    batch.refuse(first, e.getMessage());
+                    int at = cols.indexOf("email");
+                    batch.refuse(first, e.getMessage(), at >= 0 && at < record.size() ? record.get(at) : null);
                 }
             }
             if (progress != null) progress.accept(parser.getCurrentLineNumber());
@@ -118,14 +154,14 @@ public final class CsvImport {
      */
     public static final class Batch {
         static final int SIZE = 500;
-        private final SubscriberService subscribers;
+        private final Adder adder;
         private final Consumer<LineError> errors;
         private final List<SubscriberInput> inputs = new ArrayList<>(SIZE);
         private final List<Long> lines = new ArrayList<>(SIZE);
         private int imported;
 
-        public Batch(SubscriberService subscribers, Consumer<LineError> errors) {
-            this.subscribers = subscribers;
+        public Batch(Adder adder, Consumer<LineError> errors) {
+            this.adder = adder;
             this.errors = errors;
         }
 
@@ -139,22 +175,29 @@ public final class CsvImport {
             errors.accept(new LineError(line, message));
         }
 
+        public void refuse(long line, String message, String address) {
+            errors.accept(new LineError(line, message, address));
+        }
+
         public void flush() {
             if (inputs.isEmpty()) return;
             List<String> refused;
             try {
-                refused = subscribers.addAll(inputs, SubscriberStatus.ACTIVE);
+                refused = adder.addAll(inputs);
             } catch (DataAccessException e) {
                 String m = "the database refused it: "
                         + e.getMessage().lines().findFirst().orElse("");
-                for (Long l : lines) errors.accept(new LineError(l, m));
+                for (int i = 0; i < lines.size(); i++)
+                    errors.accept(new LineError(lines.get(i), m, inputs.get(i).email()));
                 inputs.clear();
                 lines.clear();
                 return;
             }
             for (int i = 0; i < refused.size(); i++) {
                 if (refused.get(i) == null) imported++;
-                else errors.accept(new LineError(lines.get(i), refused.get(i)));
+                else
+                    errors.accept(new LineError(
+                            lines.get(i), refused.get(i), inputs.get(i).email()));
             }
             inputs.clear();
             lines.clear();
@@ -165,20 +208,57 @@ public final class CsvImport {
         }
     }
 
-    private static List<String> header(CSVRecord header) {
-        List<String> cols = new ArrayList<>();
-        for (String c : header) cols.add(c.strip().toLowerCase(Locale.ROOT));
+    private static Adder active(SubscriberService subscribers) {
+        return inputs -> subscribers.addAll(inputs, SubscriberStatus.ACTIVE);
+    }
+
+    /**
+     * The header and up to {@code rows} records, for an editor to check the mapping before importing.
+     *
+     * @throws InvalidInputException when the file is empty or has no e-mail column
+     */
+    public static Preview preview(Reader in, int rows) throws IOException {
+        CSVParser parser =
+                CSVParser.builder().setReader(new Bounded(in)).setFormat(FORMAT).get();
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext())
+            throw new InvalidInputException("The CSV file is empty; it needs a header row with at least \"email\".");
+        Columns columns = columns(records.next(), true);
+        List<List<String>> out = new ArrayList<>();
+        try {
+            while (out.size() < rows && records.hasNext()) {
+                CSVRecord r = records.next();
+                if (!blank(r)) out.add(r.toList());
+            }
+        } catch (UncheckedIOException e) {
+            // a broken record shows in the preview as the rows before it; the import reports it by line
+        }
+        return new Preview(columns, out);
+    }
+
+    private static Columns columns(CSVRecord header, boolean ignoreUnknown) {
+        List<String> names = new ArrayList<>();
+        for (String c : header) names.add(c.strip());
         // a byte order mark written by spreadsheet programs comes through the decoder as U+FEFF
-        if (cols.get(0).startsWith("\uFEFF"))
-            cols.set(0, cols.get(0).substring(1).strip());
-        if (!cols.contains("email")) throw new InvalidInputException("The CSV header has no \"email\" column.");
-        for (String c : cols) {
-            if (!COLUMNS.contains(c)) {
+        if (!names.isEmpty() && names.get(0).startsWith("\uFEFF"))
+            names.set(0, names.get(0).substring(1).strip());
+        List<String> fields = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (String name : names) {
+            String c = name.toLowerCase(Locale.ROOT);
+            String field = COLUMNS.contains(c) ? c : ALIASES.get(c);
+            if (field == null && !ignoreUnknown) {
                 throw new InvalidInputException("Unknown CSV column \"" + c + "\"; known: "
                         + String.join(", ", COLUMNS.stream().sorted().toList()) + ".");
             }
+            if (field == null || fields.contains(field)) {
+                ignored.add(name);
+                fields.add(null);
+            } else fields.add(field);
         }
-        return cols;
+        if (!fields.contains("email"))
+            throw new InvalidInputException("The CSV header has no \"email\" column (or \"Email Address\").");
+        return new Columns(List.copyOf(names), java.util.Collections.unmodifiableList(fields), List.copyOf(ignored));
     }
 
     /** An empty or whitespace-only line: nothing to import and nothing to report. */
@@ -194,7 +274,11 @@ public final class CsvImport {
         for (int i = 0; i < record.size(); i++) {
             String value = record.get(i);
             length += value.length();
-            v.put(cols.get(i), value);
+            if (cols.get(i) != null) v.put(cols.get(i), value);
+        }
+        if (v.get("name") == null && (v.containsKey(FIRST) || v.containsKey(LAST))) {
+            String name = (v.getOrDefault(FIRST, "") + " " + v.getOrDefault(LAST, "")).strip();
+            if (!name.isEmpty()) v.put("name", name);
         }
         if (length > MAX_RECORD) throw new InvalidInputException("line is longer than " + MAX_RECORD + " characters");
         if (v.values().stream().anyMatch(s -> s.indexOf('\uFFFD') >= 0))

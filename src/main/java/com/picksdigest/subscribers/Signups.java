@@ -5,6 +5,7 @@ import static com.picksdigest.db.generated.Tables.DELIVERIES;
 import static com.picksdigest.db.generated.Tables.EDITIONS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 
+import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.config.SignupConfig;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.db.types.DeliveryStatus;
@@ -166,6 +167,25 @@ public final class Signups {
         SubscribersRecord s = subscribers.find(added.getId());
         if (confirmFirst) sendConfirmation(s, NoticeMails.Confirm.SUBSCRIBE);
         return s;
+    }
+
+    /**
+     * An import of people who must confirm first: each is added as {@link #addByOperator} adds one, pending with a
+     * confirmation mail, and refused for the same reasons.
+     *
+     * @return per input, in order: null when added, else the sentence refusing it
+     */
+    public List<String> addAllPending(List<SubscriberInput> inputs) {
+        List<String> out = new java.util.ArrayList<>(inputs.size());
+        for (SubscriberInput in : inputs) {
+            try {
+                addByOperator(in, true);
+                out.add(null);
+            } catch (InvalidInputException e) {
+                out.add(e.getMessage());
+            }
+        }
+        return out;
     }
 
     private void sendConfirmation(SubscribersRecord s, NoticeMails.Confirm action) {

@@ -1,6 +1,7 @@
 package com.picksdigest.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import java.util.List;
 public final class WebServer implements AutoCloseable {
     /** Forms here are a few fields; anything bigger is refused (413) before it is parsed. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** A file uploaded in a form (the workspace's CSV import): kept on disk past the first 64 KB. */
+    static final long MAX_UPLOAD_BYTES = 40L * 1024 * 1024;
 
     private final List<RouteGroup> routes;
     private final MeterRegistry metrics;
@@ -29,6 +32,9 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
             if (metrics != null) config.jetty.modifyServer(server -> HttpMetrics.bind(server, metrics));
             routes.forEach(group -> group.register(config.routes));
         });

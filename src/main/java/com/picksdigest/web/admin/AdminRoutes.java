@@ -1,6 +1,7 @@
 package com.picksdigest.web.admin;
 
 import com.picksdigest.api.ApiKeys;
+import com.picksdigest.api.ImportJobs;
 import com.picksdigest.common.Conflict;
 import com.picksdigest.config.AdminConfig;
 import com.picksdigest.config.MailConfig;
@@ -61,6 +62,8 @@ import org.slf4j.LoggerFactory;
  * GET  /admin/reports, GET /admin/reports/{date}
  * GET  /admin/notes[?date=], GET /admin/notes/{date}, POST /admin/notes/{date} (action=preview | save)
  * GET  /admin/subscribers?q=&name=&status=&category=&from=&to=, GET /admin/subscribers/export?... (CSV),
+ * GET  /admin/subscribers/import, POST /admin/subscribers/import (upload: preview), POST .../import/start,
+ * GET  /admin/subscribers/import/{id} (progress), GET .../import/{id}/errors.csv   CSV import ({@link ImportPages})
  * POST /admin/subscribers/unsubscribe (bulk, the search's fields), GET /admin/subscribers/{id} (record),
  * POST /admin/subscribers/{id}/confirmation | links | preferences | pause | unsubscribe | erase (erase: admins)
  * GET  /admin/account, POST /admin/account            own password
@@ -88,6 +91,7 @@ public final class AdminRoutes implements RouteGroup {
     private final ClickRedirect clicks;
     private final ApiKeyPages apiKeys;
     private final WebhookPages webhooks;
+    private final ImportPages imports;
 
     public AdminRoutes(
             TemplateEngine templates,
@@ -119,6 +123,7 @@ public final class AdminRoutes implements RouteGroup {
             ApiKeys apiKeys,
             Webhooks webhookService,
             EditionNotes editionNotes,
+            ImportJobs importJobs,
             boolean trustProxy,
             DSLContext db,
             Clock clock) {
@@ -155,10 +160,13 @@ public final class AdminRoutes implements RouteGroup {
         this.clicks = new ClickRedirect(clickLinks, db, clock);
         this.apiKeys = new ApiKeyPages(apiKeys, audit, pages);
         this.webhooks = new WebhookPages(webhookService, audit, pages);
+        this.imports = new ImportPages(importJobs, audit, pages, clock);
     }
 
     @Override
     public void register(RoutesConfig r) {
+        // an oversized upload is refused before the guard parses its form for the CSRF token
+        r.before("/admin/subscribers/import", imports::limitSize);
         r.before("/admin", access::guard);
         r.before("/admin/*", access::guard);
 
@@ -202,6 +210,11 @@ public final class AdminRoutes implements RouteGroup {
         r.get("/admin/reports/{date}", reports::edition);
         r.get("/admin/subscribers", subscriberPages::list);
         r.get("/admin/subscribers/export", subscriberPages::export);
+        r.get("/admin/subscribers/import", imports::form);
+        r.post("/admin/subscribers/import", imports::upload);
+        r.post("/admin/subscribers/import/start", imports::start);
+        r.get("/admin/subscribers/import/{id}", imports::job);
+        r.get("/admin/subscribers/import/{id}/errors.csv", imports::errors);
         r.post("/admin/subscribers/unsubscribe", subscriberPages::bulkUnsubscribe);
         r.get("/admin/subscribers/{id}", subscriberPages::record);
         r.post("/admin/subscribers/{id}/confirmation", subscriberPages::resendConfirmation);

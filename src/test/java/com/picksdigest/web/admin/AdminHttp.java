@@ -55,6 +55,23 @@ final class AdminHttp {
         return post(path, all);
     }
 
+    /** A multipart form POST with this session's CSRF token and one file, as a browser's file upload sends it. */
+    HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
+        String boundary = "----picks" + System.nanoTime();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] h = head.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[h.length + content.length + tail.length];
+        System.arraycopy(h, 0, body, 0, h.length);
+        System.arraycopy(content, 0, body, h.length, content.length);
+        System.arraycopy(tail, 0, body, h.length + content.length, tail.length);
+        return send(HttpRequest.newBuilder(URI.create(stack.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     String csrf() {
         Matcher m = CSRF.matcher(get("/admin/account").body());
         if (!m.find()) throw new AssertionError("no CSRF field: not signed in?");
