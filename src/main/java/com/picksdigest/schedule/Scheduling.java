@@ -72,11 +72,17 @@ public final class Scheduling implements AutoCloseable {
         return new Scheduling(s, List.copyOf(tasks));
     }
 
-    /**
-     * Registers each task once for the whole cluster (an existing trigger keeps its misfire state, so a missed
-     * firing is caught up once when a node comes back) and starts this node.
-     */
+    /** Registers the tasks for the cluster, then starts this node. */
     public void start() throws SchedulerException {
+        register();
+        scheduler.start();
+    }
+
+    /**
+     * Registers each task once for the whole cluster, without running anything on this node (an existing trigger
+     * keeps its misfire state, so a missed firing is caught up once when a node comes back).
+     */
+    public void register() throws SchedulerException {
         for (ScheduledTask t : tasks) {
             JobKey key = JobKey.jobKey(t.name(), GROUP);
             if (scheduler.checkExists(key)) continue;
@@ -97,16 +103,11 @@ public final class Scheduling implements AutoCloseable {
                 // another node registered it first: the same job, nothing to do
             }
         }
-        scheduler.start();
     }
 
     /** Asks the cluster to run a task now (one node will); at startup this catches up a missed dispatch. */
     public void runNow(String taskName) throws SchedulerException {
         scheduler.triggerJob(JobKey.jobKey(taskName, GROUP));
-    }
-
-    public Scheduler quartz() {
-        return scheduler;
     }
 
     public boolean running() {

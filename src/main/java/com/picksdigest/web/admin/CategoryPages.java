@@ -73,17 +73,16 @@ final class CategoryPages {
         Map<Integer, Integer> followers = counts(db.select(SUBSCRIBER_CATEGORIES.CATEGORY_ID, DSL.count())
                 .from(SUBSCRIBER_CATEGORIES)
                 .groupBy(SUBSCRIBER_CATEGORIES.CATEGORY_ID));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<CategoryRow> rows = new ArrayList<>();
         for (CategoriesRecord c : categories.all()) {
-            Map<String, Object> r = new HashMap<>();
-            r.put("id", c.getId());
-            r.put("name", c.getName());
-            r.put("slug", c.getSlug());
-            r.put("retired", c.getRetired());
-            r.put("picks", picks.getOrDefault(c.getId(), 0));
-            r.put("followers", followers.getOrDefault(c.getId(), 0));
-            if (errorId != null && errorId == c.getId()) r.put("error", rowError);
-            rows.add(r);
+            rows.add(new CategoryRow(
+                    c.getId(),
+                    c.getName(),
+                    c.getSlug(),
+                    c.getRetired(),
+                    picks.getOrDefault(c.getId(), 0),
+                    followers.getOrDefault(c.getId(), 0),
+                    c.getId().equals(errorId) ? rowError : null));
         }
         Map<String, Object> m = new HashMap<>();
         m.put("categories", rows);

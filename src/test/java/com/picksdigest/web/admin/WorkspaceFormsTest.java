@@ -186,6 +186,22 @@ class WorkspaceFormsTest {
     }
 
     @Test
+    void aRefusedRenameShowsItsReasonOnThatCategorysRow() {
+        // an id outside the JVM's small-Integer cache: the row must be matched by value
+        db.insertInto(CATEGORIES, CATEGORIES.ID, CATEGORIES.NAME, CATEGORIES.SLUG)
+                .values(1000, "Robotics", "robotics")
+                .execute();
+
+        HttpResponse<String> r = ed.submit("/admin/categories/1000", "name", "AI");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body())
+                .contains("aria-label=\"Name of Robotics\" class=\"invalid\"")
+                .contains("A category named &quot;AI&quot; already exists.");
+        assertThat(db.fetchOne(CATEGORIES, CATEGORIES.ID.eq(1000)).getName()).isEqualTo("Robotics");
+    }
+
+    @Test
     void adminsManageEditorsButNeverRemoveTheLastAdmin() {
         HttpResponse<String> weak =
                 admin.submit("/admin/editors", "email", "new@example.org", "password", "short", "role", "editor");
