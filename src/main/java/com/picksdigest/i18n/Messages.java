@@ -121,7 +121,8 @@ public final class Messages implements TemplateMethodModelEx, TemplateHashModel 
     /** Markup passed to {@link #html} as it is. */
     public record Markup(String html) {}
 
-    private static String escape(String s) {
+    /** As FreeMarker's HTML output format escapes: pages kept rendered fill their values in the same way. */
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,5 +1,6 @@
 package com.picksdigest.web;
 
+import com.picksdigest.i18n.Messages;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -41,23 +42,6 @@ final class SlotPage {
     }
 
     private static String fill(String template, String email, String token) {
-        return template.replace(EMAIL, escape(email)).replace(TOKEN, token);
-    }
-
-    /** As FreeMarker's HTML output format escapes. */
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return template.replace(EMAIL, Messages.escape(email)).replace(TOKEN, token);
     }
 }
