@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo picks' images, shipped in the jar (static/demo/, made by scripts/demo-images.py). Only the names listed
+ * The demo picks' images, shipped in the jar (static/demo/, made by src/tools/demo-images.py). Only the names listed
  * here exist: a request names a key of this map, never a path, so nothing else on the classpath can be reached.
  */
 public final class DemoImages {

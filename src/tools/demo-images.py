@@ -6,7 +6,7 @@ import struct
 import zlib
 
 W, H = 560, 280
-OUT = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources/static/demo"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "main/resources/static/demo"
 
 # name -> (background, accent): one per demo category
 IMAGES = {
