@@ -9,9 +9,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.picksdigest.delivery.Sending;
 import com.picksdigest.editors.Role;
 import com.picksdigest.schedule.Scheduling;
+import com.picksdigest.support.Inbox;
 import com.picksdigest.support.Mails;
 import com.picksdigest.support.MutableClock;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -162,15 +162,8 @@ class EditorNoteTest {
     }
 
     private static MimeMessage to(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Mails.to(m).equals(address);
-                    } catch (MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("nothing received for " + address));
+        List<MimeMessage> got = new Inbox(smtp).to(address);
+        assertThat(got).as("received for " + address).hasSize(1);
+        return got.get(0);
     }
 }

@@ -15,14 +15,12 @@ import com.picksdigest.db.types.DigestFormat;
 import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.editors.Role;
 import com.picksdigest.subscribers.SubscriberInput;
-import com.picksdigest.support.Await;
+import com.picksdigest.support.Inbox;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -127,7 +125,7 @@ class SubscriberRecordTest {
         int version = fresh(s).getTokenVersion();
         assertThat(ed.submit(path + "/links").statusCode()).isEqualTo(303);
         assertThat(fresh(s).getTokenVersion()).isEqualTo(version + 1);
-        awaitMailTo("support@example.com");
+        new Inbox(smtp).await("support@example.com", 1);
 
         assertThat(ed.submit(path + "/confirmation").statusCode())
                 .as("active: nothing to confirm")
@@ -152,7 +150,7 @@ class SubscriberRecordTest {
                         .statusCode())
                 .isEqualTo(303);
 
-        awaitMailTo("pending@example.com");
+        new Inbox(smtp).await("pending@example.com", 1);
         assertThat(audited(s.getId())).containsExactly("resend-confirmation");
     }
 
@@ -312,19 +310,5 @@ class SubscriberRecordTest {
         return InsightChartsTest.table(r.body(), "found").keySet().stream()
                 .map(cell -> cell.replaceAll("<[^>]+>", " ").strip().split("\\s+")[0])
                 .toList();
-    }
-
-    private static void awaitMailTo(String address) throws InterruptedException {
-        Await.until(
-                Duration.ofSeconds(10),
-                () -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(a -> a.toString().contains(address));
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }),
-                () -> "a mail to " + address);
     }
 }

@@ -10,6 +10,7 @@ import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.editors.Role;
 import com.picksdigest.support.Await;
+import com.picksdigest.support.Inbox;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -156,8 +157,8 @@ class WorkspaceImportTest {
                 .containsExactly("2");
         assertThat(subscriber("pend1@example.com").getStatus()).isEqualTo(SubscriberStatus.PENDING);
         assertThat(subscriber("pend2@example.com").getStatus()).isEqualTo(SubscriberStatus.PENDING);
-        awaitMailTo("pend1@example.com");
-        awaitMailTo("pend2@example.com");
+        new Inbox(smtp).await("pend1@example.com", 1);
+        new Inbox(smtp).await("pend2@example.com", 1);
     }
 
     @Test
@@ -231,19 +232,5 @@ class WorkspaceImportTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void awaitMailTo(String address) throws InterruptedException {
-        Await.until(
-                Duration.ofSeconds(10),
-                () -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(a -> a.toString().contains(address));
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }),
-                () -> "no mail to " + address);
     }
 }
