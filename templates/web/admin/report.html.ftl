@@ -1,6 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: e (EditionReports.Edition), failures (subscriberId, email, attempts, reply), deferrals (subscriberId, email, attempts, next, reply), picks (pickId, title, recipients, clicks,
+  Model: e (EditionReports.Edition), relays (EditionReports.RelayFigures: relay, absent when no relay answered; sent, deferred, failed), failures (subscriberId, email, attempts, reply), deferrals (subscriberId, email, attempts, next, reply), picks (pickId, title, recipients, clicks,
   clickers), trackClicks, archiveUrl.
 -->
 <#import "layout.html.ftl" as layout>
@@ -22,6 +22,20 @@
 </tbody>
 </table>
 </div>
+<h2>Relays</h2>
+<#if relays?has_content>
+<div class="table-scroll">
+<table id="relays">
+<thead><tr><th>Relay</th><th class="num">Sent</th><th class="num">Deferred</th><th class="num">Failed</th></tr></thead>
+<tbody>
+<#list relays as r><tr><td><#if r.relay()??><code>${r.relay()}</code><#else>none answered</#if></td><td class="num sent">${r.sent()?c}</td><td class="num deferred">${r.deferred()?c}</td><td class="num failed">${r.failed()?c}</td></tr></#list>
+</tbody>
+</table>
+</div>
+<p class="hint">Each delivery counted once, by the relay that answered it last. "None answered": no relay could be reached, or the message could not be built.</p>
+<#else>
+<p class="card">No relay has answered a delivery of this edition yet.</p>
+</#if>
 <h2>Picks sent</h2>
 <#if picks?has_content>
 <div class="table-scroll">

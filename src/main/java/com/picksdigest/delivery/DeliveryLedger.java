@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -23,7 +24,7 @@ import org.jooq.impl.DSL;
  * by the state it expects, so a stale worker can never overwrite a newer outcome.
  */
 public final class DeliveryLedger {
-    /** recordSent's statement texts by row count (negative: per-delivery picks-through times). */
+    /** recordSent's statement texts by {@link #recordSentKey}. */
     private static final Map<Integer, String> RECORD_SENT = new ConcurrentHashMap<>();
 
     private final DSLContext db;
@@ -137,10 +138,19 @@ public final class DeliveryLedger {
      * @param cut      how far the digest reached: the subscriber's new watermark
      * @param digestId the row in {@code digests} holding the picks this delivery carried
      */
-    public record Sent(Claim claim, String messageId, String reply, DigestPlanner.Cut cut, long digestId) {}
+    public record Sent(
+            Claim claim, String messageId, String reply, DigestPlanner.Cut cut, long digestId, String relay) {}
 
-    /** An outcome other than sent or retry: skipped, failed, suppressed. */
-    public record Finished(Claim claim, DeliveryStatus status, String reply) {}
+    /**
+     * An outcome other than sent or retry: skipped, failed, suppressed.
+     *
+     * @param relay the relay that refused it, or null when it never reached one
+     */
+    public record Finished(Claim claim, DeliveryStatus status, String reply, String relay) {
+        public Finished(Claim claim, DeliveryStatus status, String reply) {
+            this(claim, status, reply, null);
+        }
+    }
 
     /**
      * Records many 250s in one statement: deliveries (with the digest each carried) and their subscribers'
@@ -161,10 +171,15 @@ public final class DeliveryLedger {
                 oneCut ? List.of(first.time()) : whenThen(sent, s -> s.cut().time());
         List<Object> seq =
                 oneCut ? List.of(first.seq()) : whenThen(sent, s -> s.cut().seq());
-        List<Object> binds = new ArrayList<>(sent.size() * 13 + 8);
+        // and usually one relay for a whole flush: a worker stays on its relay
+        String relay = sent.get(0).relay();
+        boolean oneRelay = sent.stream().allMatch(s -> Objects.equals(s.relay(), relay));
+        List<Object> binds = new ArrayList<>(sent.size() * 15 + 8);
         binds.addAll(whenThen(sent, Sent::messageId));
         binds.addAll(whenThen(sent, s -> clip(s.reply())));
         binds.addAll(whenThen(sent, Sent::digestId));
+        if (oneRelay) binds.add(relay);
+        else binds.addAll(whenThen(sent, Sent::relay));
         binds.addAll(time);
         binds.addAll(seq);
         binds.add(now);
@@ -175,8 +190,8 @@ public final class DeliveryLedger {
         binds.addAll(seq);
         binds.addAll(seq);
         for (Sent s : sent) binds.add(s.claim().deliveryId());
-        String update =
-                RECORD_SENT.computeIfAbsent((oneCut ? 1 : -1) * sent.size(), k -> recordSentSql(sent.size(), k > 0));
+        String update = RECORD_SENT.computeIfAbsent(
+                recordSentKey(sent.size(), oneCut, oneRelay), k -> recordSentSql(sent.size(), oneCut, oneRelay));
         Object[] values = binds.toArray();
         Deadlocks.retry(() -> db.execute(update, values));
     }
@@ -191,13 +206,18 @@ public final class DeliveryLedger {
         return binds;
     }
 
-    private static String recordSentSql(int rows, boolean oneCut) {
+    private static int recordSentKey(int rows, boolean oneCut, boolean oneRelay) {
+        return rows * 4 + (oneCut ? 0 : 1) + (oneRelay ? 0 : 2);
+    }
+
+    private static String recordSentSql(int rows, boolean oneCut, boolean oneRelay) {
         String whenThen = " WHEN ? THEN ?".repeat(rows);
         String value = oneCut ? "?" : "CASE d.id" + whenThen + " END";
         return "UPDATE deliveries d JOIN subscribers s ON s.id = d.subscriber_id SET"
                 + " d.message_id = CASE d.id" + whenThen + " ELSE d.message_id END,"
                 + " d.last_reply = CASE d.id" + whenThen + " ELSE d.last_reply END,"
                 + " d.digest_id = CASE d.id" + whenThen + " ELSE d.digest_id END,"
+                + " d.relay = " + (oneRelay ? "?" : "CASE d.id" + whenThen + " END") + ","
                 + " d.picks_through = " + value + ", d.picks_through_seq = " + value + ","
                 + " d.status = '" + DeliveryStatus.SENT.stored() + "', d.sent_at = ?, d.updated_at = ?,"
                 + " s.watermark = GREATEST(COALESCE(s.watermark, " + value + "), " + value + "),"
@@ -221,9 +241,17 @@ public final class DeliveryLedger {
         }
         var stF = st.otherwise(DELIVERIES.STATUS);
         var repF = rep.otherwise(DELIVERIES.LAST_REPLY);
+        org.jooq.CaseWhenStep<Long, String> rel = null;
+        for (Finished f : finished) {
+            if (f.relay() == null) continue;
+            long id = f.claim().deliveryId();
+            rel = rel == null ? DSL.choose(DELIVERIES.ID).when(id, f.relay()) : rel.when(id, f.relay());
+        }
+        Field<String> relF = rel == null ? DELIVERIES.RELAY : rel.otherwise(DELIVERIES.RELAY);
         Deadlocks.retry(() -> db.update(DELIVERIES)
                 .set(DELIVERIES.STATUS, stF)
                 .set(DELIVERIES.LAST_REPLY, repF)
+                .set(DELIVERIES.RELAY, relF)
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.in(
                         finished.stream().map(f -> f.claim().deliveryId()).toList()))
@@ -244,22 +272,32 @@ public final class DeliveryLedger {
                 .fetchOne(r -> new RetryFacts(r.value1(), r.value2()));
     }
 
-    /** A transient failure: back to the queue at {@code retryAt}. */
-    public void markRetry(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now) {
-        requeue(c, reply, retryAt, now, DELIVERIES.ATTEMPTS);
+    /** A transient failure from {@code relay}: back to the queue at {@code retryAt}. */
+    public void markRetry(Claim c, String reply, String relay, LocalDateTime retryAt, LocalDateTime now) {
+        requeue(c, reply, DSL.val(relay, DELIVERIES.RELAY), retryAt, now, DELIVERIES.ATTEMPTS);
     }
 
-    /** The relay was unavailable: back to the queue at {@code retryAt}, and the attempt, which never reached it, does not count. */
+    /**
+     * No relay was available: back to the queue at {@code retryAt}, and the attempt, which never reached one, does
+     * not count. The relay of an earlier answer, if any, stays.
+     */
     public void markDeferred(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now) {
-        requeue(c, reply, retryAt, now, DSL.greatest(DELIVERIES.ATTEMPTS.minus(1), DSL.inline(0)));
+        requeue(c, reply, DELIVERIES.RELAY, retryAt, now, DSL.greatest(DELIVERIES.ATTEMPTS.minus(1), DSL.inline(0)));
     }
 
-    private void requeue(Claim c, String reply, LocalDateTime retryAt, LocalDateTime now, Field<Integer> attempts) {
+    private void requeue(
+            Claim c,
+            String reply,
+            Field<String> relay,
+            LocalDateTime retryAt,
+            LocalDateTime now,
+            Field<Integer> attempts) {
         Deadlocks.retry(() -> db.update(DELIVERIES)
                 .set(DELIVERIES.STATUS, DeliveryStatus.QUEUED)
                 .set(DELIVERIES.CLAIMED_BY, (String) null)
                 .set(DELIVERIES.NEXT_ATTEMPT_AT, retryAt)
                 .set(DELIVERIES.LAST_REPLY, clip(reply))
+                .set(DELIVERIES.RELAY, relay)
                 .set(DELIVERIES.ATTEMPTS, attempts)
                 .set(DELIVERIES.UPDATED_AT, now)
                 .where(DELIVERIES.ID.eq(c.deliveryId()))

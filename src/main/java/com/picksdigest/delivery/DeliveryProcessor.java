@@ -176,7 +176,8 @@ public final class DeliveryProcessor {
                     built.messageId(),
                     a.reply(),
                     cut,
-                    digestIds.idFor(p.picks().stream().map(SelectedPick::id).toList())));
+                    digestIds.idFor(p.picks().stream().map(SelectedPick::id).toList()),
+                    smtp.relay()));
             stats.sent.increment();
         } else if (result instanceof SendResult.Unavailable u) {
             // An outage of the relay, however long, must not use up the subscriber's attempts and fail the edition.
@@ -184,16 +185,16 @@ public final class DeliveryProcessor {
             stats.retried.increment();
             log.warn("Delivery {} deferred, the relay is unavailable: {}", c.deliveryId(), u.reply());
         } else if (result instanceof SendResult.Permanent refused) {
-            writes.finished(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, refused.reply()));
+            writes.finished(new DeliveryLedger.Finished(c, DeliveryStatus.FAILED, refused.reply(), smtp.relay()));
             stats.failed.increment();
             log.warn("Delivery {} failed permanently: {}", c.deliveryId(), refused.reply());
         } else {
-            retryOrGiveUp(c, result.reply(), stats, writes);
+            retryOrGiveUp(c, result.reply(), smtp.relay(), stats, writes);
         }
     }
 
     /** A transient failure: tried again after a backoff while its time budget lasts, then failed with the reply. */
-    private void retryOrGiveUp(Claim c, String reply, RunStats stats, LedgerWrites writes) {
+    private void retryOrGiveUp(Claim c, String reply, String relay, RunStats stats, LedgerWrites writes) {
         LocalDateTime now = now();
         DeliveryLedger.RetryFacts facts = ledger.retryFacts(c.deliveryId());
         LocalDateTime retryAt = facts == null
@@ -203,13 +204,13 @@ public final class DeliveryProcessor {
                         now,
                         retries.deadline(facts.created(), c.editionDate(), facts.sendHour(), c.timezone(), c.weekly()));
         if (retryAt != null) {
-            ledger.markRetry(c, reply, retryAt, now);
+            ledger.markRetry(c, reply, relay, retryAt, now);
             stats.retried.increment();
             return;
         }
         String tried = facts == null ? "" : " over " + words(Duration.between(facts.created(), now));
         writes.finished(new DeliveryLedger.Finished(
-                c, DeliveryStatus.FAILED, "gave up after " + c.attempts() + " attempts" + tried + ": " + reply));
+                c, DeliveryStatus.FAILED, "gave up after " + c.attempts() + " attempts" + tried + ": " + reply, relay));
         stats.failed.increment();
         log.warn("Delivery {} failed after {} attempts{}: {}", c.deliveryId(), c.attempts(), tried, reply);
     }

@@ -9,6 +9,13 @@ public interface MailChannel extends AutoCloseable {
      */
     SendResult send(MessagePayload message, Envelope envelope, Envelope next);
 
+    /**
+     * The name of the relay that gave the last {@link #send} its answer (as {@code RelaysConfig.Relay#name}), for
+     * the per-relay figures kept with each delivery. Not meaningful after an {@link SendResult.Unavailable}: no relay
+     * answered then.
+     */
+    String relay();
+
     /** Drops a transaction announced for a message that will not come now (its build failed, the worker stops). */
     void abandonOpenTransaction();
 

@@ -66,7 +66,21 @@ public final class EditionReports {
     /** @param recipients how many digests of the edition carried the pick */
     public record PickClicks(long pickId, String title, int recipients, int clicks, int clickers) {}
 
-    public record Detail(Edition edition, List<Failure> failures, List<Deferral> deferrals, List<PickClicks> picks) {}
+    /**
+     * How one relay answered the edition's deliveries, each counted once by its last answer.
+     *
+     * @param relay    the relay's configured name; null for deliveries no relay answered (none reachable, or the
+     *                 message could not be built)
+     * @param deferred refused for now (4xx) and waiting for a retry; with a null relay: no relay could be reached
+     */
+    public record RelayFigures(String relay, int sent, int deferred, int failed) {}
+
+    public record Detail(
+            Edition edition,
+            List<RelayFigures> relays,
+            List<Failure> failures,
+            List<Deferral> deferrals,
+            List<PickClicks> picks) {}
 
     public List<Edition> editions(int limit) {
         return editions(DSL.noCondition(), limit);
@@ -180,7 +194,25 @@ public final class EditionReports {
                     int[] c = clicks.getOrDefault(r.value1(), new int[2]);
                     return new PickClicks(r.value1(), r.value2(), r.value3(), c[0], c[1]);
                 });
-        return new Detail(edition, failures, deferrals, picks);
+        return new Detail(edition, relays(id), failures, deferrals, picks);
+    }
+
+    /** Sent, deferred and failed per relay; deliveries not yet tried, skipped or suppressed are not a relay's. */
+    private List<RelayFigures> relays(long editionId) {
+        return db.select(
+                        DELIVERIES.RELAY,
+                        countStatus(DeliveryStatus.SENT),
+                        DSL.count(DELIVERIES.ID).filterWhere(DEFERRED),
+                        countStatus(DeliveryStatus.FAILED))
+                .from(DELIVERIES)
+                .where(DELIVERIES.EDITION_ID.eq(editionId))
+                .and(DELIVERIES
+                        .STATUS
+                        .in(DeliveryStatus.SENT, DeliveryStatus.FAILED)
+                        .or(DEFERRED))
+                .groupBy(DELIVERIES.RELAY)
+                .orderBy(DELIVERIES.RELAY.isNull(), DELIVERIES.RELAY)
+                .fetch(r -> new RelayFigures(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     private static Field<Integer> countStatus(DeliveryStatus status) {

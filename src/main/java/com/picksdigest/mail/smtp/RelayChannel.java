@@ -61,9 +61,14 @@ final class RelayChannel implements MailChannel {
         return new SendResult.Unavailable("no relay took the message: " + pool.outList());
     }
 
+    @Override
+    public String relay() {
+        return current == null ? null : current.name();
+    }
+
     private SmtpConnection connection(RelayPool.Relay r) {
         SmtpConnection c = connections[r.index];
-        if (c == null) c = connections[r.index] = new SmtpConnection(r.cfg.smtp(), heloName, tls);
+        if (c == null) c = connections[r.index] = new SmtpConnection(r.name(), r.cfg.smtp(), heloName, tls);
         return c;
     }
 

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class SmtpConnection implements MailChannel {
     private final SmtpConfig cfg;
+    private final String name;
     private final String heloName;
     private final SSLSocketFactory tls;
     private SmtpSession session;
@@ -26,9 +27,20 @@ public final class SmtpConnection implements MailChannel {
 
     /** @param tls whose certificates to trust (the JVM's by default) */
     SmtpConnection(SmtpConfig cfg, String heloName, SSLSocketFactory tls) {
+        this(cfg.requireHost() + ":" + cfg.port(), cfg, heloName, tls);
+    }
+
+    /** @param name how the relay is named in figures (its configured name) */
+    SmtpConnection(String name, SmtpConfig cfg, String heloName, SSLSocketFactory tls) {
+        this.name = name;
         this.cfg = cfg;
         this.heloName = heloName;
         this.tls = tls;
+    }
+
+    @Override
+    public String relay() {
+        return name;
     }
 
     /** A message built with Jakarta Mail (a notice, a test send), nothing announced after it. */

@@ -33,28 +33,29 @@ public final class SmtpMessenger implements Messenger {
     public SmtpMessenger(RelaysConfig relays, String heloName, MeterRegistry registry) {
         this.relays = relays;
         this.heloName = heloName;
-        this.pool = single() ? null : new RelayPool(relays, registry);
+        this.pool = plain() ? null : new RelayPool(relays, registry);
     }
 
-    private boolean single() {
+    private boolean plain() {
         return relays.relays().size() <= 1 && relays.relays().stream().allMatch(r -> r.ratePerSecond() == 0);
     }
 
-    private SmtpConfig first() {
+    private SmtpConnection single() {
         relays.require();
-        return relays.relays().get(0).smtp();
+        RelaysConfig.Relay only = relays.relays().get(0);
+        return new SmtpConnection(only.name(), only.smtp(), heloName, (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
     @Override
     public MailChannel openChannel() {
-        if (pool == null) return new SmtpConnection(first(), heloName);
+        if (pool == null) return single();
         return new RelayChannel(pool, heloName, (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
     @Override
     public SendResult send(MimeMessage message, Envelope envelope) {
         if (pool == null) {
-            try (SmtpConnection c = new SmtpConnection(first(), heloName)) {
+            try (SmtpConnection c = single()) {
                 return c.send(message, envelope);
             }
         }

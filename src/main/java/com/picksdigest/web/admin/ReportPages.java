@@ -44,6 +44,8 @@ final class ReportPages {
                 Map.of(
                         "e",
                         d.edition(),
+                        "relays",
+                        d.relays(),
                         "failures",
                         d.failures(),
                         "deferrals",

@@ -64,6 +64,18 @@ final class EditionApi implements ApiEndpoints {
         if (d == null) throw Problem.notFound("No digests were due on " + date + ".");
         Map<String, Object> m = json(d.edition());
         m.put(
+                "relays",
+                d.relays().stream()
+                        .map(f -> {
+                            Map<String, Object> one = new LinkedHashMap<>();
+                            one.put("relay", f.relay());
+                            one.put("sent", f.sent());
+                            one.put("deferred", f.deferred());
+                            one.put("failed", f.failed());
+                            return one;
+                        })
+                        .toList());
+        m.put(
                 "failures",
                 d.failures().stream()
                         .map(f -> Map.of(
