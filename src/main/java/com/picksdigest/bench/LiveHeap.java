@@ -9,22 +9,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * left in the old generation does not count, and neither does the heap's size, which the collector grows to
  * whatever -Xmx allows. A sample costs one full GC (tens of milliseconds at these sizes).
  */
-final class LiveHeap {
+public final class LiveHeap {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
 
-    void sample() {
+    public void sample() {
         memory.gc();
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         samples.incrementAndGet();
     }
 
-    long peakBytes() {
+    public long peakBytes() {
         return peak.get();
     }
 
-    long samples() {
+    public long samples() {
         return samples.get();
     }
 }
