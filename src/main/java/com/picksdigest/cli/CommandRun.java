@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /**
  * What every command needs from picocli and the top: its output streams, the context, and the application opened
  * for the length of one call. A picocli mixin, so a command gains it with one field and keeps its own options.
- * picocli takes only a class it sees annotated as a mixin; the bare {@code @Command} adds nothing to the command.
+ * picocli refuses a mixin class without a picocli annotation of its own (an {@code @Spec} does not count); the bare
+ * {@code @Command} is that annotation and adds nothing to the command's usage.
  */
 @Command
 final class CommandRun {
