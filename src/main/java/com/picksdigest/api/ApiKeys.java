@@ -4,10 +4,8 @@ import static com.picksdigest.db.generated.Tables.API_KEYS;
 
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidFields;
+import com.picksdigest.common.Sha256;
 import com.picksdigest.db.generated.tables.records.ApiKeysRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +81,7 @@ public final class ApiKeys {
         ApiKeysRecord r = db.newRecord(API_KEYS);
         r.setName(n);
         r.setScopes(String.join(" ", SCOPES.stream().filter(chosen::contains).toList()));
-        r.setKeyHash(hash(secret));
+        r.setKeyHash(Sha256.hex(secret));
         r.setPrefix(secret.substring(0, PREFIX.length() + 6));
         r.setCreatedBy(createdBy);
         r.setCreatedAt(now());
@@ -96,7 +93,7 @@ public final class ApiKeys {
     public Check check(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) return new Unknown();
         ApiKeysRecord r = db.selectFrom(API_KEYS)
-                .where(API_KEYS.KEY_HASH.eq(hash(secret)))
+                .where(API_KEYS.KEY_HASH.eq(Sha256.hex(secret)))
                 .fetchAny();
         if (r == null) return new Unknown();
         if (r.getRevokedAt() != null) return new Revoked();
@@ -125,15 +122,6 @@ public final class ApiKeys {
     /** Newest first, revoked ones included (they show when they were revoked). */
     public List<ApiKeysRecord> all() {
         return db.selectFrom(API_KEYS).orderBy(API_KEYS.ID.desc()).fetch();
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String clip(String s) {

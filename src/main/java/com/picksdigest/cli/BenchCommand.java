@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "bench",
@@ -16,8 +15,8 @@ import picocli.CommandLine.Spec;
         description = "Measure one full edition end to end in a scratch database (picks_bench) against an SMTP sink, "
                 + "with Postfix's smtp-source and plain Jakarta Mail measured in the same run as references.")
 final class BenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandRun run;
 
     @Option(
             names = "--subscribers",
@@ -70,12 +69,6 @@ final class BenchCommand implements Callable<Integer> {
                     "Put the sink this many milliseconds of round trip away (a delaying proxy), as a remote relay would be.")
     int relayRtt;
 
-    private final CliContext ctx;
-
-    BenchCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws Exception {
         if (subscribers < 1 || subscribers > 10_000_000)
@@ -98,9 +91,9 @@ final class BenchCommand implements Callable<Integer> {
                                 Math.max(1, naiveSample),
                                 Math.max(1, tunedSample),
                                 relayRtt),
-                        ctx.settings(),
-                        ctx.clock(),
-                        CliContext.out(spec))
+                        run.context().settings(),
+                        run.context().clock(),
+                        run.out())
                 .run();
         return 0;
     }

@@ -3,7 +3,6 @@ package com.picksdigest.cli;
 import com.picksdigest.App;
 import com.picksdigest.config.Settings;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -50,9 +49,5 @@ public final class CliContext {
 
     public Clock clock() {
         return clock;
-    }
-
-    static PrintWriter out(picocli.CommandLine.Model.CommandSpec spec) {
-        return spec.commandLine().getOut();
     }
 }

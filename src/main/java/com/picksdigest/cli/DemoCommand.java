@@ -41,9 +41,8 @@ import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "demo",
@@ -53,8 +52,8 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     static final String SCHEMA = "picks_demo";
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandRun run;
 
     @Option(
             names = "--out",
@@ -62,16 +61,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the messages (default ${DEFAULT-VALUE}).")
     Path outDir;
 
-    private final CliContext ctx;
-
-    DemoCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = CliContext.out(spec);
-        Settings base = ctx.settings();
+        PrintWriter out = run.out();
+        Settings base = run.context().settings();
         Map<String, String> overrides = new HashMap<>();
         if (base.optional("PICKS_SECRET").isEmpty()) overrides.put("PICKS_SECRET", randomSecret());
         GreenMail greenMail = null;
@@ -90,7 +83,9 @@ final class DemoCommand implements Callable<Integer> {
                 + com.picksdigest.config.DbConfig.from(settings).dataDir() + ") and "
                 + (greenMail != null ? "an embedded SMTP server" : "the relay " + settings.required("PICKS_SMTP_HOST"))
                 + "...");
-        try (App app = App.boot(settings, ctx.clock()).freshEmbedded(SCHEMA).open();
+        try (App app = App.boot(settings, run.context().clock())
+                        .freshEmbedded(SCHEMA)
+                        .open();
                 WebServer web = serveImages(app)) {
             String baseUrl = app.mailConfig().baseUrl().toString();
             new DemoData(app.categories(), app.picks(), app.subscribers(), app.clock(), baseUrl).seed();

@@ -1,6 +1,5 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.App;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.editors.Editor;
 import com.picksdigest.editors.Role;
@@ -13,10 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "editors",
@@ -33,8 +31,8 @@ final class EditorsCommand {
                     "Add an editor. The password is asked for twice, without echo, at a terminal; otherwise it is "
                             + "the first line of standard input (e.g. from a secrets file). At least 10 characters.")
     static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Parameters(paramLabel = "EMAIL")
         String email;
@@ -45,16 +43,10 @@ final class EditorsCommand {
         @Option(names = "--name")
         String name;
 
-        private final CliContext ctx;
-
-        Add(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
         @Override
         public Integer call() throws IOException {
             String password = password();
-            try (App app = ctx.open()) {
+            return run.withApp(app -> {
                 Editor e = app.editorAccounts().add(email, name, password, admin ? Role.ADMIN : Role.EDITOR);
                 app.audit()
                         .record(
@@ -63,14 +55,13 @@ final class EditorsCommand {
                                 "editor",
                                 e.id(),
                                 e.email() + " as " + e.role().db());
-                CliContext.out(spec).printf("Added %s #%d %s.%n", e.role().db(), e.id(), e.email());
-                return 0;
-            }
+                run.out().printf("Added %s #%d %s.%n", e.role().db(), e.id(), e.email());
+            });
         }
 
         private String password() throws IOException {
             Console console = System.console();
-            if (console != null && ctx.in() == System.in) {
+            if (console != null && run.context().in() == System.in) {
                 char[] first = console.readPassword("Password for %s: ", email);
                 char[] second = console.readPassword("Again: ");
                 try {
@@ -83,7 +74,8 @@ final class EditorsCommand {
                     if (second != null) Arrays.fill(second, ' ');
                 }
             }
-            String line = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)).readLine();
+            String line =
+                    new BufferedReader(new InputStreamReader(run.context().in(), StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
                 throw new InvalidInputException("No password on standard input: give it as the first line.");
             }
@@ -93,26 +85,19 @@ final class EditorsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List editors.")
     static final class ListCmd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        private final CliContext ctx;
-
-        ListCmd(CliContext ctx) {
-            this.ctx = ctx;
-        }
+        @Mixin
+        CommandRun run;
 
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
-                PrintWriter out = CliContext.out(spec);
+            return run.withApp(app -> {
+                PrintWriter out = run.out();
                 for (Editor e : app.editorAccounts().list()) {
                     out.printf(
                             "%5d  %-6s  %s%s%n",
                             e.id(), e.role().db(), e.email(), e.name() == null ? "" : "  (" + e.name() + ")");
                 }
-                return 0;
-            }
+            });
         }
     }
 }

@@ -5,28 +5,23 @@ import com.picksdigest.db.Migrations;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 @Command(
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Create or upgrade the database schema (safe to run again: applied migrations are skipped).")
 final class MigrateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext ctx;
-
-    MigrateCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
+    @Mixin
+    CommandRun run;
 
     @Override
     public Integer call() {
-        try (App app = App.boot(ctx.settings(), ctx.clock()).withoutMigrating().open()) {
+        try (App app = App.boot(run.context().settings(), run.context().clock())
+                .withoutMigrating()
+                .open()) {
             MigrateResult r = Migrations.migrate(app.database().dataSource());
-            CliContext.out(spec)
+            run.out()
                     .printf(
                             "Schema at version %s: %d migration(s) applied.%n",
                             r.targetSchemaVersion == null ? r.initialSchemaVersion : r.targetSchemaVersion,

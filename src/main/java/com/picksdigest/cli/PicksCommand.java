@@ -3,7 +3,6 @@ package com.picksdigest.cli;
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.PICKS;
 
-import com.picksdigest.App;
 import com.picksdigest.db.generated.tables.records.PicksRecord;
 import com.picksdigest.db.types.PickStatus;
 import com.picksdigest.picks.PickInput;
@@ -12,10 +11,9 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.jooq.Record;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "picks",
@@ -32,8 +30,8 @@ final class PicksCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a pick (a draft unless --publish).")
     static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Option(names = "--title", required = true)
         String title;
@@ -65,31 +63,24 @@ final class PicksCommand {
         @Option(names = "--publish-at", description = "Publish at this instant (ISO-8601, e.g. 2026-11-25T08:00:00Z).")
         Instant publishAt;
 
-        private final CliContext ctx;
-
-        Add(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
+            return run.withApp(app -> {
                 PicksRecord r = app.picks()
                         .add(
                                 new PickInput(
                                         title, url, summary, source, sourceUrl, imageUrl, category, position, publish,
                                         publishAt),
                                 ACTOR);
-                CliContext.out(spec).printf("Added pick #%d (%s).%n", r.getId(), r.getStatus());
-                return 0;
-            }
+                run.out().printf("Added pick #%d (%s).%n", r.getId(), r.getStatus());
+            });
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List picks, newest first.")
     static final class ListCmd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Option(names = "--status", description = "candidate, draft, published or retracted.")
         PickStatus status;
@@ -100,16 +91,10 @@ final class PicksCommand {
         @Option(names = "--limit", defaultValue = "50")
         int limit;
 
-        private final CliContext ctx;
-
-        ListCmd(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
-                PrintWriter out = CliContext.out(spec);
+            return run.withApp(app -> {
+                PrintWriter out = run.out();
                 for (Record r : app.picks().list(status, category, Math.max(1, Math.min(limit, 10_000)))) {
                     out.printf(
                             "%5d  %-9s  %-19s  %-18s  %s%n",
@@ -124,32 +109,24 @@ final class PicksCommand {
                             r.get(CATEGORIES.NAME),
                             r.get(PICKS.TITLE));
                 }
-                return 0;
-            }
+            });
         }
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish a pick now.")
     static final class Publish implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Parameters(paramLabel = "ID")
         long id;
 
-        private final CliContext ctx;
-
-        Publish(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
+            return run.withApp(app -> {
                 PicksRecord r = app.picks().publish(id, ACTOR);
-                CliContext.out(spec).printf("Pick #%d published at %s UTC.%n", r.getId(), r.getPublishedAt());
-                return 0;
-            }
+                run.out().printf("Pick #%d published at %s UTC.%n", r.getId(), r.getPublishedAt());
+            });
         }
     }
 
@@ -158,25 +135,18 @@ final class PicksCommand {
             mixinStandardHelpOptions = true,
             description = "Retract a pick: it never appears in a digest again.")
     static final class Retract implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Parameters(paramLabel = "ID")
         long id;
 
-        private final CliContext ctx;
-
-        Retract(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
+            return run.withApp(app -> {
                 app.picks().retract(id, ACTOR);
-                CliContext.out(spec).printf("Pick #%d retracted.%n", id);
-                return 0;
-            }
+                run.out().printf("Pick #%d retracted.%n", id);
+            });
         }
     }
 }

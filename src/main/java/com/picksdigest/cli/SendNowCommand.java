@@ -1,6 +1,5 @@
 package com.picksdigest.cli;
 
-import com.picksdigest.App;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.db.types.SubscriberStatus;
@@ -16,9 +15,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "send-now",
@@ -26,8 +24,8 @@ import picocli.CommandLine.Spec;
         description = "Send today's digest now to everyone due today, whatever their hour (or to one subscriber). "
                 + "Subscribers who already had today's digest are not sent another.")
 final class SendNowCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandRun run;
 
     @Option(names = "--dry-run", description = "Select and render every digest, send nothing, change nothing.")
     boolean dryRun;
@@ -35,16 +33,10 @@ final class SendNowCommand implements Callable<Integer> {
     @Option(names = "--subscriber", paramLabel = "EMAIL", description = "Only this subscriber.")
     String email;
 
-    private final CliContext ctx;
-
-    SendNowCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws InterruptedException {
-        try (App app = ctx.open()) {
-            PrintWriter out = CliContext.out(spec);
+        return run.withApp(app -> {
+            PrintWriter out = run.out();
             Optional<String> only = Optional.empty();
             if (email != null) {
                 SubscribersRecord s = app.subscribers().findByEmail(EmailAddresses.parse(email, true));
@@ -59,7 +51,7 @@ final class SendNowCommand implements Callable<Integer> {
                 out.printf(
                         "Dry run: %d digest(s) would be sent, %d subscriber(s) have nothing new; %d KB rendered; nothing sent.%n",
                         r.wouldSend(), r.nothingNew(), r.renderedBytes() / 1024);
-                return 0;
+                return;
             }
             app.relaysConfig().require();
             app.checkTemplates();
@@ -69,7 +61,7 @@ final class SendNowCommand implements Callable<Integer> {
             RunStats stats = sending.workers().stats();
             double secs;
             try (ProgressLine progress = new ProgressLine(
-                    spec.commandLine().getErr(),
+                    run.err(),
                     stats,
                     () -> ledger.workable(LocalDateTime.now(app.clock().withZone(ZoneOffset.UTC))),
                     2000)) {
@@ -84,7 +76,6 @@ final class SendNowCommand implements Callable<Integer> {
                     secs,
                     secs > 0 ? stats.sent.sum() / secs : 0,
                     waiting > 0 ? "; " + waiting + " wait for a retry that serve will make" : "");
-            return 0;
-        }
+        });
     }
 }

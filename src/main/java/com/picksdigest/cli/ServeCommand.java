@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(
         name = "serve",
@@ -16,11 +17,9 @@ import picocli.CommandLine.Command;
                 + "serve one database: Quartz clustering and row claims share the work.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-    private final CliContext ctx;
 
-    ServeCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
+    @Mixin
+    CommandRun run;
 
     @Override
     public Integer call() throws Exception {
@@ -33,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private void serve(ShutdownSignal signal) throws Exception {
-        try (App app = ctx.open()) {
+        try (App app = run.open()) {
             app.relaysConfig().require();
             SendConfig send = app.sendConfig();
             WebConfig web = app.webConfig();

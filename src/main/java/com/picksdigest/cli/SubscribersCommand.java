@@ -26,10 +26,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jooq.Record;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "subscribers",
@@ -50,8 +49,8 @@ final class SubscribersCommand {
             mixinStandardHelpOptions = true,
             description = "Add an active subscriber (no confirmation e-mail).")
     static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Parameters(paramLabel = "EMAIL")
         String email;
@@ -80,15 +79,9 @@ final class SubscribersCommand {
         @Option(names = "--category", description = "Follow this category (repeatable); none = all.")
         List<String> categories;
 
-        private final CliContext ctx;
-
-        Add(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
+            return run.withApp(app -> {
                 SubscribersRecord r = app.subscribers()
                         .add(
                                 new SubscriberInput(
@@ -102,16 +95,15 @@ final class SubscribersCommand {
                                         locale,
                                         categories),
                                 SubscriberStatus.ACTIVE);
-                CliContext.out(spec).printf("Added subscriber #%d %s.%n", r.getId(), r.getEmail());
-                return 0;
-            }
+                run.out().printf("Added subscriber #%d %s.%n", r.getId(), r.getEmail());
+            });
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List subscribers.")
     static final class ListCmd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Option(names = "--status", description = "pending, active, unsubscribed, bounced or complained.")
         SubscriberStatus status;
@@ -119,16 +111,10 @@ final class SubscribersCommand {
         @Option(names = "--limit", defaultValue = "100")
         int limit;
 
-        private final CliContext ctx;
-
-        ListCmd(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
-                PrintWriter out = CliContext.out(spec);
+            return run.withApp(app -> {
+                PrintWriter out = run.out();
                 for (Record r : app.subscribers().list(status, Math.max(1, Math.min(limit, 100_000)))) {
                     out.printf(
                             "%6d  %-36s %-12s %-20s %02d:00 %-6s %s%n",
@@ -140,8 +126,7 @@ final class SubscribersCommand {
                             r.get(SUBSCRIBERS.FREQUENCY),
                             r.get(SUBSCRIBERS.FORMAT));
                 }
-                return 0;
-            }
+            });
         }
     }
 
@@ -152,17 +137,11 @@ final class SubscribersCommand {
                     + "frequency,weekday,format,locale,categories (categories separated by ';'). Bad lines are reported "
                     + "and skipped; good lines are imported.")
     static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandRun run;
 
         @Parameters(paramLabel = "FILE.csv")
         Path file;
-
-        private final CliContext ctx;
-
-        Import(CliContext ctx) {
-            this.ctx = ctx;
-        }
 
         @Override
         public Integer call() throws IOException {
@@ -173,10 +152,10 @@ final class SubscribersCommand {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            try (App app = ctx.open();
+            try (App app = run.open();
                     BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8))) {
-                PrintWriter out = CliContext.out(spec);
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter out = run.out();
+                PrintWriter err = run.err();
                 CsvImport.Report report = app.csvImport().run(in, line -> {
                     if (line % 1000 == 0) err.printf("... line %d%n", line);
                 });
@@ -194,18 +173,16 @@ final class SubscribersCommand {
             mixinStandardHelpOptions = true,
             description =
                     "Print everything stored about one subscriber as JSON (profile, follows, deliveries, events).")
-    static final class Export extends ForOneAddress {
-        Export(CliContext ctx) {
-            super(ctx);
-        }
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        CommandRun run;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
 
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
-                SubscribersRecord s = existing(app, email);
-                CliContext.out(spec).println(app.subscriberData().export(s));
-                return 0;
-            }
+            return run.withApp(app -> run.out().println(app.subscriberData().export(existing(app, email))));
         }
     }
 
@@ -215,40 +192,26 @@ final class SubscribersCommand {
             description = "Erase one subscriber (profile, follows, deliveries, events) and put the address on the "
                     + "suppression list, so no import or sign-up adds it again. An address nobody has is suppressed all "
                     + "the same.")
-    static final class Erase extends ForOneAddress {
-        Erase(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        public Integer call() {
-            String address = EmailAddresses.parse(email, true);
-            try (App app = ctx.open()) {
-                SubscriberData data = app.subscriberData();
-                SubscribersRecord s = app.subscribers().findByEmail(address);
-                if (s != null && data.erase(s)) {
-                    CliContext.out(spec).printf("Erased subscriber #%d; the address is suppressed.%n", s.getId());
-                } else {
-                    data.suppress(address);
-                    CliContext.out(spec).println("No subscriber had that address; it is suppressed now.");
-                }
-                return 0;
-            }
-        }
-    }
-
-    /** The shape of the commands about one address: the EMAIL parameter and the application. */
-    abstract static class ForOneAddress implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Erase implements Callable<Integer> {
+        @Mixin
+        CommandRun run;
 
         @Parameters(paramLabel = "EMAIL")
         String email;
 
-        final CliContext ctx;
-
-        ForOneAddress(CliContext ctx) {
-            this.ctx = ctx;
+        @Override
+        public Integer call() {
+            String address = EmailAddresses.parse(email, true);
+            return run.withApp(app -> {
+                SubscriberData data = app.subscriberData();
+                SubscribersRecord s = app.subscribers().findByEmail(address);
+                if (s != null && data.erase(s)) {
+                    run.out().printf("Erased subscriber #%d; the address is suppressed.%n", s.getId());
+                } else {
+                    data.suppress(address);
+                    run.out().println("No subscriber had that address; it is suppressed now.");
+                }
+            });
         }
     }
 
@@ -263,22 +226,23 @@ final class SubscribersCommand {
             name = "links",
             mixinStandardHelpOptions = true,
             description = "Print a subscriber's current unsubscribe and preference links (for support requests).")
-    static final class Links extends ForOneAddress {
-        Links(CliContext ctx) {
-            super(ctx);
-        }
+    static final class Links implements Callable<Integer> {
+        @Mixin
+        CommandRun run;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
 
         @Override
         public Integer call() {
-            try (App app = ctx.open()) {
+            return run.withApp(app -> {
                 MailConfig mail = app.mailConfig();
                 SubscribersRecord s = existing(app, email);
                 String token = app.linkTokens().issue(s.getId(), s.getTokenVersion());
-                PrintWriter out = CliContext.out(spec);
+                PrintWriter out = run.out();
                 out.println("unsubscribe: " + mail.link("/u/" + token));
                 out.println("preferences: " + mail.link("/prefs/" + token));
-                return 0;
-            }
+            });
         }
     }
 }

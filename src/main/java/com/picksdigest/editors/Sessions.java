@@ -3,16 +3,13 @@ package com.picksdigest.editors;
 import static com.picksdigest.db.generated.Tables.EDITORS;
 import static com.picksdigest.db.generated.Tables.EDITOR_SESSIONS;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.picksdigest.common.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.jooq.DSLContext;
 
 /**
@@ -45,7 +42,7 @@ public final class Sessions {
         LocalDateTime now = now();
         db.deleteFrom(EDITOR_SESSIONS).where(EDITOR_SESSIONS.EXPIRES_AT.lt(now)).execute();
         db.insertInto(EDITOR_SESSIONS)
-                .set(EDITOR_SESSIONS.ID_HASH, hash(token))
+                .set(EDITOR_SESSIONS.ID_HASH, Sha256.hex(token))
                 .set(EDITOR_SESSIONS.EDITOR_ID, editorId)
                 .set(EDITOR_SESSIONS.CREATED_AT, now)
                 .set(EDITOR_SESSIONS.LAST_SEEN_AT, now)
@@ -57,7 +54,7 @@ public final class Sessions {
     /** The session a cookie names, or null when it is unknown, expired or idle too long. */
     public Current resolve(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) return null;
-        String id = hash(token);
+        String id = Sha256.hex(token);
         LocalDateTime now = now();
         var r = db.select(EDITOR_SESSIONS.LAST_SEEN_AT, EDITORS.ID, EDITORS.EMAIL, EDITORS.NAME, EDITORS.ROLE)
                 .from(EDITOR_SESSIONS)
@@ -80,17 +77,8 @@ public final class Sessions {
     public void end(String token) {
         if (token == null) return;
         db.deleteFrom(EDITOR_SESSIONS)
-                .where(EDITOR_SESSIONS.ID_HASH.eq(hash(token)))
+                .where(EDITOR_SESSIONS.ID_HASH.eq(Sha256.hex(token)))
                 .execute();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Duration lifetime() {

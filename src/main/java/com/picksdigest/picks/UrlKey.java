@@ -1,13 +1,10 @@
 package com.picksdigest.picks;
 
 import com.picksdigest.common.InvalidInputException;
+import com.picksdigest.common.Sha256;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -57,12 +54,7 @@ public final class UrlKey {
     }
 
     public static String key(URI u) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(normalise(u).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(normalise(u));
     }
 
     static String abbreviate(String s) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.picksdigest.api.ApiKeys;
+import com.picksdigest.db.generated.tables.records.CategoriesRecord;
+import com.picksdigest.picks.Categories;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,6 +126,17 @@ final class ApiCall {
     String query(String name) {
         String v = ctx.queryParam(name);
         return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** The id of the category the {@code category} query parameter names; null when not given, 422 for none such. */
+    Integer categoryQuery(Categories categories) {
+        String cat = query("category");
+        if (cat == null) return null;
+        CategoriesRecord found = categories.find(cat);
+        if (found == null)
+            throw Problem.invalid(
+                    "Unknown category \"" + cat + "\".", java.util.Map.of("category", "Unknown category."));
+        return found.getId();
     }
 
     long idParam() {

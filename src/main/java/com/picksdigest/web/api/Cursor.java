@@ -1,6 +1,8 @@
 package com.picksdigest.web.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
@@ -14,6 +16,15 @@ record Cursor(String key, long id) {
                 .encodeToString((key + "\n" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The key of a page sorted by creation time: the created-at it ended at; 400 for a key that is not one. */
+    LocalDateTime createdAt() {
+        try {
+            return LocalDateTime.parse(key);
+        } catch (DateTimeParseException e) {
+            throw notOurs();
+        }
+    }
+
     /** null for no cursor (the first page); 400 for one we did not write. */
     static Cursor decode(String raw) {
         if (raw == null || raw.isBlank()) return null;
@@ -23,7 +34,11 @@ record Cursor(String key, long id) {
             if (nl < 0) throw new IllegalArgumentException();
             return new Cursor(s.substring(0, nl), Long.parseLong(s.substring(nl + 1)));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("The cursor is not one this API gave out; start again without it.");
+            throw notOurs();
         }
+    }
+
+    private static Problem notOurs() {
+        return Problem.badRequest("The cursor is not one this API gave out; start again without it.");
     }
 }

@@ -85,35 +85,19 @@ final class PickApi implements ApiEndpoints {
     }
 
     private void list(ApiCall c, PickStatus status) {
-        Integer categoryId = null;
-        String cat = c.query("category");
-        if (cat != null) {
-            CategoriesRecord found = categories.find(cat);
-            if (found == null)
-                throw Problem.invalid("Unknown category \"" + cat + "\".", Map.of("category", "Unknown category."));
-            categoryId = found.getId();
-        }
+        Integer categoryId = c.categoryQuery(categories);
         Cursor after = Cursor.decode(c.query("cursor"));
         int limit = c.limit();
-        LocalDateTime afterCreated = null;
-        if (after != null) {
-            try {
-                afterCreated = LocalDateTime.parse(after.key());
-            } catch (DateTimeParseException e) {
-                throw Problem.badRequest("The cursor is not one this API gave out; start again without it.");
-            }
-        }
-        List<PicksRecord> rows =
-                picks.page(status, categoryId, afterCreated, after == null ? null : after.id(), limit + 1);
-        boolean more = rows.size() > limit;
-        if (more) rows = rows.subList(0, limit);
-        String next = more
-                ? new Cursor(
-                                rows.get(rows.size() - 1).getCreatedAt().toString(),
-                                rows.get(rows.size() - 1).getId())
-                        .encode()
-                : null;
-        c.json(200, ApiRoutes.page(rows.stream().map(this::json).toList(), next));
+        List<PicksRecord> rows = picks.page(
+                status,
+                categoryId,
+                after == null ? null : after.createdAt(),
+                after == null ? null : after.id(),
+                limit + 1);
+        c.json(
+                200,
+                KeysetPage.of(rows, limit, PicksRecord::getCreatedAt, PicksRecord::getId)
+                        .body(this::json));
     }
 
     private ApiRoutes.Created create(ApiCall c) {

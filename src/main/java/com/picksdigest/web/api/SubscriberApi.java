@@ -3,7 +3,6 @@ package com.picksdigest.web.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.picksdigest.common.InvalidFields;
 import com.picksdigest.common.NotFound;
-import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.editors.AuditLog;
@@ -13,7 +12,6 @@ import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
 import com.picksdigest.subscribers.SubscriberService;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,42 +75,20 @@ final class SubscriberApi implements ApiEndpoints {
                 throw Problem.invalid(m, Map.of("status", m));
             }
         }
-        Integer categoryId = null;
-        String cat = c.query("category");
-        if (cat != null) {
-            CategoriesRecord found = categories.find(cat);
-            if (found == null)
-                throw Problem.invalid("Unknown category \"" + cat + "\".", Map.of("category", "Unknown category."));
-            categoryId = found.getId();
-        }
+        Integer categoryId = c.categoryQuery(categories);
         String q = c.query("q");
         if (q != null && q.length() > 254) q = q.substring(0, 254);
         Cursor after = Cursor.decode(c.query("cursor"));
-        LocalDateTime afterCreated = null;
-        if (after != null) {
-            try {
-                afterCreated = LocalDateTime.parse(after.key());
-            } catch (DateTimeParseException e) {
-                throw Problem.badRequest("The cursor is not one this API gave out; start again without it.");
-            }
-        }
+        LocalDateTime afterCreated = after == null ? null : after.createdAt();
         int limit = c.limit();
-        List<SubscribersRecord> rows =
-                subscribers.page(status, categoryId, q, afterCreated, after == null ? null : after.id(), limit + 1);
-        boolean more = rows.size() > limit;
-        if (more) rows = rows.subList(0, limit);
+        KeysetPage<SubscribersRecord> page = KeysetPage.of(
+                subscribers.page(status, categoryId, q, afterCreated, after == null ? null : after.id(), limit + 1),
+                limit,
+                SubscribersRecord::getCreatedAt,
+                SubscribersRecord::getId);
         Map<Long, List<String>> follows = subscribers.followedSlugs(
-                rows.stream().map(SubscribersRecord::getId).toList());
-        String next = more
-                ? new Cursor(
-                                rows.get(rows.size() - 1).getCreatedAt().toString(),
-                                rows.get(rows.size() - 1).getId())
-                        .encode()
-                : null;
-        c.json(
-                200,
-                ApiRoutes.page(
-                        rows.stream().map(s -> json(s, follows.get(s.getId()))).toList(), next));
+                page.rows().stream().map(SubscribersRecord::getId).toList());
+        c.json(200, page.body(s -> json(s, follows.get(s.getId()))));
     }
 
     private ApiRoutes.Created create(ApiCall c) {

@@ -234,6 +234,13 @@ class PicksApiTest {
         assertThat(order).containsExactlyElementsOf(expected);
         assertThat(stack.get(reader, "/api/v1/picks?cursor=bm9wZQ").statusCode())
                 .isEqualTo(400);
+        // well-formed, but its key ("nope") is no creation time
+        assertThat(stack.get(reader, "/api/v1/picks?cursor=bm9wZQox").statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> unknown = stack.get(reader, "/api/v1/picks?category=nope");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(ApiStack.json(unknown).get("errors").get("category").asText())
+                .isEqualTo("Unknown category.");
         assertThat(stack.get(reader, "/api/v1/picks?limit=100000").statusCode()).isEqualTo(422);
     }
 

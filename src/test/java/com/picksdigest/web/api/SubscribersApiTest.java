@@ -119,6 +119,10 @@ class SubscribersApiTest {
         unsub.get("items").forEach(n -> assertThat(n.get("status").asText()).isEqualTo("unsubscribed"));
         assertThat(stack.get(reader, "/api/v1/subscribers?status=asleep").statusCode())
                 .isEqualTo(422);
+        assertThat(stack.get(reader, "/api/v1/subscribers?category=nope").statusCode())
+                .isEqualTo(422);
+        assertThat(stack.get(reader, "/api/v1/subscribers?cursor=bm9wZQox").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
