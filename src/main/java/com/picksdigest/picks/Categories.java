@@ -2,22 +2,31 @@ package com.picksdigest.picks;
 
 import static com.picksdigest.db.generated.Tables.CATEGORIES;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.picksdigest.common.Conflict;
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidInputException;
 import com.picksdigest.common.NotFound;
 import com.picksdigest.db.generated.tables.records.CategoriesRecord;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
 
 /** The categories editors file picks under and subscribers follow. */
 public final class Categories {
+    /** How long the public sign-up form may show the active categories as read before (another node's change). */
+    static final Duration FORM_LIFE = Duration.ofSeconds(1);
+
     private final DSLContext db;
+    /** The active categories for the public form: one entry, dropped at once by a change made in this process. */
+    private final LoadingCache<Boolean, List<CategoriesRecord>> forForms;
 
     public Categories(DSLContext db) {
         this.db = db;
+        this.forForms = Caffeine.newBuilder().expireAfterWrite(FORM_LIFE).build(k -> List.copyOf(active()));
     }
 
     public CategoriesRecord add(String name) {
@@ -30,6 +39,7 @@ public final class Categories {
         r.setName(n);
         r.setSlug(slug);
         r.store();
+        forForms.invalidateAll();
         return r;
     }
 
@@ -56,6 +66,15 @@ public final class Categories {
                             active().stream().map(CategoriesRecord::getName).toList()) + ".");
         }
         return r;
+    }
+
+    /**
+     * {@link #active()} as the public sign-up form shows it: read at most once a {@link #FORM_LIFE} (it was one
+     * query per GET /subscribe, the whole of that page's database work), at once again after a change made here.
+     * The records are shared: read them, never change them.
+     */
+    public List<CategoriesRecord> activeForForms() {
+        return forForms.get(Boolean.TRUE);
     }
 
     public List<CategoriesRecord> active() {
@@ -89,6 +108,7 @@ public final class Categories {
         }
         r.setName(n);
         r.store();
+        forForms.invalidateAll();
         return r;
     }
 
@@ -97,6 +117,7 @@ public final class Categories {
         CategoriesRecord r = require(id);
         r.setRetired(retired);
         r.store();
+        forForms.invalidateAll();
         return r;
     }
 

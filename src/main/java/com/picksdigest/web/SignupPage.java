@@ -51,7 +51,8 @@ final class SignupPage {
     /**
      * The form as GET shows it, rendered for the active categories it was rendered with: the same page for every
      * visitor until a category changes. Rendering it (about 430 time zones, each escaped) was most of a request's time
-     * in a JFR profile under wrk; the categories are still read each time, so a change shows at once.
+     * in a JFR profile under wrk. The categories come from {@link Categories#activeForForms()}: read at most once a
+     * second, and at once again after a change made in this process.
      */
     private final Map<String, Blank> blank = new ConcurrentHashMap<>();
 
@@ -82,7 +83,7 @@ final class SignupPage {
     }
 
     void show(Context ctx) {
-        List<CategoriesRecord> active = categories.active();
+        List<CategoriesRecord> active = categories.activeForForms();
         List<List<String>> key =
                 active.stream().map(c -> List.of(c.getSlug(), c.getName())).toList();
         String language = pages.language(ctx);

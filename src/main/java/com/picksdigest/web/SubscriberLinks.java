@@ -20,11 +20,27 @@ final class SubscriberLinks {
     }
 
     SubscribersRecord resolve(String token) {
-        if (!(tokens.verify(token) instanceof LinkTokens.Valid valid)) throw WebError.invalidLink();
+        LinkTokens.Valid valid = verify(token);
         SubscribersRecord s = subscribers.find(valid.subscriberId());
-        if (s == null || s.getTokenVersion() == null || s.getTokenVersion() != valid.version()) {
-            throw WebError.revokedLink();
-        }
+        requireCurrent(s == null ? null : s.getTokenVersion(), valid);
         return s;
+    }
+
+    /** As {@link #resolve}, reading only what the unsubscribe page needs. */
+    SubscriberService.LinkHolder holder(String token) {
+        LinkTokens.Valid valid = verify(token);
+        SubscriberService.LinkHolder h = subscribers.linkHolder(valid.subscriberId());
+        requireCurrent(h == null ? null : h.tokenVersion(), valid);
+        return h;
+    }
+
+    private LinkTokens.Valid verify(String token) {
+        if (!(tokens.verify(token) instanceof LinkTokens.Valid valid)) throw WebError.invalidLink();
+        return valid;
+    }
+
+    /** @param stored the subscriber's token version, null when the subscriber is gone */
+    private static void requireCurrent(Integer stored, LinkTokens.Valid valid) {
+        if (stored == null || stored != valid.version()) throw WebError.revokedLink();
     }
 }

@@ -2,7 +2,6 @@ package com.picksdigest.web;
 
 import com.picksdigest.common.Fields;
 import com.picksdigest.common.InvalidInputException;
-import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.SubscriberService;
@@ -40,33 +39,34 @@ final class UnsubscribePage {
 
     void show(Context ctx) {
         String token = ctx.pathParam("token");
-        SubscribersRecord s = links.resolve(token);
-        if (s.getStatus() == SubscriberStatus.UNSUBSCRIBED) {
+        SubscriberService.LinkHolder s = links.holder(token);
+        if (s.status() == SubscriberStatus.UNSUBSCRIBED) {
             done(ctx, token, s);
             return;
         }
-        String html = question.html(pages.language(ctx, s.getLocale()), EmailAddresses.forDisplay(s.getEmail()), token);
+        String html = question.html(pages.language(ctx, s.locale()), EmailAddresses.forDisplay(s.email()), token);
         Pages.send(ctx, 200, html);
     }
 
     void submit(Context ctx) {
         String token = ctx.pathParam("token");
-        SubscribersRecord s = links.resolve(token);
+        SubscriberService.LinkHolder s = links.holder(token);
         String rawReason = FormData.of(ctx).first("reason");
         String reason;
         try {
             reason = Fields.line("Reason", rawReason, MAX_REASON, false);
         } catch (InvalidInputException e) {
-            form(ctx, 400, token, s, rawReason, pages.refusal(e, pages.language(ctx, s.getLocale()), "reason"));
+            form(ctx, 400, token, s, rawReason, pages.refusal(e, pages.language(ctx, s.locale()), "reason"));
             return;
         }
-        subscribers.unsubscribe(s.getId(), reason); // false when already unsubscribed: same page, nothing to do
+        subscribers.unsubscribe(s.id(), reason); // false when already unsubscribed: same page, nothing to do
         done(ctx, token, s);
     }
 
-    private void form(Context ctx, int status, String token, SubscribersRecord s, String reason, String error) {
-        Map<String, Object> m = model(EmailAddresses.forDisplay(s.getEmail()), token, reason, error);
-        m.put("locale", s.getLocale());
+    private void form(
+            Context ctx, int status, String token, SubscriberService.LinkHolder s, String reason, String error) {
+        Map<String, Object> m = model(EmailAddresses.forDisplay(s.email()), token, reason, error);
+        m.put("locale", s.locale());
         pages.render(ctx, status, "unsubscribe.html.ftl", m);
     }
 
@@ -81,19 +81,19 @@ final class UnsubscribePage {
     }
 
     /** The page after unsubscribing, with "Resubscribe" (which mails a link to confirm: coming back needs the mailbox). */
-    private void done(Context ctx, String token, SubscribersRecord s) {
+    private void done(Context ctx, String token, SubscriberService.LinkHolder s) {
         pages.render(
                 ctx,
                 200,
                 "unsubscribed.html.ftl",
                 Map.of(
                         "email",
-                        s.getEmail(),
+                        s.email(),
                         "resubscribeUrl",
                         pages.path("/u/" + token + "/resubscribe"),
                         "csrf",
                         csrf.issue(token),
                         "locale",
-                        s.getLocale()));
+                        s.locale()));
     }
 }

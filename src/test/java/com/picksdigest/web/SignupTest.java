@@ -1,5 +1,6 @@
 package com.picksdigest.web;
 
+import static com.picksdigest.db.generated.Tables.CATEGORIES;
 import static com.picksdigest.db.generated.Tables.EVENTS;
 import static com.picksdigest.db.generated.Tables.SUBSCRIBERS;
 import static com.picksdigest.web.WebTestSupport.escaped;
@@ -13,6 +14,7 @@ import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.MailLimits;
 import com.picksdigest.subscribers.SubscriberData;
 import com.picksdigest.subscribers.SubscriberInput;
+import com.picksdigest.support.Await;
 import com.picksdigest.support.Inbox;
 import com.picksdigest.support.Mails;
 import jakarta.mail.Header;
@@ -24,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -178,6 +181,32 @@ class SignupTest {
                 .as("a confirmation link works once")
                 .isEqualTo(410);
         assertThat(w.get(path).body()).contains("This confirmation link has expired");
+    }
+
+    /**
+     * The form's categories are read at most once a second: one added here shows at the next GET, one added by
+     * another node (straight into the table) within a couple of seconds, and a retired one is gone at once.
+     */
+    @Test
+    void categoryChangesShowOnTheFormAtOnceFromHereAndWithinSecondsFromAnotherNode() throws Exception {
+        assertThat(w.get("/subscribe").body()).doesNotContain("Robotics");
+        var robotics = w.categories.add("Robotics");
+        assertThat(w.get("/subscribe").body()).contains("Robotics");
+        w.db.insertInto(CATEGORIES, CATEGORIES.NAME, CATEGORIES.SLUG)
+                .values("Quantum", "quantum")
+                .execute();
+        Await.until(
+                Duration.ofSeconds(5),
+                () -> w.get("/subscribe").body().contains("Quantum"),
+                () -> "the form never showed a category another node added");
+        w.categories.setRetired(robotics.getId(), true);
+        assertThat(w.get("/subscribe").body()).doesNotContain("Robotics");
+        for (String slug : List.of("robotics", "quantum")) {
+            w.db.update(CATEGORIES)
+                    .set(CATEGORIES.RETIRED, true)
+                    .where(CATEGORIES.SLUG.eq(slug))
+                    .execute();
+        }
     }
 
     @Test
