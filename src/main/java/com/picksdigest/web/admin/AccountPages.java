@@ -83,7 +83,7 @@ final class AccountPages {
     }
 
     void account(Context ctx) {
-        pages.render(ctx, 200, "account.html.ftl", new AccountView(null));
+        pages.render(ctx, 200, "account.html.ftl", AdminNav.ACCOUNT, new AccountView(null));
     }
 
     /** Every editor's own password: the current one first, so a borrowed session cannot take the account over. */
@@ -95,7 +95,7 @@ final class AccountPages {
             }
             accounts.setPassword(me.id(), ctx.formParam("password"));
         } catch (InvalidInputException e) {
-            pages.render(ctx, 400, "account.html.ftl", new AccountView(e.getMessage()));
+            pages.render(ctx, 400, "account.html.ftl", AdminNav.ACCOUNT, new AccountView(e.getMessage()));
             return;
         }
         audit.record(me.actor(), "set-password", "editor", me.id(), "own");
@@ -105,7 +105,7 @@ final class AccountPages {
     void settings(Context ctx) {
         List<SettingRow> rows = new ArrayList<>();
         new TreeMap<>(settings.all()).forEach((k, v) -> rows.add(new SettingRow(k, masked(k, v))));
-        pages.render(ctx, 200, "settings.html.ftl", new SettingsView(rows));
+        pages.render(ctx, 200, "settings.html.ftl", AdminNav.SETTINGS, new SettingsView(rows));
     }
 
     void audit(Context ctx) {
@@ -118,39 +118,19 @@ final class AccountPages {
                     r.getSubject() + (r.getSubjectId() == null ? "" : " #" + r.getSubjectId()),
                     nz(r.getDetail())));
         }
-        pages.render(ctx, 200, "audit.html.ftl", new AuditView(rows));
+        pages.render(ctx, 200, "audit.html.ftl", AdminNav.AUDIT, new AuditView(rows));
     }
 
     /** The editors page; addError is why the add form was refused, null otherwise. */
-    record EditorsView(List<EditorRow> editors, EditorForm v, String addError) implements AdminView {
-        @Override
-        public String nav() {
-            return "editors";
-        }
-    }
+    record EditorsView(List<EditorRow> editors, EditorForm v, String addError) {}
 
     /** The own-password page; error is why a change was refused, null otherwise. */
-    record AccountView(String error) implements AdminView {
-        @Override
-        public String nav() {
-            return "account";
-        }
-    }
+    record AccountView(String error) {}
 
-    record SettingsView(List<SettingRow> settings) implements AdminView {
-        @Override
-        public String nav() {
-            return "settings";
-        }
-    }
+    record SettingsView(List<SettingRow> settings) {}
 
     /** The audit log, newest first. */
-    record AuditView(List<AuditRow> entries) implements AdminView {
-        @Override
-        public String nav() {
-            return "audit";
-        }
-    }
+    record AuditView(List<AuditRow> entries) {}
 
     private void showEditors(Context ctx, int status, EditorForm v, String addError, Long rowId, String rowError) {
         long self = AdminPages.session(ctx).editor().id();
@@ -164,7 +144,7 @@ final class AccountPages {
                     e.id() == self,
                     rowId != null && rowId == e.id() ? rowError : null));
         }
-        pages.render(ctx, status, "editors.html.ftl", new EditorsView(rows, v, addError));
+        pages.render(ctx, status, "editors.html.ftl", AdminNav.EDITORS, new EditorsView(rows, v, addError));
     }
 
     /** Passwords, secrets and keys never reach a page. */

@@ -89,10 +89,12 @@ final class AdminPages {
     }
 
     /**
-     * Renders a page whose model is a record: its components become the template's top-level names. A null component
-     * is left out, as an absent key was, so {@code x??} reads the same and a null notice lets the ?ok one show.
+     * Renders a page whose model is a record: its components become the template's top-level names, so a name the
+     * Java side misspells does not compile. Rows and forms the template reads inside it are public records too, as
+     * FreeMarker reads only public classes' accessors. A null component is left out, as an absent key was, so
+     * {@code x??} reads the same and a null notice lets the ?ok one show.
      */
-    <V extends Record & AdminView> void render(Context ctx, int status, String template, V view) {
+    void render(Context ctx, int status, String template, AdminNav nav, Record view) {
         Map<String, Object> values = new HashMap<>();
         for (RecordComponent c : view.getClass().getRecordComponents()) {
             Object value;
@@ -104,7 +106,7 @@ final class AdminPages {
             }
             if (value != null) values.put(c.getName(), value);
         }
-        values.put("nav", view.nav());
+        values.put("nav", nav.key());
         render(ctx, status, template, values);
     }
 

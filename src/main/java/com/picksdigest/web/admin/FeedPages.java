@@ -73,13 +73,11 @@ final class FeedPages {
 
     /** The feeds page; notice is the outcome of a "Poll now" (null: none, or the redirect's). */
     record View(
-            List<FeedRow> feeds, List<CategoryOption> categories, FeedForm v, Map<String, String> errors, String notice)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "feeds";
-        }
-    }
+            List<FeedRow> feeds,
+            List<CategoryOption> categories,
+            FeedForm v,
+            Map<String, String> errors,
+            String notice) {}
 
     private void show(Context ctx, int status, FeedForm v, Map<String, String> errors) {
         String polled = ctx.queryParam("polled");
@@ -103,7 +101,7 @@ final class FeedPages {
         }
         List<CategoryOption> cats = new ArrayList<>();
         for (CategoriesRecord c : categories.active()) cats.add(new CategoryOption(c.getSlug(), c.getName()));
-        pages.render(ctx, status, "feeds.html.ftl", new View(rows, cats, v, errors, outcome));
+        pages.render(ctx, status, "feeds.html.ftl", AdminNav.FEEDS, new View(rows, cats, v, errors, outcome));
     }
 
     /** After "Poll now": under way, or the outcome of the feed's last poll (its error, or what it brought). */

@@ -77,7 +77,8 @@ final class ImportPages {
     }
 
     void form(Context ctx) {
-        pages.render(ctx, 200, "subscriber-import.html.ftl", new FormView(MAX_BYTES / (1024 * 1024)));
+        pages.render(
+                ctx, 200, "subscriber-import.html.ftl", AdminNav.SUBSCRIBERS, new FormView(MAX_BYTES / (1024 * 1024)));
     }
 
     void upload(Context ctx) throws IOException {
@@ -110,6 +111,7 @@ final class ImportPages {
                 ctx,
                 200,
                 "subscriber-import-preview.html.ftl",
+                AdminNav.SUBSCRIBERS,
                 new PreviewView(token, file.filename(), mapping, cols.ignored(), cols.header(), preview.rows()));
     }
 
@@ -152,16 +154,11 @@ final class ImportPages {
                 running ? j.linesRead() : Math.max(1, j.linesRead()),
                 ImportJobs.KEPT_ERRORS,
                 running ? 2 : null);
-        pages.render(ctx, 200, "subscriber-import-job.html.ftl", view);
+        pages.render(ctx, 200, "subscriber-import-job.html.ftl", AdminNav.SUBSCRIBERS, view);
     }
 
     /** The upload form; maxMb is the largest file it takes. */
-    record FormView(long maxMb) implements AdminView {
-        @Override
-        public String nav() {
-            return "subscribers";
-        }
-    }
+    record FormView(long maxMb) {}
 
     /** An upload's preview: upload is the token that starts it; rows are the first records, cell by cell. */
     record PreviewView(
@@ -170,13 +167,7 @@ final class ImportPages {
             List<ImportColumn> mapping,
             List<String> ignored,
             List<String> header,
-            List<List<String>> rows)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "subscribers";
-        }
-    }
+            List<List<String>> rows) {}
 
     /**
      * A job's progress: total lines -1 while unknown, done of total for the bar; kept is how many refused lines the
@@ -193,13 +184,7 @@ final class ImportPages {
             long total,
             int done,
             int kept,
-            Integer refresh)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "subscribers";
-        }
-    }
+            Integer refresh) {}
 
     void errors(Context ctx) throws IOException {
         ImportJobs.Job j = job(ctx.pathParam("id"));

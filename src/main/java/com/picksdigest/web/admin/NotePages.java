@@ -37,6 +37,7 @@ final class NotePages {
                 ctx,
                 200,
                 "notes.html.ftl",
+                AdminNav.NOTES,
                 new ListView(LocalDate.now(clock.withZone(pages.zone())).toString(), rows));
     }
 
@@ -69,25 +70,20 @@ final class NotePages {
     }
 
     /** The notes list: today is the date form's default, in the editors' zone. */
-    record ListView(String today, List<NoteRow> notes) implements AdminView {
-        @Override
-        public String nav() {
-            return "notes";
-        }
-    }
+    record ListView(String today, List<NoteRow> notes) {}
 
     /**
      * One date's note as written, with saved telling whether one is stored; error after a refused save, the preview
      * (previewHtml safe HTML) when the note is not blank, else null.
      */
     record EditView(
-            String date, String markdown, int max, boolean saved, String error, String previewHtml, String previewText)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "notes";
-        }
-    }
+            String date,
+            String markdown,
+            int max,
+            boolean saved,
+            String error,
+            String previewHtml,
+            String previewText) {}
 
     private void show(Context ctx, int status, LocalDate date, String markdown, String error, boolean saved) {
         DigestModel.NoteView preview = markdown.isBlank() ? null : notes.preview(markdown);
@@ -95,6 +91,7 @@ final class NotePages {
                 ctx,
                 status,
                 "note.html.ftl",
+                AdminNav.NOTES,
                 new EditView(
                         date.toString(),
                         markdown,

@@ -108,6 +108,7 @@ final class SubscriberPages {
                 ctx,
                 200,
                 "subscribers.html.ftl",
+                AdminNav.SUBSCRIBERS,
                 new ListView(
                         stats.countsByStatus(),
                         stats.growth(LocalDate.now(clock).minusDays(GROWTH_DAYS)),
@@ -137,13 +138,7 @@ final class SubscriberPages {
             Integer total,
             String query,
             int shown,
-            int bulkLimit)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "subscribers";
-        }
-    }
+            int bulkLimit) {}
 
     /** One subscriber's record: follows are category names (empty: all), followSlugs tick the preferences form. */
     record RecordView(
@@ -152,13 +147,7 @@ final class SubscriberPages {
             List<String> followSlugs,
             List<CategoryChoice> categories,
             List<SubscriberEventRow> events,
-            List<SubscriberDeliveryRow> deliveries)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "subscribers";
-        }
-    }
+            List<SubscriberDeliveryRow> deliveries) {}
 
     void export(Context ctx) throws Exception {
         SubscriberSearch.Criteria c = criteria(ctx.queryParamMap());
@@ -224,6 +213,7 @@ final class SubscriberPages {
                 ctx,
                 200,
                 "subscriber.html.ftl",
+                AdminNav.SUBSCRIBERS,
                 new RecordView(
                         profile(s),
                         subscribers.followedCategoryNames(s.getId()),

@@ -92,13 +92,7 @@ final class WebhookPages {
 
     /** The webhooks list; url and the checked events as typed in the register form. */
     record ListView(
-            List<WebhookEndpointRow> endpoints, String url, List<EventChoice> events, Map<String, String> errors)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "webhooks";
-        }
-    }
+            List<WebhookEndpointRow> endpoints, String url, List<EventChoice> events, Map<String, String> errors) {}
 
     /** One endpoint with its signing secret and its deliveries, newest first. */
     record EndpointView(
@@ -106,13 +100,7 @@ final class WebhookPages {
             String secret,
             List<EventChoice> events,
             List<WebhookDeliveryRow> log,
-            Map<String, String> errors)
-            implements AdminView {
-        @Override
-        public String nav() {
-            return "webhooks";
-        }
-    }
+            Map<String, String> errors) {}
 
     private void showList(Context ctx, int status, String url, List<String> checked, Map<String, String> errors) {
         List<WebhookEndpointRow> rows = new ArrayList<>();
@@ -123,7 +111,8 @@ final class WebhookPages {
                     number(r.get("delivered")),
                     number(r.get("failed"))));
         }
-        pages.render(ctx, status, "webhooks.html.ftl", new ListView(rows, url, choices(checked), errors));
+        pages.render(
+                ctx, status, "webhooks.html.ftl", AdminNav.WEBHOOKS, new ListView(rows, url, choices(checked), errors));
     }
 
     private void showOne(Context ctx, int status, WebhookEndpointsRecord e, Map<String, String> errors) {
@@ -145,7 +134,7 @@ final class WebhookPages {
         }
         EndpointView view = new EndpointView(
                 endpoint(e), e.getSecret(), choices(List.of(e.getEventTypes().split(","))), log, errors);
-        pages.render(ctx, status, "webhook.html.ftl", view);
+        pages.render(ctx, status, "webhook.html.ftl", AdminNav.WEBHOOKS, view);
     }
 
     private WebhookEndpointState endpoint(WebhookEndpointsRecord e) {
