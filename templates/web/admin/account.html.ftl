@@ -1,5 +1,5 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: error (optional). -->
+<#-- Model: AccountPages.AccountView: error (optional). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Your account">
 <h1>Your account</h1>

@@ -1,5 +1,5 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: entries (at, actor, action, subject, detail), newest first. -->
+<#-- Model: AccountPages.AuditView: entries (AuditRow: at, actor, action, subject, detail), newest first. -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Audit log">
 <h1>Audit log</h1>

@@ -1,5 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: editors (id, email, name, role, self, error?), v (email, name, role as typed), addError (optional). -->
+<#-- Model: AccountPages.EditorsView: editors (EditorRow: id, email, name, role, self, error?),
+  v (EditorForm: email, name, role as typed), addError (optional). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Editors">
 <h1>Editors</h1>

@@ -1,7 +1,8 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: feeds (id, url, title, category, lastFetched, nextFetch, error, failures, imported, waiting, polling),
-  categories (slug, name), v (url, category as typed), errors (field -> message); notice after "Poll now".
+  Model: FeedPages.View: feeds (FeedRow: id, url, title, category, lastFetched, nextFetch, error, failures, imported,
+  waiting, polling), categories (CategoryOption: slug, name), v (FeedForm: url, category as typed),
+  errors (field -> message); notice after "Poll now".
 -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Feeds">

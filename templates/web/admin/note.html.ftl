@@ -1,5 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: date, markdown, max, saved (a note is stored for the date), error?, previewHtml? (safe HTML), previewText?. -->
+<#-- Model: NotePages.EditView: date, markdown, max, saved (a note is stored for the date), error?,
+  previewHtml? (safe HTML), previewText?. -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Note for ${date}">
 <p><a href="${base}/admin/notes">&larr; Editor's notes</a></p>

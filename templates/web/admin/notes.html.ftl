@@ -1,5 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: today (yyyy-mm-dd in the editors' zone), notes (date, markdown, updatedBy, updatedAt). -->
+<#-- Model: NotePages.ListView: today (yyyy-mm-dd in the editors' zone),
+  notes (NoteRow: date, markdown, updatedBy, updatedAt). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Editor's notes">
 <h1>Editor's notes</h1>

@@ -1,5 +1,5 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: settings (key, value; secrets masked). -->
+<#-- Model: AccountPages.SettingsView: settings (SettingRow: key, value; secrets masked). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Settings">
 <h1>Settings</h1>

@@ -1,5 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: id, state (queued, running, done, failed), linesRead, imported, refused, failure, running, total (-1 unknown), done, kept. -->
+<#-- Model: ImportPages.JobView: id, state (queued, running, done, failed), linesRead, imported, refused, failure,
+  running, total (-1 unknown), done, kept, refresh?. -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Import ${id}">
 <h1>Import ${id}: ${state}</h1>

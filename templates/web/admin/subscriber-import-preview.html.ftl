@@ -1,5 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: upload (token), fileName, mapping (column, field: "" when ignored), ignored (column names), header, rows (lists of cells). -->
+<#-- Model: ImportPages.PreviewView: upload (token), fileName, mapping (ImportColumn: column, field: "" when
+  ignored), ignored (column names), header, rows (lists of cells). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Import subscribers: preview">
 <h1>Import ${fileName}</h1>

@@ -1,5 +1,5 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: maxMb. -->
+<#-- Model: ImportPages.FormView: maxMb. -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Import subscribers">
 <h1>Import subscribers</h1>

@@ -1,8 +1,9 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: s (id, email, name, status, schedule, since, lastDigest, timezone, sendHour, frequency, weekday, format,
-     locale, pausedUntil, confirmedAt, unsubscribedAt, softBounces), follows (names; empty: all), followSlugs,
-     categories (id, name, slug), events (at, type, detail, edition), deliveries (edition, status, attempts, sentAt,
-     reply, picks: PickHeld id, title, url). -->
+<#-- Model: SubscriberPages.RecordView: s (SubscriberProfile: id, email, name, status, schedule, since, lastDigest,
+     timezone, sendHour, frequency, weekday, format, locale, pausedUntil, confirmedAt, unsubscribedAt, softBounces),
+     follows (names; empty: all), followSlugs, categories (CategoryChoice: id, name, slug), events (SubscriberEventRow:
+     at, type, detail, edition), deliveries (SubscriberDeliveryRow: edition, status, attempts, sentAt, reply,
+     picks: PickHeld id, title, url). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title=s.email>
 <h1>${s.email}</h1>

@@ -1,7 +1,8 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: counts (status -> n), growth (date, subscribed, unsubscribed), categories (id, name), statuses,
-     c (the search: q, name, status, category, from, to), searched, and when searched: found (id, email, name, status,
-     schedule, since, lastDigest), total, query (the search as a query string); shown, bulkLimit. -->
+<#-- Model: SubscriberPages.ListView: counts (status -> n), growth (SubscriberStats.Day: date, subscribed,
+     unsubscribed), categories (CategoryChoice: id, name), statuses, c (SubscriberSearchForm: q, name, status,
+     category, from, to), searched, and when searched: found (SubscriberRow: id, email, name, status, schedule, since,
+     lastDigest), total, query (the search as a query string); shown, bulkLimit. -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Subscribers">
 <h1>Subscribers</h1>

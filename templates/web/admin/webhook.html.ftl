@@ -1,7 +1,8 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: e (see webhooks.html.ftl), secret, events (name, checked), errors, log (type, messageId, subject, at, state,
-  attempts, status, error, lastAttempt, nextAttempt), newest first.
+  Model: WebhookPages.EndpointView: e (WebhookEndpointState, see webhooks.html.ftl), secret, events (EventChoice:
+  name, checked), errors, log (WebhookDeliveryRow: type, messageId, subject, at, state, attempts, status, error,
+  lastAttempt, nextAttempt), newest first.
 -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Webhook endpoint">

@@ -1,13 +1,13 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: endpoints (id, url, eventTypes, enabled, paused, pausedAt, pausedReason, failures, failingSince, lastStatus,
-  lastError, lastAttempt, lastSuccess, waiting, delivered, failed), url (as typed), events (name, checked),
-  errors (field -> message).
+  Model: WebhookPages.ListView: endpoints (WebhookEndpointRow: endpoint (WebhookEndpointState: id, url, eventTypes,
+  enabled, paused, pausedAt, pausedReason, failures, failingSince, lastStatus, lastError, lastAttempt, lastSuccess),
+  waiting, delivered, failed), url (as typed), events (EventChoice: name, checked), errors (field -> message).
 -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Webhooks">
 <h1>Webhooks</h1>
-<#list endpoints as e><#if e.paused>
+<#list endpoints as row><#assign e = row.endpoint><#if e.paused>
 <p class="notice error webhook-paused" role="alert">Endpoint <a href="${base}/admin/webhooks/${e.id?c}">${e.url}</a> is paused: ${e.pausedReason}. Nothing is sent to it until it is enabled again.</p>
 </#if></#list>
 <form method="post" action="${base}/admin/webhooks" class="card" novalidate>
@@ -26,14 +26,15 @@
 <table id="webhooks">
 <thead><tr><th>Endpoint</th><th>State</th><th>Last answer</th><th class="num">Waiting</th><th class="num">Delivered</th><th class="num">Failed</th></tr></thead>
 <tbody>
-<#list endpoints as e>
+<#list endpoints as row>
+<#assign e = row.endpoint>
 <tr data-id="${e.id?c}">
 <td><a href="${base}/admin/webhooks/${e.id?c}">${e.url}</a><div class="muted">${e.eventTypes}</div></td>
 <td class="state"><#if e.paused>paused<#elseif !e.enabled>disabled<#elseif e.failures gt 0>failing (${e.failures?c} in a row)<#else>enabled</#if></td>
 <td class="last"><#if e.lastAttempt?has_content>${e.lastStatus}<#if e.lastError?has_content> ${e.lastError}</#if> at ${e.lastAttempt}<#else>never called</#if></td>
-<td class="num">${e.waiting?c}</td>
-<td class="num">${e.delivered?c}</td>
-<td class="num">${e.failed?c}</td>
+<td class="num">${row.waiting?c}</td>
+<td class="num">${row.delivered?c}</td>
+<td class="num">${row.failed?c}</td>
 </tr>
 </#list>
 </tbody>

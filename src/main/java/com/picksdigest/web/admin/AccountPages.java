@@ -9,9 +9,7 @@ import com.picksdigest.editors.EditorAccounts;
 import com.picksdigest.editors.Role;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -34,20 +32,14 @@ final class AccountPages {
     }
 
     void editors(Context ctx) {
-        showEditors(ctx, 200, Map.of("email", "", "name", "", "role", "editor"), null, null, null);
+        showEditors(ctx, 200, EditorForm.EMPTY, null, null, null);
     }
 
     void addEditor(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
-        Map<String, String> v = Map.of(
-                "email",
-                nz(ctx.formParam("email")),
-                "name",
-                nz(ctx.formParam("name")),
-                "role",
-                nz(ctx.formParam("role")));
+        EditorForm v = new EditorForm(nz(ctx.formParam("email")), nz(ctx.formParam("name")), nz(ctx.formParam("role")));
         try {
-            Editor e = accounts.add(v.get("email"), v.get("name"), ctx.formParam("password"), Role.of(v.get("role")));
+            Editor e = accounts.add(v.email(), v.name(), ctx.formParam("password"), Role.of(v.role()));
             audit.record(
                     me.actor(),
                     "create",
@@ -84,14 +76,14 @@ final class AccountPages {
                 default -> throw new InvalidInputException("Unknown action.");
             }
         } catch (InvalidInputException e) {
-            showEditors(ctx, 400, Map.of("email", "", "name", "", "role", "editor"), null, id, e.getMessage());
+            showEditors(ctx, 400, EditorForm.EMPTY, null, id, e.getMessage());
             return;
         }
         pages.redirect(ctx, "/admin/editors", "saved");
     }
 
     void account(Context ctx) {
-        pages.render(ctx, 200, "account.html.ftl", Map.of("nav", "account"));
+        pages.render(ctx, 200, "account.html.ftl", AdminNav.ACCOUNT, new AccountView(null));
     }
 
     /** Every editor's own password: the current one first, so a borrowed session cannot take the account over. */
@@ -103,7 +95,7 @@ final class AccountPages {
             }
             accounts.setPassword(me.id(), ctx.formParam("password"));
         } catch (InvalidInputException e) {
-            pages.render(ctx, 400, "account.html.ftl", Map.of("nav", "account", "error", e.getMessage()));
+            pages.render(ctx, 400, "account.html.ftl", AdminNav.ACCOUNT, new AccountView(e.getMessage()));
             return;
         }
         audit.record(me.actor(), "set-password", "editor", me.id(), "own");
@@ -111,44 +103,48 @@ final class AccountPages {
     }
 
     void settings(Context ctx) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        new TreeMap<>(settings.all()).forEach((k, v) -> rows.add(Map.of("key", k, "value", masked(k, v))));
-        pages.render(ctx, 200, "settings.html.ftl", Map.of("settings", rows, "nav", "settings"));
+        List<SettingRow> rows = new ArrayList<>();
+        new TreeMap<>(settings.all()).forEach((k, v) -> rows.add(new SettingRow(k, masked(k, v))));
+        pages.render(ctx, 200, "settings.html.ftl", AdminNav.SETTINGS, new SettingsView(rows));
     }
 
     void audit(Context ctx) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<AuditRow> rows = new ArrayList<>();
         for (AuditLogRecord r : audit.recent(AUDIT_SHOWN)) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("at", pages.time(r.getCreatedAt()));
-            m.put("actor", r.getActor());
-            m.put("action", r.getAction());
-            m.put("subject", r.getSubject() + (r.getSubjectId() == null ? "" : " #" + r.getSubjectId()));
-            m.put("detail", nz(r.getDetail()));
-            rows.add(m);
+            rows.add(new AuditRow(
+                    pages.time(r.getCreatedAt()),
+                    r.getActor(),
+                    r.getAction(),
+                    r.getSubject() + (r.getSubjectId() == null ? "" : " #" + r.getSubjectId()),
+                    nz(r.getDetail())));
         }
-        pages.render(ctx, 200, "audit.html.ftl", Map.of("entries", rows, "nav", "audit"));
+        pages.render(ctx, 200, "audit.html.ftl", AdminNav.AUDIT, new AuditView(rows));
     }
 
-    private void showEditors(
-            Context ctx, int status, Map<String, String> v, String addError, Long rowId, String rowError) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** The editors page; addError is why the add form was refused, null otherwise. */
+    record EditorsView(List<EditorRow> editors, EditorForm v, String addError) {}
+
+    /** The own-password page; error is why a change was refused, null otherwise. */
+    record AccountView(String error) {}
+
+    record SettingsView(List<SettingRow> settings) {}
+
+    /** The audit log, newest first. */
+    record AuditView(List<AuditRow> entries) {}
+
+    private void showEditors(Context ctx, int status, EditorForm v, String addError, Long rowId, String rowError) {
+        long self = AdminPages.session(ctx).editor().id();
+        List<EditorRow> rows = new ArrayList<>();
         for (Editor e : accounts.list()) {
-            Map<String, Object> r = new HashMap<>();
-            r.put("id", e.id());
-            r.put("email", e.email());
-            r.put("name", nz(e.name()));
-            r.put("role", e.role().db());
-            r.put("self", e.id() == AdminPages.session(ctx).editor().id());
-            if (rowId != null && rowId == e.id()) r.put("error", rowError);
-            rows.add(r);
+            rows.add(new EditorRow(
+                    e.id(),
+                    e.email(),
+                    nz(e.name()),
+                    e.role().db(),
+                    e.id() == self,
+                    rowId != null && rowId == e.id() ? rowError : null));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("editors", rows);
-        m.put("v", v);
-        if (addError != null) m.put("addError", addError);
-        m.put("nav", "editors");
-        pages.render(ctx, status, "editors.html.ftl", m);
+        pages.render(ctx, status, "editors.html.ftl", AdminNav.EDITORS, new EditorsView(rows, v, addError));
     }
 
     /** Passwords, secrets and keys never reach a page. */

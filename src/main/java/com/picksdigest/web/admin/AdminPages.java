@@ -4,6 +4,7 @@ import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.web.CsrfTokens;
 import io.javalin.http.Context;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -85,6 +86,28 @@ final class AdminPages {
 
     static Sessions.Current session(Context ctx) {
         return ctx.attribute(SESSION);
+    }
+
+    /**
+     * Renders a page whose model is a record: its components become the template's top-level names, so a name the
+     * Java side misspells does not compile. Rows and forms the template reads inside it are public records too, as
+     * FreeMarker reads only public classes' accessors. A null component is left out, as an absent key was, so
+     * {@code x??} reads the same and a null notice lets the ?ok one show.
+     */
+    void render(Context ctx, int status, String template, AdminNav nav, Record view) {
+        Map<String, Object> values = new HashMap<>();
+        for (RecordComponent c : view.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(view);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(
+                        "Cannot read " + c + " of " + view.getClass().getName(), e);
+            }
+            if (value != null) values.put(c.getName(), value);
+        }
+        values.put("nav", nav.key());
+        render(ctx, status, template, values);
     }
 
     void render(Context ctx, int status, String template, Map<String, ?> values) {

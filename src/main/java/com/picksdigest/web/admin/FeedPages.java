@@ -14,7 +14,6 @@ import com.picksdigest.picks.FeedImport;
 import com.picksdigest.picks.Feeds;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Record;
@@ -36,14 +35,14 @@ final class FeedPages {
     }
 
     void list(Context ctx) {
-        show(ctx, 200, Map.of("url", "", "category", ""), Map.of());
+        show(ctx, 200, new FeedForm("", ""), Map.of());
     }
 
     void create(Context ctx) {
         Editor me = AdminPages.session(ctx).editor();
-        Map<String, String> v = Map.of("url", nz(ctx.formParam("url")), "category", nz(ctx.formParam("category")));
+        FeedForm v = new FeedForm(nz(ctx.formParam("url")), nz(ctx.formParam("category")));
         try {
-            FeedsRecord f = feeds.register(v.get("url"), v.get("category"), me.actor());
+            FeedsRecord f = feeds.register(v.url(), v.category(), me.actor());
             audit.record(me.actor(), "create", "feed", f.getId(), f.getUrl());
         } catch (InvalidFields e) {
             show(ctx, 400, v, e.errors());
@@ -72,37 +71,37 @@ final class FeedPages {
         pages.redirect(ctx, "/admin/feeds", "feed-removed");
     }
 
-    private void show(Context ctx, int status, Map<String, String> v, Map<String, String> errors) {
+    /** The feeds page; notice is the outcome of a "Poll now" (null: none, or the redirect's). */
+    record View(
+            List<FeedRow> feeds,
+            List<CategoryOption> categories,
+            FeedForm v,
+            Map<String, String> errors,
+            String notice) {}
+
+    private void show(Context ctx, int status, FeedForm v, Map<String, String> errors) {
         String polled = ctx.queryParam("polled");
         String outcome = null;
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<FeedRow> rows = new ArrayList<>();
         for (Record r : feeds.list()) {
-            Map<String, Object> f = new HashMap<>();
             boolean polling = importer.pollUnderWay(r.get(FEEDS.POLLING_SINCE));
-            f.put("polling", polling);
-            f.put("id", r.get(FEEDS.ID));
-            f.put("url", r.get(FEEDS.URL));
-            f.put("title", r.get(FEEDS.TITLE) == null ? "" : r.get(FEEDS.TITLE));
-            f.put("category", r.get(CATEGORIES.NAME));
-            f.put("lastFetched", pages.time(r.get(FEEDS.LAST_FETCHED_AT)));
-            f.put("nextFetch", pages.time(r.get(FEEDS.NEXT_FETCH_AT)));
-            f.put("error", r.get(FEEDS.LAST_ERROR) == null ? "" : r.get(FEEDS.LAST_ERROR));
-            f.put("failures", r.get(FEEDS.FAILURES));
-            f.put("imported", r.get(FEEDS.ITEMS_IMPORTED));
-            f.put("waiting", r.get("waiting", Integer.class));
-            rows.add(f);
+            rows.add(new FeedRow(
+                    r.get(FEEDS.ID),
+                    r.get(FEEDS.URL),
+                    nz(r.get(FEEDS.TITLE)),
+                    r.get(CATEGORIES.NAME),
+                    pages.time(r.get(FEEDS.LAST_FETCHED_AT)),
+                    pages.time(r.get(FEEDS.NEXT_FETCH_AT)),
+                    nz(r.get(FEEDS.LAST_ERROR)),
+                    r.get(FEEDS.FAILURES),
+                    r.get(FEEDS.ITEMS_IMPORTED),
+                    r.get("waiting", Integer.class),
+                    polling));
             if (String.valueOf(r.get(FEEDS.ID)).equals(polled)) outcome = outcome(r, polling);
         }
-        List<Map<String, Object>> cats = new ArrayList<>();
-        for (CategoriesRecord c : categories.active()) cats.add(Map.of("slug", c.getSlug(), "name", c.getName()));
-        Map<String, Object> m = new HashMap<>();
-        m.put("feeds", rows);
-        m.put("categories", cats);
-        m.put("v", v);
-        m.put("errors", errors);
-        if (outcome != null) m.put("notice", outcome);
-        m.put("nav", "feeds");
-        pages.render(ctx, status, "feeds.html.ftl", m);
+        List<CategoryOption> cats = new ArrayList<>();
+        for (CategoriesRecord c : categories.active()) cats.add(new CategoryOption(c.getSlug(), c.getName()));
+        pages.render(ctx, status, "feeds.html.ftl", AdminNav.FEEDS, new View(rows, cats, v, errors, outcome));
     }
 
     /** After "Poll now": under way, or the outcome of the feed's last poll (its error, or what it brought). */

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,10 +77,8 @@ final class ImportPages {
     }
 
     void form(Context ctx) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("maxMb", MAX_BYTES / (1024 * 1024));
-        m.put("nav", "subscribers");
-        pages.render(ctx, 200, "subscriber-import.html.ftl", m);
+        pages.render(
+                ctx, 200, "subscriber-import.html.ftl", AdminNav.SUBSCRIBERS, new FormView(MAX_BYTES / (1024 * 1024)));
     }
 
     void upload(Context ctx) throws IOException {
@@ -104,21 +101,18 @@ final class ImportPages {
         }
         String token = token();
         uploads.put(token, new Upload(spool, AdminPages.session(ctx).editor().id(), clock.instant(), lines(spool)));
-        List<Map<String, String>> mapping = new ArrayList<>();
+        List<ImportColumn> mapping = new ArrayList<>();
         CsvImport.Columns cols = preview.columns();
         for (int i = 0; i < cols.header().size(); i++) {
             String field = cols.fields().get(i);
-            mapping.add(Map.of("column", cols.header().get(i), "field", field == null ? "" : field));
+            mapping.add(new ImportColumn(cols.header().get(i), field == null ? "" : field));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("upload", token);
-        m.put("fileName", file.filename());
-        m.put("mapping", mapping);
-        m.put("ignored", cols.ignored());
-        m.put("header", cols.header());
-        m.put("rows", preview.rows());
-        m.put("nav", "subscribers");
-        pages.render(ctx, 200, "subscriber-import-preview.html.ftl", m);
+        pages.render(
+                ctx,
+                200,
+                "subscriber-import-preview.html.ftl",
+                AdminNav.SUBSCRIBERS,
+                new PreviewView(token, file.filename(), mapping, cols.ignored(), cols.header(), preview.rows()));
     }
 
     void start(Context ctx) {
@@ -148,21 +142,49 @@ final class ImportPages {
         ImportJobs.Job j = job(ctx.pathParam("id"));
         boolean running = j.state().equals("queued") || j.state().equals("running");
         Long total = totals.get(j.id());
-        Map<String, Object> m = new HashMap<>();
-        m.put("id", Long.toString(j.id()));
-        m.put("state", j.state());
-        m.put("linesRead", j.linesRead());
-        m.put("imported", j.imported());
-        m.put("refused", j.refused());
-        m.put("failure", j.failure() == null ? "" : j.failure());
-        m.put("running", running);
-        m.put("total", running ? (total == null ? -1 : total) : Math.max(1, j.linesRead()));
-        m.put("done", running ? j.linesRead() : Math.max(1, j.linesRead()));
-        m.put("kept", ImportJobs.KEPT_ERRORS);
-        if (running) m.put("refresh", 2);
-        m.put("nav", "subscribers");
-        pages.render(ctx, 200, "subscriber-import-job.html.ftl", m);
+        JobView view = new JobView(
+                Long.toString(j.id()),
+                j.state(),
+                j.linesRead(),
+                j.imported(),
+                j.refused(),
+                j.failure() == null ? "" : j.failure(),
+                running,
+                running ? (total == null ? -1 : total) : Math.max(1, j.linesRead()),
+                running ? j.linesRead() : Math.max(1, j.linesRead()),
+                ImportJobs.KEPT_ERRORS,
+                running ? 2 : null);
+        pages.render(ctx, 200, "subscriber-import-job.html.ftl", AdminNav.SUBSCRIBERS, view);
     }
+
+    /** The upload form; maxMb is the largest file it takes. */
+    record FormView(long maxMb) {}
+
+    /** An upload's preview: upload is the token that starts it; rows are the first records, cell by cell. */
+    record PreviewView(
+            String upload,
+            String fileName,
+            List<ImportColumn> mapping,
+            List<String> ignored,
+            List<String> header,
+            List<List<String>> rows) {}
+
+    /**
+     * A job's progress: total lines -1 while unknown, done of total for the bar; kept is how many refused lines the
+     * errors file holds at most; refresh (seconds) reloads the page while the job runs, null once it is over.
+     */
+    record JobView(
+            String id,
+            String state,
+            int linesRead,
+            int imported,
+            int refused,
+            String failure,
+            boolean running,
+            long total,
+            int done,
+            int kept,
+            Integer refresh) {}
 
     void errors(Context ctx) throws IOException {
         ImportJobs.Job j = job(ctx.pathParam("id"));

@@ -7,9 +7,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The editor's note of an edition date: written in Markdown, previewed as the digest will show it, saved (audited),
@@ -32,18 +30,15 @@ final class NotePages {
             pages.redirect(ctx, "/admin/notes/" + date(picked), null);
             return;
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("today", LocalDate.now(clock.withZone(pages.zone())).toString());
-        List<Map<String, Object>> rows = notes.recent(60).stream()
-                .map(n -> Map.<String, Object>of(
-                        "date", n.date().toString(),
-                        "markdown", n.markdown(),
-                        "updatedBy", n.updatedBy(),
-                        "updatedAt", pages.time(n.updatedAt())))
+        List<NoteRow> rows = notes.recent(60).stream()
+                .map(n -> new NoteRow(n.date().toString(), n.markdown(), n.updatedBy(), pages.time(n.updatedAt())))
                 .toList();
-        m.put("notes", rows);
-        m.put("nav", "notes");
-        pages.render(ctx, 200, "notes.html.ftl", m);
+        pages.render(
+                ctx,
+                200,
+                "notes.html.ftl",
+                AdminNav.NOTES,
+                new ListView(LocalDate.now(clock.withZone(pages.zone())).toString(), rows));
     }
 
     void edit(Context ctx) {
@@ -74,20 +69,37 @@ final class NotePages {
         pages.redirect(ctx, "/admin/notes/" + date, "saved");
     }
 
+    /** The notes list: today is the date form's default, in the editors' zone. */
+    record ListView(String today, List<NoteRow> notes) {}
+
+    /**
+     * One date's note as written, with saved telling whether one is stored; error after a refused save, the preview
+     * (previewHtml safe HTML) when the note is not blank, else null.
+     */
+    record EditView(
+            String date,
+            String markdown,
+            int max,
+            boolean saved,
+            String error,
+            String previewHtml,
+            String previewText) {}
+
     private void show(Context ctx, int status, LocalDate date, String markdown, String error, boolean saved) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("date", date.toString());
-        m.put("markdown", markdown);
-        m.put("max", EditionNotes.MAX_LENGTH);
-        m.put("saved", saved);
-        if (error != null) m.put("error", error);
-        if (!markdown.isBlank()) {
-            DigestModel.NoteView v = notes.preview(markdown);
-            m.put("previewHtml", v.html());
-            m.put("previewText", v.text());
-        }
-        m.put("nav", "notes");
-        pages.render(ctx, status, "note.html.ftl", m);
+        DigestModel.NoteView preview = markdown.isBlank() ? null : notes.preview(markdown);
+        pages.render(
+                ctx,
+                status,
+                "note.html.ftl",
+                AdminNav.NOTES,
+                new EditView(
+                        date.toString(),
+                        markdown,
+                        EditionNotes.MAX_LENGTH,
+                        saved,
+                        error,
+                        preview == null ? null : preview.html(),
+                        preview == null ? null : preview.text()));
     }
 
     private static LocalDate date(String text) {

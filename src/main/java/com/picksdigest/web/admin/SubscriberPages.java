@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -99,25 +99,55 @@ final class SubscriberPages {
 
     void list(Context ctx) {
         SubscriberSearch.Criteria c = criteria(ctx.queryParamMap());
-        Map<String, Object> m = new HashMap<>();
-        m.put("counts", stats.countsByStatus());
-        m.put("growth", stats.growth(LocalDate.now(clock).minusDays(GROWTH_DAYS)));
-        m.put("categories", categoryChoices());
-        m.put("statuses", STATUSES);
-        m.put("c", form(c));
-        m.put("searched", !c.isEmpty());
+        List<SubscriberRow> found = null;
         if (!c.isEmpty()) {
-            List<Map<String, Object>> found = new ArrayList<>();
+            found = new ArrayList<>();
             for (SubscribersRecord s : search.find(c, SHOWN)) found.add(row(s));
-            m.put("found", found);
-            m.put("total", search.count(c));
-            m.put("query", query(c));
         }
-        m.put("shown", SHOWN);
-        m.put("bulkLimit", BULK_LIMIT);
-        m.put("nav", "subscribers");
-        pages.render(ctx, 200, "subscribers.html.ftl", m);
+        pages.render(
+                ctx,
+                200,
+                "subscribers.html.ftl",
+                AdminNav.SUBSCRIBERS,
+                new ListView(
+                        stats.countsByStatus(),
+                        stats.growth(LocalDate.now(clock).minusDays(GROWTH_DAYS)),
+                        categoryChoices(),
+                        STATUSES,
+                        form(c),
+                        !c.isEmpty(),
+                        found,
+                        c.isEmpty() ? null : search.count(c),
+                        c.isEmpty() ? null : query(c),
+                        SHOWN,
+                        BULK_LIMIT));
     }
+
+    /**
+     * The subscribers page: counts by status, growth by day, the search form and, once searched, what it found (the
+     * first {@code shown} of {@code total}) with the search as a query string; found, total and query are null before.
+     */
+    record ListView(
+            Map<String, Integer> counts,
+            List<SubscriberStats.Day> growth,
+            List<CategoryChoice> categories,
+            List<String> statuses,
+            SubscriberSearchForm c,
+            boolean searched,
+            List<SubscriberRow> found,
+            Integer total,
+            String query,
+            int shown,
+            int bulkLimit) {}
+
+    /** One subscriber's record: follows are category names (empty: all), followSlugs tick the preferences form. */
+    record RecordView(
+            SubscriberProfile s,
+            List<String> follows,
+            List<String> followSlugs,
+            List<CategoryChoice> categories,
+            List<SubscriberEventRow> events,
+            List<SubscriberDeliveryRow> deliveries) {}
 
     void export(Context ctx) throws Exception {
         SubscriberSearch.Criteria c = criteria(ctx.queryParamMap());
@@ -168,37 +198,30 @@ final class SubscriberPages {
 
     void record(Context ctx) {
         SubscribersRecord s = subscriber(ctx);
-        Map<String, Object> m = new HashMap<>();
-        m.put("s", profile(s));
-        List<String> follows = subscribers.followedCategoryNames(s.getId());
-        m.put("follows", follows);
-        m.put(
-                "followSlugs",
-                new ArrayList<>(subscribers.followedSlugs(List.of(s.getId())).get(s.getId())));
-        m.put("categories", categoryChoices());
-        m.put(
-                "events",
-                history.events(s.getId(), HISTORY).stream()
-                        .map(e -> Map.of(
-                                "at", pages.time(e.at()),
-                                "type", e.type(),
-                                "detail", e.detail(),
-                                "edition",
-                                        e.edition() == null ? "" : e.edition().toString()))
-                        .toList());
-        m.put(
-                "deliveries",
-                history.deliveries(s.getId(), HISTORY).stream()
-                        .map(d -> Map.of(
-                                "edition", d.edition().toString(),
-                                "status", d.status(),
-                                "attempts", d.attempts(),
-                                "sentAt", pages.time(d.sentAt()),
-                                "reply", d.reply(),
-                                "picks", d.picks()))
-                        .toList());
-        m.put("nav", "subscribers");
-        pages.render(ctx, 200, "subscriber.html.ftl", m);
+        List<SubscriberEventRow> events = history.events(s.getId(), HISTORY).stream()
+                .map(e -> new SubscriberEventRow(
+                        pages.time(e.at()),
+                        e.type(),
+                        e.detail(),
+                        e.edition() == null ? "" : e.edition().toString()))
+                .toList();
+        List<SubscriberDeliveryRow> deliveries = history.deliveries(s.getId(), HISTORY).stream()
+                .map(d -> new SubscriberDeliveryRow(
+                        d.edition().toString(), d.status(), d.attempts(), pages.time(d.sentAt()), d.reply(), d.picks()))
+                .toList();
+        pages.render(
+                ctx,
+                200,
+                "subscriber.html.ftl",
+                AdminNav.SUBSCRIBERS,
+                new RecordView(
+                        profile(s),
+                        subscribers.followedCategoryNames(s.getId()),
+                        new ArrayList<>(
+                                subscribers.followedSlugs(List.of(s.getId())).get(s.getId())),
+                        categoryChoices(),
+                        events,
+                        deliveries));
     }
 
     void resendConfirmation(Context ctx) {
@@ -349,63 +372,77 @@ final class SubscriberPages {
         }
     }
 
-    private static Map<String, Object> form(SubscriberSearch.Criteria c) {
-        Map<String, Object> f = new HashMap<>();
-        f.put("q", nz(c.address()));
-        f.put("name", nz(c.name()));
-        f.put("status", nz(c.status()));
-        f.put("category", c.categoryId() == null ? "" : c.categoryId().toString());
-        f.put("from", c.joinedFrom() == null ? "" : c.joinedFrom().toString());
-        f.put("to", c.joinedTo() == null ? "" : c.joinedTo().toString());
-        return f;
+    private static SubscriberSearchForm form(SubscriberSearch.Criteria c) {
+        return new SubscriberSearchForm(
+                nz(c.address()),
+                nz(c.name()),
+                nz(c.status()),
+                c.categoryId() == null ? "" : c.categoryId().toString(),
+                c.joinedFrom() == null ? "" : c.joinedFrom().toString(),
+                c.joinedTo() == null ? "" : c.joinedTo().toString());
     }
 
-    /** The search as a query string, for the export link and the way back after a bulk action. */
+    /**
+     * The search as a query string, for the export link and the way back after a bulk action; fields in the order
+     * these links have always had (a saved export link stays the same).
+     */
     private static String query(SubscriberSearch.Criteria c) {
+        SubscriberSearchForm f = form(c);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("q", f.q());
+        fields.put("name", f.name());
+        fields.put("from", f.from());
+        fields.put("to", f.to());
+        fields.put("category", f.category());
+        fields.put("status", f.status());
         StringBuilder q = new StringBuilder();
-        form(c).forEach((k, v) -> {
-            if (!v.toString().isEmpty()) {
+        fields.forEach((k, v) -> {
+            if (!v.isEmpty()) {
                 if (q.length() > 0) q.append('&');
-                q.append(k).append('=').append(java.net.URLEncoder.encode(v.toString(), StandardCharsets.UTF_8));
+                q.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
             }
         });
         return q.toString();
     }
 
-    private List<Map<String, Object>> categoryChoices() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<CategoryChoice> categoryChoices() {
+        List<CategoryChoice> out = new ArrayList<>();
         for (CategoriesRecord r : categories.active())
-            out.add(Map.of("id", r.getId().toString(), "name", r.getName(), "slug", r.getSlug()));
+            out.add(new CategoryChoice(r.getId().toString(), r.getName(), r.getSlug()));
         return out;
     }
 
-    private Map<String, Object> row(SubscribersRecord s) {
-        Map<String, Object> r = new HashMap<>();
-        r.put("id", s.getId().toString());
-        r.put("email", s.getEmail());
-        r.put("name", nz(s.getName()));
-        r.put("status", s.getStatus().stored());
-        r.put("schedule", s.getFrequency() + " " + String.format("%02d:00", s.getSendHour()) + " " + s.getTimezone());
-        r.put("since", pages.time(s.getCreatedAt()));
-        r.put("lastDigest", pages.time(s.getWatermark()));
-        return r;
+    private SubscriberRow row(SubscribersRecord s) {
+        return new SubscriberRow(
+                s.getId().toString(),
+                s.getEmail(),
+                nz(s.getName()),
+                s.getStatus().stored(),
+                s.getFrequency() + " " + String.format("%02d:00", s.getSendHour()) + " " + s.getTimezone(),
+                pages.time(s.getCreatedAt()),
+                pages.time(s.getWatermark()));
     }
 
-    private Map<String, Object> profile(SubscribersRecord s) {
-        Map<String, Object> p = row(s);
-        p.put("timezone", s.getTimezone());
-        p.put("sendHour", s.getSendHour().intValue());
-        p.put("frequency", s.getFrequency().stored());
-        p.put("weekday", s.getWeekday() == null ? "" : s.getWeekday().toString());
-        p.put("format", s.getFormat().stored());
-        p.put("locale", s.getLocale());
-        p.put(
-                "pausedUntil",
-                s.getPausedUntil() == null ? "" : s.getPausedUntil().toString());
-        p.put("confirmedAt", pages.time(s.getConfirmedAt()));
-        p.put("unsubscribedAt", pages.time(s.getUnsubscribedAt()));
-        p.put("softBounces", s.getSoftBounces());
-        return p;
+    private SubscriberProfile profile(SubscribersRecord s) {
+        SubscriberRow r = row(s);
+        return new SubscriberProfile(
+                r.id(),
+                r.email(),
+                r.name(),
+                r.status(),
+                r.schedule(),
+                r.since(),
+                r.lastDigest(),
+                s.getTimezone(),
+                s.getSendHour().intValue(),
+                s.getFrequency().stored(),
+                s.getWeekday() == null ? "" : s.getWeekday().toString(),
+                s.getFormat().stored(),
+                s.getLocale(),
+                s.getPausedUntil() == null ? "" : s.getPausedUntil().toString(),
+                pages.time(s.getConfirmedAt()),
+                pages.time(s.getUnsubscribedAt()),
+                s.getSoftBounces());
     }
 
     private static String nz(String s) {

@@ -13,7 +13,6 @@ import com.picksdigest.outbox.Outbox;
 import com.picksdigest.webhooks.Webhooks;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Record;
@@ -91,75 +90,73 @@ final class WebhookPages {
         pages.redirect(ctx, "/admin/webhooks", "webhook-removed");
     }
 
+    /** The webhooks list; url and the checked events as typed in the register form. */
+    record ListView(
+            List<WebhookEndpointRow> endpoints, String url, List<EventChoice> events, Map<String, String> errors) {}
+
+    /** One endpoint with its signing secret and its deliveries, newest first. */
+    record EndpointView(
+            WebhookEndpointState e,
+            String secret,
+            List<EventChoice> events,
+            List<WebhookDeliveryRow> log,
+            Map<String, String> errors) {}
+
     private void showList(Context ctx, int status, String url, List<String> checked, Map<String, String> errors) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<WebhookEndpointRow> rows = new ArrayList<>();
         for (Record r : webhooks.list()) {
-            Map<String, Object> m = endpoint(r.into(WEBHOOK_ENDPOINTS));
-            m.put("waiting", number(r.get("waiting")));
-            m.put("delivered", number(r.get("delivered")));
-            m.put("failed", number(r.get("failed")));
-            rows.add(m);
+            rows.add(new WebhookEndpointRow(
+                    endpoint(r.into(WEBHOOK_ENDPOINTS)),
+                    number(r.get("waiting")),
+                    number(r.get("delivered")),
+                    number(r.get("failed"))));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("endpoints", rows);
-        m.put("url", url);
-        m.put("events", choices(checked));
-        m.put("errors", errors);
-        m.put("nav", "webhooks");
-        pages.render(ctx, status, "webhooks.html.ftl", m);
+        pages.render(
+                ctx, status, "webhooks.html.ftl", AdminNav.WEBHOOKS, new ListView(rows, url, choices(checked), errors));
     }
 
     private void showOne(Context ctx, int status, WebhookEndpointsRecord e, Map<String, String> errors) {
-        List<Map<String, Object>> log = new ArrayList<>();
+        List<WebhookDeliveryRow> log = new ArrayList<>();
         for (Record r : webhooks.log(e.getId(), LOG_ROWS)) {
-            Map<String, Object> d = new HashMap<>();
-            d.put("type", r.get(WEBHOOK_EVENTS.EVENT_TYPE));
-            d.put("messageId", r.get(WEBHOOK_EVENTS.MESSAGE_ID));
-            d.put("subject", r.get(WEBHOOK_DELIVERIES.SUBJECT));
-            d.put("at", pages.time(r.get(WEBHOOK_EVENTS.CREATED_AT)));
-            d.put("state", r.get(WEBHOOK_DELIVERIES.STATE));
-            d.put("attempts", r.get(WEBHOOK_DELIVERIES.ATTEMPTS));
-            d.put("status", code(r.get(WEBHOOK_DELIVERIES.LAST_STATUS)));
-            d.put("error", nz(r.get(WEBHOOK_DELIVERIES.LAST_ERROR)));
-            d.put("lastAttempt", pages.time(r.get(WEBHOOK_DELIVERIES.LAST_ATTEMPT_AT)));
-            d.put(
-                    "nextAttempt",
+            log.add(new WebhookDeliveryRow(
+                    r.get(WEBHOOK_EVENTS.EVENT_TYPE),
+                    r.get(WEBHOOK_EVENTS.MESSAGE_ID),
+                    r.get(WEBHOOK_DELIVERIES.SUBJECT),
+                    pages.time(r.get(WEBHOOK_EVENTS.CREATED_AT)),
+                    r.get(WEBHOOK_DELIVERIES.STATE),
+                    r.get(WEBHOOK_DELIVERIES.ATTEMPTS),
+                    code(r.get(WEBHOOK_DELIVERIES.LAST_STATUS)),
+                    nz(r.get(WEBHOOK_DELIVERIES.LAST_ERROR)),
+                    pages.time(r.get(WEBHOOK_DELIVERIES.LAST_ATTEMPT_AT)),
                     "queued".equals(r.get(WEBHOOK_DELIVERIES.STATE))
                             ? pages.time(r.get(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT))
-                            : "");
-            log.add(d);
+                            : ""));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("e", endpoint(e));
-        m.put("secret", e.getSecret());
-        m.put("events", choices(List.of(e.getEventTypes().split(","))));
-        m.put("log", log);
-        m.put("errors", errors);
-        m.put("nav", "webhooks");
-        pages.render(ctx, status, "webhook.html.ftl", m);
+        EndpointView view = new EndpointView(
+                endpoint(e), e.getSecret(), choices(List.of(e.getEventTypes().split(","))), log, errors);
+        pages.render(ctx, status, "webhook.html.ftl", AdminNav.WEBHOOKS, view);
     }
 
-    private Map<String, Object> endpoint(WebhookEndpointsRecord e) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("id", e.getId());
-        m.put("url", e.getUrl());
-        m.put("eventTypes", e.getEventTypes().replace(",", ", "));
-        m.put("enabled", e.getEnabled());
-        m.put("paused", e.getPausedAt() != null);
-        m.put("pausedAt", pages.time(e.getPausedAt()));
-        m.put("pausedReason", nz(e.getPausedReason()));
-        m.put("failures", e.getConsecutiveFailures());
-        m.put("failingSince", pages.time(e.getFailingSince()));
-        m.put("lastStatus", code(e.getLastStatus()));
-        m.put("lastError", nz(e.getLastError()));
-        m.put("lastAttempt", pages.time(e.getLastAttemptAt()));
-        m.put("lastSuccess", pages.time(e.getLastSuccessAt()));
-        return m;
+    private WebhookEndpointState endpoint(WebhookEndpointsRecord e) {
+        return new WebhookEndpointState(
+                e.getId(),
+                e.getUrl(),
+                e.getEventTypes().replace(",", ", "),
+                e.getEnabled(),
+                e.getPausedAt() != null,
+                pages.time(e.getPausedAt()),
+                nz(e.getPausedReason()),
+                e.getConsecutiveFailures(),
+                pages.time(e.getFailingSince()),
+                code(e.getLastStatus()),
+                nz(e.getLastError()),
+                pages.time(e.getLastAttemptAt()),
+                pages.time(e.getLastSuccessAt()));
     }
 
-    private static List<Map<String, Object>> choices(List<String> checked) {
-        List<Map<String, Object>> l = new ArrayList<>();
-        for (String t : Outbox.TYPES) l.add(Map.of("name", t, "checked", checked.contains(t)));
+    private static List<EventChoice> choices(List<String> checked) {
+        List<EventChoice> l = new ArrayList<>();
+        for (String t : Outbox.TYPES) l.add(new EventChoice(t, checked.contains(t)));
         return l;
     }
 

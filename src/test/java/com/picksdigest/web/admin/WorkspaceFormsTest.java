@@ -57,6 +57,19 @@ class WorkspaceFormsTest {
         stack.close();
     }
 
+    /** Pages whose model is a record: a null component is no name at all, so ?? is false and ?ok's notice shows. */
+    @Test
+    void aRecordModelLeavesItsNullComponentsOutAndMarksItsMenuItem() {
+        String feeds = ed.get("/admin/feeds?ok=feed-removed").body();
+        assertThat(feeds).contains("<p class=\"notice ok\" role=\"status\">Feed removed.</p>");
+        assertThat(feeds).contains("<a href=\"/admin/feeds\" aria-current=\"page\">");
+
+        String note = ed.get("/admin/notes/2026-03-01").body();
+        assertThat(note).contains("<textarea id=\"note\" name=\"note\" rows=\"8\" maxlength=\"2000\">");
+        assertThat(note).doesNotContain("note-preview");
+        assertThat(note).contains("<a href=\"/admin/notes\" aria-current=\"page\">");
+    }
+
     @Test
     void theListFiltersByStatusCategoryDayAndText() {
         stack.seed.published("Quantum chips ship", "AI", Instant.parse("2026-03-10T09:00:00Z"));
