@@ -1,6 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: e (EditionReports.Edition), relays (EditionReports.RelayFigures: relay, absent when no relay answered; sent, deferred, failed), failures (subscriberId, email, attempts, reply), deferrals (subscriberId, email, attempts, next, reply), picks (pickId, title, recipients, clicks,
+  Model (ReportPages.EditionView): e (EditionReports.Edition), relays (EditionReports.RelayFigures: relay, absent when no relay answered; sent, deferred, failed), failures (subscriberId, email, attempts, reply), deferrals (DeferralRow), picks (pickId, title, recipients, clicks,
   clickers), trackClicks, archiveUrl.
 -->
 <#import "layout.html.ftl" as layout>
@@ -73,7 +73,7 @@
 <table id="deferred">
 <thead><tr><th>Subscriber</th><th class="num">Attempts</th><th>Next attempt</th><th>Last reply</th></tr></thead>
 <tbody>
-<#list deferrals as f><tr><td><a href="${base}/admin/subscribers/${f.subscriberId}">${f.email}</a></td><td class="num">${f.attempts?c}</td><td>${f.next}</td><td>${f.reply}</td></tr></#list>
+<#list deferrals as f><tr><td><a href="${base}/admin/subscribers/${f.subscriberId()}">${f.email()}</a></td><td class="num">${f.attempts()?c}</td><td>${f.next()}</td><td>${f.reply()}</td></tr></#list>
 </tbody>
 </table>
 </div>

@@ -4,7 +4,7 @@ import com.picksdigest.reports.EditionReports;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.List;
 
 /** Edition reports: one row per day that had digests due, and each one's detail. */
 final class ReportPages {
@@ -25,8 +25,20 @@ final class ReportPages {
                 ctx,
                 200,
                 "reports.html.ftl",
-                Map.of("editions", editions.editions(EDITIONS_SHOWN), "trackClicks", trackClicks, "nav", "reports"));
+                AdminNav.REPORTS,
+                new ListView(editions.editions(EDITIONS_SHOWN), trackClicks));
     }
+
+    record ListView(List<EditionReports.Edition> editions, boolean trackClicks) {}
+
+    record EditionView(
+            EditionReports.Edition e,
+            List<EditionReports.RelayFigures> relays,
+            List<EditionReports.Failure> failures,
+            List<DeferralRow> deferrals,
+            List<EditionReports.PickClicks> picks,
+            boolean trackClicks,
+            String archiveUrl) {}
 
     void edition(Context ctx) {
         LocalDate date;
@@ -41,29 +53,21 @@ final class ReportPages {
                 ctx,
                 200,
                 "report.html.ftl",
-                Map.of(
-                        "e",
+                AdminNav.REPORTS,
+                new EditionView(
                         d.edition(),
-                        "relays",
                         d.relays(),
-                        "failures",
                         d.failures(),
-                        "deferrals",
                         d.deferrals().stream()
-                                .map(f -> Map.of(
-                                        "subscriberId", Long.toString(f.subscriberId()),
-                                        "email", f.email(),
-                                        "attempts", f.attempts(),
-                                        "next", pages.time(f.nextAttempt()),
-                                        "reply", f.reply() == null ? "" : f.reply()))
+                                .map(f -> new DeferralRow(
+                                        Long.toString(f.subscriberId()),
+                                        f.email(),
+                                        f.attempts(),
+                                        pages.time(f.nextAttempt()),
+                                        f.reply() == null ? "" : f.reply()))
                                 .toList(),
-                        "picks",
                         d.picks(),
-                        "trackClicks",
                         trackClicks,
-                        "archiveUrl",
-                        pages.path("/archive/" + date),
-                        "nav",
-                        "reports"));
+                        pages.path("/archive/" + date)));
     }
 }

@@ -115,6 +115,12 @@ class RelayFiguresTest {
         AdminHttp ed = new AdminHttp(stack);
         ed.signIn("ed@example.org", AdminStack.PASSWORD);
         String page = ed.get("/admin/reports/" + today()).body();
+        // the deferred reader is listed with its attempts and the relay's words, the refused one among the failures
+        assertThat(page)
+                .containsPattern(
+                        "(?s)<table id=\"deferred\">.*" + GREYLISTED
+                                + "</a></td><td class=\"num\">1</td><td>[^<]+</td><td>451 4.7.1 Greylisted, try again later</td>")
+                .containsPattern("(?s)<table id=\"failures\">.*" + REFUSED + ".*550 5.1.1 No such user here");
         for (String relay : expected.keySet()) {
             int[] f = expected.get(relay);
             assertThat(page)
