@@ -1,5 +1,5 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Model: categories (id, name, slug, retired, picks, followers, error?), newName, newError (optional). -->
+<#-- Model (CategoryPages.View): categories (CategoryRow: id, name, slug, retired, picks, followers, error?), newName, newError (optional). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Categories">
 <h1>Categories</h1>

@@ -1,6 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
-  Model: email, categories (slug, name, checked); after "show": description, error (optional), and when a digest
+  Model (PreviewPage.View): email, categories (PreviewCategory: slug, name, checked); after "show": description, error (optional), and when a digest
   would go out: subject, text, frameUrl (the HTML part, served sandboxed by /admin/preview/html).
 -->
 <#import "layout.html.ftl" as layout>

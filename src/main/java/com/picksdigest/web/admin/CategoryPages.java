@@ -84,13 +84,16 @@ final class CategoryPages {
                     followers.getOrDefault(c.getId(), 0),
                     c.getId().equals(errorId) ? rowError : null));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("categories", rows);
-        m.put("newName", newName == null ? "" : newName);
-        if (newError != null) m.put("newError", newError);
-        m.put("nav", "categories");
-        pages.render(ctx, status, "categories.html.ftl", m);
+        pages.render(
+                ctx,
+                status,
+                "categories.html.ftl",
+                AdminNav.CATEGORIES,
+                new View(rows, newName == null ? "" : newName, newError));
     }
+
+    /** @param newError why the add form's name was refused; null when it was not */
+    record View(List<CategoryRow> categories, String newName, String newError) {}
 
     private static Map<Integer, Integer> counts(org.jooq.ResultQuery<org.jooq.Record2<Integer, Integer>> q) {
         Map<Integer, Integer> out = new HashMap<>();

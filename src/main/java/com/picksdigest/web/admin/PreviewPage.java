@@ -13,10 +13,8 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -49,39 +47,43 @@ final class PreviewPage {
 
     void show(Context ctx) {
         Target t = target(ctx);
-        Map<String, Object> m = new HashMap<>();
-        m.put("email", t.email() == null ? "" : t.email());
-        List<Map<String, Object>> cats = new ArrayList<>();
+        List<PreviewCategory> cats = new ArrayList<>();
         for (CategoriesRecord c : categories.active()) {
-            cats.add(Map.of(
-                    "slug",
-                    c.getSlug(),
-                    "name",
-                    c.getName(),
-                    "checked",
-                    t.categorySlugs().contains(c.getSlug())));
+            cats.add(new PreviewCategory(
+                    c.getSlug(), c.getName(), t.categorySlugs().contains(c.getSlug())));
         }
-        m.put("categories", cats);
-        m.put("nav", "preview");
-        if (ctx.queryParam("show") != null) {
-            Preview p = previews.preview(t);
-            m.put("description", p.description());
-            if (p.reason() != null) m.put("error", p.reason());
-            if (p.model() != null) {
-                m.put("subject", p.model().subject());
-                m.put("text", templates.renderText(p.model()));
-                m.put("frameUrl", pages.path("/admin/preview/html?" + query(t)));
-            }
-        }
-        String sent = ctx.queryParam("sent");
-        if ("1".equals(sent))
-            m.put(
-                    "notice",
-                    "Test message sent to " + AdminPages.session(ctx).editor().email() + ".");
+        Preview p = ctx.queryParam("show") == null ? null : previews.preview(t);
+        boolean built = p != null && p.model() != null;
+        View view = new View(
+                t.email() == null ? "" : t.email(),
+                cats,
+                p == null ? null : p.description(),
+                p == null ? null : p.reason(),
+                built ? p.model().subject() : null,
+                built ? templates.renderText(p.model()) : null,
+                built ? pages.path("/admin/preview/html?" + query(t)) : null,
+                "1".equals(ctx.queryParam("sent"))
+                        ? "Test message sent to "
+                                + AdminPages.session(ctx).editor().email() + "."
+                        : null);
         // The one workspace page that frames another: only our own preview route.
         ctx.header("Content-Security-Policy", ctx.res().getHeader("Content-Security-Policy") + "; frame-src 'self'");
-        pages.render(ctx, 200, "preview.html.ftl", m);
+        pages.render(ctx, 200, "preview.html.ftl", AdminNav.PREVIEW, view);
     }
+
+    /**
+     * The preview page. Absent (null) until asked to show: description, error (why nothing would be sent), and with
+     * a digest built, subject, text and frameUrl.
+     */
+    record View(
+            String email,
+            List<PreviewCategory> categories,
+            String description,
+            String error,
+            String subject,
+            String text,
+            String frameUrl,
+            String notice) {}
 
     void html(Context ctx) {
         Preview p = previews.preview(target(ctx));
