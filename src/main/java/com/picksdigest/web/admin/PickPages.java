@@ -76,23 +76,56 @@ final class PickPages {
                     p.getPublishedAt() != null && p.getPublishedAt().isAfter(now),
                     day != null && PickStatus.PUBLISHED == p.getStatus()));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("picks", rows);
-        m.put("status", status == null ? "" : status.stored());
-        m.put("category", category == null ? "" : category);
-        m.put("date", day == null ? "" : day.toString());
-        m.put("q", q == null ? "" : q);
-        m.put("today", LocalDate.now(clock.withZone(pages.zone())).toString());
-        m.put("categories", categoryOptions(true));
-        m.put(
-                "statuses",
-                Stream.of(PickStatus.DRAFT, PickStatus.PUBLISHED, PickStatus.RETRACTED, PickStatus.CANDIDATE)
-                        .map(PickStatus::stored)
-                        .toList());
-        m.put("back", ctx.queryString() == null ? "/admin/picks" : "/admin/picks?" + ctx.queryString());
-        m.put("nav", "picks");
-        pages.render(ctx, 200, "picks.html.ftl", m);
+        pages.render(
+                ctx,
+                200,
+                "picks.html.ftl",
+                AdminNav.PICKS,
+                new ListView(
+                        rows,
+                        status == null ? "" : status.stored(),
+                        category == null ? "" : category,
+                        day == null ? "" : day.toString(),
+                        q == null ? "" : q,
+                        LocalDate.now(clock.withZone(pages.zone())).toString(),
+                        categoryOptions(true),
+                        Stream.of(PickStatus.DRAFT, PickStatus.PUBLISHED, PickStatus.RETRACTED, PickStatus.CANDIDATE)
+                                .map(PickStatus::stored)
+                                .toList(),
+                        ctx.queryString() == null ? "/admin/picks" : "/admin/picks?" + ctx.queryString()));
     }
+
+    /** The picks list with its filters as given (empty when not), and where its buttons return to. */
+    record ListView(
+            List<PickRow> picks,
+            String status,
+            String category,
+            String date,
+            String q,
+            String today,
+            List<CategoryOption> categories,
+            List<String> statuses,
+            String back) {}
+
+    record CandidatesView(List<CandidateRow> candidates, List<CategoryOption> categories) {}
+
+    /**
+     * The new/edit/accept form.
+     *
+     * @param v      the fields' values as typed or stored, by field name
+     * @param errors messages by field name
+     * @param id     the pick's, with pickStatus, publishedAt and updated; null for a new pick
+     */
+    record FormView(
+            String mode,
+            Map<String, String> v,
+            Map<String, String> errors,
+            List<CategoryOption> categories,
+            Long id,
+            String pickStatus,
+            String publishedAt,
+            String updated,
+            String zone) {}
 
     void newForm(Context ctx) {
         Map<String, String> v = new HashMap<>();
@@ -171,10 +204,7 @@ final class PickPages {
                     categories.require(p.getCategoryId()).getSlug()));
         }
         pages.render(
-                ctx,
-                200,
-                "candidates.html.ftl",
-                Map.of("candidates", rows, "categories", categoryOptions(false), "nav", "candidates"));
+                ctx, 200, "candidates.html.ftl", AdminNav.CANDIDATES, new CandidatesView(rows, categoryOptions(false)));
     }
 
     /** From the list (summary and category edited in place) or from the candidate's full form. */
@@ -236,20 +266,21 @@ final class PickPages {
 
     private void form(
             Context ctx, int status, String mode, PicksRecord p, Map<String, String> v, Map<String, String> errors) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("mode", mode);
-        m.put("v", v);
-        m.put("errors", errors);
-        m.put("categories", categoryOptions(false));
-        if (p != null) {
-            m.put("id", p.getId());
-            m.put("pickStatus", p.getStatus().stored());
-            m.put("publishedAt", pages.time(p.getPublishedAt()));
-            m.put("updated", p.getUpdatedBy() + ", " + pages.time(p.getUpdatedAt()));
-        }
-        m.put("zone", pages.zone().getId());
-        m.put("nav", "candidates".equals(mode) || "accept".equals(mode) ? "candidates" : "picks");
-        pages.render(ctx, status, "pick-form.html.ftl", m);
+        pages.render(
+                ctx,
+                status,
+                "pick-form.html.ftl",
+                "candidates".equals(mode) || "accept".equals(mode) ? AdminNav.CANDIDATES : AdminNav.PICKS,
+                new FormView(
+                        mode,
+                        v,
+                        errors,
+                        categoryOptions(false),
+                        p == null ? null : p.getId(),
+                        p == null ? null : p.getStatus().stored(),
+                        p == null ? null : pages.time(p.getPublishedAt()),
+                        p == null ? null : p.getUpdatedBy() + ", " + pages.time(p.getUpdatedAt()),
+                        pages.zone().getId()));
     }
 
     private Map<String, String> values(Context ctx) {
