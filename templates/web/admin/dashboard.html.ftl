@@ -1,7 +1,8 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Model: today, edition (EditionReports.Edition, absent before today's first delivery), queue (pending, deferred),
      feeds (failing: id, title, url, failures, lastError), candidates, joins, departures, listSize (last 30 days),
-     lastEdition (date, delivered, bounce, unsubscribe, complaint, click), sentToday, topPicks, trackClicks. -->
+     lastEdition (LastEdition: date, delivered, bounce, unsubscribe, complaint, click), sentToday, topPicks, trackClicks
+     (InsightPages.DashboardView). -->
 <#import "layout.html.ftl" as layout>
 <@layout.page title="Dashboard">
 <h1>Dashboard</h1>

@@ -6,9 +6,7 @@ import com.picksdigest.web.charts.SvgChart;
 import com.picksdigest.web.charts.SvgChart.Series;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
@@ -33,61 +31,83 @@ final class InsightPages {
     }
 
     void dashboard(Context ctx) {
-        Map<String, Object> m = new HashMap<>();
-        EditionReports.Edition today = editions.edition(insight.today());
-        m.put("today", insight.today().toString());
-        if (today != null) m.put("edition", today);
-        m.put("queue", insight.queue());
-        m.put("feeds", insight.failingFeeds(5));
-        m.put("candidates", insight.waitingCandidates());
         List<InsightReports.GrowthDay> growth = insight.growth(30);
-        m.put("joins", growth.stream().mapToInt(InsightReports.GrowthDay::joins).sum());
-        m.put(
-                "departures",
-                growth.stream().mapToInt(InsightReports.GrowthDay::departures).sum());
-        m.put("listSize", growth.isEmpty() ? 0 : growth.get(growth.size() - 1).total());
         List<InsightReports.EditionRates> rates = insight.editions(30);
+        LastEdition lastEdition = null;
         if (!rates.isEmpty()) {
             InsightReports.EditionRates last = rates.get(rates.size() - 1);
-            m.put(
-                    "lastEdition",
-                    Map.of(
-                            "date", last.date().toString(),
-                            "delivered", last.delivered(),
-                            "bounce", SvgChart.percent(last.bounceRate()),
-                            "unsubscribe", SvgChart.percent(last.unsubscribeRate()),
-                            "complaint", SvgChart.percent(last.complaintRate()),
-                            "click", SvgChart.percent(last.clickRate())));
+            lastEdition = new LastEdition(
+                    last.date().toString(),
+                    last.delivered(),
+                    SvgChart.percent(last.bounceRate()),
+                    SvgChart.percent(last.unsubscribeRate()),
+                    SvgChart.percent(last.complaintRate()),
+                    SvgChart.percent(last.clickRate()));
         }
-        m.put(
-                "sentToday",
-                insight.sendProgress().stream()
-                        .mapToInt(InsightReports.SendSlot::sent)
-                        .sum());
-        m.put("topPicks", trackClicks ? insight.topPicks(30, 3) : List.of());
-        m.put("trackClicks", trackClicks);
-        m.put("nav", "dashboard");
-        pages.render(ctx, 200, "dashboard.html.ftl", m);
+        pages.render(
+                ctx,
+                200,
+                "dashboard.html.ftl",
+                AdminNav.DASHBOARD,
+                new DashboardView(
+                        insight.today().toString(),
+                        editions.edition(insight.today()),
+                        insight.queue(),
+                        insight.failingFeeds(5),
+                        insight.waitingCandidates(),
+                        growth.stream()
+                                .mapToInt(InsightReports.GrowthDay::joins)
+                                .sum(),
+                        growth.stream()
+                                .mapToInt(InsightReports.GrowthDay::departures)
+                                .sum(),
+                        growth.isEmpty() ? 0 : growth.get(growth.size() - 1).total(),
+                        lastEdition,
+                        insight.sendProgress().stream()
+                                .mapToInt(InsightReports.SendSlot::sent)
+                                .sum(),
+                        trackClicks ? insight.topPicks(30, 3) : List.of(),
+                        trackClicks));
     }
+
+    /**
+     * The dashboard.
+     *
+     * @param edition today's edition so far; null before its first delivery
+     * @param lastEdition the latest edition's rates; null before any
+     */
+    record DashboardView(
+            String today,
+            EditionReports.Edition edition,
+            InsightReports.Queue queue,
+            List<InsightReports.FailingFeed> feeds,
+            int candidates,
+            int joins,
+            int departures,
+            int listSize,
+            LastEdition lastEdition,
+            int sentToday,
+            List<InsightReports.TopPick> topPicks,
+            boolean trackClicks) {}
+
+    record ChartView(String name, int days, List<Integer> windows, List<ChartPanel> panels, boolean trackClicks) {}
 
     void chart(Context ctx) {
         int days = days(ctx);
         String name = ctx.pathParam("name");
-        List<Map<String, Object>> panels = switch (name) {
+        List<ChartPanel> panels = switch (name) {
             case "growth" -> growth(days);
             case "editions" -> editions(days);
             case "sending" -> sending();
             case "clicks" -> clicks(days);
             default -> throw AdminError.notFound();
         };
-        Map<String, Object> m = new HashMap<>();
-        m.put("name", name);
-        m.put("days", days);
-        m.put("windows", name.equals("sending") ? List.of() : WINDOWS);
-        m.put("panels", panels);
-        m.put("trackClicks", trackClicks);
-        m.put("nav", "dashboard");
-        pages.render(ctx, 200, "chart.html.ftl", m);
+        pages.render(
+                ctx,
+                200,
+                "chart.html.ftl",
+                AdminNav.DASHBOARD,
+                new ChartView(name, days, name.equals("sending") ? List.of() : WINDOWS, panels, trackClicks));
     }
 
     private static int days(Context ctx) {
@@ -102,7 +122,7 @@ final class InsightPages {
         throw new AdminError(400, "Choose 30, 90 or 365 days.");
     }
 
-    private List<Map<String, Object>> growth(int days) {
+    private List<ChartPanel> growth(int days) {
         List<InsightReports.GrowthDay> g = insight.growth(days);
         List<String> labels = g.stream().map(d -> d.date().toString()).toList();
         return List.of(
@@ -127,7 +147,7 @@ final class InsightPages {
                         false));
     }
 
-    private List<Map<String, Object>> editions(int days) {
+    private List<ChartPanel> editions(int days) {
         List<InsightReports.EditionRates> e = insight.editions(days);
         List<String> labels = e.stream().map(r -> r.date().toString()).toList();
         List<Series> rates = new ArrayList<>(List.of(
@@ -154,7 +174,7 @@ final class InsightPages {
                         false));
     }
 
-    private List<Map<String, Object>> sending() {
+    private List<ChartPanel> sending() {
         List<InsightReports.SendSlot> slots = insight.sendProgress();
         List<InsightReports.LocalHour> hours = insight.byLocalHour();
         return List.of(
@@ -182,7 +202,7 @@ final class InsightPages {
                         true));
     }
 
-    private List<Map<String, Object>> clicks(int days) {
+    private List<ChartPanel> clicks(int days) {
         if (!trackClicks) return List.of();
         List<InsightReports.TopPick> top = insight.topPicks(days, TOP_PICKS);
         return List.of(panel(
@@ -207,7 +227,7 @@ final class InsightPages {
     }
 
     /** One chart and its table: rows of [label, formatted value per series]. */
-    private static Map<String, Object> panel(
+    private static ChartPanel panel(
             String id,
             String title,
             String labelHeading,
@@ -215,12 +235,6 @@ final class InsightPages {
             List<Series> series,
             DoubleFunction<String> format,
             boolean bars) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("title", title);
-        p.put("labelHeading", labelHeading);
-        p.put("columns", series.stream().map(Series::name).toList());
-        p.put("colours", series.stream().map(Series::colour).toList());
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             List<String> row = new ArrayList<>();
@@ -228,9 +242,14 @@ final class InsightPages {
             for (Series s : series) row.add(format.apply(s.values().get(i)));
             rows.add(row);
         }
-        p.put("rows", rows);
         SvgChart chart = new SvgChart(title, labels, series, format);
-        p.put("svg", labels.isEmpty() ? "" : bars ? chart.bars() : chart.lines());
-        return p;
+        return new ChartPanel(
+                id,
+                title,
+                labelHeading,
+                series.stream().map(Series::name).toList(),
+                series.stream().map(Series::colour).toList(),
+                rows,
+                labels.isEmpty() ? "" : bars ? chart.bars() : chart.lines());
     }
 }
