@@ -7,7 +7,6 @@ import com.picksdigest.editors.AuditLog;
 import com.picksdigest.editors.Editor;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,17 +81,32 @@ final class ApiKeyPages {
                     k.getLastUsedAt() == null ? "never" : pages.time(k.getLastUsedAt()),
                     pages.time(k.getRevokedAt())));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("keys", rows);
-        m.put("scopes", ApiKeys.SCOPES);
-        m.put("name", name == null ? "" : name);
-        m.put("chosen", chosen);
-        m.put("errors", errors);
-        if (secret != null) {
-            m.put("secret", secret);
-            m.put("newName", newName);
-        }
-        m.put("nav", "api-keys");
-        pages.render(ctx, status, "api-keys.html.ftl", m);
+        pages.render(
+                ctx,
+                status,
+                "api-keys.html.ftl",
+                AdminNav.API_KEYS,
+                new View(
+                        rows,
+                        ApiKeys.SCOPES,
+                        name == null ? "" : name,
+                        chosen,
+                        errors,
+                        secret,
+                        secret == null ? null : newName));
     }
+
+    /**
+     * The keys page and its form.
+     *
+     * @param secret a key just created, shown this once with newName; null otherwise
+     */
+    record View(
+            List<ApiKeyRow> keys,
+            List<String> scopes,
+            String name,
+            List<String> chosen,
+            Map<String, String> errors,
+            String secret,
+            String newName) {}
 }
