@@ -110,6 +110,15 @@ final class Pages {
         }
     }
 
+    /** A page whose model is a record ({@link ViewModel}); its {@code locale} component, if any, is the reader's. */
+    void render(Context ctx, int status, String template, Record view) {
+        render(ctx, status, template, ViewModel.of(view));
+    }
+
+    String html(String template, Record view, String language) {
+        return html(template, ViewModel.of(view), language);
+    }
+
     void render(Context ctx, int status, String template, Map<String, ?> values) {
         Object own = values.get("locale");
         send(ctx, status, html(template, values, language(ctx, own instanceof String tag ? tag : null)));

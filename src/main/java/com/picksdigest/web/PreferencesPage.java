@@ -10,7 +10,6 @@ import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +48,24 @@ final class PreferencesPage {
     void show(Context ctx) {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
-        Map<String, Object> m = model(token, s, stored(s));
-        if (ctx.queryParam("saved") != null) m.put("saved", true);
         String done = ctx.queryParam("done");
-        if (done != null && DONE.containsKey(done)) m.put("notice", DONE.get(done));
-        pages.render(ctx, 200, "preferences.html.ftl", m);
+        pages.render(
+                ctx,
+                200,
+                "preferences.html.ftl",
+                model(
+                        token,
+                        s,
+                        stored(s),
+                        ctx.queryParam("saved") != null ? true : null,
+                        done == null ? null : DONE.get(done),
+                        null));
     }
 
     /** The form with the stored values and {@code error} above it: how the page's smaller forms refuse bad input. */
     void refuse(Context ctx, String token, SubscribersRecord s, InvalidInputException refused, String field) {
-        Map<String, Object> m = model(token, s, stored(s));
-        m.put("error", pages.refusal(refused, pages.language(ctx, s.getLocale()), field));
-        pages.render(ctx, 400, "preferences.html.ftl", m);
+        String error = pages.refusal(refused, pages.language(ctx, s.getLocale()), field);
+        pages.render(ctx, 400, "preferences.html.ftl", model(token, s, stored(s), null, null, error));
     }
 
     private Form stored(SubscribersRecord s) {
@@ -112,9 +117,8 @@ final class PreferencesPage {
             }
             if (!subscribers.updatePreferences(s.getId(), in)) throw WebError.revokedLink();
         } catch (InvalidInputException e) {
-            Map<String, Object> m = model(token, s, f);
-            m.put("error", pages.refusal(e, pages.language(ctx, (String) m.get("locale")), "other"));
-            pages.render(ctx, 400, "preferences.html.ftl", m);
+            String error = pages.refusal(e, pages.language(ctx, formLanguage(s, f)), "other");
+            pages.render(ctx, 400, "preferences.html.ftl", model(token, s, f, null, null, error));
             return;
         }
         // Root-relative (with the base URL's path prefix), so it is right whatever host name the request used.
@@ -132,39 +136,66 @@ final class PreferencesPage {
             String format,
             String locale) {}
 
-    private Map<String, Object> model(String token, SubscribersRecord s, Form f) {
-        List<Map<String, Object>> cats = new ArrayList<>();
+    /**
+     * @param saved  true right after the form was saved, else null
+     * @param notice the catalogue key of what a smaller form just did (paused, resumed, address changed), or null
+     * @param error  why the form was refused, or null
+     */
+    private PreferencesForm model(
+            String token, SubscribersRecord s, Form f, Boolean saved, String notice, String error) {
+        List<FormCategory> cats = new ArrayList<>();
         for (CategoriesRecord c : categories.active()) {
-            cats.add(Map.of(
-                    "slug",
-                    c.getSlug(),
-                    "name",
-                    c.getName(),
-                    "checked",
-                    f.categories().contains(c.getSlug())));
+            cats.add(new FormCategory(c.getSlug(), c.getName(), f.categories().contains(c.getSlug())));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("email", EmailAddresses.forDisplay(s.getEmail()));
-        m.put("status", s.getStatus().stored());
-        m.put("name", f.name() == null ? "" : f.name());
-        m.put("categories", cats);
-        m.put("frequency", f.frequency() == null ? "" : f.frequency());
-        m.put("weekday", f.weekday());
-        m.put("hour", f.hour() == null ? "" : f.hour());
-        m.put("timezone", f.timezone() == null ? "" : f.timezone());
-        m.put("zones", ZONES);
-        m.put("format", f.format() == null ? "" : f.format());
-        m.put("csrf", csrf.issue(token));
-        m.put("unsubscribeUrl", pages.path("/u/" + token));
-        m.put("accountUrl", pages.path("/prefs/" + token));
-        // A refused form shows the language chosen in it, when that is one; else the stored one.
-        String chosen = pages.supported(f.locale());
-        String language = chosen != null ? chosen : s.getLocale();
-        m.put("locale", language);
-        m.put("pausedUntil", s.getPausedUntil() == null ? "" : Pages.longDate(s.getPausedUntil(), s.getLocale()));
-        m.put("pauseWeeks", PAUSE_WEEKS);
-        return m;
+        return new PreferencesForm(
+                EmailAddresses.forDisplay(s.getEmail()),
+                s.getStatus().stored(),
+                f.name() == null ? "" : f.name(),
+                cats,
+                f.frequency() == null ? "" : f.frequency(),
+                f.weekday(),
+                f.hour() == null ? "" : f.hour(),
+                f.timezone() == null ? "" : f.timezone(),
+                ZONES,
+                f.format() == null ? "" : f.format(),
+                csrf.issue(token),
+                pages.path("/u/" + token),
+                pages.path("/prefs/" + token),
+                formLanguage(s, f),
+                s.getPausedUntil() == null ? "" : Pages.longDate(s.getPausedUntil(), s.getLocale()),
+                PAUSE_WEEKS,
+                saved,
+                notice,
+                error);
     }
+
+    /** A refused form shows the language chosen in it, when that is one; else the stored one. */
+    private String formLanguage(SubscribersRecord s, Form f) {
+        String chosen = pages.supported(f.locale());
+        return chosen != null ? chosen : s.getLocale();
+    }
+
+    /** The preference centre for one reader. */
+    record PreferencesForm(
+            String email,
+            String status,
+            String name,
+            List<FormCategory> categories,
+            String frequency,
+            int weekday,
+            String hour,
+            String timezone,
+            List<String> zones,
+            String format,
+            String csrf,
+            String unsubscribeUrl,
+            String accountUrl,
+            String locale,
+            String pausedUntil,
+            List<Integer> pauseWeeks,
+            Boolean saved,
+            String notice,
+            String error) {}
 
     static Integer number(String field, String raw, String range) {
         if (raw == null || raw.isBlank()) return null;

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,34 +181,53 @@ final class SignupPage {
     }
 
     private void render(Context ctx, int status, Form f, String error) {
-        Map<String, Object> m = model(categories.active(), f, error);
         ctx.header("Content-Security-Policy", SCRIPT_CSP);
-        pages.render(ctx, status, "subscribe.html.ftl", m);
+        pages.render(ctx, status, "subscribe.html.ftl", model(categories.active(), f, error));
     }
 
-    private Map<String, Object> model(List<CategoriesRecord> active, Form f, String error) {
+    private SignupForm model(List<CategoriesRecord> active, Form f, String error) {
         Set<String> ticked = Set.copyOf(f.categories());
-        List<Map<String, Object>> cats = new ArrayList<>();
+        List<FormCategory> cats = new ArrayList<>();
         for (CategoriesRecord c : active) {
-            cats.add(Map.of("slug", c.getSlug(), "name", c.getName(), "checked", ticked.contains(c.getSlug())));
+            cats.add(new FormCategory(c.getSlug(), c.getName(), ticked.contains(c.getSlug())));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("email", nz(f.email()));
-        m.put("name", nz(f.name()));
-        m.put("categories", cats);
-        m.put("frequency", nz(f.frequency()));
-        m.put("weekday", PreferencesPage.weekdayOrDefault(f.weekday()));
-        m.put("hour", nz(f.hour()));
-        m.put("timezone", nz(f.timezone()));
-        m.put("zones", PreferencesPage.ZONES);
-        m.put("format", nz(f.format()));
-        m.put("scriptUrl", pages.path("/subscribe.js"));
-        m.put("guessTimezone", error == null);
-        m.put("locale", nz(f.locale()));
-        m.put("chooseLanguage", true);
-        if (error != null) m.put("error", error);
-        return m;
+        return new SignupForm(
+                nz(f.email()),
+                nz(f.name()),
+                cats,
+                nz(f.frequency()),
+                PreferencesPage.weekdayOrDefault(f.weekday()),
+                nz(f.hour()),
+                nz(f.timezone()),
+                PreferencesPage.ZONES,
+                nz(f.format()),
+                pages.path("/subscribe.js"),
+                error == null,
+                nz(f.locale()),
+                true,
+                error);
     }
+
+    /**
+     * The sign-up page: the form as typed (blank on GET) and why it was refused (null when it was not).
+     *
+     * @param guessTimezone whether the page's script may put the browser's time zone in (not over a refused form's)
+     */
+    record SignupForm(
+            String email,
+            String name,
+            List<FormCategory> categories,
+            String frequency,
+            int weekday,
+            String hour,
+            String timezone,
+            List<String> zones,
+            String format,
+            String scriptUrl,
+            boolean guessTimezone,
+            String locale,
+            boolean chooseLanguage,
+            String error) {}
 
     private static Form fromForm(FormData form) {
         return new Form(

@@ -6,8 +6,6 @@ import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.SubscriberService;
 import io.javalin.http.Context;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * /u/{token}. GET only asks (mail scanners and link previews fetch GETs; they must not unsubscribe anyone);
@@ -34,7 +32,7 @@ final class UnsubscribePage {
         this.csrf = csrf;
         this.pages = pages;
         this.question = new SlotPage((language, values) ->
-                pages.html("unsubscribe.html.ftl", model(values[0], values[1], null, null), language));
+                pages.html("unsubscribe.html.ftl", question(values[0], values[1], null, null, null), language));
     }
 
     void show(Context ctx) {
@@ -65,20 +63,23 @@ final class UnsubscribePage {
 
     private void form(
             Context ctx, int status, String token, SubscriberService.LinkHolder s, String reason, String error) {
-        Map<String, Object> m = model(EmailAddresses.forDisplay(s.email()), token, reason, error);
-        m.put("locale", s.locale());
-        pages.render(ctx, status, "unsubscribe.html.ftl", m);
+        pages.render(
+                ctx,
+                status,
+                "unsubscribe.html.ftl",
+                question(EmailAddresses.forDisplay(s.email()), token, reason, error, s.locale()));
     }
 
-    private Map<String, Object> model(String email, String token, String reason, String error) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("email", email);
-        m.put("reason", reason == null ? "" : reason);
-        m.put("maxReason", MAX_REASON);
-        m.put("preferencesUrl", pages.path("/prefs/" + token));
-        if (error != null) m.put("error", error);
-        return m;
+    /** @param locale the reader's language; null where the caller renders for a language of its choosing */
+    private Question question(String email, String token, String reason, String error, String locale) {
+        return new Question(
+                email, reason == null ? "" : reason, MAX_REASON, pages.path("/prefs/" + token), error, locale);
     }
+
+    /** The question, with the reason typed so far and why it was refused (null when it was not). */
+    record Question(String email, String reason, int maxReason, String preferencesUrl, String error, String locale) {}
+
+    record Unsubscribed(String email, String resubscribeUrl, String csrf, String locale) {}
 
     /** The page after unsubscribing, with "Resubscribe" (which mails a link to confirm: coming back needs the mailbox). */
     private void done(Context ctx, String token, SubscriberService.LinkHolder s) {
@@ -86,14 +87,6 @@ final class UnsubscribePage {
                 ctx,
                 200,
                 "unsubscribed.html.ftl",
-                Map.of(
-                        "email",
-                        s.email(),
-                        "resubscribeUrl",
-                        pages.path("/u/" + token + "/resubscribe"),
-                        "csrf",
-                        csrf.issue(token),
-                        "locale",
-                        s.locale()));
+                new Unsubscribed(s.email(), pages.path("/u/" + token + "/resubscribe"), csrf.issue(token), s.locale()));
     }
 }

@@ -3,8 +3,8 @@ package com.picksdigest.web.admin;
 import com.picksdigest.digest.TemplateEngine;
 import com.picksdigest.editors.Sessions;
 import com.picksdigest.web.CsrfTokens;
+import com.picksdigest.web.ViewModel;
 import io.javalin.http.Context;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -88,24 +88,9 @@ final class AdminPages {
         return ctx.attribute(SESSION);
     }
 
-    /**
-     * Renders a page whose model is a record: its components become the template's top-level names, so a name the
-     * Java side misspells does not compile. Rows and forms the template reads inside it are public records too, as
-     * FreeMarker reads only public classes' accessors. A null component is left out, as an absent key was, so
-     * {@code x??} reads the same and a null notice lets the ?ok one show.
-     */
+    /** Renders a page whose model is a record ({@link ViewModel}), under its menu item. */
     void render(Context ctx, int status, String template, AdminNav nav, Record view) {
-        Map<String, Object> values = new HashMap<>();
-        for (RecordComponent c : view.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = c.getAccessor().invoke(view);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(
-                        "Cannot read " + c + " of " + view.getClass().getName(), e);
-            }
-            if (value != null) values.put(c.getName(), value);
-        }
+        Map<String, Object> values = ViewModel.of(view);
         values.put("nav", nav.key());
         render(ctx, status, template, values);
     }
