@@ -6,7 +6,6 @@ import com.picksdigest.db.types.SubscriberStatus;
 import com.picksdigest.subscribers.AccountChanges;
 import com.picksdigest.subscribers.Signups;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /**
  * The smaller forms reached from a subscriber's links: pause, new address and "sign out all links" on the preference
@@ -79,15 +78,11 @@ final class AccountActions {
                 ctx,
                 200,
                 "check-inbox.html.ftl",
-                Map.of(
-                        "heading",
+                new CheckInbox(
                         "inbox.signedOut.heading",
-                        "message",
                         "inbox.signedOut.message",
-                        "locale",
-                        r.subscriber().getLocale(),
-                        "email",
-                        r.subscriber().getEmail()));
+                        r.subscriber().getEmail(),
+                        r.subscriber().getLocale()));
     }
 
     void resubscribe(Context ctx) {
@@ -101,15 +96,11 @@ final class AccountActions {
                 ctx,
                 200,
                 "check-inbox.html.ftl",
-                Map.of(
-                        "heading",
+                new CheckInbox(
                         "inbox.heading",
-                        "message",
                         "inbox.resubscribe.message",
-                        "locale",
-                        r.subscriber().getLocale(),
-                        "email",
-                        r.subscriber().getEmail()));
+                        r.subscriber().getEmail(),
+                        r.subscriber().getLocale()));
     }
 
     private void backToPreferences(Context ctx, Request r, String done) {

@@ -9,7 +9,6 @@ import com.picksdigest.subscribers.EmailAddresses;
 import com.picksdigest.subscribers.LinkTokens;
 import com.picksdigest.subscribers.Signups;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /**
  * /confirm/{token}, the link in a confirmation e-mail. GET shows what will happen and a button (mail scanners open
@@ -46,16 +45,14 @@ final class ConfirmPage {
                 ctx,
                 200,
                 "confirm.html.ftl",
-                Map.of(
-                        "action",
-                        action(p),
-                        "email",
-                        address(p),
-                        "csrf",
-                        csrf.issue(token),
-                        "locale",
-                        p.subscriber().getLocale()));
+                new Question(
+                        action(p), address(p), csrf.issue(token), p.subscriber().getLocale()));
     }
+
+    /** @param action what confirming does: "subscribe", "email" (a new address) or "resubscribe" */
+    record Question(String action, String email, String csrf, String locale) {}
+
+    record Confirmed(String action, String email, String preferencesUrl, String locale) {}
 
     void submit(Context ctx) {
         String token = ctx.pathParam("token");
@@ -76,14 +73,10 @@ final class ConfirmPage {
                 ctx,
                 200,
                 "confirmed.html.ftl",
-                Map.of(
-                        "action",
+                new Confirmed(
                         action(p),
-                        "email",
                         EmailAddresses.forDisplay(s.getEmail()),
-                        "preferencesUrl",
                         pages.path("/prefs/" + tokens.issue(s.getId(), s.getTokenVersion())),
-                        "locale",
                         s.getLocale()));
     }
 

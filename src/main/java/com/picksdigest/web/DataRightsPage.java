@@ -3,7 +3,6 @@ package com.picksdigest.web;
 import com.picksdigest.db.generated.tables.records.SubscribersRecord;
 import com.picksdigest.subscribers.SubscriberData;
 import io.javalin.http.Context;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,24 +39,23 @@ final class DataRightsPage {
                 ctx,
                 200,
                 "erase.html.ftl",
-                Map.of(
-                        "email",
+                new EraseQuestion(
                         s.getEmail(),
-                        "csrf",
                         csrf.issue(token),
-                        "exportUrl",
                         pages.path("/prefs/" + token + "/export"),
-                        "preferencesUrl",
                         pages.path("/prefs/" + token),
-                        "locale",
                         s.getLocale()));
     }
+
+    record EraseQuestion(String email, String csrf, String exportUrl, String preferencesUrl, String locale) {}
+
+    record Erased(String locale) {}
 
     void erase(Context ctx) {
         String token = ctx.pathParam("token");
         SubscribersRecord s = links.resolve(token);
         if (!csrf.matches(token, FormData.of(ctx).first("csrf"))) throw WebError.badCsrf();
         if (data.erase(s)) log.info("Subscriber #{} erased their data", s.getId());
-        pages.render(ctx, 200, "erased.html.ftl", Map.of("locale", s.getLocale()));
+        pages.render(ctx, 200, "erased.html.ftl", new Erased(s.getLocale()));
     }
 }

@@ -153,15 +153,7 @@ final class SignupPage {
                     ctx,
                     200,
                     "check-inbox.html.ftl",
-                    Map.of(
-                            "heading",
-                            SENT_HEADING,
-                            "message",
-                            SENT_MESSAGE,
-                            "email",
-                            f.email().strip(),
-                            "locale",
-                            f.locale()));
+                    new CheckInbox(SENT_HEADING, SENT_MESSAGE, f.email().strip(), f.locale()));
         }
     }
 
