@@ -2,8 +2,7 @@
 <#--
   Model: email, status, csrf, unsubscribeUrl, saved (optional), error (optional), notice (optional), accountUrl (this
   page: the smaller forms post to accountUrl/pause, /email, /rotate), pausedUntil ("" when not paused), pauseWeeks,
-  and the fields of subscription-form.html.ftl (name, categories, frequency, weekday, weekdays, hour, timezone, zones,
-  format). The form posts to this same URL; csrf must come back unchanged in every form.
+  and the fields of subscription-form.html.ftl (choices, weekdays). The form posts to this same URL; csrf must come back unchanged in every form.
 -->
 <#import "layout.html.ftl" as layout>
 <#import "subscription-form.html.ftl" as subscription>

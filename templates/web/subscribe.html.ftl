@@ -1,8 +1,7 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#--
   Model: email, scriptUrl, guessTimezone (true while the time zone is the untouched default: the script may then set
-  the browser's), error (optional), and the fields of subscription-form.html.ftl (name, categories, frequency, weekday,
-  weekdays, hour, timezone, zones, format). The form posts to this same URL. Without JavaScript everything works; the
+  the browser's), error (optional), and the fields of subscription-form.html.ftl (choices, weekdays). The form posts to this same URL. Without JavaScript everything works; the
   time zone stays UTC unless typed.
 -->
 <#import "layout.html.ftl" as layout>

@@ -2,8 +2,8 @@
 <#--
   The subscription form, shared by the sign-up page (subscribe.html.ftl) and the preference centre
   (preferences.html.ftl): what a reader chooses is the same on both, so it is written once.
-  Reads from the page's model: name, categories (slug, name, checked), frequency, weekday, weekdays (value, label),
-  hour, timezone, zones, format. The nested content comes first in the form (the sign-up's address field, the
+  Reads from the page's model: choices (SubscriptionChoices: name, categories (slug, name, checked), frequency,
+  weekday, hour, timezone, zones, format), weekdays (value, label), locale. The nested content comes first in the form (the sign-up's address field, the
   preference centre's CSRF field). guessTimezone marks the time zone field for /subscribe.js (data-guess="yes").
   A radio group always has one choice ticked: anything but "weekly" shows Daily, anything but "text" shows HTML, the
   defaults of a new subscription, also when a refused form comes back with a value no browser sends.
@@ -13,46 +13,46 @@
 <#nested>
 
 <label for="name">${t("form.name")} <span class="muted">${t("form.nameHint")}</span></label>
-<input type="text" dir="auto" id="name" name="name" maxlength="200" value="${name}" autocomplete="name">
+<input type="text" dir="auto" id="name" name="name" maxlength="200" value="${choices.name}" autocomplete="name">
 
 <fieldset>
 <legend>${t("form.categories")}</legend>
 <p class="hint">${t("form.categoriesHint")}</p>
-<#list categories as c>
+<#list choices.categories as c>
 <label class="check"><input type="checkbox" name="category" value="${c.slug}"<#if c.checked> checked</#if>> <bdi>${c.name}</bdi></label>
 </#list>
 </fieldset>
 
 <fieldset>
 <legend>${t("form.frequency")}</legend>
-<label><input type="radio" name="frequency" value="daily"<#if frequency != "weekly"> checked</#if>> ${t("form.daily")}</label>
-<label><input type="radio" name="frequency" value="weekly"<#if frequency == "weekly"> checked</#if>> ${t("form.weekly")}</label>
+<label><input type="radio" name="frequency" value="daily"<#if choices.frequency != "weekly"> checked</#if>> ${t("form.daily")}</label>
+<label><input type="radio" name="frequency" value="weekly"<#if choices.frequency == "weekly"> checked</#if>> ${t("form.weekly")}</label>
 </fieldset>
 
 <div class="row">
 <div>
 <label for="weekday">${t("form.day")} <span class="muted">${t("form.dayHint")}</span></label>
 <select id="weekday" name="weekday">
-<#list weekdays as d><option value="${d.value?c}"<#if d.value == weekday> selected</#if>>${d.label}</option></#list>
+<#list weekdays as d><option value="${d.value?c}"<#if d.value == choices.weekday> selected</#if>>${d.label}</option></#list>
 </select>
 </div>
 <div>
 <label for="hour">${t("form.time")}</label>
 <select id="hour" name="hour">
-<#list 0..23 as h><option value="${h?c}"<#if h?c == hour> selected</#if>>${h?string("00")}:00</option></#list>
+<#list 0..23 as h><option value="${h?c}"<#if h?c == choices.hour> selected</#if>>${h?string("00")}:00</option></#list>
 </select>
 </div>
 </div>
 
 <label for="timezone">${t("form.timezone")}</label>
-<input type="text" dir="ltr" id="timezone" name="timezone" list="zones" maxlength="64" value="${timezone}" autocomplete="off" spellcheck="false"<#if guessTimezone> data-guess="yes"</#if>>
-<datalist id="zones"><#list zones as z><option value="${z}"></#list></datalist>
+<input type="text" dir="ltr" id="timezone" name="timezone" list="zones" maxlength="64" value="${choices.timezone}" autocomplete="off" spellcheck="false"<#if guessTimezone> data-guess="yes"</#if>>
+<datalist id="zones"><#list choices.zones as z><option value="${z}"></#list></datalist>
 <p class="hint">${t("form.timezoneHint")}</p>
 
 <fieldset>
 <legend>${t("form.format")}</legend>
-<label><input type="radio" name="format" value="html"<#if format != "text"> checked</#if>> ${t("form.html")}</label>
-<label><input type="radio" name="format" value="text"<#if format == "text"> checked</#if>> ${t("form.text")}</label>
+<label><input type="radio" name="format" value="html"<#if choices.format != "text"> checked</#if>> ${t("form.html")}</label>
+<label><input type="radio" name="format" value="text"<#if choices.format == "text"> checked</#if>> ${t("form.text")}</label>
 </fieldset>
 
 <label for="locale">${t("form.language")}</label>

@@ -247,7 +247,7 @@ final class WebTestSupport implements AutoCloseable {
     /** @param headers more header lines, each ending in CRLF */
     int rawStatus(String requestLine, String headers, byte[] body) {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
-            s.setSoTimeout(10_000);
+            s.setSoTimeout(30_000); // a shared 2-core box under a full suite has taken over 10 s to answer
             OutputStream out = s.getOutputStream();
             byte[] head = (requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
                             + (body.length > 0 ? "Content-Length: " + body.length + "\r\n" : "")
@@ -264,7 +264,7 @@ final class WebTestSupport implements AutoCloseable {
             });
             writer.start();
             byte[] status = s.getInputStream().readNBytes(12);
-            writer.join(10_000);
+            writer.join(30_000);
             return status.length < 12 ? -1 : Integer.parseInt(new String(status, 9, 3, StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             return -1;
