@@ -236,7 +236,7 @@ class LanguagesTest {
                                 "reader-" + lang.toLowerCase() + "@example.org",
                                 "Reader " + lang,
                                 "UTC",
-                                null,
+                                0, // due at whatever hour the test runs (the default, 8, is not due before 08:00 UTC)
                                 "daily",
                                 null,
                                 "html",
